@@ -1,0 +1,57 @@
+# The two quick-start commands: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= dangjian.settings.dev
+
+.PHONY: run test lint bench browser-deps venv dev-venv clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(VENV)/.installed $@
+
+venv: $(VENV)/.installed
+dev-venv: $(VENV)/.installed-dev
+
+## make run: set up, migrate the embedded SQLite database, load the demo county, serve.
+run: venv
+	$(BIN)/dangjian migrate --noinput
+	$(BIN)/dangjian demo --if-empty
+	$(BIN)/dangjian runserver 127.0.0.1:$(PORT)
+
+## make test: set up and run the whole suite (SQLite, or PostgreSQL when DATABASE_URL is set).
+test: dev-venv browser-deps
+	DJANGO_SETTINGS_MODULE=dangjian.settings.test $(BIN)/dangjian check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=dangjian.settings.test $(BIN)/dangjian makemigrations --check --dry-run
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy src
+	$(BIN)/pytest
+
+## Debian's chromium and CJK fonts for the browser tests, installed only when missing.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then \
+		echo "installing chromium and fonts-noto-cjk (apt-get)"; \
+		$(if $(shell command -v sudo),sudo,) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(if $(shell command -v sudo),sudo,) apt-get install -y -qq chromium fonts-noto-cjk; \
+	fi
+
+lint: dev-venv
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy src
+
+## make bench: generate a scale (SCALE=10 by default) and compare the API with raw SQL.
+SCALE ?= 10
+bench: dev-venv
+	$(BIN)/python bench/bench_scope.py --scale $(SCALE)
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,65 @@
+from rest_framework import serializers
+
+from dangjian.access.models import RoleGrant, User
+from dangjian.access.roles import Role
+from dangjian.audit.models import AuditEvent
+
+
+class TokenRequestSerializer(serializers.Serializer):
+    username = serializers.CharField()
+    password = serializers.CharField(style={"input_type": "password"})
+
+
+class TokenSerializer(serializers.Serializer):
+    token = serializers.CharField()
+    expires_at = serializers.DateTimeField()
+
+
+class OrgRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    kind = serializers.CharField()
+
+
+class GrantSerializer(serializers.ModelSerializer):
+    organization_name = serializers.CharField(source="organization.name", read_only=True,
+                                              default=None)
+
+    class Meta:
+        model = RoleGrant
+        fields = ["id", "user", "role", "organization", "organization_name", "granted_at"]
+        read_only_fields = ["id", "granted_at", "organization_name"]
+
+
+class UserSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = User
+        fields = ["id", "username", "display_name", "person", "is_active", "last_login"]
+        read_only_fields = ["id", "is_active", "last_login"]
+
+
+class UserCreateSerializer(serializers.Serializer):
+    username = serializers.CharField(max_length=150)
+    password = serializers.CharField(write_only=True)
+    display_name = serializers.CharField(max_length=50, required=False, allow_blank=True)
+    person = serializers.IntegerField(required=False, allow_null=True)
+
+
+class MeSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    username = serializers.CharField()
+    display_name = serializers.CharField()
+    person = serializers.IntegerField(allow_null=True)
+    roles = serializers.ListField(child=serializers.ChoiceField(choices=Role.choices))
+    grants = GrantSerializer(many=True)
+    scope = serializers.DictField()
+
+
+class AuditEventSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AuditEvent
+        fields = [
+            "id", "created_at", "user", "username", "ip", "action", "success",
+            "object_type", "object_id", "object_repr", "before", "after", "prev_hash", "hash",
+        ]
+        read_only_fields = fields

@@ -1,0 +1,66 @@
+"""Users, their role grants and API tokens."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils import timezone
+
+from dangjian.orgs.models import Organization
+from dangjian.people.models import Person
+
+from .roles import Role
+
+
+class User(AbstractUser):
+    person = models.OneToOneField(
+        Person, verbose_name="对应人员", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="user",
+    )
+    display_name = models.CharField("显示名称", max_length=50, blank=True)
+    # Demo accounts share a published password: the production settings refuse them.
+    is_demo = models.BooleanField("演示账号", default=False)
+
+    class Meta:
+        verbose_name = "用户"
+        verbose_name_plural = "用户"
+
+    def __str__(self) -> str:
+        return self.display_name or self.username
+
+
+class RoleGrant(models.Model):
+    user = models.ForeignKey(User, verbose_name="用户", on_delete=models.CASCADE,
+                             related_name="grants")
+    role = models.CharField("角色", max_length=20, choices=Role.choices)
+    organization = models.ForeignKey(
+        Organization, verbose_name="范围组织", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="grants",
+    )
+    granted_at = models.DateTimeField("授予时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "角色授权"
+        verbose_name_plural = "角色授权"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role", "organization"],
+                                    name="unique_grant_per_user_role_org"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.role}" + (f" · {self.organization}" if self.organization else "")
+
+
+class ApiToken(models.Model):
+    """A bearer token; only its SHA-256 is stored, so a database leak reveals no token."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "接口令牌"
+        verbose_name_plural = "接口令牌"
+
+    def __str__(self) -> str:
+        return f"{self.user} 令牌 #{self.pk}"

@@ -1,0 +1,107 @@
+"""The single place that decides which business records a user sees.
+
+Every page, API view, export and background job calls ``restrict(queryset, user)``. A model
+takes part by declaring ``scope_fields``: the lookups from it to an organisation path, to an
+organisation id and (optionally) to a person id.
+"""
+
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+from typing import Any, TypeVar
+
+from django.db.models import Model, Q, QuerySet
+
+from dangjian.orgs.models import Organization
+from dangjian.people.models import Charge
+from dangjian.scope_fields import ScopeFields
+
+from .models import RoleGrant, User
+from .roles import ROLE_RULES, Reach
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Subtrees (by path), single organisations and single persons a user may see."""
+
+    subtree_roots: tuple[Organization, ...] = ()
+    organization_ids: frozenset[int] = field(default_factory=frozenset)
+    person_ids: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.subtree_roots or self.organization_ids or self.person_ids)
+
+    def q(self, fields: ScopeFields) -> Q | None:
+        """The filter for a model with ``fields``; None when nothing is visible."""
+        parts = [Q(**{f"{fields.path}__startswith": org.path}) for org in self._top_roots()]
+        if self.organization_ids:
+            parts.append(Q(**{f"{fields.organization}__in": self.organization_ids}))
+        if self.person_ids and fields.person:
+            parts.append(Q(**{f"{fields.person}__in": self.person_ids}))
+        return reduce(or_, parts) if parts else None
+
+    def _top_roots(self) -> list[Organization]:
+        # A root inside another root's subtree adds nothing but an OR branch; drop it.
+        roots = sorted(self.subtree_roots, key=lambda org: org.path)
+        kept: list[Organization] = []
+        for org in roots:
+            if not any(org.path.startswith(k.path) for k in kept):
+                kept.append(org)
+        return kept
+
+
+def _roots_for_grant(grant: RoleGrant, user: User) -> tuple[Organization, ...]:
+    reach = ROLE_RULES[grant.role].reach
+    if reach is Reach.GRANTED_SUBTREE and grant.organization is not None:
+        return (grant.organization,)
+    if reach is Reach.CHARGED_SUBTREES and user.person_id:
+        charges = Charge.objects.current().filter(leader_id=user.person_id)
+        return tuple(c.organization for c in charges.select_related("organization"))
+    return ()
+
+
+def scope_for(user: Any) -> Scope:
+    """Union of what the user's grants cover. Cached on the user object for one request."""
+    cached = getattr(user, "_dangjian_scope", None)
+    if cached is not None:
+        return cached
+    scope = Scope()
+    if getattr(user, "is_authenticated", False) and user.is_active:
+        roots: list[Organization] = []
+        org_ids: set[int] = set()
+        person_ids: set[int] = set()
+        for grant in user.grants.select_related("organization"):
+            roots.extend(_roots_for_grant(grant, user))
+            if ROLE_RULES[grant.role].reach is Reach.OWN_RECORDS and user.person_id:
+                person_ids.add(user.person_id)
+                org_ids.add(user.person.organization_id)
+        scope = Scope(tuple(roots), frozenset(org_ids), frozenset(person_ids))
+    user._dangjian_scope = scope
+    return scope
+
+
+M = TypeVar("M", bound=Model)
+
+
+def restrict(queryset: QuerySet[M], user: Any) -> QuerySet[M]:
+    """``queryset`` narrowed to what ``user`` may see; out-of-scope rows simply vanish."""
+    fields: ScopeFields = queryset.model.scope_fields  # type: ignore[attr-defined]
+    condition = scope_for(user).q(fields)
+    return queryset.filter(condition) if condition is not None else queryset.none()
+
+
+def roles_of(user: Any) -> set[str]:
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    return set(user.grants.values_list("role", flat=True))
+
+
+def may_enter_data(user: Any, organization: Organization) -> bool:
+    """Whether a clerk-like role covers ``organization`` for creating and editing records."""
+    for grant in user.grants.select_related("organization"):
+        rule = ROLE_RULES[grant.role]
+        org = grant.organization
+        if rule.enters_data and org is not None and organization.path.startswith(org.path):
+            return True
+    return False

@@ -1,0 +1,51 @@
+"""What every API view shares: Chinese error bodies and the scoped queryset."""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from rest_framework import exceptions, status
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+NOT_FOUND = "未找到该记录，或它不在您的查看范围内"
+
+
+def _validation_body(exc: DjangoValidationError) -> dict[str, Any]:
+    if hasattr(exc, "error_dict"):
+        errors = {name: [str(m) for m in msgs] for name, msgs in exc.message_dict.items()}
+        first = next(iter(errors.values()))[0]
+    else:
+        errors = {"non_field_errors": exc.messages}
+        first = exc.messages[0]
+    return {"detail": first, "errors": errors}
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    """Service-layer Django exceptions become API answers with a clear Chinese message."""
+    if isinstance(exc, DjangoValidationError):
+        return Response(_validation_body(exc), status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied(str(exc) or "您没有执行该操作的权限")
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound(NOT_FOUND)
+    response = drf_exception_handler(exc, context)
+    if response is not None and isinstance(exc, exceptions.ValidationError):
+        errors = response.data
+        response.data = {"detail": _first_message(errors), "errors": errors}
+    return response
+
+
+def _first_message(errors: Any) -> str:
+    while isinstance(errors, dict | list) and errors:
+        errors = next(iter(errors.values())) if isinstance(errors, dict) else errors[0]
+    return str(errors) if errors else "输入有误"
+
+
+class Pagination(PageNumberPagination):
+    """``?page=`` and ``?page_size=`` (at most 500) on every list."""
+
+    page_size_query_param = "page_size"
+    max_page_size = 500

@@ -1,0 +1,65 @@
+"""Append-only, hash-chained audit log (审计日志), 等保 2.0 安全审计 a–c.
+
+Each event stores the SM3 hash of its own content together with the previous event's hash, so
+that changing or deleting any event breaks every hash after it (``dangjian audit verify``).
+"""
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def update(self, **kwargs: Any) -> int:
+        raise PermissionError("审计日志只能追加，不能修改")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise PermissionError("审计日志只能追加，不能删除")
+
+
+class AuditEvent(models.Model):
+    created_at = models.DateTimeField("时间")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="用户", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )
+    username = models.CharField("用户名", max_length=150, blank=True)
+    ip = models.GenericIPAddressField("来源地址", null=True, blank=True)
+    action = models.CharField("事件类型", max_length=60, db_index=True)
+    success = models.BooleanField("是否成功", default=True)
+    object_type = models.CharField("对象类型", max_length=60, blank=True)
+    object_id = models.CharField("对象标识", max_length=64, blank=True)
+    object_repr = models.CharField("对象", max_length=200, blank=True)
+    before = models.JSONField("修改前", null=True, blank=True)
+    after = models.JSONField("修改后", null=True, blank=True)
+    prev_hash = models.CharField("前一事件哈希", max_length=64)
+    hash = models.CharField("本事件哈希", max_length=64, unique=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "审计事件"
+        verbose_name_plural = "审计事件"
+        ordering = ["id"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M:%S} {self.username} {self.action}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise PermissionError("审计日志只能追加，不能修改")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise PermissionError("审计日志只能追加，不能删除")
+
+
+class ChainHead(models.Model):
+    """One row holding the newest hash; locking it serialises appends to the chain."""
+
+    last_hash = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = "审计链头"

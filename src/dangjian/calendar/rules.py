@@ -1,0 +1,82 @@
+"""The counting rules behind every deadline, kept as data with their sources.
+
+Each ``Rule`` carries its citation and how sure we are of it (see /work/shared/domain/rules.md
+§10), so a deadline can say which rules produced it and a reviewer can check them one by one.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """How well a rule has been checked against its official text."""
+
+    CONFIRMED = "已核实"  # read in the official text or a verbatim reprint
+    CONFIRMED_2ND = "已核实（二手来源）"  # read only in a secondary source
+    UNCERTAIN = "待核实"  # convention or memory: check before relying on it
+
+
+@dataclass(frozen=True)
+class Rule:
+    text: str  # what the rule says, in Chinese, for display
+    citation: str  # where it comes from
+    status: Status
+
+    def cite(self) -> str:
+        return f"{self.citation}（{self.status}）"
+
+
+CIVIL_CODE = "《中华人民共和国民法典》"
+HOLIDAY_MEASURES = "《全国年节及纪念日放假办法》（2024年11月10日国务院第四次修订，2025年1月1日起施行）"
+
+START_DAY_EXCLUDED = Rule(
+    text="开始的当日不计入，自下一日开始计算",
+    citation=f"{CIVIL_CODE}第二百零一条",
+    status=Status.CONFIRMED_2ND,
+)
+CORRESPONDING_DAY = Rule(
+    text="按月计算期间的，到期月的对应日为期间的最后一日；没有对应日的，月末日为期间的最后一日",
+    citation=f"{CIVIL_CODE}第二百零二条",
+    status=Status.CONFIRMED_2ND,
+)
+HOLIDAY_EXTENSION = Rule(
+    text="期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日",
+    citation=f"{CIVIL_CODE}第二百零三条",
+    status=Status.CONFIRMED_2ND,
+)
+# Days off per holiday, 第二条 of the 2024 revision: 13 days in all.
+PUBLIC_HOLIDAY_DAYS = {
+    "元旦": 1,
+    "春节": 4,  # 农历除夕、正月初一至初三
+    "清明节": 1,
+    "劳动节": 2,
+    "端午节": 1,
+    "中秋节": 1,
+    "国庆节": 3,
+}
+WORKING_DAYS_ONLY = Rule(
+    text=(
+        "只计法定工作日：周一至周五中不放假的日子，加上调休上班（补班）的周六、周日；"
+        f"全体公民放假的节日共{sum(PUBLIC_HOLIDAY_DAYS.values())}天，调休以国务院办公厅每年的通知为准"
+    ),
+    citation=f"{HOLIDAY_MEASURES}第二条、第七条；国务院办公厅当年部分节假日安排的通知",
+    status=Status.CONFIRMED,
+)
+CIVIL_CODE_BY_ANALOGY = Rule(
+    text="党内法规一般未规定期间如何计算，党内期限类推适用民法典的期间计算规则",
+    citation=f"惯例：类推适用{CIVIL_CODE}第二百零一条至第二百零三条，党内法规无明文依据，待核实",
+    status=Status.UNCERTAIN,
+)
+MONDAY_TO_FRIDAY_FALLBACK = Rule(
+    text="当年放假安排尚无数据时，暂按周一至周五为工作日推算，结果标为“暂定”，录入通知后自动更正",
+    citation="本系统约定：国务院办公厅通常在上一年11—12月公布放假安排，此前无法确知，待核实",
+    status=Status.UNCERTAIN,
+)
+
+WORKING_DAY_RULES = (START_DAY_EXCLUDED, WORKING_DAYS_ONLY, CIVIL_CODE_BY_ANALOGY)
+MONTH_RULES = (START_DAY_EXCLUDED, CORRESPONDING_DAY, HOLIDAY_EXTENSION, CIVIL_CODE_BY_ANALOGY)
+
+
+def cite_all(rules: tuple[Rule, ...]) -> str:
+    """The citations of several rules as one line, for ``Deadline.rule``."""
+    return "；".join(rule.cite() for rule in rules)

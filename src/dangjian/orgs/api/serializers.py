@@ -1,0 +1,19 @@
+from rest_framework import serializers
+
+from dangjian.orgs.models import Organization, OrgKind
+
+
+class OrganizationSerializer(serializers.ModelSerializer):
+    parent = serializers.PrimaryKeyRelatedField(read_only=True)
+
+    class Meta:
+        model = Organization
+        fields = ["id", "name", "kind", "parent", "code", "depth", "numchild"]
+        read_only_fields = fields
+
+
+class OrganizationWriteSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=100)
+    kind = serializers.ChoiceField(choices=OrgKind.choices, required=False)
+    parent = serializers.IntegerField(required=False)
+    code = serializers.CharField(max_length=40, required=False, allow_blank=True)

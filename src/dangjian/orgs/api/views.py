@@ -1,0 +1,77 @@
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema
+from rest_framework import status, viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from dangjian.access.scoping import may_enter_data, restrict
+from dangjian.orgs import services
+from dangjian.orgs.filtersets import OrganizationFilterSet
+from dangjian.orgs.models import Organization
+
+from .serializers import OrganizationSerializer, OrganizationWriteSerializer
+
+
+def _writable(user: Any, org: Organization) -> None:
+    if not may_enter_data(user, org):
+        raise PermissionDenied("您没有维护该组织的权限")
+
+
+class OrganizationViewSet(viewsets.ModelViewSet):
+    """组织树: list, filter and (for a unit's clerk or secretary) maintain its own subtree."""
+
+    serializer_class = OrganizationSerializer
+    filterset_class = OrganizationFilterSet
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+
+    def get_queryset(self) -> QuerySet[Organization]:
+        return restrict(Organization.objects.order_by("path"), self.request.user)
+
+    def _parent(self, parent_id: int | None) -> Organization:
+        parent = self.get_queryset().filter(pk=parent_id).first() if parent_id else None
+        if parent is None:
+            raise ValidationError({"parent": "上级组织不存在，或不在您的范围内"})
+        return parent
+
+    @extend_schema(request=OrganizationWriteSerializer, responses=OrganizationSerializer)
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = OrganizationWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        if "kind" not in data.validated_data:
+            raise ValidationError({"kind": "请选择组织类型"})
+        parent = self._parent(data.validated_data.get("parent"))
+        _writable(request.user, parent)
+        org = services.organization_create(
+            actor=request.user, name=data.validated_data["name"],
+            kind=data.validated_data["kind"], parent=parent,
+            code=data.validated_data.get("code", ""),
+        )
+        return Response(OrganizationSerializer(org).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=OrganizationWriteSerializer, responses=OrganizationSerializer)
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        org = self.get_object()
+        data = OrganizationWriteSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        _writable(request.user, org)
+        if "parent" in data.validated_data:
+            new_parent = self._parent(data.validated_data["parent"])
+            _writable(request.user, new_parent)
+            org = services.organization_move(actor=request.user, org=org, new_parent=new_parent)
+        if "name" in data.validated_data:
+            org = services.organization_rename(
+                actor=request.user, org=org, name=data.validated_data["name"]
+            )
+        return Response(OrganizationSerializer(org).data)
+
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return self.partial_update(request, *args, **kwargs)
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        org = self.get_object()
+        _writable(request.user, org)
+        services.organization_delete(actor=request.user, org=org)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,26 @@
+import django_filters
+from django.db.models import QuerySet
+
+from .models import Organization, OrgKind
+
+
+class OrganizationFilterSet(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(choices=OrgKind.choices)
+    parent = django_filters.NumberFilter(field_name="parent_id")
+    name = django_filters.CharFilter(lookup_expr="icontains")
+    subtree = django_filters.NumberFilter(method="filter_subtree", label="下级（含本级）")
+
+    class Meta:
+        model = Organization
+        fields = ["kind", "parent", "name", "subtree"]
+
+    def filter_subtree(
+        self, queryset: QuerySet[Organization], name: str, value: int
+    ) -> QuerySet[Organization]:
+        return queryset.filter(path__startswith=subtree_path(value))
+
+
+def subtree_path(org_id: int) -> str:
+    """The path prefix of ``org_id``'s subtree; an unknown id matches nothing."""
+    path = Organization.objects.filter(pk=org_id).values_list("path", flat=True).first()
+    return path or "\x00no-such-organisation"

@@ -1,0 +1,80 @@
+"""Writes to the organisation tree. Each validates, changes and audits in one transaction."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import ProtectedError
+from treebeard.exceptions import InvalidMoveToDescendant
+
+from dangjian.audit.services import record
+
+from .models import Organization, OrgKind
+
+
+def _snapshot(org: Organization) -> dict[str, Any]:
+    return {"name": org.name, "kind": org.kind, "parent": org.parent_id, "path": org.path}
+
+
+def organization_create(
+    *, actor: Any, name: str, kind: str, parent: Organization | None = None, code: str = ""
+) -> Organization:
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": "组织名称不能为空"})
+    if kind not in OrgKind.values:
+        raise ValidationError({"kind": f"未知的组织类型：{kind}"})
+    with transaction.atomic():
+        fields = {"name": name, "kind": kind, "code": code, "parent": parent}
+        if parent is None:
+            org = Organization.objects.add_root(fields)
+        else:
+            org = Organization.objects.add_child(Organization.objects.get(pk=parent.pk), fields)
+        record(actor=actor, action="organization.create", target=org, after=_snapshot(org))
+    return org
+
+
+def organization_move(*, actor: Any, org: Organization, new_parent: Organization) -> Organization:
+    """Move ``org`` (with its subtree) under ``new_parent``; refuses cycles."""
+    if new_parent.pk == org.pk or new_parent.path.startswith(org.path):
+        raise ValidationError({"parent": "不能把组织移到它自己或它的下级组织之下"})
+    with transaction.atomic():
+        org = Organization.objects.select_for_update().get(pk=org.pk)
+        before = _snapshot(org)
+        try:
+            target = Organization.objects.get(pk=new_parent.pk)
+            Organization.objects.move(org, target, "last-child")
+        except InvalidMoveToDescendant as exc:  # a concurrent move raced our check
+            raise ValidationError({"parent": "不能把组织移到它自己或它的下级组织之下"}) from exc
+        org.refresh_from_db()
+        org.parent = new_parent
+        org.save(update_fields=["parent"])
+        record(actor=actor, action="organization.move", target=org,
+               before=before, after=_snapshot(org))
+    return org
+
+
+def organization_rename(*, actor: Any, org: Organization, name: str) -> Organization:
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": "组织名称不能为空"})
+    with transaction.atomic():
+        before = _snapshot(org)
+        org.name = name
+        org.save(update_fields=["name"])
+        record(actor=actor, action="organization.rename", target=org,
+               before=before, after=_snapshot(org))
+    return org
+
+
+def organization_delete(*, actor: Any, org: Organization) -> None:
+    """Delete an empty organisation; one with children or members is refused."""
+    org.refresh_from_db()
+    if org.get_children_count():
+        raise ValidationError("该组织还有下级组织，不能删除")
+    try:
+        with transaction.atomic():
+            record(actor=actor, action="organization.delete", target=org, before=_snapshot(org))
+            org.delete()
+    except ProtectedError as exc:
+        raise ValidationError("该组织还有成员或关联记录，不能删除") from exc

@@ -1,0 +1,35 @@
+from rest_framework import serializers
+
+from dangjian.people.models import PartyStatus, Person
+
+
+class PersonSerializer(serializers.ModelSerializer):
+    """A person as lists show them: ID number and phone only ever masked."""
+
+    kind = serializers.CharField(source="party_status", read_only=True)
+    parent = serializers.IntegerField(source="organization_id", read_only=True)
+    organization_name = serializers.CharField(source="organization.name", read_only=True)
+    id_number = serializers.CharField(source="id_number_masked", read_only=True)
+    phone = serializers.CharField(source="phone_masked", read_only=True)
+
+    class Meta:
+        model = Person
+        fields = [
+            "id", "name", "kind", "parent", "organization", "organization_name",
+            "party_status", "gender", "id_number", "phone", "joined_party_on",
+        ]
+        read_only_fields = fields
+
+
+class PersonCreateSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=50)
+    id_number = serializers.CharField(max_length=32)
+    organization = serializers.IntegerField()
+    party_status = serializers.ChoiceField(choices=PartyStatus.choices, default=PartyStatus.MASSES)
+    phone = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    joined_party_on = serializers.DateField(required=False, allow_null=True)
+
+
+class UnmaskedSerializer(serializers.Serializer):
+    id_number = serializers.CharField()
+    phone = serializers.CharField()

@@ -1,0 +1,53 @@
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from dangjian.access.scoping import may_enter_data, restrict
+from dangjian.orgs.models import Organization
+from dangjian.people import services
+from dangjian.people.filtersets import PersonFilterSet
+from dangjian.people.models import Person
+
+from .serializers import PersonCreateSerializer, PersonSerializer, UnmaskedSerializer
+
+
+class PersonViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """人员: scoped lists with masked personal data; unmasking is a separate, audited action."""
+
+    serializer_class = PersonSerializer
+    filterset_class = PersonFilterSet
+
+    def get_queryset(self) -> QuerySet[Person]:
+        persons = Person.objects.select_related("organization").order_by("name", "id")
+        return restrict(persons, self.request.user)
+
+    @extend_schema(request=PersonCreateSerializer, responses=PersonSerializer)
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = PersonCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        org = restrict(Organization.objects.all(), request.user).filter(
+            pk=values.pop("organization")
+        ).first()
+        if org is None:
+            raise ValidationError({"organization": "所在组织不存在，或不在您的范围内"})
+        if not may_enter_data(request.user, org):
+            raise PermissionDenied("您没有在该组织录入人员的权限")
+        person = services.person_create(actor=request.user, organization=org, **values)
+        return Response(PersonSerializer(person).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses=UnmaskedSerializer)
+    @action(detail=True, methods=["post"])
+    def unmask(self, request: Request, pk: str | None = None) -> Response:
+        """The full ID number and phone; needs the unmask permission and is audited."""
+        unmasked = services.person_unmask(actor=request.user, person=self.get_object())
+        return Response(UnmaskedSerializer(unmasked).data)

@@ -1,0 +1,135 @@
+"""Persons, their party status (政治面貌), posts (职务) and the 分管 relation of leaders."""
+
+from datetime import date
+
+from django.db import models
+from django.db.models import Q
+
+from dangjian.orgs.models import Organization
+from dangjian.scope_fields import ScopeFields
+
+
+class PartyStatus(models.TextChoices):
+    """Stages of 《中国共产党发展党员工作细则》 plus 群众; values are the Chinese names."""
+
+    FULL_MEMBER = "正式党员", "正式党员"
+    PROBATIONARY = "预备党员", "预备党员"
+    CANDIDATE = "发展对象", "发展对象"
+    ACTIVIST = "入党积极分子", "入党积极分子"
+    APPLICANT = "入党申请人", "入党申请人"
+    MASSES = "群众", "群众"
+
+
+class Gender(models.TextChoices):
+    MALE = "男", "男"
+    FEMALE = "女", "女"
+
+
+class Person(models.Model):
+    name = models.CharField("姓名", max_length=50)
+    gender = models.CharField("性别", max_length=2, choices=Gender.choices)
+    birth_date = models.DateField("出生日期")
+    party_status = models.CharField(
+        "政治面貌", max_length=10, choices=PartyStatus.choices, default=PartyStatus.MASSES
+    )
+    organization = models.ForeignKey(
+        Organization, verbose_name="所在组织", on_delete=models.PROTECT, related_name="persons"
+    )
+    joined_party_on = models.DateField("入党时间", null=True, blank=True)
+    # Personal data (PIPL 第二十八条 sensitive by default): SM4 ciphertext, a keyed HMAC-SM3 for
+    # look-up, and the masked form lists show, so that no list needs to decrypt anything.
+    id_number_encrypted = models.TextField("身份证号（密文）")
+    id_number_hash = models.CharField("身份证号查找码", max_length=64, unique=True)
+    id_number_masked = models.CharField("身份证号", max_length=18)
+    phone_encrypted = models.TextField("手机号（密文）", blank=True)
+    phone_masked = models.CharField("手机号", max_length=20, blank=True)
+
+    scope_fields = ScopeFields(path="organization__path", organization="organization", person="pk")
+
+    class Meta:
+        verbose_name = "人员"
+        verbose_name_plural = "人员"
+        ordering = ["name", "id"]
+        indexes = [
+            models.Index(fields=["name", "id"]),
+            models.Index(fields=["organization", "name"]),
+            models.Index(fields=["party_status"]),
+        ]
+        permissions = [("unmask_personal_data", "查看完整身份证号和手机号")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PostTitle(models.TextChoices):
+    SECRETARY = "书记", "书记"
+    DEPUTY_SECRETARY = "副书记", "副书记"
+    COMMITTEE_MEMBER = "委员", "委员"
+    GROUP_LEADER = "党小组组长", "党小组组长"
+    COUNTY_HEAD = "县长", "县长"
+    VICE_COUNTY_HEAD = "副县长", "副县长"
+    DIRECTOR = "局长", "局长"
+    DEPUTY_DIRECTOR = "副局长", "副局长"
+    TOWNSHIP_HEAD = "乡镇长", "乡镇长"
+    VILLAGE_HEAD = "村委会主任", "村委会主任"
+    CLERK = "党务干事", "党务干事"
+
+
+class CommitteeDuty(models.TextChoices):
+    """A 委员's portfolio (支部工作条例 第六章: 组织委员, 宣传委员, 纪检委员 …)."""
+
+    NONE = "", "—"
+    ORGANISATION = "组织", "组织委员"
+    PROPAGANDA = "宣传", "宣传委员"
+    DISCIPLINE = "纪检", "纪检委员"
+
+
+class CurrentQuerySet(models.QuerySet):
+    def current(self, on: date | None = None) -> "CurrentQuerySet":
+        on = on or date.today()
+        return self.filter(Q(start_on__lte=on), Q(end_on__isnull=True) | Q(end_on__gte=on))
+
+
+class Post(models.Model):
+    """A person's post in an organisation, e.g. 县财政局党组 书记, or 县政府 副县长."""
+
+    person = models.ForeignKey(Person, verbose_name="人员", on_delete=models.CASCADE,
+                               related_name="posts")
+    organization = models.ForeignKey(Organization, verbose_name="组织", on_delete=models.PROTECT,
+                                     related_name="posts")
+    title = models.CharField("职务", max_length=20, choices=PostTitle.choices)
+    duty = models.CharField("分工", max_length=10, choices=CommitteeDuty.choices, blank=True)
+    start_on = models.DateField("任职日期")
+    end_on = models.DateField("离任日期", null=True, blank=True)
+
+    objects = CurrentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "职务"
+        verbose_name_plural = "职务"
+
+    def __str__(self) -> str:
+        return f"{self.organization} {self.title} {self.person}"
+
+
+class Charge(models.Model):
+    """分管: a county leader is in charge of a department for a period.
+
+    It decides whose desk a department's problems reach (监督工作提示单 go to the 分管副县长).
+    """
+
+    leader = models.ForeignKey(Person, verbose_name="分管领导", on_delete=models.PROTECT,
+                               related_name="charges")
+    organization = models.ForeignKey(Organization, verbose_name="分管单位",
+                                     on_delete=models.PROTECT, related_name="charges")
+    start_on = models.DateField("开始日期")
+    end_on = models.DateField("结束日期", null=True, blank=True)
+
+    objects = CurrentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "分管关系"
+        verbose_name_plural = "分管关系"
+
+    def __str__(self) -> str:
+        return f"{self.leader} 分管 {self.organization}"

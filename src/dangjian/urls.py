@@ -1,0 +1,23 @@
+"""Project URLs: each app owns its pages and its api/; this module only includes them."""
+
+from django.http import HttpRequest, JsonResponse
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+
+def healthz(request: HttpRequest) -> JsonResponse:
+    return JsonResponse({"status": "ok"})
+
+
+api_v1 = [
+    path("", include("dangjian.access.api.urls")),
+    path("", include("dangjian.orgs.api.urls")),
+    path("", include("dangjian.people.api.urls")),
+]
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("api/v1/", include((api_v1, "api"), namespace="api")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("", include("dangjian.web.urls")),
+]
