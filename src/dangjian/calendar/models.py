@@ -21,7 +21,7 @@ class HolidayOverride(models.Model):
     class Meta:
         verbose_name = "节假日调整"
         verbose_name_plural = "节假日调整"
-        ordering = ["date"]
+        ordering = ("date",)
 
     def __str__(self) -> str:
         kind = "上班" if self.is_workday else "放假"
@@ -35,12 +35,14 @@ class CalendarYear(models.Model):
 
     year = models.PositiveSmallIntegerField("年份", unique=True)
     complete = models.BooleanField("放假安排已录入完整", default=False)
-    source = models.CharField("依据", max_length=200, blank=True, help_text="当年放假安排通知的文号")
+    source = models.CharField(
+        "依据", max_length=200, blank=True, help_text="当年放假安排通知的文号"
+    )
 
     class Meta:
         verbose_name = "日历年度"
         verbose_name_plural = "日历年度"
-        ordering = ["year"]
+        ordering = ("year",)
 
     def __str__(self) -> str:
         return f"{self.year}年（{'已完整' if self.complete else '未完整'}）"

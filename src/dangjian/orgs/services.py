@@ -70,7 +70,7 @@ def organization_rename(*, actor: Any, org: Organization, name: str) -> Organiza
 def organization_delete(*, actor: Any, org: Organization) -> None:
     """Delete an empty organisation; one with children or members is refused."""
     org.refresh_from_db()
-    if org.get_children_count():
+    if org.children.exists():
         raise ValidationError("该组织还有下级组织，不能删除")
     try:
         with transaction.atomic():

@@ -31,6 +31,13 @@ from .serializers import (
 )
 
 
+class LoginFailed(exceptions.APIException):
+    """401 without a WWW-Authenticate challenge: the token endpoint takes no token."""
+
+    status_code = status.HTTP_401_UNAUTHORIZED
+    default_detail = "用户名或密码不正确"
+
+
 class TokenView(APIView):
     """POST {username, password} → {token, expires_at}; DELETE revokes the token in use."""
 
@@ -43,7 +50,7 @@ class TokenView(APIView):
         data.is_valid(raise_exception=True)
         user = authenticate(request._request, **data.validated_data)
         if user is None:
-            raise exceptions.AuthenticationFailed("用户名或密码不正确")
+            raise LoginFailed()
         key, expires_at = token_issue(user=user)
         return Response({"token": key, "expires_at": expires_at}, status=status.HTTP_201_CREATED)
 

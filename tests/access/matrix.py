@@ -1,0 +1,72 @@
+"""The shared permission matrix: every demo role against one object inside and one outside.
+
+An endpoint joins by subclassing ``ScopeMatrix`` and naming its list URL and the two objects.
+"Inside" is tied to 县财政局 and, where the model has an owner, to ``member`` (a 正式党员 in a
+县财政局 branch); "outside" belongs to 县教育局. The table below is the foundation issue's.
+"""
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+import pytest
+from django.db.models import Model
+from rest_framework.test import APIClient
+
+INSIDE, OUTSIDE = "inside", "outside"
+
+SEES: dict[str, set[str]] = {
+    "county_head": {INSIDE, OUTSIDE},
+    "inspector": {INSIDE, OUTSIDE},
+    "vice_head": {INSIDE},  # 分管 includes 县财政局, excludes 县教育局
+    "finance_secretary": {INSIDE},
+    "finance_clerk": {INSIDE},
+    "edu_clerk": {OUTSIDE},
+    "member": {INSIDE},
+    "admin": set(),  # 三员: no business data
+    "secadmin": set(),
+    "auditor": set(),
+}
+
+
+class ScopeMatrix:
+    list_url: ClassVar[str]
+    sees: ClassVar[dict[str, set[str]]] = SEES
+
+    def inside(self) -> Model:
+        raise NotImplementedError
+
+    def outside(self) -> Model:
+        raise NotImplementedError
+
+    def search(self, obj: Model) -> dict[str, Any]:
+        """Query parameters that bring ``obj`` onto the first page of the list."""
+        return {"name": str(obj), "page_size": 500}
+
+    def _objects(self) -> dict[str, Model]:
+        return {INSIDE: self.inside(), OUTSIDE: self.outside()}
+
+    @pytest.mark.parametrize("username", list(SEES))
+    def test_list_shows_exactly_the_roles_scope(
+        self, username: str, api_as: Callable[[str], APIClient]
+    ) -> None:
+        client = api_as(username)
+        for where, obj in self._objects().items():
+            response = client.get(self.list_url, self.search(obj))
+            assert response.status_code == 200, response.content
+            ids = {row["id"] for row in response.json()["results"]}
+            assert (obj.pk in ids) == (where in self.sees[username]), (username, where)
+
+    @pytest.mark.parametrize("username", list(SEES))
+    def test_detail_answers_404_outside_the_roles_scope(
+        self, username: str, api_as: Callable[[str], APIClient]
+    ) -> None:
+        client = api_as(username)
+        for where, obj in self._objects().items():
+            response = client.get(f"{self.list_url}{obj.pk}/")
+            expected = 200 if where in self.sees[username] else 404
+            assert response.status_code == expected, (username, where, response.content)
+            if expected == 404:
+                assert "查看范围" in response.json()["detail"]
+
+    def test_anonymous_requests_are_refused(self, client: Any) -> None:
+        assert client.get(self.list_url).status_code in (401, 403)
