@@ -33,7 +33,7 @@ test: dev-venv browser-deps
 	DJANGO_SETTINGS_MODULE=dangjian.settings.test $(BIN)/dangjian check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=dangjian.settings.test $(BIN)/dangjian makemigrations --check --dry-run
 	$(BIN)/ruff check src tests bench
-	$(BIN)/mypy src
+	$(BIN)/mypy src bench
 	$(BIN)/pytest
 
 ## Debian's chromium and CJK fonts for the browser tests, installed only when missing.
@@ -46,7 +46,7 @@ browser-deps:
 
 lint: dev-venv
 	$(BIN)/ruff check src tests bench
-	$(BIN)/mypy src
+	$(BIN)/mypy src bench
 
 ## make bench: generate a scale (SCALE=10 by default) and compare the API with raw SQL.
 SCALE ?= 10

@@ -123,7 +123,8 @@ def test_the_list_filters_by_kind_parent_name_and_subtree(
     names = {r["name"] for r in rows["results"]}
     assert FINANCE in names and "县教育局" not in names
     assert all(n.startswith(FINANCE) for n in names)
-    branches = client.get("/api/v1/organizations/", {"kind": "党支部", "subtree": finance.pk}).json()
+    query = {"kind": "党支部", "subtree": finance.pk}
+    branches = client.get("/api/v1/organizations/", query).json()
     assert branches["count"] == Organization.objects.filter(
         kind="党支部", path__startswith=finance.path).count() >= 2
     children = client.get("/api/v1/organizations/", {"parent": finance.pk}).json()["results"]

@@ -46,7 +46,8 @@ class RoleGrant(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} · {self.role}" + (f" · {self.organization}" if self.organization else "")
+        scope = f" · {self.organization}" if self.organization else ""
+        return f"{self.user} · {self.role}{scope}"
 
 
 class ApiToken(models.Model):

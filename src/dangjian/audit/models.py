@@ -63,3 +63,6 @@ class ChainHead(models.Model):
 
     class Meta:
         verbose_name = "审计链头"
+
+    def __str__(self) -> str:
+        return self.last_hash

@@ -132,7 +132,9 @@ class _Builder:
     def insert_tree(self, roots: list[_Node]) -> None:
         """Assign treebeard paths level by level and bulk-insert each level."""
         base = Organization.objects.filter(depth=1).count()
-        level = [(root, None, base + i + 1) for i, root in enumerate(roots)]
+        level: list[tuple[_Node, Organization | None, int]] = [
+            (root, None, base + i + 1) for i, root in enumerate(roots)
+        ]
         depth = 1
         while level:
             rows = []

@@ -1,6 +1,6 @@
 """Pages. Each reads through access.scoping, so a page shows exactly what the API does."""
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from dangjian.access.models import User
 from dangjian.access.roles import Role
 from dangjian.access.scoping import restrict, roles_of
 from dangjian.access.selectors import scope_summary
@@ -34,7 +35,7 @@ def _page(request: HttpRequest, rows: Any) -> Any:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user = cast(User, request.user)  # login_required ran first
     grants = user.grants.select_related("organization").order_by("role")
     return render(request, "web/home.html", {
         "grants": grants, "scope": scope_summary(user), "roles": sorted(roles_of(user)),

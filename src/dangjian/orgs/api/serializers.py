@@ -4,8 +4,6 @@ from dangjian.orgs.models import Organization, OrgKind
 
 
 class OrganizationSerializer(serializers.ModelSerializer):
-    parent = serializers.PrimaryKeyRelatedField(read_only=True)
-
     class Meta:
         model = Organization
         fields = ["id", "name", "kind", "parent", "code", "depth", "numchild"]
@@ -15,5 +13,6 @@ class OrganizationSerializer(serializers.ModelSerializer):
 class OrganizationWriteSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=100)
     kind = serializers.ChoiceField(choices=OrgKind.choices, required=False)
-    parent = serializers.IntegerField(required=False)
+    # "parent" is the API contract's name; DRF's type stubs reserve Field.parent.
+    parent = serializers.IntegerField(required=False)  # type: ignore[assignment]
     code = serializers.CharField(max_length=40, required=False, allow_blank=True)

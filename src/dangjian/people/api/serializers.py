@@ -7,7 +7,10 @@ class PersonSerializer(serializers.ModelSerializer):
     """A person as lists show them: ID number and phone only ever masked."""
 
     kind = serializers.CharField(source="party_status", read_only=True)
-    parent = serializers.IntegerField(source="organization_id", read_only=True)
+    # "parent" is the API contract's name; DRF's type stubs reserve Field.parent.
+    parent = serializers.IntegerField(  # type: ignore[assignment]
+        source="organization_id", read_only=True
+    )
     organization_name = serializers.CharField(source="organization.name", read_only=True)
     id_number = serializers.CharField(source="id_number_masked", read_only=True)
     phone = serializers.CharField(source="phone_masked", read_only=True)

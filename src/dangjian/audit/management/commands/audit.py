@@ -15,5 +15,7 @@ class Command(BaseCommand):
         report = verify_chain()
         if report.first_bad is not None or report.reason:
             where = f"事件 #{report.first_bad.pk}" if report.first_bad else "链尾"
-            raise CommandError(f"审计链校验失败：{where}，{report.reason}（此前 {report.checked} 条正常）")
+            raise CommandError(
+                f"审计链校验失败：{where}，{report.reason}（此前 {report.checked} 条正常）"
+            )
         self.stdout.write(f"审计链完整：共 {report.checked} 条事件，哈希全部相符。")

@@ -27,6 +27,6 @@ class Command(BaseCommand):
                                  password=password)
             self.stdout.write(f"已生成演示数据：{summary.organizations} 个组织，"
                               f"{summary.persons} 名人员。")
-        self.stdout.write("\n演示账号（密码均为 %s）：" % password)
+        self.stdout.write(f"\n演示账号（密码均为 {password}）：")
         for account in DEMO_ACCOUNTS:
             self.stdout.write(f"  {account.username:<18} {account.role:<6} {account.description}")

@@ -1,0 +1,35 @@
+"""Browser tests: Playwright drives Debian's chromium headless against a live server."""
+
+import os
+from typing import Any
+
+import pytest
+
+from dangjian.orgs.models import Organization
+from tests.conftest import load_demo
+
+# Playwright's sync API keeps an event loop running in this thread; the ORM calls the tests
+# make between page actions are ordinary synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic"],
+    }
+
+
+@pytest.fixture
+def site(live_server: Any) -> str:
+    """The live server's address, with the demo county present (transactional tests empty
+    the database after each test, so it is loaded again when missing)."""
+    if not Organization.objects.exists():
+        load_demo()
+    return str(live_server.url)
