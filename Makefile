@@ -3,7 +3,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-export DJANGO_SETTINGS_MODULE ?= dangjian.settings.dev
 
 .PHONY: run test lint bench browser-deps venv dev-venv clean
 
