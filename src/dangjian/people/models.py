@@ -90,7 +90,19 @@ class CurrentQuerySet(models.QuerySet):
         return self.filter(Q(start_on__lte=on), Q(end_on__isnull=True) | Q(end_on__gte=on))
 
 
-class Post(models.Model):
+class Period(models.Model):
+    """Something that holds from ``start_on`` to ``end_on`` (open-ended while None)."""
+
+    start_on = models.DateField("开始日期")
+    end_on = models.DateField("结束日期", null=True, blank=True)
+
+    objects = CurrentQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class Post(Period):
     """A person's post in an organisation, e.g. 县财政局党组 书记, or 县政府 副县长."""
 
     person = models.ForeignKey(Person, verbose_name="人员", on_delete=models.CASCADE,
@@ -99,10 +111,6 @@ class Post(models.Model):
                                      related_name="posts")
     title = models.CharField("职务", max_length=20, choices=PostTitle.choices)
     duty = models.CharField("分工", max_length=10, choices=CommitteeDuty.choices, blank=True)
-    start_on = models.DateField("任职日期")
-    end_on = models.DateField("离任日期", null=True, blank=True)
-
-    objects = CurrentQuerySet.as_manager()
 
     class Meta:
         verbose_name = "职务"
@@ -112,7 +120,7 @@ class Post(models.Model):
         return f"{self.organization} {self.title} {self.person}"
 
 
-class Charge(models.Model):
+class Charge(Period):
     """分管: a county leader is in charge of a department for a period.
 
     It decides whose desk a department's problems reach (监督工作提示单 go to the 分管副县长).
@@ -122,10 +130,6 @@ class Charge(models.Model):
                                related_name="charges")
     organization = models.ForeignKey(Organization, verbose_name="分管单位",
                                      on_delete=models.PROTECT, related_name="charges")
-    start_on = models.DateField("开始日期")
-    end_on = models.DateField("结束日期", null=True, blank=True)
-
-    objects = CurrentQuerySet.as_manager()
 
     class Meta:
         verbose_name = "分管关系"
