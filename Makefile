@@ -25,6 +25,7 @@ dev-venv: $(VENV)/.installed-dev
 run: venv
 	$(BIN)/dangjian migrate --noinput
 	$(BIN)/dangjian demo --if-empty
+	@echo "打开 http://127.0.0.1:$(PORT)/ 用上面的演示账号登录"
 	$(BIN)/dangjian runserver 127.0.0.1:$(PORT)
 
 ## make test: set up and run the whole suite (SQLite, or PostgreSQL when DATABASE_URL is set).

@@ -10,7 +10,10 @@ from typing import Any, ClassVar
 
 import pytest
 from django.db.models import Model
+from django.test import Client
 from rest_framework.test import APIClient
+
+from dangjian.access.models import User
 
 INSIDE, OUTSIDE = "inside", "outside"
 
@@ -30,6 +33,7 @@ SEES: dict[str, set[str]] = {
 
 class ScopeMatrix:
     list_url: ClassVar[str]
+    page_url: ClassVar[str | None] = None  # the page listing the same rows, if any
     sees: ClassVar[dict[str, set[str]]] = SEES
 
     def inside(self) -> Model:
@@ -41,6 +45,10 @@ class ScopeMatrix:
     def search(self, obj: Model) -> dict[str, Any]:
         """Query parameters that bring ``obj`` onto the first page of the list."""
         return {"name": str(obj), "page_size": 500}
+
+    def page_marker(self, obj: Model) -> str:
+        """Text that shows ``obj`` is among the page's rows (searched with ``search``)."""
+        return f"<td>{obj}</td>"
 
     def _objects(self) -> dict[str, Model]:
         return {INSIDE: self.inside(), OUTSIDE: self.outside()}
@@ -67,6 +75,19 @@ class ScopeMatrix:
             assert response.status_code == expected, (username, where, response.content)
             if expected == 404:
                 assert "查看范围" in response.json()["detail"]
+
+    @pytest.mark.parametrize("username", list(SEES))
+    def test_the_page_shows_exactly_the_roles_scope(
+        self, username: str, user: Callable[[str], User]
+    ) -> None:
+        if self.page_url is None:
+            pytest.fail(f"{type(self).__name__} has no page: set page_url or override this test")
+        client = Client()
+        client.force_login(user(username))
+        for where, obj in self._objects().items():
+            html = client.get(self.page_url, self.search(obj)).content.decode()
+            assert (self.page_marker(obj) in html) == (where in self.sees[username]), (
+                username, where)
 
     def test_anonymous_requests_are_refused(self, client: Any) -> None:
         assert client.get(self.list_url).status_code in (401, 403)
