@@ -40,9 +40,13 @@ INSTALLED_APPS = [
     "dangjian.orgs",
     "dangjian.audit",
     "dangjian.calendar",
+    "dangjian.documents",
+    "dangjian.notifications",
     # people, then access
     "dangjian.people",
     "dangjian.access",
+    # domain apps
+    "dangjian.oversight",
     # pages and tools on top
     "dangjian.web",
     "dangjian.demo",
