@@ -1,27 +1,10 @@
 """The counting rules behind every deadline, kept as data with their sources.
 
-Each ``Rule`` carries its citation and how sure we are of it (see /work/shared/domain/rules.md
+Each ``Rule`` carries its citation and how sure we are of it (see shared/domain/rules.md
 §10), so a deadline can say which rules produced it and a reviewer can check them one by one.
 """
 
-from dataclasses import dataclass
-from enum import StrEnum
-
-
-class Status(StrEnum):
-    """How well a rule has been checked against its official text."""
-
-    CONFIRMED = "已核实"  # read in the official text or a verbatim reprint
-    CONFIRMED_2ND = "已核实（二手来源）"  # read only in a secondary source
-    UNCERTAIN = "待核实"  # convention or memory: check before relying on it
-
-
-@dataclass(frozen=True)
-class Rule:
-    text: str  # what the rule says, in Chinese, for display
-    citation: str  # where it comes from; an UNCERTAIN rule says so here as well
-    status: Status
-
+from dangjian.citations import Rule, Status
 
 CIVIL_CODE = "《中华人民共和国民法典》"
 # 4th revision: State Council decision of 2024-11-10, in force 2025-01-01.
