@@ -26,7 +26,7 @@ run: venv
 	$(BIN)/dangjian migrate --noinput
 	$(BIN)/dangjian demo --if-empty
 	@echo "打开 http://127.0.0.1:$(PORT)/ 用上面的演示账号登录"
-	$(BIN)/dangjian runserver 127.0.0.1:$(PORT)
+	DANGJIAN_INPROCESS_SCHEDULER=1 $(BIN)/dangjian runserver 127.0.0.1:$(PORT)
 
 ## make test: set up and run the whole suite (SQLite, or PostgreSQL when DATABASE_URL is set).
 test: dev-venv browser-deps
@@ -51,7 +51,9 @@ lint: dev-venv
 ## make bench: generate a scale (SCALE=10 by default) and compare the API with raw SQL.
 SCALE ?= 10
 bench: dev-venv
-	$(BIN)/python bench/bench_scope.py --scale $(SCALE)
+	@mkdir -p var
+	DANGJIAN_BENCH_URL_FILE=var/bench-url $(BIN)/python bench/bench_scope.py --scale $(SCALE)
+	$(BIN)/python bench/bench_escalation.py --database-url "$$(cat var/bench-url)"
 
 clean:
 	rm -rf $(VENV) var

@@ -10,6 +10,8 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from dangjian.errors import Conflict
+
 NOT_FOUND = "未找到该记录，或它不在您的查看范围内"
 
 
@@ -27,6 +29,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     """Service-layer Django exceptions become API answers with a clear Chinese message."""
     if isinstance(exc, DjangoValidationError):
         return Response(_validation_body(exc), status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, Conflict):
+        return Response({"detail": exc.message}, status=status.HTTP_409_CONFLICT)
     if isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(str(exc) or "您没有执行该操作的权限")
     elif isinstance(exc, Http404):

@@ -13,11 +13,15 @@ api_v1 = [
     path("", include("dangjian.access.api.urls")),
     path("", include("dangjian.orgs.api.urls")),
     path("", include("dangjian.people.api.urls")),
+    path("", include("dangjian.notifications.api.urls")),
+    path("", include("dangjian.oversight.api.urls")),
 ]
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("", include("dangjian.notifications.urls")),
+    path("oversight/", include("dangjian.oversight.urls")),
     path("", include("dangjian.web.urls")),
 ]

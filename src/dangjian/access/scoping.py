@@ -74,8 +74,9 @@ def scope_for(user: Any) -> Scope:
         for grant in user.grants.select_related("organization"):
             roots.extend(_roots_for_grant(grant, user))
             if ROLE_RULES[grant.role].reach is Reach.OWN_RECORDS and user.person_id:
-                person_ids.add(user.person_id)
                 org_ids.add(user.person.organization_id)
+        if user.person_id:  # records about or addressed to oneself (own file, notices received)
+            person_ids.add(user.person_id)
         scope = Scope(tuple(roots), frozenset(org_ids), frozenset(person_ids))
     user._dangjian_scope = scope
     return scope

@@ -1,8 +1,13 @@
-"""Reads about the signed-in user, shared by the home page and GET /api/v1/me/."""
+"""Reads about users: the signed-in user's scope, and who covers an organisation."""
 
 from typing import Any
 
+from django.db.models import QuerySet
+
 from dangjian.orgs.models import Organization
+from dangjian.people.models import Person
+
+from .models import User
 
 from .scoping import scope_for
 
@@ -18,3 +23,15 @@ def scope_summary(user: Any) -> dict[str, Any]:
         "own_person": next(iter(scope.person_ids), None),
         "business_data": not scope.is_empty,
     }
+
+
+def users_covering(organization: Organization, roles: set[str]) -> QuerySet[User]:
+    """Active users holding one of ``roles`` on ``organization`` or an organisation above it."""
+    return User.objects.filter(
+        is_active=True, grants__role__in=roles,
+        grants__organization__path__in=organization.ancestor_paths(),
+    ).distinct()
+
+
+def user_of(person: Person | None) -> User | None:
+    return User.objects.filter(person=person, is_active=True).first() if person else None

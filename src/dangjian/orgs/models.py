@@ -48,3 +48,9 @@ class Organization(MP_Node):
 
     def __str__(self) -> str:
         return self.name
+
+    def ancestor_paths(self) -> list[str]:
+        """Paths of this organisation and all above it, nearest last: the `path__in` that
+        finds whatever is attached to an ancestor (a grant, a 分管) in one indexed query."""
+        step = self.steplen
+        return [self.path[:end] for end in range(step, len(self.path) + 1, step)]

@@ -1,6 +1,8 @@
 """Test settings: the database comes from DATABASE_URL (SQLite by default)."""
 
 import os
+import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import DATABASES
@@ -17,3 +19,6 @@ STORAGES = {
 }
 # Static files come from the app folders through the staticfiles finders in tests.
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]  # noqa: F405
+# Uploaded evidence goes to a throwaway folder, never into the working tree.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="dangjian-test-media-"))
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

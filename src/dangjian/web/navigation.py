@@ -8,6 +8,7 @@ from dangjian.access.roles import Role
 from dangjian.access.scoping import roles_of, scope_for
 
 BUSINESS_PAGES = [
+    {"url": "oversight:home", "label": "监督整改"},
     {"url": "web:organizations", "label": "组织"},
     {"url": "web:persons", "label": "人员"},
 ]
@@ -18,7 +19,7 @@ def nav_items(request: HttpRequest) -> dict[str, Any]:
     user = request.user
     if not user.is_authenticated:
         return {"nav_items": []}
-    items = [{"url": "web:home", "label": "首页"}]
+    items = [{"url": "web:home", "label": "首页"}, {"url": "notifications:inbox", "label": "站内信"}]
     if not scope_for(user).is_empty:
         items += BUSINESS_PAGES
     if Role.AUDIT_ADMIN in roles_of(user):

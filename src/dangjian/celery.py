@@ -1,0 +1,23 @@
+"""Celery for production: Redis broker, beat running the daily escalation.
+
+The embedded default needs none of this: ``dangjian escalate`` runs the same job, and
+``make run`` starts an in-process daily timer (oversight.scheduler).
+"""
+
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dangjian.settings.production")
+
+app = Celery("dangjian")
+app.conf.broker_url = os.environ.get("DANGJIAN_BROKER_URL", "redis://127.0.0.1:6379/0")
+app.conf.timezone = "Asia/Shanghai"
+app.conf.beat_schedule = {
+    "oversight-escalate-daily": {
+        "task": "oversight.escalate_daily",
+        "schedule": crontab(hour=7, minute=30),  # before office hours, so reminders are read
+    },
+}
+app.autodiscover_tasks(["dangjian.oversight"])

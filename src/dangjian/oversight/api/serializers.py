@@ -1,0 +1,183 @@
+from typing import Any
+
+from rest_framework import serializers
+
+from dangjian.oversight.models import (
+    Accountability,
+    Evidence,
+    Finding,
+    Measure,
+    Notice,
+    Progress,
+    RiskPoint,
+    SelfCheck,
+    Term,
+    TermKind,
+    Verification,
+)
+
+
+def term_field(kind: str, **kwargs: Any) -> serializers.SlugRelatedField:
+    """A configurable-list value exchanged as its Chinese name, e.g. "source": "巡察反馈"."""
+    return serializers.SlugRelatedField(
+        slug_field="name", queryset=Term.objects.filter(kind=kind, active=True), **kwargs
+    )
+
+
+class LightMixin(serializers.Serializer):
+    light = serializers.SerializerMethodField()
+
+    def get_light(self, obj: Any) -> str:
+        return self.context["lights"].light(self.due_of(obj))
+
+    def due_of(self, obj: Any) -> Any:
+        raise NotImplementedError
+
+
+class FindingSerializer(LightMixin, serializers.ModelSerializer):
+    source = term_field(TermKind.SOURCE)
+    category = term_field(TermKind.CATEGORY)
+    severity = term_field(TermKind.SEVERITY)
+    organization_name = serializers.CharField(source="organization.name", read_only=True)
+    responsible_leader_name = serializers.CharField(source="responsible_leader.name",
+                                                    read_only=True, default=None)
+
+    class Meta:
+        model = Finding
+        fields = [
+            "id", "source", "category", "organization", "organization_name", "description",
+            "discovered_on", "severity", "regulation", "responsible_leader",
+            "responsible_leader_name", "status", "light", "repeat_of", "risk_point",
+            "closed_on", "recheck_on", "created_at",
+        ]
+        read_only_fields = ["responsible_leader", "status", "repeat_of", "closed_on",
+                            "recheck_on", "created_at"]
+
+    def due_of(self, obj: Finding) -> Any:
+        return getattr(obj, "earliest_open_due", None)
+
+
+class NoticeSerializer(serializers.ModelSerializer):
+    number = serializers.CharField(read_only=True)
+    findings = serializers.PrimaryKeyRelatedField(many=True, queryset=Finding.objects.all())
+
+    class Meta:
+        model = Notice
+        fields = ["id", "number", "title", "recipient", "findings", "reply_due", "status",
+                  "issued_on", "acknowledged_at", "reply_text", "replied_at", "closed_at",
+                  "organization"]
+        read_only_fields = ["status", "issued_on", "acknowledged_at", "reply_text",
+                            "replied_at", "closed_at", "organization"]
+
+
+class ReplySerializer(serializers.Serializer):
+    text = serializers.CharField()
+
+
+class ProgressSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Progress
+        fields = ["id", "text", "author", "created_at"]
+        read_only_fields = ["author", "created_at"]
+
+
+class EvidenceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Evidence
+        fields = ["id", "original_name", "extension", "size", "sha256", "proves_date",
+                  "uploaded_at"]
+
+
+class EvidenceUploadSerializer(serializers.Serializer):
+    file = serializers.FileField()
+    proves_date = serializers.DateField(required=False, allow_null=True)
+
+
+class VerificationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Verification
+        fields = ["id", "decision", "comment", "inspector", "created_at"]
+
+
+class MeasureSerializer(LightMixin, serializers.ModelSerializer):
+    evidence = EvidenceSerializer(many=True, read_only=True)
+    verifications = VerificationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Measure
+        fields = ["id", "finding", "description", "owner", "due_on", "criterion", "status",
+                  "light", "version", "closed_on", "evidence", "verifications"]
+        read_only_fields = ["status", "version", "closed_on"]
+
+    def due_of(self, obj: Measure) -> Any:
+        return None if obj.status == "已销号" else obj.due_on
+
+
+class MeasureUpdateSerializer(serializers.ModelSerializer):
+    version = serializers.IntegerField()
+
+    class Meta:
+        model = Measure
+        fields = ["description", "owner", "due_on", "criterion", "version"]
+        extra_kwargs = {f: {"required": False} for f in ["description", "owner", "due_on",
+                                                          "criterion"]}
+
+
+class VersionedTextSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    version = serializers.IntegerField(required=False)
+
+
+class VersionSerializer(serializers.Serializer):
+    version = serializers.IntegerField(required=False)
+
+
+class VerifySerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=Verification.Decision.choices)
+    comment = serializers.CharField(required=False, allow_blank=True, default="")
+    version = serializers.IntegerField(required=False)
+
+
+class SelfCheckSerializer(serializers.ModelSerializer):
+    finding = serializers.PrimaryKeyRelatedField(read_only=True)  # the finding a 存在 answer made
+
+    class Meta:
+        model = SelfCheck
+        fields = ["id", "origin", "organization", "due_on", "answer", "answer_text",
+                  "answered_at", "finding"]
+        read_only_fields = ["answer", "answer_text", "answered_at"]
+
+
+class SelfCheckSendSerializer(serializers.Serializer):
+    origin = serializers.PrimaryKeyRelatedField(queryset=Finding.objects.all())
+    due_on = serializers.DateField()
+    units = serializers.ListField(child=serializers.IntegerField(), required=False)
+
+
+class SelfCheckAnswerSerializer(serializers.Serializer):
+    answer = serializers.ChoiceField(choices=SelfCheck.Answer.choices)
+    text = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class AccountabilitySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Accountability
+        fields = ["id", "organization", "person", "form", "four_forms", "findings", "reason",
+                  "status", "decided_on", "deciding_body", "complete_by", "completed_on"]
+        read_only_fields = ["status", "complete_by", "completed_on"]
+
+
+class DecideSerializer(serializers.Serializer):
+    form = serializers.CharField()
+    decided_on = serializers.DateField()
+    deciding_body = serializers.CharField()
+    four_forms = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class RiskPointSerializer(serializers.ModelSerializer):
+    area = term_field(TermKind.RISK_AREA)
+
+    class Meta:
+        model = RiskPoint
+        fields = ["id", "organization", "post", "area", "risk", "level", "controls", "owner",
+                  "review_on"]

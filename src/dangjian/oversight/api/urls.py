@@ -1,0 +1,18 @@
+from django.urls import path
+from rest_framework.routers import SimpleRouter
+
+from . import views
+
+router = SimpleRouter()
+router.register("findings", views.FindingViewSet, basename="finding")
+router.register("notices", views.NoticeViewSet, basename="notice")
+router.register("measures", views.MeasureViewSet, basename="measure")
+router.register("self-checks", views.SelfCheckViewSet, basename="self-check")
+router.register("accountability", views.AccountabilityViewSet, basename="accountability")
+router.register("risk-points", views.RiskPointViewSet, basename="risk-point")
+urlpatterns = [
+    # The API contract names the file without a trailing slash, unlike the router's routes.
+    path("notices/<int:pk>/document.docx",
+         views.NoticeViewSet.as_view({"get": "document"}), name="notice-document-file"),
+    *router.urls,
+]

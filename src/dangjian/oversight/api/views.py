@@ -1,0 +1,276 @@
+"""The oversight API: thin views over oversight.services, scoped by access.scoping."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import Min, Q, QuerySet
+from django.http import HttpResponse
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from dangjian.access.scoping import restrict
+from dangjian.orgs.models import Organization
+from dangjian.oversight.services import risks as risk_services
+from dangjian.oversight.documents import notice_docx
+from dangjian.oversight.models import (
+    Accountability,
+    Finding,
+    Measure,
+    MeasureStatus,
+    Notice,
+    RiskPoint,
+    SelfCheck,
+)
+from dangjian.oversight.services import accountability as accountability_services
+from dangjian.oversight.services import findings as finding_services
+from dangjian.oversight.services import measures as measure_services
+from dangjian.oversight.services import notices as notice_services
+from dangjian.oversight.services import selfchecks as selfcheck_services
+from dangjian.oversight.services.lights import cutoffs
+from dangjian.people.models import Person
+
+from . import serializers as s
+
+
+class ScopedViewSet(viewsets.GenericViewSet):
+    """Every queryset passes through access.scoping; lights are cut once per request."""
+
+    base_queryset: QuerySet[Any]
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return restrict(self.base_queryset.all(), self.request.user)
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        return {**super().get_serializer_context(), "lights": cutoffs()}
+
+    def scoped(self, model: Any, pk: Any, field: str) -> Any:
+        """An object the user may see, or a 400 naming the field (never a hint it exists)."""
+        found = restrict(model.objects.all(), self.request.user).filter(pk=pk).first()
+        if found is None:
+            raise ValidationError({field: "所选对象不存在，或不在您的范围内"})
+        return found
+
+
+class FindingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
+                     mixins.CreateModelMixin, ScopedViewSet):
+    """问题台账."""
+
+    serializer_class = s.FindingSerializer
+    base_queryset = Finding.objects.select_related(
+        "organization", "source", "category", "severity", "responsible_leader"
+    ).annotate(earliest_open_due=Min("measures__due_on",
+                                     filter=~Q(measures__status=MeasureStatus.CLOSED))
+               ).order_by("-discovered_on", "-id")  # GROUP BY drops Meta.ordering
+    filterset_fields = ["organization", "status", "responsible_leader"]
+
+    def perform_create(self, serializer: Any) -> None:
+        data = serializer.validated_data
+        organization = self.scoped(Organization, data["organization"].pk, "organization")
+        finding = finding_services.finding_create(
+            actor=self.request.user, organization=organization, source=data["source"].name,
+            category=data["category"].name, severity=data["severity"].name,
+            description=data["description"], discovered_on=data["discovered_on"],
+            regulation=data.get("regulation", ""), risk_point=data.get("risk_point"),
+        )
+        serializer.instance = self.base_queryset.get(pk=finding.pk)
+
+
+class NoticeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+                    ScopedViewSet):
+    """监督工作提示单."""
+
+    serializer_class = s.NoticeSerializer
+    base_queryset = Notice.objects.select_related("recipient").prefetch_related("findings")
+    filterset_fields = ["status", "recipient"]
+
+    def perform_create(self, serializer: Any) -> None:
+        data = serializer.validated_data
+        findings = [self.scoped(Finding, f.pk, "findings") for f in data["findings"]]
+        grant = self.request.user.grants.filter(organization__isnull=False).first()
+        notice = notice_services.notice_create(
+            actor=self.request.user, recipient=data["recipient"], findings=findings,
+            reply_due=data["reply_due"], organization=grant.organization if grant else None,
+        )
+        serializer.instance = notice
+
+    def _act(self, service: Any, **kwargs: Any) -> Response:
+        notice = service(actor=self.request.user, notice=self.get_object(), **kwargs)
+        return Response(s.NoticeSerializer(notice, context=self.get_serializer_context()).data)
+
+    @extend_schema(request=None, responses=s.NoticeSerializer)
+    @action(detail=True, methods=["post"])
+    def issue(self, request: Request, pk: str | None = None) -> Response:
+        return self._act(notice_services.notice_issue)
+
+    @extend_schema(request=None, responses=s.NoticeSerializer)
+    @action(detail=True, methods=["post"])
+    def acknowledge(self, request: Request, pk: str | None = None) -> Response:
+        return self._act(notice_services.notice_acknowledge)
+
+    @extend_schema(request=s.ReplySerializer, responses=s.NoticeSerializer)
+    @action(detail=True, methods=["post"])
+    def reply(self, request: Request, pk: str | None = None) -> Response:
+        data = s.ReplySerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        return self._act(notice_services.notice_reply, text=data.validated_data["text"])
+
+    @extend_schema(request=None, responses=s.NoticeSerializer)
+    @action(detail=True, methods=["post"])
+    def close(self, request: Request, pk: str | None = None) -> Response:
+        return self._act(notice_services.notice_close)
+
+    @extend_schema(request=None, responses={(200, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"): bytes})
+    @action(detail=True, methods=["get"], url_path="document.docx")
+    def document(self, request: Request, pk: str | None = None) -> HttpResponse:
+        notice = self.get_object()
+        response = HttpResponse(
+            notice_docx(notice),
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+        response["Content-Disposition"] = f'attachment; filename="notice-{notice.pk}.docx"'
+        return response
+
+
+class MeasureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+                     mixins.UpdateModelMixin, ScopedViewSet):
+    """整改措施 with their progress, evidence, submission and verification."""
+
+    serializer_class = s.MeasureSerializer
+    base_queryset = Measure.objects.select_related("finding").prefetch_related(
+        "evidence", "verifications")
+    filterset_fields = ["finding", "status", "owner"]
+    parser_classes = [JSONParser, FormParser, MultiPartParser]
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def perform_create(self, serializer: Any) -> None:
+        data = serializer.validated_data
+        finding = self.scoped(Finding, data["finding"].pk, "finding")
+        serializer.instance = measure_services.measure_create(
+            actor=self.request.user, finding=finding, description=data["description"],
+            owner=data["owner"], due_on=data["due_on"], criterion=data["criterion"],
+        )
+
+    @extend_schema(request=s.MeasureUpdateSerializer, responses=s.MeasureSerializer)
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        measure = self.get_object()
+        data = s.MeasureUpdateSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        changes = dict(data.validated_data)
+        if "version" not in changes:
+            raise ValidationError({"version": "修改整改措施时必须提供读取时的版本号 version"})
+        measure = measure_services.measure_update(actor=request.user, measure=measure, **changes)
+        return Response(self._out(measure))
+
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return self.partial_update(request, *args, **kwargs)
+
+    def _out(self, measure: Measure) -> Any:
+        fresh = self.base_queryset.get(pk=measure.pk)
+        return s.MeasureSerializer(fresh, context=self.get_serializer_context()).data
+
+    @extend_schema(request=s.VersionedTextSerializer, responses=s.ProgressSerializer)
+    @action(detail=True, methods=["post"])
+    def progress(self, request: Request, pk: str | None = None) -> Response:
+        data = s.VersionedTextSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        entry = measure_services.measure_report_progress(
+            actor=request.user, measure=self.get_object(), **data.validated_data)
+        return Response(s.ProgressSerializer(entry).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request={"multipart/form-data": s.EvidenceUploadSerializer},
+                   responses=s.EvidenceSerializer)
+    @action(detail=True, methods=["post"])
+    def evidence(self, request: Request, pk: str | None = None) -> Response:
+        data = s.EvidenceUploadSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        item = measure_services.measure_add_evidence(
+            actor=request.user, measure=self.get_object(), upload=data.validated_data["file"],
+            proves_date=data.validated_data.get("proves_date"))
+        return Response(s.EvidenceSerializer(item).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=s.VersionSerializer, responses=s.MeasureSerializer)
+    @action(detail=True, methods=["post"])
+    def submit(self, request: Request, pk: str | None = None) -> Response:
+        data = s.VersionSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        measure = measure_services.measure_submit(
+            actor=request.user, measure=self.get_object(), **data.validated_data)
+        return Response(self._out(measure))
+
+    @extend_schema(request=s.VerifySerializer, responses=s.MeasureSerializer)
+    @action(detail=True, methods=["post"])
+    def verify(self, request: Request, pk: str | None = None) -> Response:
+        data = s.VerifySerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        measure = measure_services.measure_verify(
+            actor=request.user, measure=self.get_object(), **data.validated_data)
+        return Response(self._out(measure))
+
+
+class SelfCheckViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    """举一反三: POST sends self-checks to peer units; each unit answers its own."""
+
+    serializer_class = s.SelfCheckSerializer
+    base_queryset = SelfCheck.objects.select_related("origin", "organization")
+    filterset_fields = ["origin", "organization", "answer"]
+
+    @extend_schema(request=s.SelfCheckSendSerializer, responses=s.SelfCheckSerializer(many=True))
+    def create(self, request: Request) -> Response:
+        data = s.SelfCheckSendSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        origin = self.scoped(Finding, data.validated_data["origin"].pk, "origin")
+        unit_ids = data.validated_data.get("units")
+        units = ([self.scoped(Organization, pk, "units") for pk in unit_ids]
+                 if unit_ids is not None else None)
+        checks = selfcheck_services.self_checks_send(
+            actor=request.user, finding=origin, due_on=data.validated_data["due_on"],
+            units=units)
+        return Response(s.SelfCheckSerializer(checks, many=True).data,
+                        status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=s.SelfCheckAnswerSerializer, responses=s.SelfCheckSerializer)
+    @action(detail=True, methods=["post"])
+    def answer(self, request: Request, pk: str | None = None) -> Response:
+        data = s.SelfCheckAnswerSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        check = selfcheck_services.self_check_answer(
+            actor=request.user, check=self.get_object(), **data.validated_data)
+        return Response(s.SelfCheckSerializer(SelfCheck.objects.get(pk=check.pk)).data)
+
+
+class AccountabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    """问责: proposals come from escalation; the inspectors record decisions."""
+
+    serializer_class = s.AccountabilitySerializer
+    base_queryset = Accountability.objects.prefetch_related("findings")
+    filterset_fields = ["organization", "status", "form"]
+
+    @extend_schema(request=s.DecideSerializer, responses=s.AccountabilitySerializer)
+    @action(detail=True, methods=["post"])
+    def decide(self, request: Request, pk: str | None = None) -> Response:
+        data = s.DecideSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        case = accountability_services.accountability_decide(
+            actor=request.user, case=self.get_object(), **data.validated_data)
+        return Response(s.AccountabilitySerializer(case).data)
+
+
+class RiskPointViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
+                       mixins.CreateModelMixin, ScopedViewSet):
+    """廉政风险点 of a unit's posts."""
+
+    serializer_class = s.RiskPointSerializer
+    base_queryset = RiskPoint.objects.select_related("organization", "area")
+    filterset_fields = ["organization", "level"]
+
+    def perform_create(self, serializer: Any) -> None:
+        data = dict(serializer.validated_data)
+        data["organization"] = self.scoped(Organization, data["organization"].pk,
+                                           "organization")
+        if data.get("owner") is not None:
+            data["owner"] = self.scoped(Person, data["owner"].pk, "owner")
+        serializer.instance = risk_services.risk_point_create(actor=self.request.user, **data)

@@ -1,0 +1,13 @@
+"""监督整改: findings, notices, rectification measures, self-checks, accountability, risks."""
+
+from .accountability import Accountability
+from .findings import Finding, Term, TermKind
+from .measures import Escalation, Evidence, Measure, MeasureStatus, Progress, Verification
+from .notices import Notice, NoticeStatus
+from .risks import RiskPoint
+from .selfchecks import SelfCheck
+
+__all__ = [
+    "Accountability", "Escalation", "Evidence", "Finding", "Measure", "MeasureStatus", "Notice",
+    "NoticeStatus", "Progress", "RiskPoint", "SelfCheck", "Term", "TermKind", "Verification",
+]

@@ -1,0 +1,63 @@
+from django.conf import settings
+from django.db import models
+
+from dangjian.orgs.models import Organization
+from dangjian.people.models import Person
+from dangjian.scope_fields import ScopeFields
+
+
+class NoticeStatus(models.TextChoices):
+    DRAFT = "草稿", "草稿"
+    ISSUED = "已签发", "已签发"
+    ACKNOWLEDGED = "已签收", "已签收"
+    REPLIED = "已回复", "已回复"
+    CLOSED = "已办结", "已办结"
+
+
+class Notice(models.Model):
+    """监督工作提示单: findings in one vice head's area, sent to that 分管副县长."""
+
+    organization = models.ForeignKey(Organization, verbose_name="发出范围",
+                                     on_delete=models.PROTECT, related_name="notices")
+    recipient = models.ForeignKey(Person, verbose_name="接收领导", on_delete=models.PROTECT,
+                                  related_name="notices_received")
+    findings = models.ManyToManyField("oversight.Finding", verbose_name="问题",
+                                      related_name="notices")
+    title = models.CharField("标题", max_length=100, default="监督工作提示单")
+    reply_due = models.DateField("回复期限")
+    status = models.CharField("状态", max_length=10, choices=NoticeStatus.choices,
+                              default=NoticeStatus.DRAFT)
+    year = models.PositiveSmallIntegerField("年度", null=True, blank=True)
+    sequence = models.PositiveIntegerField("序号", null=True, blank=True)
+    issued_on = models.DateField("签发日期", null=True, blank=True)
+    acknowledged_at = models.DateTimeField("签收时间", null=True, blank=True)
+    reply_text = models.TextField("回复内容", blank=True)
+    replied_at = models.DateTimeField("回复时间", null=True, blank=True)
+    closed_at = models.DateTimeField("办结时间", null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="起草人",
+                                   on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField("起草时间", auto_now_add=True)
+
+    # The inspector's county sees it by organisation; the vice head because it is addressed
+    # to them (a person's own records).
+    scope_fields = ScopeFields(path="organization__path", organization="organization",
+                               person="recipient")
+
+    class Meta:
+        verbose_name = "监督工作提示单"
+        verbose_name_plural = "监督工作提示单"
+        ordering = ["-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "sequence"], name="unique_notice_number"),
+        ]
+
+    def __str__(self) -> str:
+        return self.number or f"{self.title}（草稿）"
+
+    @property
+    def number(self) -> str:
+        """发文字号, e.g. 示纪提〔2026〕3号: sequential per year, given when issued."""
+        if self.sequence is None:
+            return ""
+        prefix = getattr(settings, "DANGJIAN_NOTICE_PREFIX", "示纪提")
+        return f"{prefix}〔{self.year}〕{self.sequence}号"

@@ -1,0 +1,1 @@
+"""Every write of the oversight loop: validated, audited, in one transaction."""

@@ -1,0 +1,165 @@
+"""整改措施 and their lifecycle: 待整改 → 整改中 → 待核查 → 已销号 (or back to 整改中)."""
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from dangjian.audit.services import record
+from dangjian.errors import Conflict
+from dangjian.people.models import Person
+
+from ..models import Evidence, Finding, Measure, MeasureStatus, Progress, Verification
+from ..models.findings import FindingStatus
+from .evidence import checked_upload
+from .findings import finding_refresh_status
+from .permissions import require_inspector, require_unit_entry
+from .transitions import check_move
+
+S = MeasureStatus
+TRANSITIONS: dict[str, set[str]] = {
+    S.PENDING: {S.IN_PROGRESS},
+    S.IN_PROGRESS: {S.SUBMITTED},
+    S.SUBMITTED: {S.CLOSED, S.IN_PROGRESS},
+}
+
+
+def _locked(measure: Measure, version: int | None) -> Measure:
+    """The measure, row-locked; a write that read an older version is a conflict."""
+    current = Measure.objects.select_for_update().select_related("finding").get(pk=measure.pk)
+    if version is not None and version != current.version:
+        raise Conflict()
+    return current
+
+
+def _save(measure: Measure, today: date, *fields: str) -> None:
+    measure.version += 1
+    measure.save(update_fields=["version", *fields])
+    finding_refresh_status(finding=measure.finding, today=today)
+
+
+def _move(measure: Measure, new: str) -> None:
+    check_move(TRANSITIONS, measure.status, new, "整改措施")
+    measure.status = new
+
+
+def measure_create(
+    *, actor: Any, finding: Finding, description: str, owner: Person, due_on: date,
+    criterion: str,
+) -> Measure:
+    require_unit_entry(actor, finding.organization)
+    if finding.status == FindingStatus.CLOSED:
+        raise ValidationError({"finding": "该问题已销号，不能再添加整改措施"})
+    if not description.strip() or not criterion.strip():
+        raise ValidationError("整改措施和完成标准都不能为空")
+    if due_on < finding.discovered_on:
+        raise ValidationError({"due_on": "完成时限不能早于问题发现日期"})
+    with transaction.atomic():
+        measure = Measure.objects.create(finding=finding, description=description.strip(),
+                                         owner=owner, due_on=due_on, criterion=criterion.strip())
+        finding_refresh_status(finding=finding, today=timezone.localdate())
+        record(actor=actor, action="measure.create", target=measure,
+               after={"finding": finding.pk, "owner": owner.pk, "due_on": due_on})
+    return measure
+
+
+def measure_update(
+    *, actor: Any, measure: Measure, version: int, **changes: Any
+) -> Measure:
+    """Edit what, who, when or the criterion; needs the version the editor read."""
+    require_unit_entry(actor, measure.finding.organization)
+    allowed = {"description", "owner", "due_on", "criterion"}
+    if set(changes) - allowed:
+        raise ValidationError("只能修改整改措施、责任人、完成时限和完成标准")
+    with transaction.atomic():
+        measure = _locked(measure, version)
+        if measure.status == S.CLOSED:
+            raise ValidationError("已销号的整改措施不能修改")
+        before = {k: getattr(measure, k) for k in changes}
+        for name, value in changes.items():
+            setattr(measure, name, value)
+        _save(measure, timezone.localdate(), *changes)
+        record(actor=actor, action="measure.update", target=measure,
+               before={k: getattr(v, "pk", v) for k, v in before.items()},
+               after={k: getattr(v, "pk", v) for k, v in changes.items()})
+    return measure
+
+
+def measure_report_progress(
+    *, actor: Any, measure: Measure, text: str, version: int | None = None
+) -> Progress:
+    require_unit_entry(actor, measure.finding.organization)
+    if not text.strip():
+        raise ValidationError({"text": "进展情况不能为空"})
+    with transaction.atomic():
+        measure = _locked(measure, version)
+        if measure.status not in (S.PENDING, S.IN_PROGRESS):
+            raise ValidationError(f"“{measure.status}”状态的整改措施不能报送进展")
+        progress = Progress.objects.create(measure=measure, text=text.strip(), author=actor)
+        if measure.status == S.PENDING:
+            _move(measure, S.IN_PROGRESS)
+        _save(measure, timezone.localdate(), "status")
+        record(actor=actor, action="measure.progress", target=measure, after={"text": text})
+    return progress
+
+
+def measure_add_evidence(
+    *, actor: Any, measure: Measure, upload: UploadedFile, proves_date: date | None = None,
+) -> Evidence:
+    require_unit_entry(actor, measure.finding.organization)
+    today = timezone.localdate()
+    fields = checked_upload(upload, proves_date, today)
+    with transaction.atomic():
+        measure = _locked(measure, None)
+        if measure.status in (S.SUBMITTED, S.CLOSED):
+            raise ValidationError(f"“{measure.status}”状态的整改措施不能再上传佐证材料")
+        evidence = Evidence(measure=measure, uploaded_by=actor, **fields)
+        evidence.file.save(f"{fields['sha256'][:16]}.{fields['extension']}", upload, save=False)
+        try:
+            evidence.save()
+            record(actor=actor, action="measure.evidence", target=measure,
+                   after={k: v for k, v in fields.items() if k != "proves_date"})
+        except Exception:
+            evidence.file.delete(save=False)  # no orphan file when the row is not written
+            raise
+    return evidence
+
+
+def measure_submit(*, actor: Any, measure: Measure, version: int | None = None) -> Measure:
+    """Ask the inspectors to verify; refused without evidence."""
+    require_unit_entry(actor, measure.finding.organization)
+    with transaction.atomic():
+        measure = _locked(measure, version)
+        if not measure.evidence.exists():
+            raise ValidationError("请先上传佐证材料，再提交核查")
+        _move(measure, S.SUBMITTED)
+        _save(measure, timezone.localdate(), "status")
+        record(actor=actor, action="measure.submit", target=measure)
+    return measure
+
+
+def measure_verify(
+    *, actor: Any, measure: Measure, decision: str, comment: str = "",
+    version: int | None = None,
+) -> Measure:
+    """The inspector accepts (销号) or returns the measure with reasons."""
+    require_inspector(actor)
+    if decision not in Verification.Decision.values:
+        raise ValidationError({"decision": "核查结论只能是 accept（通过）或 return（退回）"})
+    if decision == Verification.Decision.RETURN and not comment.strip():
+        raise ValidationError({"comment": "退回整改时必须写明理由"})
+    today = timezone.localdate()
+    with transaction.atomic():
+        measure = _locked(measure, version)
+        accept = decision == Verification.Decision.ACCEPT
+        _move(measure, S.CLOSED if accept else S.IN_PROGRESS)
+        measure.closed_on = today if accept else None
+        Verification.objects.create(measure=measure, decision=decision,
+                                    comment=comment.strip(), inspector=actor)
+        _save(measure, today, "status", "closed_on")
+        record(actor=actor, action="measure.verify", target=measure,
+               after={"decision": decision, "comment": comment})
+    return measure

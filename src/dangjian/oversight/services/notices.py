@@ -1,0 +1,122 @@
+"""监督工作提示单: drafted and issued by the inspector, acknowledged and answered by the
+分管副县长, closed by the inspector."""
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from dangjian.audit.services import record
+from dangjian.notifications.services import notify
+from dangjian.people.models import Person
+
+from ..models import Finding, Notice, NoticeStatus
+from .permissions import require_inspector
+from .transitions import check_move
+
+S = NoticeStatus
+TRANSITIONS: dict[str, set[str]] = {
+    S.DRAFT: {S.ISSUED},
+    S.ISSUED: {S.ACKNOWLEDGED},
+    S.ACKNOWLEDGED: {S.REPLIED},
+    S.REPLIED: {S.CLOSED},
+}
+
+
+def _move(notice: Notice, new: str) -> None:
+    check_move(TRANSITIONS, notice.status, new, "提示单")
+    notice.status = new
+
+
+def notice_create(
+    *, actor: Any, recipient: Person, findings: list[Finding], reply_due: date,
+    organization: Any,
+) -> Notice:
+    require_inspector(actor)
+    if not findings:
+        raise ValidationError({"findings": "提示单至少要包含一个问题"})
+    outside = [f for f in findings if f.responsible_leader_id != recipient.pk]
+    if outside:
+        names = "、".join(str(f.organization) for f in outside)
+        raise ValidationError({"findings": f"以下问题不在该领导的分管范围内：{names}"})
+    if reply_due < timezone.localdate():
+        raise ValidationError({"reply_due": "回复期限不能早于今天"})
+    with transaction.atomic():
+        notice = Notice.objects.create(recipient=recipient, reply_due=reply_due,
+                                       organization=organization, created_by=actor)
+        notice.findings.set(findings)
+        record(actor=actor, action="notice.create", target=notice,
+               after={"recipient": recipient.pk, "findings": [f.pk for f in findings],
+                      "reply_due": reply_due})
+    return notice
+
+
+def notice_issue(*, actor: Any, notice: Notice) -> Notice:
+    """Sign and send: the notice takes the next number of the year (示纪提〔2026〕3号)."""
+    require_inspector(actor)
+    today = timezone.localdate()
+    with transaction.atomic():
+        notice = Notice.objects.select_for_update().get(pk=notice.pk)
+        _move(notice, S.ISSUED)
+        if notice.reply_due < today:
+            raise ValidationError({"reply_due": "回复期限早于签发日期，请先修改回复期限"})
+        last = Notice.objects.filter(year=today.year).aggregate(n=Max("sequence"))["n"] or 0
+        notice.year, notice.sequence, notice.issued_on = today.year, last + 1, today
+        notice.save()
+        record(actor=actor, action="notice.issue", target=notice, after={"number": notice.number})
+        _tell_recipient(notice)
+    return notice
+
+
+def _tell_recipient(notice: Notice) -> None:
+    from dangjian.access.selectors import user_of
+
+    user = user_of(notice.recipient)
+    if user is not None:
+        notify(recipient=user, kind="notice.issued", title=f"请签收{notice.number}",
+               body=f"{notice.title}（{notice.number}），请于{notice.reply_due:%Y年%m月%d日}前回复。",
+               dedupe_key=f"notice:{notice.pk}:issued", link=f"/oversight/notices/{notice.pk}/")
+
+
+def _require_recipient(actor: Any, notice: Notice) -> None:
+    if actor.person_id is None or actor.person_id != notice.recipient_id:
+        raise PermissionDenied("只有提示单的接收领导可以签收和回复")
+
+
+def notice_acknowledge(*, actor: Any, notice: Notice) -> Notice:
+    _require_recipient(actor, notice)
+    with transaction.atomic():
+        notice = Notice.objects.select_for_update().get(pk=notice.pk)
+        _move(notice, S.ACKNOWLEDGED)
+        notice.acknowledged_at = timezone.now()
+        notice.save()
+        record(actor=actor, action="notice.acknowledge", target=notice)
+    return notice
+
+
+def notice_reply(*, actor: Any, notice: Notice, text: str) -> Notice:
+    """The written reply: actions taken (约谈提醒, 批评教育, 组织处理, 纪律处分建议 …)."""
+    _require_recipient(actor, notice)
+    if not text.strip():
+        raise ValidationError({"text": "回复内容不能为空"})
+    with transaction.atomic():
+        notice = Notice.objects.select_for_update().get(pk=notice.pk)
+        _move(notice, S.REPLIED)
+        notice.reply_text, notice.replied_at = text.strip(), timezone.now()
+        notice.save()
+        record(actor=actor, action="notice.reply", target=notice, after={"text": notice.reply_text})
+    return notice
+
+
+def notice_close(*, actor: Any, notice: Notice) -> Notice:
+    require_inspector(actor)
+    with transaction.atomic():
+        notice = Notice.objects.select_for_update().get(pk=notice.pk)
+        _move(notice, S.CLOSED)
+        notice.closed_at = timezone.now()
+        notice.save()
+        record(actor=actor, action="notice.close", target=notice)
+    return notice
