@@ -7,9 +7,8 @@ from typing import Any
 import pytest
 from rest_framework.test import APIClient
 
-from dangjian.oversight.models import Evidence, Measure, Notice
+from dangjian.oversight.models import Evidence, Measure, MeasureStatus, Notice
 from dangjian.oversight.services.measures import TRANSITIONS
-from dangjian.oversight.models import MeasureStatus
 
 pytestmark = pytest.mark.django_db
 

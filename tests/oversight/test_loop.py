@@ -101,8 +101,8 @@ def test_a_peer_self_check_answered_exists_becomes_a_finding(
     assert hrss.pk in units and org("县财政局").pk not in units
     assert org("县教育局").pk not in units
     check = next(c for c in sent.json() if c["organization"] == hrss.pk)
-    from dangjian.access.services import grant_role
     from dangjian.access.models import User
+    from dangjian.access.services import grant_role
 
     clerk = User.objects.create(username="hrss_clerk")
     grant_role(actor=None, user=clerk, role="党务干事", organization=hrss)
@@ -126,10 +126,12 @@ def test_an_overdue_measure_turns_red_and_escalates_exactly_once(
     finding = raise_finding(discovered_on=str(today - timedelta(days=60)))
     measure = add_measure(finding, due_in_days=-30)
     assert measure["light"] == "red"
-    assert api_as("finance_clerk").get(f"/api/v1/findings/{finding['id']}/").json()["light"] == "red"
+    seen = api_as("finance_clerk").get(f"/api/v1/findings/{finding['id']}/").json()
+    assert seen["light"] == "red"
     management.call_command("escalate")
     management.call_command("escalate")
-    steps = sorted(Escalation.objects.filter(measure_id=measure["id"]).values_list("step", flat=True))
+    taken = Escalation.objects.filter(measure_id=measure["id"])
+    steps = sorted(taken.values_list("step", flat=True))
     assert steps == ["accountability", "overdue"]
     vice_notes = Notification.objects.filter(recipient=user("vice_head"), kind="measure.overdue")
     assert vice_notes.count() == 1

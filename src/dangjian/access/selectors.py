@@ -8,7 +8,6 @@ from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
 
 from .models import User
-
 from .scoping import scope_for
 
 

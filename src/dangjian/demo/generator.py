@@ -18,6 +18,7 @@ from dangjian.access.models import RoleGrant, User
 from dangjian.access.roles import Role
 from dangjian.audit.services import record
 from dangjian.orgs.models import Organization, OrgKind
+from dangjian.oversight.terms import ensure_default_terms
 from dangjian.people import idnumber
 from dangjian.people.models import Charge, PartyStatus, Person, Post, PostTitle
 from dangjian.people.services import personal_fields
@@ -224,6 +225,7 @@ def build_demo(
     """Insert ``scale`` counties; the first carries the fixed demo accounts."""
     if scale < 1 or persons_factor <= 0:
         raise ValueError("scale 必须为正整数，persons_factor 必须大于 0")
+    ensure_default_terms()  # a flushed database (tests) has lost what the migration added
     builder = _Builder(seed, persons_factor)
     counties = [builder.county(i) for i in range(scale)]
     with transaction.atomic():

@@ -49,5 +49,5 @@ def overview(user: Any, lights: LightCutoffs) -> list[dict[str, Any]]:
         unit = units.setdefault(finding.organization.name, {
             "unit": finding.organization.name, "open": 0, "lights": Counter()})
         unit["open"] += 1
-        unit["lights"][lights.light(finding.earliest_open_due)] += 1
+        unit["lights"][lights.light(finding.earliest_open_due)] += 1  # type: ignore[attr-defined]
     return sorted(units.values(), key=lambda u: (-u["lights"]["red"], -u["open"], u["unit"]))

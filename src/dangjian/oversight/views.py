@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 
 from dangjian.access.roles import Role
 from dangjian.access.scoping import restrict, roles_of
-
 from dangjian.errors import Conflict
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
@@ -124,11 +123,9 @@ def finding_new(request: HttpRequest) -> str:
 def notice_new(request: HttpRequest) -> str:
     post = request.POST
     findings = [_scoped(Finding, request, pk) for pk in post.getlist("findings")]
-    grant = request.user.grants.filter(organization__isnull=False).first()
-    notice = notice_services.notice_create(
+    notice_services.notice_create(
         actor=request.user, recipient=get_object_or_404(Person, pk=post.get("recipient")),
         findings=findings, reply_due=_date(post.get("reply_due"), "回复期限"),
-        organization=grant.organization if grant else None,
     )
     return f"已起草提示单（{len(findings)}个问题），请核对后签发"
 
@@ -223,10 +220,11 @@ LEDGER_HEADERS = ["序号", "问题单位", "问题来源", "问题类别", "严
 def ledger_export(request: HttpRequest) -> HttpResponse:
     """问题整改台账 as .xlsx, the same scoped rows as the page."""
     lights = cutoffs()
-    rows = [
+    rows = [  # earliest_open_due: annotated by selectors.findings_for
         [n, f.organization.name, f.source.name, f.category.name, f.severity.name, f.description,
          f.discovered_on, f.responsible_leader.name if f.responsible_leader else "", f.status,
-         LABELS[lights.light(f.earliest_open_due)], f.earliest_open_due,
+         LABELS[lights.light(f.earliest_open_due)],  # type: ignore[attr-defined]
+         f.earliest_open_due,  # type: ignore[attr-defined]
          "是" if f.repeat_of_id else ""]
         for n, f in enumerate(selectors.findings_for(request.user).order_by("organization__path",
                                                                              "discovered_on"), 1)

@@ -19,7 +19,8 @@ def nav_items(request: HttpRequest) -> dict[str, Any]:
     user = request.user
     if not user.is_authenticated:
         return {"nav_items": []}
-    items = [{"url": "web:home", "label": "首页"}, {"url": "notifications:inbox", "label": "站内信"}]
+    items = [{"url": "web:home", "label": "首页"},
+             {"url": "notifications:inbox", "label": "站内信"}]
     if not scope_for(user).is_empty:
         items += BUSINESS_PAGES
     if Role.AUDIT_ADMIN in roles_of(user):

@@ -14,7 +14,6 @@ from rest_framework.response import Response
 
 from dangjian.access.scoping import restrict
 from dangjian.orgs.models import Organization
-from dangjian.oversight.services import risks as risk_services
 from dangjian.oversight.documents import notice_docx
 from dangjian.oversight.models import (
     Accountability,
@@ -29,11 +28,14 @@ from dangjian.oversight.services import accountability as accountability_service
 from dangjian.oversight.services import findings as finding_services
 from dangjian.oversight.services import measures as measure_services
 from dangjian.oversight.services import notices as notice_services
+from dangjian.oversight.services import risks as risk_services
 from dangjian.oversight.services import selfchecks as selfcheck_services
 from dangjian.oversight.services.lights import cutoffs
 from dangjian.people.models import Person
 
 from . import serializers as s
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class ScopedViewSet(viewsets.GenericViewSet):
@@ -90,12 +92,10 @@ class NoticeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
     def perform_create(self, serializer: Any) -> None:
         data = serializer.validated_data
         findings = [self.scoped(Finding, f.pk, "findings") for f in data["findings"]]
-        grant = self.request.user.grants.filter(organization__isnull=False).first()
-        notice = notice_services.notice_create(
+        serializer.instance = notice_services.notice_create(
             actor=self.request.user, recipient=data["recipient"], findings=findings,
-            reply_due=data["reply_due"], organization=grant.organization if grant else None,
+            reply_due=data["reply_due"],
         )
-        serializer.instance = notice
 
     def _act(self, service: Any, **kwargs: Any) -> Response:
         notice = service(actor=self.request.user, notice=self.get_object(), **kwargs)
@@ -123,14 +123,12 @@ class NoticeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
     def close(self, request: Request, pk: str | None = None) -> Response:
         return self._act(notice_services.notice_close)
 
-    @extend_schema(request=None, responses={(200, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"): bytes})
+    @extend_schema(request=None, responses={(200, DOCX): bytes})
     @action(detail=True, methods=["get"], url_path="document.docx")
     def document(self, request: Request, pk: str | None = None) -> HttpResponse:
+        """The issued notice as a GB/T 9704-2012 Word file."""
         notice = self.get_object()
-        response = HttpResponse(
-            notice_docx(notice),
-            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        )
+        response = HttpResponse(notice_docx(notice), content_type=DOCX)
         response["Content-Disposition"] = f'attachment; filename="notice-{notice.pk}.docx"'
         return response
 

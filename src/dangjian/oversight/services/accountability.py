@@ -23,7 +23,10 @@ def accountability_decide(
     require_inspector(actor)
     if form not in AccountabilityForm.values:
         raise ValidationError({"form": f"未知的问责方式：{form}"})
-    allowed, rule = (CADRE_FORMS, CADRE_FORMS_RULE) if case.person_id else (ORG_FORMS, ORG_FORMS_RULE)
+    if case.person_id:
+        allowed, rule = CADRE_FORMS, CADRE_FORMS_RULE
+    else:
+        allowed, rule = ORG_FORMS, ORG_FORMS_RULE
     if form not in allowed:
         raise ValidationError({"form": f"“{form}”不是此对象可用的问责方式（{rule.citation}）"})
     if not deciding_body.strip():

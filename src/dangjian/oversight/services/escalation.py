@@ -52,7 +52,7 @@ def _due_steps(measure: Measure, light: str, today: date) -> list[str]:
         return [Step.DUE_SOON]
     if light != RED:
         return []
-    steps = [Step.OVERDUE]
+    steps: list[str] = [Step.OVERDUE]
     overdue = working_days_between(start=measure.due_on, end=today).days
     if overdue >= local_settings().accountability_after_working_days:
         steps.append(Step.ACCOUNTABILITY)

@@ -30,7 +30,8 @@ def checked_upload(upload: UploadedFile, proves_date: date | None, today: date) 
         extension = "jpg"
     if extension not in limits.evidence_types:
         allowed = "、".join(limits.evidence_types)
-        raise ValidationError({"file": f"不支持的文件类型“{extension or '无扩展名'}”，仅限：{allowed}"})
+        shown = extension or "无扩展名"
+        raise ValidationError({"file": f"不支持的文件类型“{shown}”，仅限：{allowed}"})
     if upload.size is None or upload.size > limits.evidence_max_bytes:
         raise ValidationError(
             {"file": f"文件超过大小上限 {limits.evidence_max_bytes // (1024 * 1024)} MB"})

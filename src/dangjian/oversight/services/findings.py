@@ -99,7 +99,8 @@ def finding_refresh_status(*, finding: Finding, today: date) -> None:
     statuses = set(finding.measures.values_list("status", flat=True))
     order = [FindingStatus.OPEN, FindingStatus.RECTIFYING, FindingStatus.AWAITING_CHECK,
              FindingStatus.CLOSED]
-    new = min(statuses, key=order.index) if statuses else FindingStatus.OPEN
+    new = min(statuses, key=lambda s: order.index(FindingStatus(s))) if statuses \
+        else FindingStatus.OPEN
     if new == finding.status:
         return
     finding.status = new

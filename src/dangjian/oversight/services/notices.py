@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from dangjian.access.roles import Role
 from dangjian.audit.services import record
 from dangjian.notifications.services import notify
 from dangjian.people.models import Person
@@ -33,9 +34,10 @@ def _move(notice: Notice, new: str) -> None:
 
 def notice_create(
     *, actor: Any, recipient: Person, findings: list[Finding], reply_due: date,
-    organization: Any,
 ) -> Notice:
+    """Draft a notice; it belongs to the inspector's area (the organisation of the grant)."""
     require_inspector(actor)
+    organization = actor.grants.get(role=Role.INSPECTOR).organization
     if not findings:
         raise ValidationError({"findings": "提示单至少要包含一个问题"})
     outside = [f for f in findings if f.responsible_leader_id != recipient.pk]

@@ -35,7 +35,8 @@ def self_checks_send(
     require_inspector(actor)
     units = units if units is not None else peer_units(finding)
     if not units:
-        raise ValidationError({"units": "没有可发送自查的单位：请选择单位，或先为问题单位设置分管领导"})
+        raise ValidationError(
+            {"units": "没有可发送自查的单位：请选择单位，或先为问题单位设置分管领导"})
     if due_on < timezone.localdate():
         raise ValidationError({"due_on": "反馈期限不能早于今天"})
     with transaction.atomic():
