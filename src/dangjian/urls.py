@@ -15,6 +15,8 @@ api_v1 = [
     path("", include("dangjian.people.api.urls")),
     path("", include("dangjian.notifications.api.urls")),
     path("", include("dangjian.oversight.api.urls")),
+    path("", include("dangjian.orglife.api.urls")),
+    path("", include("dangjian.members.api.urls")),
 ]
 
 urlpatterns = [
@@ -23,5 +25,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("", include("dangjian.notifications.urls")),
     path("oversight/", include("dangjian.oversight.urls")),
+    path("orglife/", include("dangjian.orglife.urls")),
+    path("members/", include("dangjian.members.urls")),
     path("", include("dangjian.web.urls")),
 ]

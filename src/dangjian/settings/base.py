@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "dangjian.access",
     # domain apps
     "dangjian.oversight",
+    "dangjian.orglife",
+    "dangjian.members",
     # pages and tools on top
     "dangjian.web",
     "dangjian.demo",
