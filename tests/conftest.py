@@ -24,10 +24,15 @@ def pytest_report_header(config: pytest.Config) -> str:
     return f"database: {db['ENGINE'].rsplit('.', 1)[-1]} ({db.get('HOST') or db['NAME']})"
 
 
+def _empties_the_database(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction"))
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # Browser tests use a live server, whose transactional tests empty the database after
-    # each test: run them last so that the session's demo county serves everything else.
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    # Transactional tests (browser, broker) empty the database after each test: run them last
+    # so that the session's demo county serves everything else.
+    items.sort(key=_empties_the_database)
 
 
 def load_demo() -> None:
@@ -39,6 +44,13 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> Iterator[N
     with django_db_blocker.unblock():
         load_demo()
     yield
+
+
+@pytest.fixture
+def committed_demo(transactional_db: None) -> None:
+    """The demo county in a transactional test, loaded again after an earlier one emptied it."""
+    if not Organization.objects.exists():
+        load_demo()
 
 
 @pytest.fixture

@@ -5,9 +5,6 @@ from typing import Any
 
 import pytest
 
-from dangjian.orgs.models import Organization
-from tests.conftest import load_demo
-
 # Playwright's sync API keeps an event loop running in this thread; the ORM calls the tests
 # make between page actions are ordinary synchronous calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -27,9 +24,6 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 
 
 @pytest.fixture
-def site(live_server: Any) -> str:
-    """The live server's address, with the demo county present (transactional tests empty
-    the database after each test, so it is loaded again when missing)."""
-    if not Organization.objects.exists():
-        load_demo()
+def site(live_server: Any, committed_demo: None) -> str:
+    """The live server's address, with the demo county present."""
     return str(live_server.url)

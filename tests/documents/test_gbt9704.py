@@ -411,6 +411,11 @@ def test_the_document_is_immutable_even_through_its_lists():
     assert document.body == ("特此通知。",)
 
 
+def test_a_body_passed_as_one_string_is_a_programming_error():
+    with pytest.raises(TypeError):
+        make_document(body="特此通知。")
+
+
 @pytest.mark.parametrize("data", [b"", b"not a docx", b"PK\x03\x04broken"])
 def test_page_setup_refuses_what_is_not_a_docx(data: bytes):
     with pytest.raises(ValueError, match="Word"):

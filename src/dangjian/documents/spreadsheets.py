@@ -197,7 +197,10 @@ def _parse_first_sheet(
     try:
         if not workbook.worksheets:
             raise SpreadsheetError("Excel 文件中没有工作表")
-        rows = _cell_rows(workbook.worksheets[0])
+        sheet = workbook.worksheets[0]
+        # Read-only mode trusts the sheet's stated dimension, which some tools write wrongly.
+        sheet.reset_dimensions()
+        rows = _cell_rows(sheet)
         headers = _read_header(rows, expected_headers)
         return _read_records(rows, headers, max_rows=max_rows)
     finally:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from dangjian.access.roles import Role
 from dangjian.access.scoping import restrict, roles_of
+from dangjian.documents.spreadsheets import render_xlsx
 from dangjian.errors import Conflict
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
@@ -229,8 +230,6 @@ def ledger_export(request: HttpRequest) -> HttpResponse:
         for n, f in enumerate(selectors.findings_for(request.user).order_by("organization__path",
                                                                              "discovered_on"), 1)
     ]
-    from dangjian.documents.spreadsheets import render_xlsx
-
     data = render_xlsx(title="问题整改台账", headers=LEDGER_HEADERS, rows=rows)
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -167,7 +167,13 @@ class AccountabilitySerializer(serializers.ModelSerializer):
         model = Accountability
         fields = ["id", "organization", "person", "form", "four_forms", "findings", "reason",
                   "status", "decided_on", "deciding_body", "complete_by", "completed_on"]
-        read_only_fields = ["status", "complete_by", "completed_on"]
+        read_only_fields = ["status", "form", "four_forms", "decided_on", "deciding_body",
+                            "complete_by", "completed_on"]
+        extra_kwargs = {"findings": {"required": False}}
+
+
+class CompleteSerializer(serializers.Serializer):
+    on = serializers.DateField()
 
 
 class DecideSerializer(serializers.Serializer):

@@ -76,7 +76,9 @@ class FindingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
             actor=self.request.user, organization=organization, source=data["source"].name,
             category=data["category"].name, severity=data["severity"].name,
             description=data["description"], discovered_on=data["discovered_on"],
-            regulation=data.get("regulation", ""), risk_point=data.get("risk_point"),
+            regulation=data.get("regulation", ""),
+            risk_point=self.scoped(RiskPoint, data["risk_point"].pk, "risk_point")
+            if data.get("risk_point") else None,
         )
         serializer.instance = self.base_queryset.get(pk=finding.pk)
 
@@ -240,12 +242,33 @@ class SelfCheckViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedV
         return Response(s.SelfCheckSerializer(SelfCheck.objects.get(pk=check.pk)).data)
 
 
-class AccountabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
-    """问责: proposals come from escalation; the inspectors record decisions."""
+class AccountabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
+                            mixins.CreateModelMixin, ScopedViewSet):
+    """问责: proposals come from escalation or an inspector; the inspectors record decisions."""
 
     serializer_class = s.AccountabilitySerializer
     base_queryset = Accountability.objects.prefetch_related("findings")
     filterset_fields = ["organization", "status", "form"]
+
+    def perform_create(self, serializer: Any) -> None:
+        data = serializer.validated_data
+        person = data.get("person")
+        serializer.instance = accountability_services.accountability_open(
+            actor=self.request.user,
+            organization=self.scoped(Organization, data["organization"].pk, "organization"),
+            person=self.scoped(Person, person.pk, "person") if person else None,
+            findings=[self.scoped(Finding, f.pk, "findings") for f in data.get("findings", [])],
+            reason=data["reason"],
+        )
+
+    @extend_schema(request=s.CompleteSerializer, responses=s.AccountabilitySerializer)
+    @action(detail=True, methods=["post"])
+    def complete(self, request: Request, pk: str | None = None) -> Response:
+        data = s.CompleteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        case = accountability_services.accountability_complete(
+            actor=request.user, case=self.get_object(), on=data.validated_data["on"])
+        return Response(s.AccountabilitySerializer(case).data)
 
     @extend_schema(request=s.DecideSerializer, responses=s.AccountabilitySerializer)
     @action(detail=True, methods=["post"])

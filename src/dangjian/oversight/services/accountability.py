@@ -8,11 +8,33 @@ from django.db import transaction
 
 from dangjian.audit.services import record
 from dangjian.calendar.services import add_months
+from dangjian.orgs.models import Organization
+from dangjian.people.models import Person
 
-from ..models import Accountability
+from ..models import Accountability, Finding
 from ..models.accountability import CADRE_FORMS, ORG_FORMS, AccountabilityForm
 from ..rules import CADRE_FORMS_RULE, ONE_MONTH_RULE, ORG_FORMS_RULE
 from .permissions import require_inspector
+
+
+def accountability_open(
+    *, actor: Any, organization: Organization, reason: str, findings: list[Finding],
+    person: Person | None = None,
+) -> Accountability:
+    """A case starts as a proposal (问责建议), from the escalation job (actor None) or from an
+    inspector; the decision comes later."""
+    if actor is not None:
+        require_inspector(actor)
+    if not reason.strip():
+        raise ValidationError({"reason": "请写明问责事由"})
+    with transaction.atomic():
+        case = Accountability.objects.create(organization=organization, person=person,
+                                             reason=reason.strip())
+        case.findings.set(findings)
+        record(actor=actor, action="accountability.open", target=case,
+               after={"organization": organization.pk, "person": person.pk if person else None,
+                      "findings": [f.pk for f in findings]})
+    return case
 
 
 def accountability_decide(

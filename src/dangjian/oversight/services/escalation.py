@@ -14,8 +14,9 @@ from dangjian.audit.services import record
 from dangjian.calendar.services import working_days_between
 from dangjian.notifications.services import notify
 
-from ..models import Accountability, Escalation, Measure, MeasureStatus
+from ..models import Escalation, Measure, MeasureStatus
 from ..rules import local_settings
+from .accountability import accountability_open
 from .lights import RED, YELLOW, cutoffs
 
 Step = Escalation.Step
@@ -94,12 +95,11 @@ def _report_to_vice_head(measure: Measure) -> None:
 
 def _propose_accountability(measure: Measure) -> None:
     finding = measure.finding
-    case = Accountability.objects.create(
-        organization=finding.organization,
+    case = accountability_open(
+        actor=None, organization=finding.organization, findings=[finding],
         reason=f"整改措施“{measure.description[:60]}”逾期超过"
                f"{local_settings().accountability_after_working_days}个工作日未完成",
     )
-    case.findings.add(finding)
     for user in users_covering(finding.organization, {Role.INSPECTOR}):
         notify(recipient=user, kind="accountability.proposed", title="问责建议",
                body=case.reason, dedupe_key=f"accountability:{case.pk}", link="/oversight/")

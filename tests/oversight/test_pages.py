@@ -1,0 +1,58 @@
+import io
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+from openpyxl import load_workbook
+
+pytestmark = pytest.mark.django_db
+
+
+def _signed_in(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_the_ledger_exports_the_scoped_findings_to_excel(
+    user: Callable[[str], Any], raise_finding: Callable[..., dict],
+) -> None:
+    raise_finding("县财政局", description="=HYPERLINK(\"http://x\",\"点我\")")
+    raise_finding("县教育局", description="教育局的问题")
+    response = _signed_in(user("finance_clerk")).get("/oversight/ledger.xlsx")
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert "问题描述" in cells and "教育局的问题" not in cells
+    formula = next(c for c in cells if "HYPERLINK" in c)
+    assert formula.startswith("'")  # formula injection neutralised: text, not a formula
+
+
+def test_a_refused_action_explains_itself_and_keeps_the_input(
+    user: Callable[[str], Any], org: Callable[[str], Any],
+) -> None:
+    client = _signed_in(user("inspector"))
+    response = client.post("/oversight/findings/new/", {
+        "organization": org("县财政局").pk, "source": "巡察反馈", "category": "资金监管",
+        "severity": "一般", "description": "保留这段话", "discovered_on": "2099-01-01"},
+        follow=True)
+    html = response.content.decode()
+    assert "发现日期不能晚于今天" in html and "保留这段话" in html
+
+
+def test_a_unit_clerk_cannot_verify_through_the_page(
+    user: Callable[[str], Any], raise_finding: Callable[..., dict],
+    add_measure: Callable[..., dict],
+) -> None:
+    measure = add_measure(raise_finding())
+    response = _signed_in(user("finance_clerk")).post(
+        f"/oversight/measures/{measure['id']}/verify/", {"decision": "accept"}, follow=True)
+    assert "仅纪检监察人员" in response.content.decode()
+
+
+def test_the_vice_head_desk_shows_notices_and_the_area_overview(
+    user: Callable[[str], Any],
+) -> None:
+    html = _signed_in(user("vice_head")).get("/oversight/").content.decode()
+    assert 'data-testid="overview"' in html and "整改总览" in html
