@@ -155,3 +155,26 @@ def test_a_measure_near_its_deadline_is_yellow_and_reminds_the_unit_once(
     assert set(reminded.values_list("recipient__username", flat=True)) == {
         "finance_clerk", "finance_secretary"}
     assert Measure.objects.get(pk=measure["id"]).escalations.count() == 1
+
+
+def test_the_same_problem_again_in_the_same_unit_is_flagged_as_repeated(
+    raise_finding: Callable[..., dict],
+) -> None:
+    first = raise_finding()
+    other_kind = raise_finding(category="作风建设")
+    again = raise_finding()
+    assert first["repeat_of"] is None and other_kind["repeat_of"] is None
+    assert again["repeat_of"] == first["id"]
+
+
+def test_notices_are_seen_by_their_recipient_and_the_inspectors_not_by_units(
+    api_as: Callable[[str], APIClient], user: Callable[[str], Any], today: date,
+    raise_finding: Callable[..., dict],
+) -> None:
+    notice = api_as("inspector").post("/api/v1/notices/", {
+        "recipient": user("vice_head").person_id, "findings": [raise_finding()["id"]],
+        "reply_due": str(today + timedelta(days=5))}, format="json").json()
+    for username, expected in [("vice_head", 200), ("county_head", 200), ("inspector", 200),
+                               ("finance_clerk", 404), ("edu_clerk", 404), ("member", 404)]:
+        status = api_as(username).get(f"/api/v1/notices/{notice['id']}/").status_code
+        assert status == expected, username
