@@ -11,4 +11,8 @@ from dataclasses import dataclass
 class ScopeFields:
     path: str  # lookup to the organisation's materialised path, e.g. "organization__path"
     organization: str  # lookup to the organisation's id
-    person: str | None = None  # lookup to a person's id, for "own records" scopes
+    person: str | None = None  # lookup to a person's id, for "own records" scopes (党员)
+    # Lookup to the person a record is addressed to (a notice's recipient): every user sees
+    # what is addressed to them. Kept apart from ``person`` so that models without it (persons,
+    # findings) never get an OR on a person id, which would defeat the subtree index.
+    addressee: str | None = None

@@ -27,6 +27,7 @@ class Scope:
     subtree_roots: tuple[Organization, ...] = ()
     organization_ids: frozenset[int] = field(default_factory=frozenset)
     person_ids: frozenset[int] = field(default_factory=frozenset)
+    self_person_id: int | None = None  # records addressed to the user (ScopeFields.addressee)
 
     @property
     def is_empty(self) -> bool:
@@ -39,6 +40,8 @@ class Scope:
             parts.append(Q(**{f"{fields.organization}__in": self.organization_ids}))
         if self.person_ids and fields.person:
             parts.append(Q(**{f"{fields.person}__in": self.person_ids}))
+        if self.self_person_id and fields.addressee:
+            parts.append(Q(**{fields.addressee: self.self_person_id}))
         return reduce(or_, parts) if parts else None
 
     def _top_roots(self) -> list[Organization]:
@@ -74,10 +77,10 @@ def scope_for(user: Any) -> Scope:
         for grant in user.grants.select_related("organization"):
             roots.extend(_roots_for_grant(grant, user))
             if ROLE_RULES[grant.role].reach is Reach.OWN_RECORDS and user.person_id:
+                person_ids.add(user.person_id)
                 org_ids.add(user.person.organization_id)
-        if user.person_id:  # records about or addressed to oneself (own file, notices received)
-            person_ids.add(user.person_id)
-        scope = Scope(tuple(roots), frozenset(org_ids), frozenset(person_ids))
+        scope = Scope(tuple(roots), frozenset(org_ids), frozenset(person_ids),
+                      self_person_id=user.person_id)
     user._dangjian_scope = scope
     return scope
 

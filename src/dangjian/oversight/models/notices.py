@@ -41,7 +41,7 @@ class Notice(models.Model):
     # The inspector's county sees it by organisation; the vice head because it is addressed
     # to them (a person's own records).
     scope_fields = ScopeFields(path="organization__path", organization="organization",
-                               person="recipient")
+                               addressee="recipient")
 
     class Meta:
         verbose_name = "监督工作提示单"

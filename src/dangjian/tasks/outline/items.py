@@ -24,8 +24,15 @@ DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 ANY_PUNCT = re.compile(r"[，,。；;：:！？!?、]")
 # Standard plan sections that set a frame but ask nobody to do anything.
 NON_ACTION = re.compile(
-    r"^(?:总体要求|指导思想|基本原则|工作原则|(?:总体|主要|工作)?目标|考核范围|适用范围|实施范围|"
-    r"考核对象|参加范围|编制依据|工作依据|背景意义|基本情况|工作背景)$"
+    r"^(?:总体要求|指导思想|基本原则|工作原则|(?:总体|主要|工作)?目标|"
+    r"编制依据|工作依据|背景意义|基本情况|工作背景|"
+    r"(?:考核|慰问|评选|评议|参评|培训|实施|适用|帮扶|救助|补助|奖励|资助|服务|走访|参加|申报)"
+    r"(?:对象|范围|标准|条件))$"
+)
+# A list introduced as what was achieved or what falls short ("取得了明显成效：一是…") reports,
+# it assigns nothing.
+DESCRIPTIVE_INTRO = re.compile(
+    r"(?:成效|成绩|成果|进展|变化|不足|短板|差距|亮点|取得)[^。！？]*[：:]$"
 )
 MIN_RUN_IN_PARAGRAPH = 3  # fewer 要 sentences inside one titled item are its body, not a list
 
@@ -71,7 +78,9 @@ def own_segment(paragraphs: list[Paragraph], marker: Marker, following: Marker |
     return text[marker.end : stop].strip()
 
 
-def tail_chunks(paragraphs: list[Paragraph], marker: Marker, following: Marker | None) -> list[Chunk]:
+def tail_chunks(
+    paragraphs: list[Paragraph], marker: Marker, following: Marker | None
+) -> list[Chunk]:
     """Unmarked text after the marker's paragraph and before the next marker."""
     last = following.para if following else len(paragraphs)
     chunks = [Chunk(p.text, p.blank_before) for p in paragraphs[marker.para + 1 : last]]
@@ -151,6 +160,13 @@ def is_action(titles: list[str]) -> bool:
     return not any(NON_ACTION.match(t.strip().rstrip("。：:")) for t in titles)
 
 
+def intro_of(paragraphs: list[Paragraph], marker: Marker) -> str:
+    """The words just before a marker: its paragraph's start, or the paragraph above."""
+    if marker.start > 0:
+        return paragraphs[marker.para].text[: marker.start].strip()
+    return paragraphs[marker.para - 1].text.strip() if marker.para > 0 else ""
+
+
 def build_leaves(paragraphs: list[Paragraph], markers: list[Marker]) -> list[Leaf]:
     if not markers:
         run = paragraph_run((), [Chunk(p.text, p.blank_before) for p in paragraphs], closed=False)
@@ -158,15 +174,23 @@ def build_leaves(paragraphs: list[Paragraph], markers: list[Marker]) -> list[Lea
     leaves: list[Leaf] = []
     path: list[str] = []
     titles: list[str] = []
+    descriptive_depth: int | None = None  # depth of a list that reports rather than assigns
     for index, marker in enumerate(markers):
         following = markers[index + 1] if index + 1 < len(markers) else None
         segment = own_segment(paragraphs, marker, following)
         del path[marker.depth - 1 :], titles[marker.depth - 1 :]
         path.append(marker.label)
         titles.append(title_of(segment))
+        if descriptive_depth is not None and (
+            marker.depth < descriptive_depth
+            or (marker.depth == descriptive_depth and marker.number == 1)
+        ):
+            descriptive_depth = None  # the reporting list has ended
+        if marker.number == 1 and DESCRIPTIVE_INTRO.search(intro_of(paragraphs, marker)):
+            descriptive_depth = marker.depth
         if following is not None and following.depth > marker.depth:
             continue  # a section heading: its children are the items
-        if not is_action(titles):
+        if descriptive_depth is not None or not is_action(titles):
             continue
         sibling_follows = following is not None and following.depth == marker.depth
         chunks = tail_chunks(paragraphs, marker, following)

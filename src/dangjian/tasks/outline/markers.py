@@ -62,7 +62,9 @@ class Marker:
         return (self.para, self.start)
 
 
-def match_at(text: str, pos: int, kinds: set[Kind] | None = None) -> tuple[Kind, re.Match[str]] | None:
+def match_at(
+    text: str, pos: int, kinds: set[Kind] | None = None
+) -> tuple[Kind, re.Match[str]] | None:
     for kind, pattern in PARA_START:
         if kinds is not None and kind not in kinds:
             continue

@@ -9,7 +9,9 @@ import re
 from dataclasses import dataclass
 
 # Everything after these lines is the shop's paywall, never the speech.
-TRUNCATION = re.compile(r"预览阅读已结束|试读已结束|阅读已结束|剩余\d*页?未读|以下内容需(?:付费|购买)")
+TRUNCATION = re.compile(
+    r"预览阅读已结束|试读已结束|阅读已结束|剩余\d*页?未读|以下内容需(?:付费|购买)"
+)
 
 AD_SIGNALS = re.compile(
     r"[QＱqｑ]{2}\s*群|[QＱqｑ]{2}\s*[:：号]?\s*\d{5,}|微信号|加微信|微信公众号|公众号|"

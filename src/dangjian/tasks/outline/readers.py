@@ -1,0 +1,34 @@
+"""Uploaded files to plain text: Word documents and text files in the encodings offices use."""
+
+import io
+
+from .errors import CORRUPT_DOCX, UNKNOWN_ENCODING, OutlineError
+
+
+def read_docx_text(data: bytes) -> str:
+    """The paragraphs of a .docx, one per line, then the paragraphs of its tables."""
+    import docx  # python-docx; imported here so that text-only callers never load lxml
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        lines = [p.text for p in document.paragraphs]
+        for table in document.tables:
+            for row in table.rows:
+                lines.extend(p.text for cell in row.cells for p in cell.paragraphs)
+    except Exception as error:  # a broken upload fails in zip, XML or package code alike
+        raise OutlineError(CORRUPT_DOCX) from error
+    return "\n".join(lines)
+
+
+def read_text_file(data: bytes) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with BOM first, then GB18030 (covers GBK)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings = ["utf-16"]
+    else:
+        encodings = ["utf-8-sig", "gb18030"]
+    for encoding in encodings:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise OutlineError(UNKNOWN_ENCODING)
