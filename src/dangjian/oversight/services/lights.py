@@ -1,33 +1,15 @@
-"""Status lights (红黄绿灯) counted in working days (calendar app)."""
+"""The oversight loop's lights: the calendar's, with the county's yellow window."""
 
-from dataclasses import dataclass
 from datetime import date
 
-from django.utils import timezone
-
-from dangjian.calendar.services import add_working_days
+from dangjian.calendar.lights import GREEN, LABELS, RED, YELLOW, LightCutoffs
+from dangjian.calendar.lights import cutoffs as calendar_cutoffs
 
 from ..rules import local_settings
 
-GREEN, YELLOW, RED = "green", "yellow", "red"
-LABELS = {GREEN: "绿灯", YELLOW: "黄灯", RED: "红灯"}
-
-
-@dataclass(frozen=True)
-class LightCutoffs:
-    """Computed once per request or job: a due date after ``yellow_until`` is green, on or
-    before it yellow, and before ``today`` red."""
-
-    today: date
-    yellow_until: date
-
-    def light(self, due_on: date | None) -> str:
-        if due_on is None or due_on > self.yellow_until:
-            return GREEN
-        return RED if due_on < self.today else YELLOW
+__all__ = ["GREEN", "LABELS", "RED", "YELLOW", "LightCutoffs", "cutoffs"]
 
 
 def cutoffs(today: date | None = None) -> LightCutoffs:
-    today = today or timezone.localdate()
-    days = local_settings().yellow_working_days
-    return LightCutoffs(today, add_working_days(start=today, n=days).due)
+    return calendar_cutoffs(yellow_working_days=local_settings().yellow_working_days,
+                            today=today)

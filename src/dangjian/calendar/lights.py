@@ -1,0 +1,30 @@
+"""Status lights (红黄绿灯) of anything with a deadline, counted in working days."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+
+from .services import add_working_days
+
+GREEN, YELLOW, RED = "green", "yellow", "red"
+LABELS = {GREEN: "绿灯", YELLOW: "黄灯", RED: "红灯"}
+
+
+@dataclass(frozen=True)
+class LightCutoffs:
+    """Computed once per request or job: a due date after ``yellow_until`` is green, on or
+    before it yellow, and before ``today`` red."""
+
+    today: date
+    yellow_until: date
+
+    def light(self, due_on: date | None) -> str:
+        if due_on is None or due_on > self.yellow_until:
+            return GREEN
+        return RED if due_on < self.today else YELLOW
+
+
+def cutoffs(*, yellow_working_days: int, today: date | None = None) -> LightCutoffs:
+    today = today or timezone.localdate()
+    return LightCutoffs(today, add_working_days(start=today, n=yellow_working_days).due)
