@@ -15,6 +15,8 @@ api_v1 = [
     path("", include("dangjian.people.api.urls")),
     path("", include("dangjian.notifications.api.urls")),
     path("", include("dangjian.oversight.api.urls")),
+    path("", include("dangjian.duties.api.urls")),
+    path("", include("dangjian.tasks.api.urls")),
     path("", include("dangjian.orglife.api.urls")),
     path("", include("dangjian.members.api.urls")),
 ]
@@ -25,6 +27,8 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("", include("dangjian.notifications.urls")),
     path("oversight/", include("dangjian.oversight.urls")),
+    path("duties/", include("dangjian.duties.urls")),
+    path("tasks/", include("dangjian.tasks.urls")),
     path("orglife/", include("dangjian.orglife.urls")),
     path("members/", include("dangjian.members.urls")),
     path("", include("dangjian.web.urls")),

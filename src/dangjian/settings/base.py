@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "dangjian.people",
     "dangjian.access",
     # domain apps
+    "dangjian.duties",
+    "dangjian.tasks",
     "dangjian.oversight",
     "dangjian.orglife",
     "dangjian.members",

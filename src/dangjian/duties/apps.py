@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DutiesConfig(AppConfig):
+    name = "dangjian.duties"
+    verbose_name = "主体责任"
