@@ -3,16 +3,15 @@
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Min, Q, QuerySet
+from django.db.models import Min, Q
 from django.http import HttpResponse
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, status, viewsets
+from rest_framework import mixins, status
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from dangjian.access.scoping import restrict
 from dangjian.orgs.models import Organization
 from dangjian.oversight.documents import notice_docx
 from dangjian.oversight.models import (
@@ -32,29 +31,18 @@ from dangjian.oversight.services import risks as risk_services
 from dangjian.oversight.services import selfchecks as selfcheck_services
 from dangjian.oversight.services.lights import cutoffs
 from dangjian.people.models import Person
+from dangjian.viewsets import ScopedViewSet as BaseScopedViewSet
 
 from . import serializers as s
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-class ScopedViewSet(viewsets.GenericViewSet):
-    """Every queryset passes through access.scoping; lights are cut once per request."""
-
-    base_queryset: QuerySet[Any]
-
-    def get_queryset(self) -> QuerySet[Any]:
-        return restrict(self.base_queryset.all(), self.request.user)
+class ScopedViewSet(BaseScopedViewSet):
+    """The shared scoped view set, with the lights cut once per request."""
 
     def get_serializer_context(self) -> dict[str, Any]:
         return {**super().get_serializer_context(), "lights": cutoffs()}
-
-    def scoped(self, model: Any, pk: Any, field: str) -> Any:
-        """An object the user may see, or a 400 naming the field (never a hint it exists)."""
-        found = restrict(model.objects.all(), self.request.user).filter(pk=pk).first()
-        if found is None:
-            raise ValidationError({field: "所选对象不存在，或不在您的范围内"})
-        return found
 
 
 class FindingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
@@ -116,9 +104,8 @@ class NoticeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
     @extend_schema(request=s.ReplySerializer, responses=s.NoticeSerializer)
     @action(detail=True, methods=["post"])
     def reply(self, request: Request, pk: str | None = None) -> Response:
-        data = s.ReplySerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        return self._act(notice_services.notice_reply, text=data.validated_data["text"])
+        data = self.validated(s.ReplySerializer)
+        return self._act(notice_services.notice_reply, text=data["text"])
 
     @extend_schema(request=None, responses=s.NoticeSerializer)
     @action(detail=True, methods=["post"])
@@ -175,39 +162,35 @@ class MeasureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
     @extend_schema(request=s.VersionedTextSerializer, responses=s.ProgressSerializer)
     @action(detail=True, methods=["post"])
     def progress(self, request: Request, pk: str | None = None) -> Response:
-        data = s.VersionedTextSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        data = self.validated(s.VersionedTextSerializer)
         entry = measure_services.measure_report_progress(
-            actor=request.user, measure=self.get_object(), **data.validated_data)
+            actor=request.user, measure=self.get_object(), **data)
         return Response(s.ProgressSerializer(entry).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request={"multipart/form-data": s.EvidenceUploadSerializer},
                    responses=s.EvidenceSerializer)
     @action(detail=True, methods=["post"])
     def evidence(self, request: Request, pk: str | None = None) -> Response:
-        data = s.EvidenceUploadSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        data = self.validated(s.EvidenceUploadSerializer)
         item = measure_services.measure_add_evidence(
-            actor=request.user, measure=self.get_object(), upload=data.validated_data["file"],
-            proves_date=data.validated_data.get("proves_date"))
+            actor=request.user, measure=self.get_object(), upload=data["file"],
+            proves_date=data.get("proves_date"))
         return Response(s.EvidenceSerializer(item).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=s.VersionSerializer, responses=s.MeasureSerializer)
     @action(detail=True, methods=["post"])
     def submit(self, request: Request, pk: str | None = None) -> Response:
-        data = s.VersionSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        data = self.validated(s.VersionSerializer)
         measure = measure_services.measure_submit(
-            actor=request.user, measure=self.get_object(), **data.validated_data)
+            actor=request.user, measure=self.get_object(), **data)
         return Response(self._out(measure))
 
     @extend_schema(request=s.VerifySerializer, responses=s.MeasureSerializer)
     @action(detail=True, methods=["post"])
     def verify(self, request: Request, pk: str | None = None) -> Response:
-        data = s.VerifySerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        data = self.validated(s.VerifySerializer)
         measure = measure_services.measure_verify(
-            actor=request.user, measure=self.get_object(), **data.validated_data)
+            actor=request.user, measure=self.get_object(), **data)
         return Response(self._out(measure))
 
 
@@ -220,14 +203,13 @@ class SelfCheckViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedV
 
     @extend_schema(request=s.SelfCheckSendSerializer, responses=s.SelfCheckSerializer(many=True))
     def create(self, request: Request) -> Response:
-        data = s.SelfCheckSendSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        origin = self.scoped(Finding, data.validated_data["origin"].pk, "origin")
-        unit_ids = data.validated_data.get("units")
+        data = self.validated(s.SelfCheckSendSerializer)
+        origin = self.scoped(Finding, data["origin"].pk, "origin")
+        unit_ids = data.get("units")
         units = ([self.scoped(Organization, pk, "units") for pk in unit_ids]
                  if unit_ids is not None else None)
         checks = selfcheck_services.self_checks_send(
-            actor=request.user, finding=origin, due_on=data.validated_data["due_on"],
+            actor=request.user, finding=origin, due_on=data["due_on"],
             units=units)
         return Response(s.SelfCheckSerializer(checks, many=True).data,
                         status=status.HTTP_201_CREATED)
@@ -235,10 +217,9 @@ class SelfCheckViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedV
     @extend_schema(request=s.SelfCheckAnswerSerializer, responses=s.SelfCheckSerializer)
     @action(detail=True, methods=["post"])
     def answer(self, request: Request, pk: str | None = None) -> Response:
-        data = s.SelfCheckAnswerSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        data = self.validated(s.SelfCheckAnswerSerializer)
         check = selfcheck_services.self_check_answer(
-            actor=request.user, check=self.get_object(), **data.validated_data)
+            actor=request.user, check=self.get_object(), **data)
         return Response(s.SelfCheckSerializer(SelfCheck.objects.get(pk=check.pk)).data)
 
 
@@ -264,19 +245,17 @@ class AccountabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     @extend_schema(request=s.CompleteSerializer, responses=s.AccountabilitySerializer)
     @action(detail=True, methods=["post"])
     def complete(self, request: Request, pk: str | None = None) -> Response:
-        data = s.CompleteSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        data = self.validated(s.CompleteSerializer)
         case = accountability_services.accountability_complete(
-            actor=request.user, case=self.get_object(), on=data.validated_data["on"])
+            actor=request.user, case=self.get_object(), on=data["on"])
         return Response(s.AccountabilitySerializer(case).data)
 
     @extend_schema(request=s.DecideSerializer, responses=s.AccountabilitySerializer)
     @action(detail=True, methods=["post"])
     def decide(self, request: Request, pk: str | None = None) -> Response:
-        data = s.DecideSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        data = self.validated(s.DecideSerializer)
         case = accountability_services.accountability_decide(
-            actor=request.user, case=self.get_object(), **data.validated_data)
+            actor=request.user, case=self.get_object(), **data)
         return Response(s.AccountabilitySerializer(case).data)
 
 

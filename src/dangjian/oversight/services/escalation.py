@@ -3,6 +3,7 @@ an accountability proposal when long overdue. Each step is taken once per measur
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -32,6 +33,8 @@ def escalate(*, today: date | None = None) -> EscalationReport:
     """Scan open measures due within the yellow window (the partial index on due_on)."""
     limits = cutoffs(today)
     report = EscalationReport()
+    overdue_days = lru_cache(maxsize=None)(  # per due date, not per measure: a few hundred
+        lambda due_on: working_days_between(start=due_on, end=limits.today).days)
     open_due = (
         Measure.objects.exclude(status=MeasureStatus.CLOSED)
         .filter(due_on__lte=limits.yellow_until)
@@ -42,20 +45,21 @@ def escalate(*, today: date | None = None) -> EscalationReport:
     for measure in open_due.iterator(chunk_size=1000):
         report.scanned += 1
         done = {e.step for e in measure.escalations.all()}
-        for step in _due_steps(measure, limits.light(measure.due_on), limits.today):
+        light = limits.light(measure.due_on)
+        overdue = overdue_days(measure.due_on) if light == RED else 0
+        for step in _due_steps(light, overdue):
             if step not in done and _take(measure, step, limits.today):
                 report.taken[step] += 1
     return report
 
 
-def _due_steps(measure: Measure, light: str, today: date) -> list[str]:
+def _due_steps(light: str, overdue_working_days: int) -> list[str]:
     if light == YELLOW:
         return [Step.DUE_SOON]
     if light != RED:
         return []
     steps: list[str] = [Step.OVERDUE]
-    overdue = working_days_between(start=measure.due_on, end=today).days
-    if overdue >= local_settings().accountability_after_working_days:
+    if overdue_working_days >= local_settings().accountability_after_working_days:
         steps.append(Step.ACCOUNTABILITY)
     return steps
 
