@@ -5,7 +5,8 @@ from django.utils import timezone
 
 from dangjian.access.models import User
 from dangjian.orgs.models import Organization
-from dangjian.oversight.models import Finding, Term
+from dangjian.oversight.models import Finding, Measure, RiskPoint, Term
+from dangjian.people.models import Person
 from tests.access.matrix import SEES, ScopeMatrix
 
 
@@ -42,3 +43,58 @@ class TestFindingsMatrix(ScopeMatrix):
     def page_marker(self, obj: Finding) -> str:
         return f'data-testid="finding-{obj.pk}"'
 
+
+
+def _measure(unit: str) -> Measure:
+    finding = _finding(unit)
+    existing = finding.measures.first()
+    if existing:
+        return existing
+    return Measure.objects.create(
+        finding=finding, description=f"{unit}的整改措施", owner=Person.objects.first(),
+        due_on=timezone.localdate() + timedelta(days=30), criterion="完成")
+
+
+@pytest.mark.django_db
+class TestMeasuresMatrix(ScopeMatrix):
+    list_url = "/api/v1/measures/"
+    page_url = "/oversight/"
+    sees = {**SEES, "member": set()}
+
+    def inside(self) -> Measure:
+        return _measure("县财政局")
+
+    def outside(self) -> Measure:
+        return _measure("县教育局")
+
+    def search(self, obj: Measure) -> dict:
+        return {"finding": obj.finding_id, "page_size": 500}
+
+    def page_marker(self, obj: Measure) -> str:
+        return f'data-testid="measure-{obj.pk}"'
+
+
+def _risk_point(unit: str) -> RiskPoint:
+    return RiskPoint.objects.get_or_create(
+        organization=Organization.objects.get(name=unit), post="科长",
+        defaults={"area": Term.objects.get(kind="risk_area", name="审批监管"), "risk": "风险",
+                  "level": "中", "controls": "制度", "review_on": timezone.localdate()})[0]
+
+
+@pytest.mark.django_db
+class TestRiskPointsMatrix(ScopeMatrix):
+    list_url = "/api/v1/risk-points/"
+    page_url = "/oversight/"
+    sees = {**SEES, "member": set()}
+
+    def inside(self) -> RiskPoint:
+        return _risk_point("县财政局")
+
+    def outside(self) -> RiskPoint:
+        return _risk_point("县教育局")
+
+    def search(self, obj: RiskPoint) -> dict:
+        return {"organization": obj.organization_id, "page_size": 500}
+
+    def page_marker(self, obj: RiskPoint) -> str:
+        return f'data-testid="risk-{obj.pk}"'

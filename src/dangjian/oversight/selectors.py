@@ -7,7 +7,7 @@ from django.db.models import Min, Q, QuerySet
 
 from dangjian.access.scoping import restrict
 
-from .models import Finding, Measure, MeasureStatus, Notice, SelfCheck
+from .models import Finding, Measure, MeasureStatus, Notice, RiskPoint, SelfCheck
 from .models.findings import FindingStatus
 from .services.lights import LightCutoffs
 
@@ -31,6 +31,10 @@ def notices_for(user: Any) -> QuerySet[Notice]:
 
 def self_checks_for(user: Any) -> QuerySet[SelfCheck]:
     return restrict(SelfCheck.objects.all(), user).select_related("origin", "organization")
+
+
+def risk_points_for(user: Any) -> QuerySet[RiskPoint]:
+    return restrict(RiskPoint.objects.all(), user).select_related("organization", "area", "owner")
 
 
 def with_lights(rows: Any, lights: LightCutoffs, due: str) -> list[Any]:

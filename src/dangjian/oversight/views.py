@@ -89,6 +89,7 @@ def home(request: HttpRequest) -> HttpResponse:
     open_measures = selectors.measures_for(user).exclude(status="已销号").order_by("due_on")
     context["measures"] = selectors.with_lights(open_measures[:200], lights, "due_on")
     context["self_checks"] = selectors.self_checks_for(user).filter(answer="")
+    context["risk_points"] = selectors.risk_points_for(user).order_by("organization__path")[:200]
     if context["is_leader"] or context["is_vice_head"]:
         context["overview"] = selectors.overview(user, lights)
     if context["is_inspector"]:
