@@ -6,4 +6,4 @@ class AuditConfig(AppConfig):
     verbose_name = "审计"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (login, logout and failed-login receivers)
+        from . import checks, signals  # noqa: F401  (start-up checks; login and logout receivers)

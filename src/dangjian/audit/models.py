@@ -66,3 +66,49 @@ class ChainHead(models.Model):
 
     def __str__(self) -> str:
         return self.last_hash
+
+
+class AuditArchiveQuerySet(models.QuerySet["AuditArchive"]):
+    def update(self, **kwargs: Any) -> int:
+        raise PermissionError("审计归档记录只能追加，不能修改")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise PermissionError("审计归档记录只能追加，不能删除")
+
+
+class AuditArchive(models.Model):
+    """One signed archive segment: events ``first_event_id``..``last_event_id`` as JSON lines,
+    with a detached HMAC-SM3 signature beside the file (``<file>.sig``).
+
+    The segments link like the events do: each starts from the previous segment's last hash
+    (the first from the genesis hash), and the live chain continues from the last one.
+    """
+
+    created_at = models.DateTimeField("归档时间", auto_now_add=True)
+    path = models.CharField("归档文件", max_length=500)
+    first_event_id = models.BigIntegerField("首个事件编号", unique=True)
+    last_event_id = models.BigIntegerField("末个事件编号", unique=True)
+    event_count = models.PositiveIntegerField("事件数")
+    first_prev_hash = models.CharField("首个事件的前一哈希", max_length=64)
+    last_hash = models.CharField("末个事件哈希", max_length=64)
+    first_created_at = models.DateTimeField("首个事件时间")
+    last_created_at = models.DateTimeField("末个事件时间")
+    sm3 = models.CharField("文件 SM3 摘要", max_length=64)
+
+    objects = AuditArchiveQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "审计归档段"
+        verbose_name_plural = "审计归档段"
+        ordering = ["first_event_id"]
+
+    def __str__(self) -> str:
+        return f"审计归档 #{self.first_event_id}–#{self.last_event_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise PermissionError("审计归档记录只能追加，不能修改")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise PermissionError("审计归档记录只能追加，不能删除")

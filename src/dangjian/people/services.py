@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
 from dangjian.audit.services import record
-from dangjian.crypto import decrypt_field, encrypt_field, lookup_hash
+from dangjian.crypto import decrypt_field, encrypt_field, lookup_hash, lookup_hashes
 from dangjian.orgs.models import Organization
 
 from . import idnumber
@@ -72,6 +72,9 @@ def person_create(
         name=name, organization=organization, party_status=party_status,
         joined_party_on=joined_party_on, **personal_fields(id_number=id_number, phone=phone),
     )
+    # The unique index sees only one key's hash; mid-rotation a number may sit under an old one.
+    if Person.objects.filter(id_number_hash__in=lookup_hashes(id_number)).exists():
+        raise ValidationError({"id_number": "该身份证号已登记，请勿重复录入"})
     try:
         with transaction.atomic():
             person.save()
@@ -82,7 +85,9 @@ def person_create(
 
 
 def person_find_by_id_number(raw: str) -> Person | None:
-    return Person.objects.filter(id_number_hash=lookup_hash(validated_id_number(raw))).first()
+    # Every key of the keyring, so that look-ups keep working while a rotation runs.
+    hashes = lookup_hashes(validated_id_number(raw))
+    return Person.objects.filter(id_number_hash__in=hashes).first()
 
 
 @dataclass(frozen=True)

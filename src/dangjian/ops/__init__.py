@@ -1,0 +1,1 @@
+"""Operations: ``dangjian backup``, ``dangjian restore`` and ``dangjian checksums``."""
