@@ -54,6 +54,19 @@ bench: dev-venv
 	@mkdir -p var
 	DANGJIAN_BENCH_URL_FILE=var/bench-url $(BIN)/python bench/bench_scope.py --scale $(SCALE)
 	$(BIN)/python bench/bench_escalation.py --database-url "$$(cat var/bench-url)"
+	$(BIN)/python bench/bench_orglife.py
 
 clean:
 	rm -rf $(VENV) var
+
+## make check-deploy: Django's deployment check on the production settings with throwaway
+## secrets (never used anywhere else) and a PostgreSQL URL the check does not connect to.
+.PHONY: check-deploy
+check-deploy: venv
+	DJANGO_SETTINGS_MODULE=dangjian.settings.production \
+	DANGJIAN_SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+	DANGJIAN_FIELD_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_hex(16))')" \
+	DANGJIAN_AUDIT_ARCHIVE_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_hex(32))')" \
+	DATABASE_URL=postgres://dangjian@127.0.0.1:5432/dangjian \
+	DANGJIAN_ALLOWED_HOSTS=dangjian.example.gov.cn \
+	$(BIN)/dangjian check --deploy --fail-level WARNING

@@ -17,6 +17,7 @@ from django.db import transaction
 from dangjian.access.models import RoleGrant, User
 from dangjian.access.roles import Role
 from dangjian.audit.services import record
+from dangjian.orglife.demo import generate_meetings
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.oversight.terms import ensure_default_terms
 from dangjian.people import idnumber
@@ -249,6 +250,9 @@ def build_demo(
             Charge(leader=builder.persons[i], organization=node.obj, start_on=TERM_START)
             for i, node in builder.charges
         ], batch_size=2000)
+        # A realistic, imperfect year of 三会一课 (most branches compliant, some not).
+        generate_meetings(branches=[b.obj for c in counties for b in c.branches], year=2026,
+                          rng=random.Random(seed), with_attendance=scale == 1)
         first = counties[0]
         _create_accounts(first, {k: builder.persons[v] for k, v in account_persons.items()},
                          password)

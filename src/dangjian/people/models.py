@@ -4,6 +4,7 @@ from datetime import date
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from dangjian.orgs.models import Organization
 from dangjian.scope_fields import ScopeFields
@@ -86,7 +87,7 @@ class CommitteeDuty(models.TextChoices):
 
 class CurrentQuerySet(models.QuerySet):
     def current(self, on: date | None = None) -> "CurrentQuerySet":
-        on = on or date.today()
+        on = on or timezone.localdate()
         return self.filter(Q(start_on__lte=on), Q(end_on__isnull=True) | Q(end_on__gte=on))
 
 

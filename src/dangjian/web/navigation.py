@@ -9,6 +9,8 @@ from dangjian.access.scoping import roles_of, scope_for
 
 BUSINESS_PAGES = [
     {"url": "oversight:home", "label": "监督整改"},
+    {"url": "orglife:home", "label": "组织生活"},
+    {"url": "members:candidates", "label": "发展党员"},
     {"url": "web:organizations", "label": "组织"},
     {"url": "web:persons", "label": "人员"},
 ]

@@ -1,0 +1,171 @@
+from datetime import date
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from dangjian.members.models import Candidate, Step, StudyKind, StudyRecord, Visit
+from dangjian.members.models.visits import VisitCampaign, VisitKind
+from dangjian.members.services.due import Due, next_due
+from dangjian.people.models import Gender, Person
+
+
+class CandidateDueSerializer(serializers.Serializer):
+    step = serializers.IntegerField()
+    name = serializers.CharField()
+    earliest = serializers.DateField(allow_null=True)
+    due = serializers.DateField(allow_null=True)
+    provisional = serializers.BooleanField()
+    overdue = serializers.BooleanField()
+    rule = serializers.SerializerMethodField()
+    citation = serializers.SerializerMethodField()
+
+    def get_rule(self, item: Due) -> str | None:
+        return item.rule.text if item.rule else None
+
+    def get_citation(self, item: Due) -> str | None:
+        return item.rule.citation if item.rule else None
+
+
+class CandidateStepSerializer(serializers.ModelSerializer):
+    step = serializers.IntegerField(source="number")
+    name = serializers.CharField(read_only=True)
+    contacts = serializers.SerializerMethodField()
+    introducers = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Step
+        fields = ["id", "step", "name", "date", "document", "note", "contacts", "introducers",
+                  "passed", "training_days", "training_hours", "should_attend", "present",
+                  "ayes", "written_ayes", "late_reason", "publicity_from"]
+        read_only_fields = fields
+
+    def get_contacts(self, step: Step) -> list[int]:
+        return [pk for pk in (step.first_contact_id, step.second_contact_id) if pk]
+
+    def get_introducers(self, step: Step) -> list[int]:
+        return [pk for pk in (step.first_introducer_id, step.second_introducer_id) if pk]
+
+
+class CandidateSerializer(serializers.ModelSerializer):
+    """A development record with its steps and what is due next (on the request's day)."""
+
+    person_name = serializers.CharField(source="person.name", read_only=True)
+    organization_name = serializers.CharField(source="organization.name", read_only=True)
+    stage = serializers.CharField(read_only=True)
+    status = serializers.CharField(read_only=True)
+    steps = CandidateStepSerializer(many=True, read_only=True)
+    next_due = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Candidate
+        fields = ["id", "person", "person_name", "organization", "organization_name",
+                  "applied_on", "current_step", "stage", "status", "steps", "next_due",
+                  "probation_ends_on", "extension_months", "extension_decided_on",
+                  "extension_reason", "closed_on", "close_reason"]
+        read_only_fields = fields
+
+    @extend_schema_field(CandidateDueSerializer(many=True))
+    def get_next_due(self, candidate: Candidate) -> Any:
+        today: date = self.context["today"]
+        return CandidateDueSerializer(next_due(candidate, today), many=True).data
+
+
+class CandidateCreateSerializer(serializers.Serializer):
+    """Either ``person`` (someone on file) or the new applicant's identity."""
+
+    organization = serializers.IntegerField()
+    applied_on = serializers.DateField()
+    person = serializers.IntegerField(required=False)
+    name = serializers.CharField(max_length=50, required=False)
+    gender = serializers.ChoiceField(choices=Gender.choices, required=False)
+    birth_date = serializers.DateField(required=False)
+    id_number = serializers.CharField(max_length=32, required=False)
+    phone = serializers.CharField(max_length=20, required=False, allow_blank=True)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        identity = {"name", "id_number"}
+        if "person" in attrs and identity & set(attrs):
+            raise serializers.ValidationError("已选择人员时，不再填写姓名、身份证号")
+        if "person" not in attrs and not identity <= set(attrs):
+            raise serializers.ValidationError(
+                "请选择人员，或填写新申请人的姓名、性别、出生日期、身份证号")
+        return attrs
+
+
+class CandidateStepCreateSerializer(serializers.Serializer):
+    step = serializers.IntegerField()
+    date = serializers.DateField()
+    document = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    note = serializers.CharField(required=False, allow_blank=True)
+    contacts = serializers.ListField(child=serializers.IntegerField(), required=False)
+    introducers = serializers.ListField(child=serializers.IntegerField(), required=False)
+    passed = serializers.BooleanField(required=False, allow_null=True, default=None)
+    training_days = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    training_hours = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    should_attend = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    present = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    ayes = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    written_ayes = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    late_reason = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    publicity_from = serializers.DateField(required=False, allow_null=True)
+
+
+class ProbationExtendSerializer(serializers.Serializer):
+    decided_on = serializers.DateField()
+    months = serializers.IntegerField()
+    reason = serializers.CharField(max_length=200)
+
+
+class CandidateCloseSerializer(serializers.Serializer):
+    closed_on = serializers.DateField()
+    reason = serializers.CharField(max_length=200)
+
+
+class StudyRecordSerializer(serializers.ModelSerializer):
+    organization_name = serializers.CharField(source="organization.name", read_only=True)
+    person_name = serializers.CharField(source="person.name", read_only=True, default=None)
+
+    class Meta:
+        model = StudyRecord
+        fields = ["id", "organization", "organization_name", "person", "person_name", "kind",
+                  "date", "hours", "topic"]
+        read_only_fields = fields
+
+
+class StudyRecordCreateSerializer(serializers.Serializer):
+    """A member's record (``person``) or a leading group's (``organization``)."""
+
+    person = serializers.IntegerField(required=False)
+    organization = serializers.IntegerField(required=False)
+    kind = serializers.ChoiceField(choices=StudyKind.choices)
+    date = serializers.DateField()
+    hours = serializers.DecimalField(max_digits=5, decimal_places=1)
+    topic = serializers.CharField(max_length=200)
+
+
+class VisitSerializer(serializers.ModelSerializer):
+    person_name = serializers.CharField(source="person.name", read_only=True)
+    organization_name = serializers.CharField(source="organization.name", read_only=True)
+    visitors: serializers.PrimaryKeyRelatedField[Person] = serializers.PrimaryKeyRelatedField(
+        many=True, read_only=True)
+
+    class Meta:
+        model = Visit
+        fields = ["id", "person", "person_name", "organization", "organization_name", "kind",
+                  "campaign", "date", "visitors", "other_visitors", "gifts", "amount",
+                  "follow_up"]
+        read_only_fields = fields
+
+
+class VisitCreateSerializer(serializers.Serializer):
+    person = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=VisitKind.choices)
+    campaign = serializers.ChoiceField(choices=VisitCampaign.choices)
+    date = serializers.DateField()
+    visitors = serializers.ListField(child=serializers.IntegerField(), required=False)
+    other_visitors = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    gifts = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    amount = serializers.DecimalField(max_digits=10, decimal_places=2, required=False,
+                                      allow_null=True)
+    follow_up = serializers.CharField(required=False, allow_blank=True)

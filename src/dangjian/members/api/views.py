@@ -1,0 +1,122 @@
+"""The members API: thin views over members.services, scoped by access.scoping."""
+
+from typing import Any
+
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from dangjian.members.filtersets import (
+    CandidateFilterSet,
+    StudyRecordFilterSet,
+    VisitFilterSet,
+)
+from dangjian.members.models import Candidate, StudyRecord, Visit
+from dangjian.members.services import candidates as candidate_services
+from dangjian.members.services.steps import step_record
+from dangjian.members.services.study import study_record_create
+from dangjian.members.services.visits import visit_create
+from dangjian.orgs.models import Organization
+from dangjian.people.models import Person
+from dangjian.viewsets import ScopedViewSet
+
+from . import serializers as s
+
+
+class MembersViewSet(ScopedViewSet):
+    def scoped_persons(self, pks: list[int], field: str) -> list[Person]:
+        return [self.scoped(Person, pk, field) for pk in pks]
+
+
+class CandidateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, MembersViewSet):
+    """发展党员档案: open one, record its steps, extend the 预备期, or close it."""
+
+    serializer_class = s.CandidateSerializer
+    filterset_class = CandidateFilterSet
+    base_queryset = Candidate.objects.select_related("person", "organization").prefetch_related(
+        "steps")
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        return {**super().get_serializer_context(), "today": timezone.localdate()}
+
+    def _answer(self, candidate: Candidate, code: int = status.HTTP_200_OK) -> Response:
+        fresh = self.get_queryset().get(pk=candidate.pk)
+        return Response(s.CandidateSerializer(fresh, context=self.get_serializer_context()).data,
+                        status=code)
+
+    @extend_schema(request=s.CandidateCreateSerializer, responses={201: s.CandidateSerializer})
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        values = self.validated(s.CandidateCreateSerializer)
+        values["organization"] = self.scoped(Organization, values["organization"], "organization")
+        if "person" in values:
+            values["person"] = self.scoped(Person, values["person"], "person")
+        candidate = candidate_services.candidate_open(actor=request.user, **values)
+        return self._answer(candidate, status.HTTP_201_CREATED)
+
+    @extend_schema(request=s.CandidateStepCreateSerializer, responses={201: s.CandidateSerializer})
+    @action(detail=True, methods=["post"])
+    def steps(self, request: Request, pk: str | None = None) -> Response:
+        """Record step ``step`` (1–25); a 400 names the rule and article it would break."""
+        candidate = self.get_object()
+        details = self.validated(s.CandidateStepCreateSerializer)
+        for field in ("contacts", "introducers"):
+            details[field] = self.scoped_persons(details.get(field, []), field)
+        step_record(actor=request.user, candidate=candidate, number=details.pop("step"),
+                    **details)
+        return self._answer(candidate, status.HTTP_201_CREATED)
+
+    @extend_schema(request=s.ProbationExtendSerializer, responses=s.CandidateSerializer)
+    @action(detail=True, methods=["post"])
+    def extend(self, request: Request, pk: str | None = None) -> Response:
+        """延长预备期 (6–12 months, once)."""
+        values = self.validated(s.ProbationExtendSerializer)
+        candidate = candidate_services.probation_extend(
+            actor=request.user, candidate=self.get_object(), **values)
+        return self._answer(candidate)
+
+    @extend_schema(request=s.CandidateCloseSerializer, responses=s.CandidateSerializer)
+    @action(detail=True, methods=["post"])
+    def close(self, request: Request, pk: str | None = None) -> Response:
+        values = self.validated(s.CandidateCloseSerializer)
+        candidate = candidate_services.candidate_close(
+            actor=request.user, candidate=self.get_object(), **values)
+        return self._answer(candidate)
+
+
+class StudyRecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, MembersViewSet):
+    """学习培训记录."""
+
+    serializer_class = s.StudyRecordSerializer
+    filterset_class = StudyRecordFilterSet
+    base_queryset = StudyRecord.objects.select_related("person", "organization")
+
+    @extend_schema(request=s.StudyRecordCreateSerializer, responses={201: s.StudyRecordSerializer})
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        values = self.validated(s.StudyRecordCreateSerializer)
+        if "person" in values:
+            values["person"] = self.scoped(Person, values["person"], "person")
+        if "organization" in values:
+            values["organization"] = self.scoped(Organization, values["organization"],
+                                                 "organization")
+        study = study_record_create(actor=request.user, **values)
+        return Response(s.StudyRecordSerializer(study).data, status=status.HTTP_201_CREATED)
+
+
+class VisitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, MembersViewSet):
+    """走访慰问."""
+
+    serializer_class = s.VisitSerializer
+    filterset_class = VisitFilterSet
+    base_queryset = Visit.objects.select_related("person", "organization").prefetch_related(
+        "visitors")
+
+    @extend_schema(request=s.VisitCreateSerializer, responses={201: s.VisitSerializer})
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        values = self.validated(s.VisitCreateSerializer)
+        values["person"] = self.scoped(Person, values["person"], "person")
+        values["visitors"] = self.scoped_persons(values.get("visitors", []), "visitors")
+        visit = visit_create(actor=request.user, **values)
+        return Response(s.VisitSerializer(visit).data, status=status.HTTP_201_CREATED)

@@ -1,0 +1,1 @@
+"""Pages of member development, study and visits: one module each, sharing ``forms``."""

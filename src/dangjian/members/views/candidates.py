@@ -1,0 +1,120 @@
+"""The clerk's desk (发展党员): open records with what is due next, a form for the next step
+and one to register an application."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from dangjian.access.scoping import restrict
+from dangjian.orgs.models import Organization, OrgKind
+from dangjian.people.models import PartyStatus, Person
+
+from .. import rules, selectors
+from ..filtersets import CandidateFilterSet
+from ..models import Candidate
+from ..services.candidates import candidate_open
+from ..services.due import Due, next_due
+from ..services.steps import DETAIL_LABELS, details_for, step_record
+from .forms import (
+    CHOICES_LIMIT,
+    PAGE_ROWS,
+    action,
+    drafts,
+    enters_data,
+    optional_date,
+    optional_int,
+    parse_date,
+    scoped,
+    scoped_persons,
+)
+
+COUNTS = ("training_days", "training_hours", "should_attend", "present", "ayes", "written_ayes")
+
+
+@dataclass
+class CandidateRow:
+    candidate: Candidate
+    due: list[Due]
+    next_steps: list[rules.StepDefinition]
+    fields: frozenset[str]  # the inputs the next step's form shows
+    draft: dict[str, Any]  # what was typed into a refused form
+
+
+def _row(candidate: Candidate, today: date, saved: dict[str, Any]) -> CandidateRow:
+    allowed = sorted(rules.allowed_next_steps(candidate.current_step))
+    fields = frozenset().union(*(details_for(n) for n in allowed))
+    return CandidateRow(candidate, next_due(candidate, today), [rules.STEPS[n] for n in allowed],
+                        fields, saved.get(f"step-{candidate.pk}", {}))
+
+
+def _full_members_by_branch(request: HttpRequest, rows: list[CandidateRow]
+                            ) -> dict[int, list[Person]]:
+    """The 正式党员 of each listed branch: who may be named contact or introducer."""
+    members = restrict(Person.objects.filter(
+        party_status=PartyStatus.FULL_MEMBER,
+        organization__in={row.candidate.organization_id for row in rows}), request.user)
+    by_branch: dict[int, list[Person]] = defaultdict(list)
+    for person in members.order_by("name"):
+        by_branch[person.organization_id].append(person)
+    return by_branch
+
+
+@login_required
+def candidates(request: HttpRequest) -> HttpResponse:
+    today, saved = timezone.localdate(), drafts(request)
+    records = CandidateFilterSet(request.GET, selectors.candidates_for(request.user)).qs
+    records = records.filter(closed_on__isnull=True).exclude(current_step=rules.LAST_STEP)
+    rows = [_row(c, today, saved) for c in records[:PAGE_ROWS]]
+    context: dict[str, Any] = {"rows": rows, "drafts": saved, "enters_data": enters_data(request)}
+    if context["enters_data"]:
+        context["members_by_branch"] = _full_members_by_branch(request, rows)
+        context["branches"] = restrict(Organization.objects.filter(kind=OrgKind.BRANCH),
+                                       request.user).order_by("path")[:CHOICES_LIMIT]
+        context["applicants"] = restrict(Person.objects.filter(
+            party_status__in=[PartyStatus.MASSES, PartyStatus.APPLICANT],
+            development_records__isnull=True), request.user).order_by("name")[:CHOICES_LIMIT]
+    return render(request, "members/candidates.html", context)
+
+
+@action("members:candidates", "new")
+def candidate_new(request: HttpRequest) -> str:
+    post = request.POST
+    person = scoped(Person, request, post["person"]) if post.get("person") else None
+    candidate = candidate_open(
+        actor=request.user, organization=scoped(Organization, request, post.get("organization")),
+        applied_on=parse_date(post.get("applied_on"), "递交入党申请书日期"), person=person,
+        name=post.get("name", ""), id_number=post.get("id_number", ""),
+        phone=post.get("phone", ""),
+    )
+    return f"已为{candidate.person.name}建立发展党员档案"
+
+
+def _step_details(request: HttpRequest, number: int) -> dict[str, Any]:
+    """The details step ``number`` takes, read from the form (other inputs are ignored)."""
+    post = request.POST
+    details: dict[str, Any] = {
+        "document": post.get("document", ""), "note": post.get("note", ""),
+        "contacts": scoped_persons(request, "contacts"),
+        "introducers": scoped_persons(request, "introducers"),
+        "passed": {"合格": True, "不合格": False}.get(post.get("passed", "")),
+        "late_reason": post.get("late_reason", ""),
+        "publicity_from": optional_date(post.get("publicity_from"), "公示开始日期"),
+        **{key: optional_int(post.get(key), DETAIL_LABELS[key]) for key in COUNTS},
+    }
+    return {key: value for key, value in details.items() if key in details_for(number)}
+
+
+@action("members:candidates", "step-{pk}")
+def candidate_step(request: HttpRequest, pk: int) -> str:
+    candidate = scoped(Candidate, request, pk)
+    number = optional_int(request.POST.get("step"), "步骤") or 0
+    step = step_record(actor=request.user, candidate=candidate, number=number,
+                       date=parse_date(request.POST.get("date"), "日期"),
+                       **_step_details(request, number))
+    return f"{candidate.person.name}：已记录第{step.number}步 {step.name}"

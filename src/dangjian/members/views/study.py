@@ -1,0 +1,61 @@
+"""学习培训: hours per member and sessions per leading group against the yearly targets."""
+
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from dangjian.access.scoping import restrict
+from dangjian.orgs.models import Organization
+from dangjian.people.models import Person
+
+from .. import selectors
+from ..models import StudyKind
+from ..services.study import LEADING_GROUP_KINDS, study_record_create
+from ..services.visits import MEMBER_STATUSES
+from .forms import (
+    CHOICES_LIMIT,
+    PAGE_ROWS,
+    action,
+    drafts,
+    enters_data,
+    optional_decimal,
+    optional_int,
+    parse_date,
+    scoped,
+)
+
+
+@login_required
+def study(request: HttpRequest) -> HttpResponse:
+    year = optional_int(request.GET.get("year"), "年度") or timezone.localdate().year
+    context: dict[str, Any] = {
+        "summary": selectors.study_summary(request.user, year),
+        "records": selectors.study_records_for(request.user).filter(date__year=year)[:PAGE_ROWS],
+        "kinds": StudyKind.choices, "enters_data": enters_data(request),
+        "drafts": drafts(request),
+    }
+    if context["enters_data"]:
+        context["members"] = restrict(Person.objects.filter(
+            party_status__in=MEMBER_STATUSES), request.user).order_by("name")[:CHOICES_LIMIT]
+        context["groups"] = restrict(Organization.objects.filter(
+            kind__in=LEADING_GROUP_KINDS), request.user).order_by("path")[:CHOICES_LIMIT]
+    return render(request, "members/study.html", context)
+
+
+@action("members:study", "study")
+def study_new(request: HttpRequest) -> str:
+    post = request.POST
+    person = scoped(Person, request, post["person"]) if post.get("person") else None
+    group = scoped(Organization, request, post["organization"]) \
+        if post.get("organization") and person is None else None
+    record = study_record_create(
+        actor=request.user, kind=post.get("kind", ""),
+        date=parse_date(post.get("date"), "学习日期"),
+        hours=optional_decimal(post.get("hours"), "学时") or Decimal(0),
+        topic=post.get("topic", ""), person=person, organization=group,
+    )
+    return f"已登记学习记录：{record.topic}"

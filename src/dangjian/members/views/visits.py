@@ -1,0 +1,54 @@
+"""走访慰问: the ledger of visits and the form to add one."""
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from dangjian.access.scoping import restrict
+from dangjian.people.models import Person
+
+from .. import selectors
+from ..filtersets import VisitFilterSet
+from ..models import VisitCampaign, VisitKind
+from ..services.visits import MEMBER_STATUSES, visit_create
+from .forms import (
+    CHOICES_LIMIT,
+    PAGE_ROWS,
+    action,
+    drafts,
+    enters_data,
+    optional_decimal,
+    parse_date,
+    scoped,
+    scoped_persons,
+)
+
+
+@login_required
+def visits(request: HttpRequest) -> HttpResponse:
+    rows = VisitFilterSet(request.GET, selectors.visits_for(request.user)).qs[:PAGE_ROWS]
+    context: dict[str, Any] = {
+        "visits": rows, "kinds": VisitKind.choices, "campaigns": VisitCampaign.choices,
+        "enters_data": enters_data(request), "drafts": drafts(request),
+    }
+    if context["enters_data"]:
+        context["members"] = restrict(Person.objects.filter(
+            party_status__in=MEMBER_STATUSES), request.user).order_by("name")[:CHOICES_LIMIT]
+    return render(request, "members/visits.html", context)
+
+
+@action("members:visits", "visit")
+def visit_new(request: HttpRequest) -> str:
+    post = request.POST
+    visit = visit_create(
+        actor=request.user, person=scoped(Person, request, post.get("person")),
+        kind=post.get("kind", ""), campaign=post.get("campaign", ""),
+        date=parse_date(post.get("date"), "走访日期"),
+        visitors=scoped_persons(request, "visitors"),
+        other_visitors=post.get("other_visitors", ""), gifts=post.get("gifts", ""),
+        amount=optional_decimal(post.get("amount"), "慰问金额"),
+        follow_up=post.get("follow_up", ""),
+    )
+    return f"已登记走访慰问：{visit.person.name}"

@@ -1,0 +1,112 @@
+from typing import Any
+
+from rest_framework import serializers
+
+from dangjian.orglife.models import Attachment, AttachmentKind, Meeting, MeetingKind
+
+
+class MeetingAttachmentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Attachment
+        fields = ["id", "kind", "original_name", "extension", "size", "sha256", "uploaded_at"]
+
+
+class MeetingAbsenteeSerializer(serializers.Serializer):
+    person = serializers.IntegerField()
+    reason = serializers.CharField(allow_blank=True, default="", max_length=100)
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    """A meeting as read: 应到 (``expected``), 实到 (``present``), who and why absent."""
+
+    organization_name = serializers.CharField(source="organization.name", read_only=True)
+    attendees = serializers.SerializerMethodField()
+    absentees = serializers.SerializerMethodField()
+    expected = serializers.SerializerMethodField()
+    present = serializers.SerializerMethodField()
+    attachments = MeetingAttachmentSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Meeting
+        fields = ["id", "organization", "organization_name", "kind", "held_on", "place",
+                  "chair", "recorder", "topic", "minutes", "decisions", "attendees",
+                  "absentees", "expected", "present", "attachments", "created_at"]
+
+    def get_attendees(self, meeting: Meeting) -> list[int]:
+        return [a.person_id for a in meeting.attendance.all() if a.present]
+
+    def get_absentees(self, meeting: Meeting) -> list[dict[str, Any]]:
+        return [{"person": a.person_id, "reason": a.absence_reason}
+                for a in meeting.attendance.all() if not a.present]
+
+    def get_expected(self, meeting: Meeting) -> int:
+        return len(meeting.attendance.all())
+
+    def get_present(self, meeting: Meeting) -> int:
+        return sum(a.present for a in meeting.attendance.all())
+
+
+class MeetingCreateSerializer(serializers.Serializer):
+    """The contract's body; persons and the organisation are ids, resolved within scope."""
+
+    organization = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=MeetingKind.choices)
+    held_on = serializers.DateField()
+    topic = serializers.CharField(max_length=200)
+    attendees = serializers.ListField(child=serializers.IntegerField(), allow_empty=False)
+    absentees = MeetingAbsenteeSerializer(many=True, required=False, default=list)
+    place = serializers.CharField(max_length=100, required=False, default="", allow_blank=True)
+    chair = serializers.IntegerField(required=False, allow_null=True, default=None)
+    recorder = serializers.IntegerField(required=False, allow_null=True, default=None)
+    minutes = serializers.CharField(required=False, default="", allow_blank=True)
+    decisions = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+class MeetingWithdrawSerializer(serializers.Serializer):
+    reason = serializers.CharField()
+
+
+class MeetingAttachmentUploadSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=AttachmentKind.choices)
+    file = serializers.FileField()
+
+
+class MeetingLedgerUploadSerializer(serializers.Serializer):
+    file = serializers.FileField()
+
+
+class OrglifeComplianceQuerySerializer(serializers.Serializer):
+    organization = serializers.IntegerField()
+    year = serializers.IntegerField(min_value=2000, max_value=2100)
+
+
+class OrglifeComplianceRowSerializer(serializers.Serializer):
+    organization = serializers.IntegerField(source="organization_id")
+    organization_name = serializers.CharField()
+    kind = serializers.CharField()
+    rule = serializers.CharField()
+    period = serializers.CharField()
+    # "required" is the API contract's name; DRF's type stubs reserve Field.required.
+    required = serializers.IntegerField()  # type: ignore[assignment]
+    held = serializers.IntegerField()
+    gap = serializers.IntegerField()
+    missing = serializers.ListField(child=serializers.CharField())
+    citation = serializers.CharField()
+    status = serializers.CharField()
+
+
+class BranchStructureGapSerializer(serializers.Serializer):
+    organization = serializers.IntegerField(source="organization_id")
+    organization_name = serializers.CharField()
+    rule = serializers.CharField()
+    detail = serializers.CharField()
+    citation = serializers.CharField()
+    status = serializers.CharField()
+
+
+class OrglifeComplianceReportSerializer(serializers.Serializer):
+    organization = serializers.IntegerField(source="root.pk")
+    year = serializers.IntegerField()
+    as_of = serializers.DateField()
+    results = OrglifeComplianceRowSerializer(source="rows", many=True)
+    structure = BranchStructureGapSerializer(many=True)

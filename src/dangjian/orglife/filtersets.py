@@ -1,0 +1,23 @@
+import django_filters
+from django.db.models import QuerySet
+
+from dangjian.orgs.filtersets import subtree_path
+
+from .models import Meeting, MeetingKind
+
+
+class MeetingFilterSet(django_filters.FilterSet):
+    """One filter for the page and the API: organisation, subtree, kind, year."""
+
+    organization = django_filters.NumberFilter(field_name="organization_id")
+    subtree = django_filters.NumberFilter(method="filter_subtree", label="组织及其下级")
+    kind = django_filters.ChoiceFilter(choices=MeetingKind.choices)
+    year = django_filters.NumberFilter(field_name="held_on", lookup_expr="year")
+
+    class Meta:
+        model = Meeting
+        fields = ["organization", "subtree", "kind", "year"]
+
+    def filter_subtree(self, queryset: QuerySet[Meeting], name: str, value: int
+                       ) -> QuerySet[Meeting]:
+        return queryset.filter(organization__path__startswith=subtree_path(value))

@@ -1,0 +1,101 @@
+from django.conf import settings
+from django.db import models
+
+from dangjian.orgs.models import Organization
+from dangjian.people.models import Person
+from dangjian.scope_fields import ScopeFields
+
+
+class MeetingKind(models.TextChoices):
+    """Meetings and activities of 组织生活; values are the Chinese names the API exchanges."""
+
+    BRANCH_ASSEMBLY = "支部党员大会", "支部党员大会"
+    COMMITTEE = "支部委员会会议", "支部委员会会议"
+    CELL = "党小组会", "党小组会"
+    LECTURE = "党课", "党课"
+    THEME_DAY = "主题党日", "主题党日"
+    ORG_LIFE = "组织生活会", "组织生活会"
+    EVALUATION = "民主评议党员", "民主评议党员"
+    DEMOCRATIC_LIFE = "民主生活会", "民主生活会"
+    HEART_TALK = "谈心谈话", "谈心谈话"
+
+
+class Meeting(models.Model):
+    """One meeting as the 会议记录 keeps it: 时间、地点、主持人、记录人、议题、决议及表决情况."""
+
+    organization = models.ForeignKey(Organization, verbose_name="组织", on_delete=models.PROTECT,
+                                     related_name="meetings")
+    kind = models.CharField("类型", max_length=10, choices=MeetingKind.choices)
+    held_on = models.DateField("日期")
+    place = models.CharField("地点", max_length=100, blank=True)
+    chair = models.ForeignKey(Person, verbose_name="主持人", null=True, blank=True,
+                              on_delete=models.PROTECT, related_name="+")
+    recorder = models.ForeignKey(Person, verbose_name="记录人", null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="+")
+    topic = models.CharField("议题", max_length=200)
+    minutes = models.TextField("会议记录", blank=True)
+    decisions = models.TextField("决议及表决情况", blank=True)
+    # None for rows the demo generator or a data migration wrote, not a user.
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", null=True,
+                                   blank=True, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField("登记时间", auto_now_add=True)
+
+    scope_fields = ScopeFields(path="organization__path", organization="organization")
+
+    class Meta:
+        verbose_name = "会议"
+        verbose_name_plural = "会议"
+        ordering = ["-held_on", "-id"]
+        indexes = [models.Index(fields=["organization", "kind", "held_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.held_on:%Y-%m-%d} {self.organization} {self.kind}"
+
+
+class Attendance(models.Model):
+    """One person 应到 at a meeting: present, or absent with the reason given."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
+    person = models.ForeignKey(Person, verbose_name="人员", on_delete=models.PROTECT,
+                               related_name="+")
+    present = models.BooleanField("到会")
+    absence_reason = models.CharField("缺席原因", max_length=100, blank=True)
+    # The vote at the time of the meeting: a 预备党员 made full later did not vote then.
+    voting = models.BooleanField("有表决权")
+
+    class Meta:
+        verbose_name = "参会情况"
+        verbose_name_plural = "参会情况"
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="one_attendance_per_person"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} {'到会' if self.present else '缺席'}"
+
+
+class AttachmentKind(models.TextChoices):
+    SIGN_IN = "签到表", "签到表"
+    PHOTO = "照片", "照片"
+    RECORD = "会议记录", "会议记录"
+    OTHER = "其他", "其他"
+
+
+class Attachment(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attachments")
+    kind = models.CharField("类别", max_length=10, choices=AttachmentKind.choices)
+    file = models.FileField("文件", upload_to="orglife/%Y/%m/")
+    original_name = models.CharField("原文件名", max_length=200)
+    extension = models.CharField("类型", max_length=10)
+    size = models.PositiveIntegerField("大小（字节）")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "会议附件"
+        verbose_name_plural = "会议附件"
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -1,0 +1,146 @@
+"""Recording and withdrawing meetings. Every write keeps the yearly rollup and the audit chain
+in the same transaction as the meeting itself.
+
+A meeting cannot be dated in the future. The issue also refuses meetings before the organisation
+existed, but ``Organization`` keeps no founding date to check against: that check is skipped
+until the orgs app records one.
+"""
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from dangjian.audit.services import record
+from dangjian.orgs.models import Organization
+from dangjian.people.models import PartyStatus, Person, Post
+
+from ..models import Attendance, Meeting, MeetingKind
+from ..rules import COMMITTEE_QUORUM_RULE, HELD_BY, QUORUM_RULE
+from .permissions import require_entry
+from .rollups import rollup_add, rollup_recount
+
+COMMITTEE_TITLES = ("书记", "副书记", "委员")
+Absentee = tuple[Person, str]  # the person and the reason given
+
+
+def meeting_record(
+    *, actor: Any, organization: Organization, kind: str, held_on: date, topic: str,
+    attendees: Sequence[Person], absentees: Sequence[Absentee] = (), place: str = "",
+    chair: Person | None = None, recorder: Person | None = None, minutes: str = "",
+    decisions: str = "",
+) -> Meeting:
+    """Record a held meeting with who came and who did not (and why)."""
+    require_entry(actor, organization)
+    _check_kind(organization, kind)
+    _check_date(held_on)
+    if not topic.strip():
+        raise ValidationError({"topic": "请填写会议议题"})
+    _check_people(organization, attendees, absentees, chair, recorder)
+    _check_quorum(organization, kind, attendees, held_on)
+    with transaction.atomic():
+        meeting = Meeting.objects.create(
+            organization=organization, kind=kind, held_on=held_on, place=place.strip(),
+            chair=chair, recorder=recorder, topic=topic.strip(), minutes=minutes.strip(),
+            decisions=decisions.strip(), created_by=actor if getattr(actor, "pk", None) else None)
+        Attendance.objects.bulk_create(
+            [_attendance(meeting, person, present=True) for person in attendees]
+            + [_attendance(meeting, person, present=False, reason=reason)
+               for person, reason in absentees])
+        rollup_add(meeting=meeting)
+        record(actor=actor, action="meeting.record", target=meeting, after={
+            "organization": organization.pk, "kind": kind, "held_on": held_on,
+            "present": [p.pk for p in attendees], "absent": [p.pk for p, _ in absentees]})
+    return meeting
+
+
+def meeting_delete(*, actor: Any, meeting: Meeting, reason: str) -> None:
+    """Withdraw a meeting entered by mistake; the reason stays in the audit log."""
+    require_entry(actor, meeting.organization)
+    if not reason.strip():
+        raise ValidationError({"reason": "撤销会议记录必须说明理由"})
+    files = [a.file for a in meeting.attachments.all()]
+    organization_id, kind, year = meeting.organization_id, meeting.kind, meeting.held_on.year
+    with transaction.atomic():
+        record(actor=actor, action="meeting.delete", target=meeting,
+               before={"kind": kind, "held_on": meeting.held_on, "topic": meeting.topic},
+               after={"reason": reason.strip()})
+        meeting.delete()
+        rollup_recount(organization_id=organization_id, kind=kind, year=year)
+        transaction.on_commit(lambda: _delete_files(files))  # only once the rows are gone
+
+
+def _delete_files(files: list[Any]) -> None:
+    for file in files:
+        file.delete(save=False)
+
+
+def _attendance(meeting: Meeting, person: Person, *, present: bool, reason: str = ""
+                ) -> Attendance:
+    return Attendance(meeting=meeting, person=person, present=present,
+                      absence_reason=reason.strip()[:100],
+                      voting=person.party_status == PartyStatus.FULL_MEMBER)
+
+
+def _check_kind(organization: Organization, kind: str) -> None:
+    if kind not in MeetingKind.values:
+        raise ValidationError({"kind": f"没有“{kind}”这种会议类型"})
+    if organization.kind not in HELD_BY[kind]:
+        allowed = "、".join(sorted(HELD_BY[kind]))
+        here = f"“{organization.name}”（{organization.kind}）"
+        raise ValidationError({"kind": f"{kind}由{allowed}召开，{here}不能登记"})
+
+
+def _check_date(held_on: date) -> None:
+    if held_on > timezone.localdate():
+        raise ValidationError({"held_on": "会议日期不能晚于今天：只能登记已召开的会议"})
+
+
+def _check_people(
+    organization: Organization, attendees: Sequence[Person], absentees: Sequence[Absentee],
+    chair: Person | None, recorder: Person | None,
+) -> None:
+    if not attendees:
+        raise ValidationError({"attendees": "请勾选到会人员"})
+    present = {p.pk for p in attendees}
+    absent = [p for p, _ in absentees]
+    both = [p.name for p in absent if p.pk in present]
+    if both:
+        raise ValidationError({"absentees": f"{'、'.join(both)}不能既到会又缺席"})
+    everyone = {p.pk: p for p in [*attendees, *absent]}
+    inside = set(Person.objects.filter(pk__in=everyone, organization__path__startswith=
+                                       organization.path).values_list("pk", flat=True))
+    outside = [p.name for pk, p in everyone.items() if pk not in inside]
+    if outside:
+        raise ValidationError(
+            {"attendees": f"{'、'.join(outside)}不是“{organization.name}”的成员，不能登记参会"})
+    for role, person in (("主持人", chair), ("记录人", recorder)):
+        if person is not None and person.pk not in present:
+            raise ValidationError({"chair" if role == "主持人" else "recorder":
+                                   f"{role}{person.name}应在到会人员中"})
+
+
+def _check_quorum(organization: Organization, kind: str, attendees: Sequence[Person],
+                  held_on: date) -> None:
+    if kind == MeetingKind.BRANCH_ASSEMBLY:
+        voting = Person.objects.filter(organization__path__startswith=organization.path,
+                                       party_status=PartyStatus.FULL_MEMBER).count()
+        present = sum(p.party_status == PartyStatus.FULL_MEMBER for p in attendees)
+        _require_majority(present, voting, "有表决权的党员", QUORUM_RULE.citation)
+    elif kind == MeetingKind.COMMITTEE:
+        posts = Post.objects.current(held_on).filter(organization=organization,
+                                                      title__in=COMMITTEE_TITLES)
+        committee = {person_id for person_id, _ in posts.values_list("person_id", "title")}
+        # A secretary alone is no committee; without 委员 on file there is nothing to check.
+        if posts.filter(title="委员").exists():
+            present = sum(p.pk in committee for p in attendees)
+            _require_majority(present, len(committee), "支部委员", COMMITTEE_QUORUM_RULE.citation)
+
+
+def _require_majority(present: int, expected: int, who: str, citation: str) -> None:
+    if present * 2 <= expected:
+        raise ValidationError({"attendees": (
+            f"应到{who}{expected}名，实到{present}名，未超过半数，会议不能召开（{citation}）")})
