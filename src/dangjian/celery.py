@@ -19,5 +19,9 @@ app.conf.beat_schedule = {
         "task": "oversight.escalate_daily",
         "schedule": crontab(hour=7, minute=30),  # before office hours, so reminders are read
     },
+    "access-daily": {  # idle accounts disabled, expired sessions removed
+        "task": "access.daily",
+        "schedule": crontab(hour=2, minute=0),
+    },
 }
-app.autodiscover_tasks(["dangjian.oversight"])
+app.autodiscover_tasks(["dangjian.oversight", "dangjian.access"])

@@ -1,17 +1,53 @@
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import ConsoleMessage, Page, expect
+
+from dangjian.access.otp import ensure_demo_devices
+from tests.security.totp import totp
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _log_in(page: Page, site: str, username: str, password: str) -> None:
+@pytest.fixture
+def admin_site(site: str) -> str:
+    """The live site with the demo administrators' shared TOTP device."""
+    ensure_demo_devices()
+    return site
+
+
+@pytest.fixture
+def csp_violations(page: Page) -> Iterator[list[str]]:
+    """Console reports of anything the Content-Security-Policy blocked on the page."""
+    found: list[str] = []
+
+    def note(message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            found.append(message.text)
+
+    page.on("console", note)
+    yield found
+
+
+def _enter_password(page: Page, site: str, username: str, password: str) -> None:
     page.goto(f"{site}/login/")
     page.get_by_label("用户名").fill(username)
     page.get_by_label("密码").fill(password)
     page.get_by_role("button", name="登录").click()
+
+
+def _log_in(page: Page, site: str, username: str, password: str) -> None:
+    _enter_password(page, site, username, password)
+    expect(page.get_by_test_id("current-user")).to_be_visible()
+
+
+def _log_in_with_code(page: Page, site: str, username: str, password: str) -> None:
+    _enter_password(page, site, username, password)
+    expect(page.get_by_role("heading", name="输入动态口令")).to_be_visible()
+    page.get_by_label("动态口令").fill(totp())
+    page.get_by_role("button", name="验证并登录").click()
     expect(page.get_by_test_id("current-user")).to_be_visible()
 
 
@@ -42,9 +78,9 @@ def test_the_education_clerk_does_not_see_finance(
 
 
 def test_the_system_administrator_sees_no_business_pages(
-    page: Page, site: str, demo_password: str
+    page: Page, admin_site: str, demo_password: str
 ) -> None:
-    _log_in(page, site, "admin", demo_password)
+    _log_in_with_code(page, admin_site, "admin", demo_password)
     expect(page.get_by_test_id("scope")).to_contain_text("不接触业务数据")
     expect(page.get_by_role("link", name="人员")).to_have_count(0)
 
@@ -55,3 +91,29 @@ def test_a_wrong_password_shows_a_chinese_message(page: Page, site: str) -> None
     page.get_by_label("密码").fill("not-the-password")
     page.get_by_role("button", name="登录").click()
     expect(page.get_by_role("alert")).to_contain_text("用户名或密码不正确")
+
+
+def test_an_administrator_logs_in_with_the_totp_code_and_nothing_breaks_the_csp(
+    page: Page, admin_site: str, demo_password: str, csp_violations: list[str],
+    tmp_path: Path,
+) -> None:
+    _enter_password(page, admin_site, "auditor", demo_password)
+    expect(page.get_by_role("heading", name="输入动态口令")).to_be_visible()
+    page.get_by_label("动态口令").fill(f"{(int(totp()) + 1) % 1_000_000:06d}")
+    page.get_by_role("button", name="验证并登录").click()
+    expect(page.get_by_role("alert")).to_contain_text("动态口令不正确")
+    page.screenshot(path=tmp_path / "otp.png", full_page=True)
+    page.get_by_label("动态口令").fill(totp())
+    page.get_by_role("button", name="验证并登录").click()
+    expect(page.get_by_test_id("current-user")).to_be_visible()
+    page.get_by_role("link", name="审计日志").click()
+    expect(page.locator("body")).to_contain_text("login.refused")
+    assert csp_violations == []
+
+
+def test_a_locked_account_is_told_so_in_chinese(page: Page, site: str, demo_password: str) -> None:
+    for _ in range(5):
+        _enter_password(page, site, "member", "not-the-password")
+    expect(page.get_by_role("alert")).to_contain_text("登录失败次数过多，账号已锁定至")
+    _enter_password(page, site, "member", demo_password)
+    expect(page.get_by_role("alert")).to_contain_text("账号已锁定")

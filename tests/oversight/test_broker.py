@@ -1,5 +1,6 @@
 """The production path: Celery beat's task through the real Redis broker to a real worker."""
 
+import uuid
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -34,7 +35,9 @@ def test_the_escalation_task_runs_through_redis_in_a_worker(
     measure = measure_create(actor=user("finance_clerk"), finding=finding,
                              description="清退违规津补贴", owner=user("finance_clerk").person,
                              due_on=today - timedelta(days=1), criterion="退款凭证")
-    app.conf.update(broker_url=REDIS_TEST_DB, result_backend=REDIS_TEST_DB)
+    # A queue of this run's own: two suites on one machine must not take each other's tasks.
+    app.conf.update(broker_url=REDIS_TEST_DB, result_backend=REDIS_TEST_DB,
+                    task_default_queue=f"dangjian-test-{uuid.uuid4().hex}")
     with start_worker(app, pool="solo", perform_ping_check=False):
         result = app.send_task("oversight.escalate_daily").get(timeout=60)
     assert result["scanned"] >= 1 and result["overdue"] >= 1

@@ -1,4 +1,4 @@
-"""Users, their role grants and API tokens."""
+"""Users, their role grants, API tokens, and what authentication remembers about them."""
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -18,6 +18,9 @@ class User(AbstractUser):
     display_name = models.CharField("显示名称", max_length=50, blank=True)
     # Demo accounts share a published password: the production settings refuse them.
     is_demo = models.BooleanField("演示账号", default=False)
+    # Set on passwords chosen by an administrator (a new account): the owner must replace it.
+    must_change_password = models.BooleanField("须修改密码", default=False)
+    password_changed_at = models.DateTimeField("密码修改时间", default=timezone.now)
 
     class Meta:
         verbose_name = "用户"
@@ -25,6 +28,42 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.display_name or self.username
+
+    def set_password(self, raw_password: str | None) -> None:
+        super().set_password(raw_password)
+        self.password_changed_at = timezone.now()  # the age the rotation rule measures
+
+
+class PasswordHistory(models.Model):
+    """Hashes of a user's recent passwords, so that a change cannot reuse one of them."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="password_history")
+    password = models.CharField("密码哈希", max_length=128)
+    created_at = models.DateTimeField("设置时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "历史密码"
+        verbose_name_plural = "历史密码"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.created_at:%Y-%m-%d}"
+
+
+class LoginFailure(models.Model):
+    """One failed password or one-time code, counted by the lockout (等保 身份鉴别 b)."""
+
+    username = models.CharField("用户名", max_length=150)  # lower-cased; may name no account
+    ip = models.GenericIPAddressField("来源地址", null=True, blank=True)
+    failed_at = models.DateTimeField("失败时间", default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = "登录失败"
+        verbose_name_plural = "登录失败"
+        indexes = [models.Index(fields=["username", "failed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.username} {self.failed_at:%Y-%m-%d %H:%M:%S}"
 
 
 class RoleGrant(models.Model):

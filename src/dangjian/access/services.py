@@ -1,33 +1,52 @@
-"""Writes about users and role grants (用户与授权), each audited in its transaction."""
+"""Writes about users and role grants (用户与授权), each audited in its transaction.
 
+A refusal that matters to security (a weak password, a grant that would break 三员分立) is
+audited as well, with ``success=False``, and changes nothing else.
+"""
+
+from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
 
 from dangjian.audit.services import record
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
 
+from . import lockout
 from .models import RoleGrant, User
-from .roles import ROLE_RULES
+from .roles import ADMIN_ROLES, ROLE_RULES
+from .rules import SEPARATION_OF_DUTIES
+
+
+def _checked_password(*, actor: Any, action: str, user: User, password: str) -> None:
+    """Apply the password policy; a refusal is audited (without the password) and raised."""
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        record(actor=actor, action=action, target=user if user.pk else None, success=False,
+               after={"username": user.get_username(), "refused": exc.messages})
+        raise ValidationError({"password": exc.messages}) from exc
 
 
 def user_create(
     *, actor: Any, username: str, password: str, display_name: str = "",
     person: Person | None = None,
 ) -> User:
+    """A new account whose initial password the owner must change at the first login."""
     username = username.strip()
     if not username:
         raise ValidationError({"username": "用户名不能为空"})
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError({"username": f"用户名“{username}”已存在"})
-    user = User(username=username, display_name=display_name, person=person)
-    try:
-        validate_password(password, user)
-    except ValidationError as exc:
-        raise ValidationError({"password": exc.messages}) from exc
+    user = User(username=username, display_name=display_name, person=person,
+                must_change_password=True)
+    _checked_password(actor=actor, action="user.create", user=user, password=password)
     user.set_password(password)
     try:
         with transaction.atomic():
@@ -37,6 +56,41 @@ def user_create(
     except IntegrityError as exc:  # a concurrent create with the same name
         raise ValidationError({"username": f"用户名“{username}”已存在"}) from exc
     return user
+
+
+def password_change(*, user: User, old_password: str, new_password: str) -> None:
+    """The owner replaces their password: checks the old one and the policy, clears the
+    must-change flag and restarts the rotation clock (User.set_password)."""
+    if not user.check_password(old_password):
+        record(actor=user, action="password.change", target=user, success=False,
+               after={"refused": ["原密码不正确"]})
+        raise ValidationError({"old_password": "原密码不正确"})
+    if new_password == old_password:
+        record(actor=user, action="password.change", target=user, success=False,
+               after={"refused": ["新密码不能与原密码相同"]})
+        raise ValidationError({"password": "新密码不能与原密码相同"})
+    _checked_password(actor=user, action="password.change", user=user, password=new_password)
+    with transaction.atomic():
+        user.set_password(new_password)
+        user.must_change_password = False
+        user.save(update_fields=["password", "password_changed_at", "must_change_password"])
+        record(actor=user, action="password.change", target=user)
+
+
+def _separation_refusal(*, actor: Any, user: User, role: str) -> str | None:
+    """Why granting ``role`` to ``user`` would break 三员分立, if it would."""
+    if getattr(actor, "pk", None) is not None and actor.pk == user.pk:
+        return "不能给自己授予角色：授权须由安全管理员为他人办理"
+    held = set(user.grants.values_list("role", flat=True))
+    if role in ADMIN_ROLES:
+        if held - ADMIN_ROLES:
+            business = "、".join(sorted(held - ADMIN_ROLES))
+            return f"该用户持有业务角色（{business}），不能兼任{role}"
+        if held - {role}:
+            return f"三员须由不同人员担任：该用户已是{'、'.join(sorted(held))}"
+    elif held & ADMIN_ROLES:
+        return f"{'、'.join(sorted(held & ADMIN_ROLES))}不能持有业务角色（{role}）"
+    return None
 
 
 def grant_role(
@@ -51,6 +105,12 @@ def grant_role(
         organization = None
     if RoleGrant.objects.filter(user=user, role=role, organization=organization).exists():
         raise ValidationError({"role": "该用户已拥有此授权"})
+    refusal = _separation_refusal(actor=actor, user=user, role=role)
+    if refusal is not None:
+        record(actor=actor, action="grant.create", target=user, success=False,
+               after={"user": user.pk, "role": role, "refused": refusal,
+                      "rule": SEPARATION_OF_DUTIES.citation})
+        raise ValidationError({"role": f"{refusal}（{SEPARATION_OF_DUTIES.citation}）"})
     with transaction.atomic():
         grant = RoleGrant.objects.create(user=user, role=role, organization=organization)
         record(actor=actor, action="grant.create", target=grant,
@@ -65,3 +125,36 @@ def revoke_role(*, actor: Any, grant: RoleGrant) -> None:
                before={"user": grant.user_id, "role": grant.role,
                        "organization": grant.organization_id})
         grant.delete()
+
+
+def idle_accounts(*, now: datetime | None = None) -> Any:
+    """Active accounts without a login (or, never used, created) for the idle period."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.DANGJIAN_ACCOUNT_IDLE_DAYS)
+    # Demo accounts are refused in production anyway; a long-running demo must stay usable.
+    return User.objects.filter(is_active=True, is_demo=False).filter(
+        Q(last_login__lt=cutoff) | Q(last_login__isnull=True, date_joined__lt=cutoff)
+    ).order_by("username")
+
+
+def disable_idle_accounts(*, actor: Any = None, now: datetime | None = None) -> list[User]:
+    """Disable idle accounts (等保 访问控制 c), one audited event each; the daily job."""
+    disabled = []
+    for user in idle_accounts(now=now):
+        with transaction.atomic():
+            user.is_active = False
+            user.save(update_fields=["is_active"])
+            record(actor=actor, action="user.disable_idle", target=user,
+                   before={"is_active": True, "last_login": user.last_login},
+                   after={"is_active": False,
+                          "idle_days": settings.DANGJIAN_ACCOUNT_IDLE_DAYS})
+        disabled.append(user)
+    return disabled
+
+
+def unlock(*, actor: Any, username: str) -> int:
+    """Lift a login lock before it runs out (安全管理员, after checking who asked)."""
+    with transaction.atomic():
+        cleared = lockout.clear(username)
+        record(actor=actor, action="login.unlock",
+               after={"username": username, "failures_cleared": cleared})
+    return cleared

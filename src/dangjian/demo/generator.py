@@ -251,7 +251,8 @@ def build_demo(
             for i, node in builder.charges
         ], batch_size=2000)
         # A realistic, imperfect year of 三会一课 (most branches compliant, some not).
-        generate_meetings(branches=[b.obj for c in counties for b in c.branches], year=2026,
+        branches = [b.obj for c in counties for b in c.branches if b.obj is not None]
+        generate_meetings(branches=branches, year=2026,
                           rng=random.Random(seed), with_attendance=scale == 1)
         first = counties[0]
         _create_accounts(first, {k: builder.persons[v] for k, v in account_persons.items()},

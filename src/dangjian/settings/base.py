@@ -8,6 +8,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
+
+from .schema import ChoiceNames
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # Where the embedded default keeps its database and files: var/ beside the working directory.
@@ -20,6 +23,15 @@ def env_secret(name: str, default: str | None = None) -> str | None:
     if file_name:
         return Path(file_name).read_text(encoding="utf-8").strip()
     return os.environ.get(name, default)
+
+
+def env_int(name: str, default: int) -> int:
+    return int(os.environ.get(name) or default)
+
+
+def env_flag(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    return default if value is None else value.strip().lower() in {"1", "true", "yes", "on"}
 
 
 SECRET_KEY = env_secret("DANGJIAN_SECRET_KEY") or "insecure-development-key-change-me"
@@ -36,6 +48,9 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "treebeard",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "csp",
     # bottom layer
     "dangjian.orgs",
     "dangjian.audit",
@@ -54,16 +69,20 @@ INSTALLED_APPS = [
     # pages and tools on top
     "dangjian.web",
     "dangjian.demo",
+    "dangjian.keys",
+    "dangjian.ops",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "dangjian.web.middleware.PasswordChangeRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "dangjian.audit.middleware.RequestContextMiddleware",
 ]
@@ -94,7 +113,7 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'dangjian.sqlite3'}",
+        env_secret("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'dangjian.sqlite3'}",
         conn_max_age=60,
     )
 }
@@ -109,8 +128,63 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_ROOT = VAR_DIR / "media"
 
-SESSION_COOKIE_AGE = int(os.environ.get("DANGJIAN_SESSION_SECONDS", 30 * 60))
+SESSION_COOKIE_AGE = env_int("DANGJIAN_SESSION_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True  # idle timeout rather than absolute (等保 身份鉴别 b)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True  # shared office computers: closing the browser logs out
+
+# Identification and authentication (等保 2.0 身份鉴别 a, b, d; docs/security.md).
+# Argon2 first: new and upgraded hashes are Argon2; the others only verify older hashes.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+DANGJIAN_PASSWORD_MIN_LENGTH = env_int("DANGJIAN_PASSWORD_MIN_LENGTH", 8)
+DANGJIAN_PASSWORD_HISTORY = env_int("DANGJIAN_PASSWORD_HISTORY", 5)
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "dangjian.access.passwords.ComplexityValidator",
+     "OPTIONS": {"min_length": DANGJIAN_PASSWORD_MIN_LENGTH, "min_classes": 3}},
+    {"NAME": "dangjian.access.passwords.NotUsernameValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "dangjian.access.passwords.HistoryValidator",
+     "OPTIONS": {"count": DANGJIAN_PASSWORD_HISTORY}},
+]
+# Passwords older than this many days must be changed at the next login (0: never).
+DANGJIAN_PASSWORD_MAX_AGE_DAYS = env_int("DANGJIAN_PASSWORD_MAX_AGE_DAYS", 90)
+# Lockout: this many failures (password or one-time code) within the window lock the account.
+DANGJIAN_LOGIN_FAILURE_LIMIT = env_int("DANGJIAN_LOGIN_FAILURE_LIMIT", 5)
+DANGJIAN_LOGIN_FAILURE_WINDOW = timedelta(
+    minutes=env_int("DANGJIAN_LOGIN_FAILURE_WINDOW_MINUTES", 15))
+DANGJIAN_LOGIN_LOCK = timedelta(minutes=env_int("DANGJIAN_LOGIN_LOCK_MINUTES", 30))
+# Accounts without a login for this many days are disabled by the daily job (访问控制 c).
+DANGJIAN_ACCOUNT_IDLE_DAYS = env_int("DANGJIAN_ACCOUNT_IDLE_DAYS", 90)
+# TOTP second factor: always for the 三员; for every account when this is on.
+DANGJIAN_REQUIRE_2FA = env_flag("DANGJIAN_REQUIRE_2FA")
+OTP_TOTP_ISSUER = "党建平台"
+# Our lockout already counts wrong codes with wrong passwords; django-otp's own per-device
+# back-off would only add a second, unexplained refusal.
+OTP_TOTP_THROTTLE_FACTOR = 0
+
+# Headers (等保 入侵防范; docs/security.md). Templates carry no inline script or style.
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],  # Pico draws its form icons as data: SVG
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -129,6 +203,9 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "全面从严治党主体责任平台接口",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Enums named after their Choices class, so that no two apps' "kind" fields collide.
+    "ENUM_NAME_OVERRIDES": ChoiceNames(),
+    "PREPROCESSING_HOOKS": ["dangjian.settings.schema.drop_slash_aliases"],
 }
 
 # Bearer tokens of the API (POST /api/v1/auth/token/) live this long unless revoked.
@@ -136,6 +213,11 @@ DANGJIAN_TOKEN_LIFETIME = timedelta(hours=float(os.environ.get("DANGJIAN_TOKEN_H
 
 # Field encryption (SM4) and look-up hashes (HMAC-SM3) of personal data. Production must set it.
 DANGJIAN_FIELD_KEY = env_secret("DANGJIAN_FIELD_KEY") or "dev-field-key-not-for-production"
+# The keyring for rotation, "v2:new,v1:old" (dangjian.crypto); when set it replaces the above.
+DANGJIAN_FIELD_KEYS = env_secret("DANGJIAN_FIELD_KEYS") or ""
+
+# Signs the daily audit archive (audit.segments); the deployment check warns while unset.
+DANGJIAN_AUDIT_ARCHIVE_KEY = env_secret("DANGJIAN_AUDIT_ARCHIVE_KEY") or ""
 
 DANGJIAN_DEMO_PASSWORD = os.environ.get("DANGJIAN_DEMO_PASSWORD", "Demo@2026!")
 # The production settings refuse demo accounts; see demo.services.
@@ -147,3 +229,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Audit log retention in calendar months; fewer than 6 is refused (网络安全法 第二十一条（三）).
+DANGJIAN_AUDIT_RETENTION_MONTHS = env_int("DANGJIAN_AUDIT_RETENTION_MONTHS", 6)
+# Where `dangjian audit archive` writes the signed segments (copy them off-site).
+DANGJIAN_AUDIT_ARCHIVE_DIR = os.environ.get("DANGJIAN_AUDIT_ARCHIVE_DIR") or str(
+    VAR_DIR / "audit-archive")

@@ -2,12 +2,23 @@ from rest_framework import serializers
 
 from dangjian.access.models import RoleGrant, User
 from dangjian.access.roles import Role
+from dangjian.access.signin import REFUSALS
 from dangjian.audit.models import AuditEvent
 
 
 class TokenRequestSerializer(serializers.Serializer):
-    username = serializers.CharField()
-    password = serializers.CharField(style={"input_type": "password"})
+    username = serializers.CharField(max_length=150)
+    password = serializers.CharField(max_length=4096, style={"input_type": "password"})
+    otp = serializers.CharField(
+        max_length=8, required=False, allow_blank=True,
+        help_text="验证器上的6位动态口令：三员必填；启用双因素认证（生产环境）时人人必填",
+    )
+
+
+class TokenRefusalSerializer(serializers.Serializer):
+    detail = serializers.CharField(help_text="中文说明")
+    code = serializers.ChoiceField(
+        choices=list(REFUSALS), help_text="拒绝原因")
 
 
 class TokenSerializer(serializers.Serializer):

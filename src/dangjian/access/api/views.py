@@ -1,10 +1,12 @@
 from typing import Any, cast
 
-from django.contrib.auth import authenticate
+from django.contrib.auth.models import update_last_login
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils.decorators import method_decorator
+from django.views.decorators.debug import sensitive_post_parameters
 from drf_spectacular.utils import extend_schema
-from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import api_view
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -16,6 +18,7 @@ from dangjian.access.models import RoleGrant, User
 from dangjian.access.permissions import role_required
 from dangjian.access.roles import Role
 from dangjian.access.selectors import scope_summary
+from dangjian.access.signin import SignInRefused, sign_in_at_once
 from dangjian.access.tokens import request_token, token_issue, token_revoke
 from dangjian.audit.models import AuditEvent
 from dangjian.people.models import Person
@@ -24,6 +27,7 @@ from .serializers import (
     AuditEventSerializer,
     GrantSerializer,
     MeSerializer,
+    TokenRefusalSerializer,
     TokenRequestSerializer,
     TokenSerializer,
     UserCreateSerializer,
@@ -31,26 +35,32 @@ from .serializers import (
 )
 
 
-class LoginFailed(exceptions.APIException):
-    """401 without a WWW-Authenticate challenge: the token endpoint takes no token."""
-
-    status_code = status.HTTP_401_UNAUTHORIZED
-    default_detail = "用户名或密码不正确"
-
-
+@method_decorator(sensitive_post_parameters("password", "otp"), name="dispatch")
 class TokenView(APIView):
-    """POST {username, password} → {token, expires_at}; DELETE revokes the token in use."""
+    """POST {username, password, otp} → {token, expires_at}.
+
+    ``otp`` (the 6-digit TOTP code) is required for the 三员 and, where DANGJIAN_REQUIRE_2FA
+    is on, for everyone. Refusals answer 401 (credentials missing or wrong) or 403 (locked,
+    password change due) with a Chinese ``detail`` and a machine-readable ``code``.
+    """
 
     permission_classes = [AllowAny]
     authentication_classes: list[Any] = []
 
-    @extend_schema(request=TokenRequestSerializer, responses=TokenSerializer)
+    @extend_schema(request=TokenRequestSerializer, responses={
+        201: TokenSerializer, 401: TokenRefusalSerializer, 403: TokenRefusalSerializer})
     def post(self, request: Request) -> Response:
         data = TokenRequestSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        user = authenticate(request._request, **data.validated_data)
-        if user is None:
-            raise LoginFailed()
+        values = data.validated_data
+        try:
+            # the Django request, so that lockout and audit see the client's address
+            user = sign_in_at_once(request._request, username=values["username"],
+                                   password=values["password"], otp=values.get("otp", ""))
+        except SignInRefused as refused:
+            return Response({"detail": refused.message, "code": refused.reason},
+                            status=refused.status)
+        update_last_login(User, user)  # API-only users are not idle (访问控制 c)
         key, expires_at = token_issue(user=user)
         return Response({"token": key, "expires_at": expires_at}, status=status.HTTP_201_CREATED)
 

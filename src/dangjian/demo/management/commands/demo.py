@@ -3,6 +3,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from dangjian.access.otp import DEMO_TOTP_SECRET, ensure_demo_devices
 from dangjian.demo.generator import DEMO_ACCOUNTS, build_demo
 from dangjian.orgs.models import Organization
 
@@ -27,6 +28,11 @@ class Command(BaseCommand):
                                  password=password)
             self.stdout.write(f"已生成演示数据：{summary.organizations} 个组织，"
                               f"{summary.persons} 名人员。")
+        ensure_demo_devices()  # the 三员 share the published TOTP secret (docs/security.md)
         self.stdout.write(f"\n演示账号（密码均为 {password}）：")
         for account in DEMO_ACCOUNTS:
             self.stdout.write(f"  {account.username:<18} {account.role:<6} {account.description}")
+        self.stdout.write(
+            "\n管理员（admin、secadmin、auditor）登录还须输入动态口令：在验证器中添加密钥 "
+            f"{DEMO_TOTP_SECRET}（TOTP，6位，30秒），"
+            "或运行 dangjian accounts demo-otp 查看当前口令")

@@ -1,4 +1,5 @@
-"""The embedded default's scheduler: a daemon thread running the escalation once a day.
+"""The embedded default's scheduler: a daemon thread running the daily jobs (account hygiene,
+escalation) once a day.
 
 Production uses Celery beat instead (dangjian.celery); this runs only when
 ``DANGJIAN_INPROCESS_SCHEDULER`` is set, which ``make run`` does.
@@ -14,10 +15,12 @@ DAY_SECONDS = 24 * 60 * 60
 
 
 def _loop(stop: threading.Event) -> None:
-    from .services.escalation import run_daily
+    from dangjian.access.tasks import run_daily as access_daily
+    from dangjian.oversight.services.escalation import run_daily
 
     while not stop.is_set():
         try:
+            access_daily()
             report = run_daily()
             logger.warning("督办升级完成：扫描 %s 条，执行 %s", report.scanned, report.taken)
         except Exception:  # the thread must survive a bad day; the error is logged

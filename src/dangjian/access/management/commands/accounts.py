@@ -1,0 +1,58 @@
+"""``dangjian accounts …``: account chores for operators at the server's console."""
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from dangjian.access import otp, services
+from dangjian.access.models import User
+
+
+class Command(BaseCommand):
+    help = "账号维护：停用长期未登录账号、解除登录锁定、绑定动态口令"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        idle = sub.add_parser("disable-idle", help="停用超过规定天数未登录的账号（每日任务）")
+        idle.add_argument("--dry-run", action="store_true", help="只列出，不停用")
+        unlock = sub.add_parser("unlock", help="解除某用户名的登录锁定")
+        unlock.add_argument("username")
+        enrol = sub.add_parser("otp-enrol", help="为账号生成新的动态口令密钥（旧密钥作废）")
+        enrol.add_argument("username")
+        sub.add_parser("demo-otp", help="显示演示管理员当前的动态口令（仅演示环境）")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        handler = getattr(self, "_" + options["action"].replace("-", "_"))
+        handler(**options)
+
+    def _disable_idle(self, *, dry_run: bool, **options: Any) -> None:
+        days = settings.DANGJIAN_ACCOUNT_IDLE_DAYS
+        if dry_run:
+            users = list(services.idle_accounts())
+        else:
+            users = services.disable_idle_accounts(actor=None)
+        verb = "将停用" if dry_run else "已停用"
+        self.stdout.write(f"{verb} {len(users)} 个超过 {days} 天未登录的账号")
+        for user in users:
+            self.stdout.write(f"  {user.username}（最后登录：{user.last_login or '从未登录'}）")
+
+    def _unlock(self, *, username: str, **options: Any) -> None:
+        cleared = services.unlock(actor=None, username=username)
+        self.stdout.write(f"已解除“{username}”的登录锁定（清除 {cleared} 次失败记录）")
+
+    def _otp_enrol(self, *, username: str, **options: Any) -> None:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            raise CommandError(f"用户“{username}”不存在")
+        device = otp.enrol(actor=None, user=user)
+        self.stdout.write(f"已为“{username}”生成动态口令密钥，请当面交给本人录入验证器：")
+        self.stdout.write(f"  密钥（base32）：{otp.base32_secret(device)}")
+        self.stdout.write(f"  二维码内容：{device.config_url}")
+
+    def _demo_otp(self, **options: Any) -> None:
+        if not settings.DANGJIAN_ALLOW_DEMO:
+            raise CommandError("生产环境不允许使用演示动态口令")
+        device = otp.TOTPDevice(key=otp.DEMO_TOTP_KEY)
+        self.stdout.write(f"演示管理员当前动态口令：{otp.current_code(device)}"
+                          f"（密钥 {otp.DEMO_TOTP_SECRET}，每30秒变化）")

@@ -1,0 +1,34 @@
+"""A signed-in user whose password must change reaches only the password page (and logout)."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+
+from dangjian.access.passwords import password_change_reason
+
+ALLOWED_VIEWS = {"web:password_change", "web:logout", "web:login"}
+
+
+class PasswordChangeRequiredMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view: Any, args: Any,
+                     kwargs: Any) -> HttpResponse | None:
+        user = request.user
+        if not user.is_authenticated:  # token requests authenticate later, in the API view
+            return None
+        match = request.resolver_match
+        if match is not None and match.view_name in ALLOWED_VIEWS:
+            return None
+        reason = password_change_reason(user)
+        if reason is None:
+            return None
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": f"{reason}（请在网页上修改）"}, status=403)
+        return redirect("web:password_change")
