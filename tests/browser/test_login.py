@@ -71,7 +71,7 @@ def test_the_education_clerk_does_not_see_finance(
 ) -> None:
     _log_in(page, site, "edu_clerk", demo_password)
     expect(page.get_by_test_id("scope")).to_contain_text("县教育局")
-    page.get_by_role("link", name="组织").click()
+    page.get_by_role("link", name="组织", exact=True).click()
     table = page.get_by_test_id("organizations")
     expect(table).to_contain_text("县教育局机关第一党支部")
     expect(table).not_to_contain_text("县财政局")
