@@ -19,9 +19,13 @@ app.conf.beat_schedule = {
         "task": "oversight.escalate_daily",
         "schedule": crontab(hour=7, minute=30),  # before office hours, so reminders are read
     },
+    "tasks-supervise-daily": {  # 督办 reminders for tasks due or overdue
+        "task": "tasks.supervise_daily",
+        "schedule": crontab(hour=7, minute=40),
+    },
     "access-daily": {  # idle accounts disabled, expired sessions removed
         "task": "access.daily",
         "schedule": crontab(hour=2, minute=0),
     },
 }
-app.autodiscover_tasks(["dangjian.oversight", "dangjian.access"])
+app.autodiscover_tasks(["dangjian.oversight", "dangjian.tasks", "dangjian.access"])

@@ -8,6 +8,8 @@ from dangjian.access.roles import Role
 from dangjian.access.scoping import roles_of, scope_for
 
 BUSINESS_PAGES = [
+    {"url": "duties:home", "label": "主体责任"},
+    {"url": "tasks:home", "label": "督查督办"},
     {"url": "oversight:home", "label": "监督整改"},
     {"url": "orglife:home", "label": "组织生活"},
     {"url": "members:candidates", "label": "发展党员"},

@@ -1,0 +1,137 @@
+"""The duties API: thin views over duties.services, scoped by access.scoping."""
+
+from functools import cache
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpResponse
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from dangjian.access.scoping import restrict
+from dangjian.duties.documents import report_docx
+from dangjian.duties.models import Fulfilment, ResponsibilityItem, ResponsibilityList
+from dangjian.duties.selectors import list_view, own_post_body
+from dangjian.duties.services import fulfilments as fulfilment_services
+from dangjian.duties.services import items as item_services
+from dangjian.duties.services import lists as list_services
+from dangjian.orgs.models import Organization
+from dangjian.people.models import Person
+from dangjian.tasks.downloads import DOCX, attachment
+
+from . import serializers as s
+
+
+class ScopedViewSet(viewsets.GenericViewSet):
+    """Every queryset passes through access.scoping."""
+
+    base_queryset: QuerySet[Any]
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return restrict(self.base_queryset.all(), self.request.user)
+
+    def scoped(self, model: Any, pk: Any, field: str) -> Any:
+        """An object the user may see, or a 400 naming the field (never a hint it exists)."""
+        found = restrict(model.objects.all(), self.request.user).filter(pk=pk).first()
+        if found is None:
+            raise ValidationError({field: "所选对象不存在，或不在您的范围内"})
+        return found
+
+
+class ResponsibilityListViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
+                                ScopedViewSet):
+    """责任清单: a body's or a leader's, per year; the detail carries each item's progress."""
+
+    base_queryset = ResponsibilityList.objects.select_related("organization", "person")
+    filterset_fields = ["organization", "person", "year", "holder"]
+
+    def get_serializer_class(self) -> Any:
+        if self.action == "retrieve":
+            return s.ResponsibilityListDetailSerializer
+        return s.ResponsibilityListSerializer
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        user = self.request.user
+        return {**super().get_serializer_context(),
+                "view_of": cache(lambda rlist: list_view(rlist, user))}
+
+    @extend_schema(request=s.ListCreateSerializer,
+                   responses={201: s.ResponsibilityListDetailSerializer})
+    def create(self, request: Request) -> Response:
+        data = s.ListCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        person, own = None, False
+        if v["person"] is not None:
+            # One's own person is not always within one's scope (a vice head's post sits at
+            # the county party group, above the departments in charge).
+            own = v["person"] == getattr(request.user, "person_id", None)
+            person = (Person.objects.get(pk=v["person"]) if own
+                      else self.scoped(Person, v["person"], "person"))
+        organization = ((own_post_body(request.user, v["organization"]) if own else None)
+                        or self.scoped(Organization, v["organization"], "organization"))
+        rlist = list_services.responsibility_list_create(
+            actor=request.user, year=v["year"], person=person, organization=organization)
+        body = s.ResponsibilityListDetailSerializer(rlist, context=self.get_serializer_context())
+        return Response(body.data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses={(200, DOCX): bytes})
+    @action(detail=True, methods=["get"], url_path="report.docx")
+    def report(self, request: Request, pk: str | None = None) -> HttpResponse:
+        """The year-end report (述责述廉 / 书面报告 draft) as a GB/T 9704 Word file."""
+        rlist = self.get_object()
+        return attachment(report_docx(rlist, request.user), DOCX, f"duties-{rlist.pk}.docx")
+
+
+class ResponsibilityItemViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
+                                ScopedViewSet):
+    """责任事项: template items of a list, and local ones added to it."""
+
+    serializer_class = s.ResponsibilityItemSerializer
+    base_queryset = ResponsibilityItem.objects.select_related("list")
+    filterset_fields = ["list", "active", "period"]
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    @extend_schema(request=s.ItemCreateSerializer, responses={201: s.ResponsibilityItemSerializer})
+    def create(self, request: Request) -> Response:
+        data = s.ItemCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = dict(data.validated_data)
+        rlist = self.scoped(ResponsibilityList, v.pop("list"), "list")
+        item = item_services.item_add(actor=request.user, rlist=rlist, **v)
+        return Response(s.ResponsibilityItemSerializer(item).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=s.ItemUpdateSerializer, responses=s.ResponsibilityItemSerializer)
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = s.ItemUpdateSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        item = item_services.item_update(actor=request.user, item=self.get_object(),
+                                         **data.validated_data)
+        return Response(s.ResponsibilityItemSerializer(item).data)
+
+
+class FulfilmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    """履责记实 with their evidence files."""
+
+    serializer_class = s.FulfilmentSerializer
+    base_queryset = Fulfilment.objects.select_related("recorded_by").prefetch_related("evidence")
+    filterset_fields = ["item", "item__list"]
+    parser_classes = [JSONParser, FormParser, MultiPartParser]
+
+    @extend_schema(request={"multipart/form-data": s.FulfilmentCreateSerializer,
+                            "application/json": s.FulfilmentCreateSerializer},
+                   responses={201: s.FulfilmentSerializer})
+    def create(self, request: Request) -> Response:
+        data = s.FulfilmentCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        record = fulfilment_services.fulfilment_record(
+            actor=request.user, item=self.scoped(ResponsibilityItem, v["item"], "item"),
+            done_on=v["done_on"], description=v["description"], files=v["files"])
+        fresh = self.base_queryset.get(pk=record.pk)
+        return Response(s.FulfilmentSerializer(fresh).data, status=status.HTTP_201_CREATED)

@@ -1,0 +1,6 @@
+"""主体责任: yearly responsibility lists from the template, and fulfilment records."""
+
+from .fulfilments import Fulfilment, FulfilmentEvidence
+from .lists import ResponsibilityItem, ResponsibilityList
+
+__all__ = ["Fulfilment", "FulfilmentEvidence", "ResponsibilityItem", "ResponsibilityList"]

@@ -1,0 +1,116 @@
+"""Reads of responsibility lists, through access.scoping, and each item's progress: what the
+platform already proves (evidence providers) plus what was recorded by hand."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from dangjian.access.scoping import restrict
+from dangjian.orgs.models import Organization, OrgKind
+from dangjian.people.models import Post
+
+from .cadence import Progress, evaluate
+from .evidence import Evidence, Fact, Subject, find, registered
+from .kinds import State
+from .models import Fulfilment, ResponsibilityItem, ResponsibilityList
+
+UNIT_PARENTS = (OrgKind.GOVERNMENT_UNIT, OrgKind.TOWNSHIP)
+
+
+def lists_for(user: Any) -> QuerySet[ResponsibilityList]:
+    return restrict(ResponsibilityList.objects.all(), user).select_related("organization",
+                                                                          "person")
+
+
+def items_for(user: Any) -> QuerySet[ResponsibilityItem]:
+    return restrict(ResponsibilityItem.objects.all(), user).select_related("list")
+
+
+def fulfilments_for(user: Any) -> QuerySet[Fulfilment]:
+    return restrict(Fulfilment.objects.all(), user).select_related(
+        "item__list", "recorded_by").prefetch_related("evidence")
+
+
+def own_post_body(user: Any, pk: Any) -> Organization | None:
+    """A body where the user holds a current post: theirs to keep a list in, even when it
+    lies outside their scope (a vice head's post is at the county party group)."""
+    person_id = getattr(user, "person_id", None)
+    if not person_id or not str(pk).isdigit():
+        return None
+    posts = Post.objects.current().filter(person_id=person_id, organization_id=pk)
+    return Organization.objects.filter(pk__in=posts.values("organization")).first()
+
+
+def unit_of(organization: Organization) -> Organization:
+    """The unit a party body sits in (县财政局 for 县财政局党组): where its work is recorded."""
+    parent = organization.parent
+    if parent is not None and parent.kind in UNIT_PARENTS:
+        return parent
+    return organization
+
+
+@dataclass
+class ItemView:
+    item: ResponsibilityItem
+    progress: Progress
+    facts: list[Fact]  # found in the platform
+    late: list[Fact]  # owed and late, found in the platform
+    fulfilments: list[Fulfilment]  # recorded by hand
+    source: str  # where automatic proof comes from, "" when recorded by hand only
+
+
+@dataclass
+class ListView:
+    rlist: ResponsibilityList
+    items: list[ItemView]
+    counts: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def evidence_files(self) -> int:
+        return sum(len(f.evidence.all()) for view in self.items for f in view.fulfilments)
+
+    @property
+    def records(self) -> int:
+        return sum(len(view.fulfilments) + len(view.facts) for view in self.items)
+
+
+def list_view(rlist: ResponsibilityList, viewer: Any, today: date | None = None) -> ListView:
+    """Each active item with its progress in the list's year, as ``viewer`` may see it."""
+    today = today or timezone.localdate()
+    subject = Subject(organization=rlist.organization, unit=unit_of(rlist.organization),
+                      person=rlist.person, start=date(rlist.year, 1, 1),
+                      end=date(rlist.year, 12, 31), today=today, viewer=viewer)
+    labels = registered()
+    items = rlist.items.filter(active=True).prefetch_related(Prefetch(
+        "fulfilments", Fulfilment.objects.select_related("recorded_by")
+        .prefetch_related("evidence").order_by("done_on", "id")))
+    views = []
+    for item in items:
+        evidence = _evidence(item, subject)
+        fulfilments = list(item.fulfilments.all())
+        dates = [f.on for f in evidence.facts] + [f.done_on for f in fulfilments]
+        progress = evaluate(year=rlist.year, period=item.period, times=item.times, dates=dates,
+                            owed_late=len(evidence.owed_late), today=today)
+        views.append(ItemView(item, progress, evidence.facts, evidence.owed_late, fulfilments,
+                              labels.get(item.provider, "")))
+    return ListView(rlist, views, Counter(v.progress.state for v in views))
+
+
+def _evidence(item: ResponsibilityItem, subject: Subject) -> Evidence:
+    provider = find(item.provider) if item.provider else None
+    return provider(subject) if provider else Evidence()
+
+
+def leaders_overview(user: Any, year: int) -> list[dict[str, Any]]:
+    """Each leader's list of the year with done / due / overdue, overdue first."""
+    rows = []
+    for rlist in lists_for(user).filter(year=year, person__isnull=False):
+        view = list_view(rlist, user)
+        rows.append({"list": rlist, "done": view.counts[State.DONE],
+                     "due": view.counts[State.DUE], "overdue": view.counts[State.OVERDUE],
+                     "records": view.records})
+    return sorted(rows, key=lambda r: (-r["overdue"], r["list"].person.name))

@@ -1,0 +1,1 @@
+"""Every write of responsibility lists and fulfilment records: validated, audited, atomic."""

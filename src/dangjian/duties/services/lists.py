@@ -1,0 +1,76 @@
+"""A yearly list instantiated from the template, for a party body or one of its leaders.
+
+Which template applies follows the person's current post in the body: its 书记 gets the
+第一责任人 items ("四个亲自"), any other leading member the 一岗双责 items.
+"""
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from dangjian.audit.services import record
+from dangjian.orgs.models import Organization, OrgKind
+from dangjian.people.models import Person, Post, PostTitle
+
+from ..catalogue import items_for
+from ..kinds import Holder
+from ..models import ResponsibilityItem, ResponsibilityList
+from .permissions import require_manager
+
+PARTY_BODIES = (OrgKind.COUNTY_COMMITTEE, OrgKind.PARTY_GROUP, OrgKind.PARTY_COMMITTEE,
+                OrgKind.WORKING_COMMITTEE, OrgKind.GENERAL_BRANCH, OrgKind.BRANCH)
+MEMBER_TITLES = {PostTitle.DEPUTY_SECRETARY, PostTitle.COMMITTEE_MEMBER, PostTitle.COUNTY_HEAD,
+                 PostTitle.VICE_COUNTY_HEAD, PostTitle.DIRECTOR, PostTitle.DEPUTY_DIRECTOR,
+                 PostTitle.TOWNSHIP_HEAD}
+
+
+def holder_of(person: Person | None, organization: Organization, on: date) -> str:
+    if person is None:
+        return Holder.ORGANIZATION
+    titles = set(Post.objects.current(on).filter(person=person, organization=organization)
+                 .values_list("title", flat=True))
+    if PostTitle.SECRETARY in titles:
+        return Holder.SECRETARY
+    if titles & MEMBER_TITLES:
+        return Holder.MEMBER
+    raise ValidationError(
+        {"person": f"{person}在{organization}没有现任领导职务，不能建立个人责任清单"})
+
+
+def title_of(organization: Organization, person: Person | None, holder: str, year: int) -> str:
+    if person is None:
+        return f"{organization.name}{year}年度全面从严治党主体责任清单"
+    duty = "第一责任人" if holder == Holder.SECRETARY else "一岗双责"
+    return f"{person.name}同志{year}年度全面从严治党责任清单（{duty}）"
+
+
+def responsibility_list_create(
+    *, actor: Any, organization: Organization, year: int, person: Person | None = None,
+) -> ResponsibilityList:
+    require_manager(actor, organization, person)
+    if organization.kind not in PARTY_BODIES:
+        raise ValidationError(
+            {"organization": "责任清单应建在党组织上（如县财政局党组），而不是行政单位"})
+    if not 2000 <= year <= date.today().year + 1:
+        raise ValidationError({"year": "年度不正确"})
+    holder = holder_of(person, organization, min(date.today(), date(year, 12, 31)))
+    try:
+        with transaction.atomic():
+            rlist = ResponsibilityList.objects.create(
+                organization=organization, person=person, holder=holder, year=year,
+                title=title_of(organization, person, holder, year), created_by=actor)
+            ResponsibilityItem.objects.bulk_create([
+                ResponsibilityItem(
+                    list=rlist, template_key=t.key, category=t.category, text=t.text,
+                    citation=t.rule.citation, citation_status=t.rule.status, period=t.period,
+                    times=t.count(), evidence_hint=t.evidence, provider=t.provider, order=n)
+                for n, t in enumerate(items_for(holder), 1)
+            ])
+            record(actor=actor, action="duties.list_create", target=rlist,
+                   after={"organization": organization.pk, "year": year,
+                          "person": person.pk if person else None, "holder": holder})
+    except IntegrityError as error:
+        raise ValidationError("该责任清单已经建立，请直接打开") from error
+    return rlist

@@ -1,0 +1,162 @@
+"""Pages of responsibility lists: the desk (my lists, the unit's, the leaders' overview), a
+list's year-end view, and one small POST view per action. Views parse forms, services decide."""
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+
+from dangjian.access.roles import Role
+from dangjian.access.scoping import restrict, roles_of
+from dangjian.files import open_verified
+from dangjian.orgs.models import Organization
+from dangjian.people.models import Person, Post
+from dangjian.tasks.downloads import DOCX, attachment
+from dangjian.tasks.views.common import action, parse_date, scoped
+
+from . import selectors
+from .catalogue import CATALOGUE
+from .documents import report_docx
+from .kinds import Period
+from .models import FulfilmentEvidence, ResponsibilityItem, ResponsibilityList
+from .services import fulfilments as fulfilment_services
+from .services import items as item_services
+from .services import lists as list_services
+from .services.lists import MEMBER_TITLES, PARTY_BODIES
+from .services.permissions import may_manage, may_record
+
+LEADING_TITLES = {"书记", *MEMBER_TITLES}
+
+
+def _year(request: HttpRequest) -> int:
+    raw = request.GET.get("year", "")
+    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else timezone.localdate().year
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    year = _year(request)
+    person_id = getattr(user, "person_id", None)
+    visible = selectors.lists_for(user).filter(year=year)
+    mine = [selectors.list_view(rlist, user) for rlist in
+            ResponsibilityList.objects.filter(year=year, person_id=person_id)
+            .select_related("organization", "person")] if person_id else []
+    bodies = restrict(Organization.objects.filter(kind__in=PARTY_BODIES, depth__lte=4), user)
+    manageable = [o for o in bodies.order_by("path")[:200] if may_manage(user, o)]
+    context: dict[str, Any] = {
+        "year": year, "mine": mine, "lists": visible.order_by("organization__path", "holder"),
+        "own_posts": _own_posts(person_id, year),
+        "bodies": manageable, "leaders": _leaders(manageable),
+        "drafts": request.session.get("drafts", {}),
+    }
+    if roles_of(user) & {Role.COUNTY_LEADER, Role.VICE_HEAD, Role.INSPECTOR}:
+        context["overview"] = selectors.leaders_overview(user, year)
+    return render(request, "duties/home.html", context)
+
+
+def _own_posts(person_id: int | None, year: int) -> list[Post]:
+    """The user's leading posts without a list this year: each gets a "建立" button."""
+    if not person_id:
+        return []
+    have = set(ResponsibilityList.objects.filter(year=year, person_id=person_id)
+               .values_list("organization_id", flat=True))
+    posts = Post.objects.current().filter(person_id=person_id, title__in=LEADING_TITLES,
+                                          organization__kind__in=PARTY_BODIES)
+    return [p for p in posts.select_related("organization") if p.organization_id not in have]
+
+
+def _leaders(bodies: list[Organization]) -> list[Post]:
+    posts = Post.objects.current().filter(organization__in=bodies, title__in=LEADING_TITLES)
+    return list(posts.select_related("person", "organization").order_by("organization__path",
+                                                                        "title"))
+
+
+@login_required
+def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    rlist = scoped(ResponsibilityList, request, pk)
+    user = request.user
+    return render(request, "duties/list.html", {
+        "view": selectors.list_view(rlist, user), "rlist": rlist,
+        "may_record": may_record(user, rlist),
+        "may_manage": may_manage(user, rlist.organization),
+        "periods": Period.choices, "drafts": request.session.get("drafts", {}),
+        "inactive": rlist.items.filter(active=False),
+        "today": timezone.localdate(), "templates": len(CATALOGUE),
+    })
+
+
+@action("list")
+def list_new(request: HttpRequest) -> tuple[str, str]:
+    post = request.POST
+    person_id = post.get("person", "")
+    own = person_id.isdigit() and int(person_id) == getattr(request.user, "person_id", None)
+    person = (Person.objects.get(pk=person_id) if own
+              else scoped(Person, request, person_id) if person_id else None)
+    year = post.get("year", "")
+    organization = ((selectors.own_post_body(request.user, post.get("organization")) if own
+                     else None) or scoped(Organization, request, post.get("organization")))
+    rlist = list_services.responsibility_list_create(
+        actor=request.user, organization=organization, year=int(year) if year.isdigit() else 0,
+        person=person)
+    return (f"已建立：{rlist.title}", reverse("duties:list", kwargs={"pk": rlist.pk}))
+
+
+def _item(request: HttpRequest, pk: int, item: int) -> ResponsibilityItem:
+    found = scoped(ResponsibilityItem, request, item)
+    if found.list_id != pk:
+        raise Http404("该事项不属于这份清单")
+    return found
+
+
+@action("fulfil-{item}", back="duties:list", back_kwargs=("pk",))
+def fulfil(request: HttpRequest, pk: int, item: int) -> str:
+    post = request.POST
+    fulfilment_services.fulfilment_record(
+        actor=request.user, item=_item(request, pk, item),
+        done_on=parse_date(post.get("done_on"), "履责日期"),
+        description=post.get("description", ""), files=request.FILES.getlist("files"))
+    return "已记录履责情况"
+
+
+@action("item-{item}", back="duties:list", back_kwargs=("pk",))
+def item_edit(request: HttpRequest, pk: int, item: int) -> str:
+    post = request.POST
+    times = post.get("times", "")
+    item_services.item_update(
+        actor=request.user, item=_item(request, pk, item), text=post.get("text", ""),
+        times=int(times) if times.isdigit() else 0, active=post.get("active") == "on")
+    return "已保存责任事项"
+
+
+@action("item-new-{pk}", back="duties:list", back_kwargs=("pk",))
+def item_new(request: HttpRequest, pk: int) -> str:
+    rlist = scoped(ResponsibilityList, request, pk)
+    post = request.POST
+    times = post.get("times", "")
+    item_services.item_add(
+        actor=request.user, rlist=rlist, text=post.get("text", ""),
+        period=post.get("period", Period.YEAR), times=int(times) if times.isdigit() else 0,
+        evidence_hint=post.get("evidence_hint", ""), citation=post.get("citation", ""))
+    return "已添加本单位细化事项"
+
+
+@login_required
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    rlist = scoped(ResponsibilityList, request, pk)
+    return attachment(report_docx(rlist, request.user), DOCX, f"duties-{rlist.pk}.docx")
+
+
+@login_required
+def evidence(request: HttpRequest, pk: int) -> FileResponse:
+    """A record's file, only within the user's scope, checked against its SHA-256."""
+    item = get_object_or_404(FulfilmentEvidence.objects.select_related("fulfilment"), pk=pk)
+    if not restrict(ResponsibilityItem.objects.filter(pk=item.fulfilment.item_id),
+                    request.user).exists():
+        raise Http404("不在您的查看范围内")
+    opened = open_verified(field_file=item.file, sha256=item.sha256, actor=request.user,
+                           target=item)
+    return FileResponse(opened, as_attachment=True, filename=item.original_name)

@@ -1,0 +1,215 @@
+from typing import Any
+
+from rest_framework import serializers
+
+from dangjian.tasks.models import (
+    Bulletin,
+    Milestone,
+    Plan,
+    PlanKind,
+    PlanRevision,
+    ProgressEvidence,
+    ProgressReport,
+    Proposal,
+    ReportCycle,
+    Review,
+    Task,
+)
+from dangjian.tasks.selectors import light_of
+
+
+class DocumentSerializer(serializers.Serializer):
+    """Pasted text or an uploaded .docx/.txt (multipart ``file``)."""
+
+    text = serializers.CharField(required=False, allow_blank=True, trim_whitespace=False)
+    file = serializers.FileField(required=False)
+
+
+class OutlineItemSerializer(serializers.Serializer):
+    path = serializers.ListField(child=serializers.CharField())
+    title = serializers.CharField()
+    text = serializers.CharField()
+    owners = serializers.ListField(child=serializers.CharField())
+    deadline = serializers.CharField(allow_null=True)
+    targets = serializers.ListField(child=serializers.CharField())
+
+
+class ParseResultSerializer(serializers.Serializer):
+    items = OutlineItemSerializer(many=True)
+
+
+class PlanCreateSerializer(DocumentSerializer):
+    organization = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=[k for k in PlanKind.values
+                                            if k != PlanKind.BREAKDOWN])
+    year = serializers.IntegerField()
+    title = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ProposalSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Proposal
+        fields = ["id", "position", "path", "title", "text", "owners", "deadline", "targets",
+                  "suggestions", "lead_unit", "co_units", "leader", "due_on", "dropped", "task"]
+
+
+class RevisionSerializer(serializers.ModelSerializer):
+    proposals = ProposalSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = PlanRevision
+        fields = ["number", "status", "source_name", "created_at", "confirmed_at", "changes",
+                  "proposals"]
+
+
+class PlanSummarySerializer(serializers.ModelSerializer):
+    organization_name = serializers.CharField(source="organization.name", read_only=True)
+
+    class Meta:
+        model = Plan
+        fields = ["id", "organization", "organization_name", "title", "kind", "year",
+                  "created_at"]
+
+
+class PlanSerializer(PlanSummarySerializer):
+    """A plan with every version: the proposals under review and what each version changed."""
+
+    revisions = RevisionSerializer(many=True, read_only=True)
+
+    class Meta(PlanSummarySerializer.Meta):
+        fields = [*PlanSummarySerializer.Meta.fields, "revisions"]
+
+
+class MilestoneInSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    due_on = serializers.DateField()
+
+
+class ReviewedItemSerializer(serializers.Serializer):
+    """One reviewed item of ``confirm``; ids of units and persons, as everywhere."""
+
+    path = serializers.ListField(child=serializers.CharField(), required=False, default=list)
+    title = serializers.CharField()
+    text = serializers.CharField(required=False, allow_blank=True, default="")
+    deadline = serializers.CharField(required=False, allow_blank=True, allow_null=True,
+                                     default="")
+    targets = serializers.ListField(child=serializers.CharField(), required=False,
+                                    default=list)
+    lead_unit = serializers.IntegerField(required=False, allow_null=True, default=None)
+    co_units = serializers.ListField(child=serializers.IntegerField(), required=False,
+                                     default=list)
+    leader = serializers.IntegerField(required=False, allow_null=True, default=None)
+    due_on = serializers.DateField(required=False, allow_null=True, default=None)
+    task = serializers.IntegerField(required=False, allow_null=True, default=None)
+    report_cycle = serializers.ChoiceField(choices=ReportCycle.choices, required=False,
+                                           default=ReportCycle.MONTHLY)
+    report_day = serializers.IntegerField(required=False, allow_null=True, default=None)
+    milestones = MilestoneInSerializer(many=True, required=False, allow_null=True,
+                                       default=None)
+
+
+class ConfirmSerializer(serializers.Serializer):
+    items = ReviewedItemSerializer(many=True, required=False, allow_null=True, default=None)
+
+
+class ImportSerializer(serializers.Serializer):
+    organization = serializers.IntegerField()
+    title = serializers.CharField()
+    year = serializers.IntegerField()
+    file = serializers.FileField()
+
+
+class ImportResultSerializer(serializers.Serializer):
+    status = serializers.CharField()
+    plan = serializers.IntegerField(allow_null=True)
+    rows = serializers.IntegerField()
+    # "errors" is the response's name; DRF's type stubs reserve Serializer.errors.
+    errors = serializers.ListField(child=serializers.CharField())  # type: ignore[assignment]
+
+
+class MilestoneInOneSerializer(MilestoneInSerializer):
+    """A milestone added to a confirmed task."""
+
+
+class MilestoneSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Milestone
+        fields = ["id", "title", "due_on", "done_on"]
+
+
+class TaskSerializer(serializers.ModelSerializer):
+    light = serializers.SerializerMethodField()
+    plan_title = serializers.CharField(source="plan.title", read_only=True)
+    lead_unit_name = serializers.CharField(source="lead_unit.name", read_only=True)
+    leader_name = serializers.CharField(source="leader.name", read_only=True)
+    milestones = MilestoneSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Task
+        fields = ["id", "plan", "plan_title", "number", "path", "title", "text", "lead_unit",
+                  "lead_unit_name", "co_units", "leader", "leader_name", "due_on",
+                  "deadline_text", "targets", "report_cycle", "report_day", "status", "light",
+                  "completion_requested_on", "completed_on", "added_in", "changed_in",
+                  "version", "milestones"]
+        read_only_fields = fields
+
+    def get_light(self, obj: Task) -> str:
+        return light_of(obj, self.context["lights"])
+
+
+class TaskUpdateSerializer(serializers.Serializer):
+    version = serializers.IntegerField()
+    due_on = serializers.DateField(required=False)
+    leader = serializers.IntegerField(required=False)
+    co_units = serializers.ListField(child=serializers.IntegerField(), required=False)
+    report_cycle = serializers.ChoiceField(choices=ReportCycle.choices, required=False)
+    report_day = serializers.IntegerField(required=False)
+    targets = serializers.ListField(child=serializers.CharField(), required=False)
+
+
+class ProgressEvidenceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ProgressEvidence
+        fields = ["id", "original_name", "extension", "size", "sha256", "uploaded_at"]
+
+
+class TaskProgressSerializer(serializers.ModelSerializer):
+    evidence = ProgressEvidenceSerializer(many=True, read_only=True)
+    reported_by = serializers.CharField(source="reported_by.display_name", read_only=True)
+
+    class Meta:
+        model = ProgressReport
+        fields = ["id", "period", "text", "percent", "milestone", "reported_by", "reported_on",
+                  "evidence"]
+
+
+class ProgressInSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    percent = serializers.IntegerField(required=False, allow_null=True, default=None)
+    milestone = serializers.IntegerField(required=False, allow_null=True, default=None)
+    files = serializers.ListField(child=serializers.FileField(), required=False, default=list)
+    file = serializers.FileField(required=False)
+    request_completion = serializers.BooleanField(required=False, default=False)
+    version = serializers.IntegerField(required=False, allow_null=True, default=None)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        single = attrs.pop("file", None)
+        if single is not None:
+            attrs["files"] = [*attrs["files"], single]
+        return attrs
+
+
+class ReviewInSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=Review.Decision.choices)
+    comment = serializers.CharField(required=False, allow_blank=True, default="")
+    version = serializers.IntegerField(required=False, allow_null=True, default=None)
+
+
+class BulletinSerializer(serializers.ModelSerializer):
+    number = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Bulletin
+        fields = ["id", "number", "title", "organization", "plan", "year", "sequence",
+                  "issued_on", "figures"]
+        read_only_fields = ["title", "year", "sequence", "issued_on", "figures"]

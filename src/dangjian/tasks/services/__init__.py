@@ -1,0 +1,1 @@
+"""Every write of task supervision: validated, audited, in one transaction."""

@@ -1,0 +1,132 @@
+"""Units report progress with evidence; the lead unit's secretary approves completion.
+
+未启动 → 推进中 on the first report; 推进中 / 逾期 → 已完成 only by the secretary's approval,
+and only when some report carries evidence (rules.COMPLETION_APPROVAL).
+"""
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from dangjian.access.roles import Role
+from dangjian.access.selectors import users_covering
+from dangjian.audit.services import record
+from dangjian.notifications.services import notify
+
+from ..models import Milestone, ProgressEvidence, ProgressReport, Review, Task, TaskStatus
+from ..selectors import period_of
+from . import transitions
+from .permissions import require_lead_secretary, require_unit_entry
+from .tasks import locked
+from .uploads import checked_evidence
+
+MAX_FILES = 10
+
+
+def task_report_progress(
+    *, actor: Any, task: Task, text: str, percent: int | None = None,
+    milestone: Milestone | None = None, files: list[UploadedFile] | None = None,
+    request_completion: bool = False, version: int | None = None,
+) -> ProgressReport:
+    require_unit_entry(actor, task)
+    files = files or []
+    if not text.strip():
+        raise ValidationError({"text": "进展情况不能为空"})
+    if percent is not None and not 0 <= percent <= 100:
+        raise ValidationError({"percent": "完成进度应在0至100之间"})
+    if len(files) > MAX_FILES:
+        raise ValidationError({"files": f"一次最多上传{MAX_FILES}个佐证材料"})
+    checked = [(upload, checked_evidence(upload)) for upload in files]
+    if request_completion and not checked and not ProgressEvidence.objects.filter(
+            report__task=task).exists():
+        raise ValidationError("申请办结前请先上传佐证材料")
+    today = timezone.localdate()
+    stored: list[ProgressEvidence] = []
+    try:
+        with transaction.atomic():
+            task = locked(task, version)
+            report = _report(actor, task, text, percent, milestone, today)
+            for upload, fields in checked:
+                stored.append(_store(report, upload, fields))
+            if task.status == TaskStatus.NOT_STARTED:
+                transitions.move(task, TaskStatus.IN_PROGRESS)
+            if request_completion:
+                _request_completion(task, today)
+            task.version += 1
+            task.save(update_fields=["status", "version", "completion_requested_on"])
+            record(actor=actor, action="task.progress", target=task,
+                   after={"period": report.period, "percent": percent, "text": report.text,
+                          "evidence": [e.sha256 for e in stored],
+                          "request_completion": request_completion})
+    except Exception:
+        for evidence in stored:  # the rows rolled back: no orphan files either
+            evidence.file.delete(save=False)
+        raise
+    return report
+
+
+def _report(actor: Any, task: Task, text: str, percent: int | None,
+            milestone: Milestone | None, today: date) -> ProgressReport:
+    if not task.is_open:
+        raise ValidationError(f"“{task.status}”的任务不能再报送进展")
+    if milestone is not None and milestone.task_id != task.pk:
+        raise ValidationError({"milestone": "该节点不属于这项任务"})
+    period = period_of(task, today)
+    if milestone is not None and milestone.done_on is None:
+        milestone.done_on = today
+        milestone.save(update_fields=["done_on"])
+    return ProgressReport.objects.create(
+        task=task, period=period.key if period else f"{today:%Y-%m}", text=text.strip(),
+        percent=percent, milestone=milestone, reported_by=actor, reported_on=today)
+
+
+def _store(report: ProgressReport, upload: UploadedFile, fields: dict[str, Any]
+           ) -> ProgressEvidence:
+    evidence = ProgressEvidence(report=report, **fields)
+    evidence.file.save(f"{fields['sha256'][:16]}.{fields['extension']}", upload, save=False)
+    try:
+        evidence.save()
+    except Exception:
+        evidence.file.delete(save=False)
+        raise
+    return evidence
+
+
+def _request_completion(task: Task, today: date) -> None:
+    """申请办结 (evidence checked before): the lead unit's secretaries are told."""
+    task.completion_requested_on = today
+    for user in users_covering(task.lead_unit, {Role.UNIT_SECRETARY}):
+        notify(recipient=user, kind="task.completion_requested", title="督办任务申请办结",
+               body=f"“{task.title[:40]}”已申请办结，请审核。",
+               dedupe_key=f"task:{task.pk}:completion:{task.version}", link="/tasks/")
+
+
+def task_review(*, actor: Any, task: Task, decision: str, comment: str = "",
+                version: int | None = None) -> Task:
+    """The secretary accepts (已完成) or returns the request with reasons."""
+    require_lead_secretary(actor, task)
+    if decision not in Review.Decision.values:
+        raise ValidationError({"decision": "审核结论只能是 accept（同意办结）或 return（退回）"})
+    if decision == Review.Decision.RETURN and not comment.strip():
+        raise ValidationError({"comment": "退回时必须写明理由"})
+    today = timezone.localdate()
+    with transaction.atomic():
+        task = locked(task, version)
+        if task.completion_requested_on is None:
+            raise ValidationError("该任务尚未申请办结")
+        if decision == Review.Decision.ACCEPT:
+            transitions.move(task, TaskStatus.DONE)
+            task.completed_on = today
+        task.completion_requested_on = None
+        task.version += 1
+        task.save(update_fields=["status", "completed_on", "completion_requested_on",
+                                 "version"])
+        Review.objects.create(task=task, decision=decision, comment=comment.strip(),
+                              reviewer=actor)
+        record(actor=actor, action="task.review", target=task,
+               after={"decision": decision, "comment": comment})
+    return task

@@ -1,0 +1,81 @@
+"""What the task pages share: the POST action wrapper, date parsing, scoped look-ups.
+
+``action`` follows oversight/views.py's: refused input is kept in the session and filled in
+again. It belongs in a shared module (dangjian/web/actions.py); until then it lives here.
+"""
+
+from collections.abc import Callable
+from datetime import date
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from dangjian.access.scoping import restrict
+from dangjian.errors import Conflict
+
+
+def parse_date(value: str | None, label: str) -> date:
+    try:
+        return date.fromisoformat(value or "")
+    except ValueError as exc:
+        raise ValidationError(f"请填写正确的{label}（年-月-日）") from exc
+
+
+def optional_date(value: str | None, label: str) -> date | None:
+    return parse_date(value, label) if value else None
+
+
+def message_of(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return "；".join(exc.messages)
+    return str(exc) or "操作失败"
+
+
+def scoped(model: Any, request: HttpRequest, pk: Any) -> Any:
+    if not str(pk or "").isdigit():
+        raise ValidationError("请选择有效的对象")
+    return get_object_or_404(restrict(model.objects.all(), request.user), pk=pk)
+
+
+def version_of(request: HttpRequest) -> int | None:
+    raw = request.POST.get("version", "")
+    return int(raw) if raw.isdigit() else None
+
+
+def action(form_key: str, back: str = "tasks:home",
+           back_kwargs: tuple[str | tuple[str, str], ...] = ()) -> Callable[..., Any]:
+    """A POST action: success and failure both go back with a message; on failure the form's
+    input is kept in the session (under ``form_key``) so nothing typed is lost. ``back`` is a
+    URL name, reversed with the view's kwargs named in ``back_kwargs`` (a name, or a pair
+    ``(url kwarg, view kwarg)``). A view may return ``(message, url)`` to go elsewhere."""
+
+    def decorate(view: Callable[..., Any]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        @login_required
+        @require_POST
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            key = form_key.format(**kwargs)
+            pairs = [(k, k) if isinstance(k, str) else k for k in back_kwargs]
+            url = reverse(back, kwargs={name: kwargs[given] for name, given in pairs})
+            drafts = request.session.setdefault("drafts", {})
+            try:
+                result = view(request, *args, **kwargs)
+                message, url = result if isinstance(result, tuple) else (result, url)
+                messages.success(request, message)
+                drafts.pop(key, None)
+            except (ValidationError, PermissionDenied, Conflict) as exc:
+                messages.error(request, message_of(exc))
+                drafts[key] = {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"}
+            request.session.modified = True
+            return redirect(url)
+
+        return wrapper
+
+    return decorate

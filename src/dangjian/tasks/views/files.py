@@ -1,0 +1,51 @@
+"""Files of task supervision: the 任务分解表 export, the 督查通报 and evidence downloads."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+
+from dangjian.access.scoping import restrict
+from dangjian.files import open_verified
+from dangjian.orgs.models import Organization
+
+from .. import selectors
+from ..documents import breakdown_xlsx, bulletin_docx
+from ..downloads import DOCX, XLSX, attachment
+from ..models import Bulletin, Plan, ProgressEvidence, Task, TaskStatus
+from ..services import bulletins as bulletin_services
+from .common import action, scoped
+
+
+@login_required
+def plan_export(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = scoped(Plan, request, pk)
+    tasks = selectors.with_latest_progress(
+        selectors.tasks_for(request.user).filter(plan=plan)
+        .exclude(status=TaskStatus.WITHDRAWN).order_by("number", "id"))
+    return attachment(breakdown_xlsx(plan.title, tasks), XLSX, f"plan-{plan.pk}-tasks.xlsx")
+
+
+@action("bulletin")
+def bulletin_new(request: HttpRequest) -> str:
+    post = request.POST
+    plan_id = post.get("plan")
+    bulletin = bulletin_services.bulletin_issue(
+        actor=request.user, organization=scoped(Organization, request, post.get("organization")),
+        plan=scoped(Plan, request, plan_id) if plan_id else None)
+    return f"已签发督查通报 {bulletin.number}"
+
+
+@login_required
+def bulletin_document(request: HttpRequest, pk: int) -> HttpResponse:
+    bulletin = scoped(Bulletin, request, pk)
+    return attachment(bulletin_docx(bulletin), DOCX, f"bulletin-{bulletin.pk}.docx")
+
+
+@login_required
+def evidence(request: HttpRequest, pk: int) -> FileResponse:
+    """A progress report's file, only for a task the user sees, checked against its SHA-256."""
+    item = get_object_or_404(ProgressEvidence.objects.select_related("report"), pk=pk)
+    get_object_or_404(restrict(Task.objects.all(), request.user), pk=item.report.task_id)
+    opened = open_verified(field_file=item.file, sha256=item.sha256, actor=request.user,
+                           target=item)
+    return FileResponse(opened, as_attachment=True, filename=item.original_name)

@@ -1,0 +1,36 @@
+"""The unit's monthly report and the secretary's decision, as POST actions of the desk."""
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+
+from ..models import Milestone, Task, TaskStatus
+from ..services import progress as progress_services
+from .common import action, scoped, version_of
+
+
+@action("report-{pk}")
+def report(request: HttpRequest, pk: int) -> str:
+    post = request.POST
+    task = scoped(Task, request, pk)
+    percent = post.get("percent", "")
+    milestone_id = post.get("milestone", "")
+    milestone = (Milestone.objects.filter(task=task, pk=milestone_id).first()
+                 if milestone_id.isdigit() else None)
+    if milestone_id and milestone is None:
+        raise ValidationError("所选节点不属于这项任务")
+    progress_services.task_report_progress(
+        actor=request.user, task=task, text=post.get("text", ""),
+        percent=int(percent) if percent.isdigit() else None, milestone=milestone,
+        files=request.FILES.getlist("files"),
+        request_completion=post.get("request_completion") == "on",
+        version=version_of(request))
+    return "进展已报送" + ("，并已申请办结" if post.get("request_completion") == "on" else "")
+
+
+@action("review-{pk}")
+def review(request: HttpRequest, pk: int) -> str:
+    task = progress_services.task_review(
+        actor=request.user, task=scoped(Task, request, pk),
+        decision=request.POST.get("decision", ""), comment=request.POST.get("comment", ""),
+        version=version_of(request))
+    return "已同意办结" if task.status == TaskStatus.DONE else "已退回办结申请"

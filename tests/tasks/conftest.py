@@ -1,0 +1,71 @@
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from dangjian.access.models import User
+from dangjian.orgs.models import Organization
+
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+SPEECH = "000_1e21338dc695a938"  # 13 items, parties named in three of them
+PLAN_SPEECH = "004_6e642dcccb7403bb"  # 12 items, "2020年" and "“十一”期间" deadlines
+PDF = b"%PDF-1.4\n% progress evidence\n"
+
+
+def seed_text(stem: str) -> str:
+    if not SEEDS.is_dir():
+        pytest.fail(f"seed speeches not found at {SEEDS}")
+    return (SEEDS / f"{stem}.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def today() -> date:
+    return timezone.localdate()
+
+
+@pytest.fixture
+def speech() -> str:
+    return seed_text(SPEECH)
+
+
+@pytest.fixture
+def government(org: Callable[[str], Organization]) -> Organization:
+    """示范县人民政府党组: where the county head deploys the speech's work."""
+    return org("示范县人民政府党组")
+
+
+@pytest.fixture
+def pdf() -> Callable[[str], SimpleUploadedFile]:
+    def make(name: str = "进展佐证.pdf") -> SimpleUploadedFile:
+        return SimpleUploadedFile(name, PDF, content_type="application/pdf")
+
+    return make
+
+
+@pytest.fixture
+def deploy(api_as: Callable[[str], APIClient], government: Organization, today: date,
+           user: Callable[[str], User], org: Callable[[str], Organization]):
+    """The county head pastes a speech and confirms it, every task led by ``unit``."""
+
+    def make(text: str, unit: str = "县财政局", due_in_days: int = 60,
+             leader: str = "vice_head") -> dict[str, Any]:
+        head = api_as("county_head")
+        plan = head.post("/api/v1/plans/", {"organization": government.pk, "kind": "讲话",
+                                            "year": today.year, "text": text}, format="json")
+        assert plan.status_code == 201, plan.content
+        proposals = plan.json()["revisions"][0]["proposals"]
+        items = [{"path": p["path"], "title": p["title"], "text": p["text"],
+                  "targets": p["targets"], "lead_unit": org(unit).pk,
+                  "leader": user(leader).person_id,
+                  "due_on": str(today + timedelta(days=due_in_days))} for p in proposals]
+        confirmed = head.post(f"/api/v1/plans/{plan.json()['id']}/confirm/", {"items": items},
+                              format="json")
+        assert confirmed.status_code == 200, confirmed.content
+        return confirmed.json()
+
+    return make

@@ -1,0 +1,129 @@
+"""The desk's sections follow the roles: the leader's tasks, the clerk's monthly report, the
+secretary's approvals, the county head's overview by leader and unit."""
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from dangjian.access.models import User
+from dangjian.tasks.models import ProgressEvidence, Task
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def signed_in(user: Callable[[str], User]) -> Callable[[str], Client]:
+    def make(username: str) -> Client:
+        client = Client()
+        client.force_login(user(username))
+        return client
+
+    return make
+
+
+@pytest.fixture
+def tasks(deploy: Callable[..., dict], speech: str) -> list[Task]:
+    plan = deploy(speech)
+    return list(Task.objects.filter(plan_id=plan["id"]).order_by("number"))
+
+
+def _section(html: str, testid: str) -> str:
+    start = html.index(f'data-testid="{testid}"')
+    return html[start:html.find("</section>", start)]
+
+
+def test_the_county_head_sees_the_overview_by_leader_and_unit(
+    signed_in: Callable[[str], Client], tasks: list[Task], today: date,
+) -> None:
+    Task.objects.filter(pk=tasks[0].pk).update(due_on=today - timedelta(days=1))
+    html = signed_in("county_head").get("/tasks/").content.decode()
+    leaders = _section(html, "overview")
+    assert tasks[0].leader.name in leaders and "县财政局" in leaders
+    assert '<td class="light-red">1</td>' in leaders
+    assert "录入讲话、工作要点或实施方案" in html and "生成并签发督查通报" in html
+
+
+def test_the_clerk_reports_the_month_with_evidence_from_the_desk(
+    signed_in: Callable[[str], Client], tasks: list[Task], pdf: Any, today: date,
+) -> None:
+    clerk = signed_in("finance_clerk")
+    section = _section(clerk.get("/tasks/").content.decode(), "monthly-report")
+    state = "待报送" if today.day <= 25 else "逾期未报"  # reports are due by the 25th
+    assert section.count('data-testid="report-') == 13 and state in section
+    assert "录入讲话" in clerk.get("/tasks/").content.decode()  # its own unit's plans
+    task = tasks[0]
+    sent = clerk.post(f"/tasks/tasks/{task.pk}/report/", {
+        "text": "本月召开专题会议", "percent": "30", "files": [pdf()],
+        "version": task.version}, follow=True)
+    assert "进展已报送" in sent.content.decode()
+    assert "本期已报送" in _section(sent.content.decode(), "monthly-report")
+    evidence = ProgressEvidence.objects.get(report__task=task)
+    download = clerk.get(f"/tasks/evidence/{evidence.pk}/")
+    assert download.status_code == 200
+    assert signed_in("edu_clerk").get(f"/tasks/evidence/{evidence.pk}/").status_code == 404
+
+
+def test_a_refused_report_keeps_its_text(signed_in: Callable[[str], Client],
+                                         tasks: list[Task]) -> None:
+    clerk = signed_in("finance_clerk")
+    task = tasks[0]
+    page = clerk.post(f"/tasks/tasks/{task.pk}/report/", {
+        "text": "这段进展不能丢", "request_completion": "on"}, follow=True).content.decode()
+    assert "申请办结前请先上传佐证材料" in page and "这段进展不能丢" in page
+
+
+def test_the_secretary_approves_from_the_desk(
+    signed_in: Callable[[str], Client], tasks: list[Task], pdf: Any,
+) -> None:
+    task = tasks[1]
+    signed_in("finance_clerk").post(f"/tasks/tasks/{task.pk}/report/", {
+        "text": "已完成", "files": [pdf()], "request_completion": "on"})
+    secretary = signed_in("finance_secretary")
+    html = secretary.get("/tasks/").content.decode()
+    assert f'data-testid="review-{task.pk}"' in _section(html, "to-review")
+    task.refresh_from_db()
+    done = secretary.post(f"/tasks/tasks/{task.pk}/review/", {
+        "decision": "accept", "version": task.version}, follow=True)
+    assert "已同意办结" in done.content.decode()
+    assert Task.objects.get(pk=task.pk).status == "已完成"
+    assert 'data-testid="to-review"' not in done.content.decode()
+
+
+def test_the_vice_head_sees_his_tasks_red_first(
+    signed_in: Callable[[str], Client], tasks: list[Task], today: date,
+) -> None:
+    Task.objects.filter(pk=tasks[5].pk).update(due_on=today - timedelta(days=1))
+    section = _section(signed_in("vice_head").get("/tasks/").content.decode(), "my-tasks")
+    first = section.index('data-testid="my-task-')
+    assert section[first:].startswith(f'data-testid="my-task-{tasks[5].pk}"')
+    assert "红灯" in section[first:first + 300]
+
+
+def test_the_desk_filters_by_light_and_status(signed_in: Callable[[str], Client],
+                                              tasks: list[Task], today: date) -> None:
+    Task.objects.filter(pk=tasks[2].pk).update(due_on=today - timedelta(days=1))
+    html = signed_in("county_head").get("/tasks/", {"light": "red"}).content.decode()
+    assert _section(html, "all-tasks").count('data-testid="task-') == 1
+    html = signed_in("county_head").get("/tasks/", {"status": "已完成"}).content.decode()
+    assert "暂无督办任务" in _section(html, "all-tasks")
+
+
+def test_a_bulletin_is_issued_and_downloaded_from_the_desk(
+    signed_in: Callable[[str], Client], tasks: list[Task], government: Any,
+) -> None:
+    head = signed_in("county_head")
+    page = head.post("/tasks/bulletins/new/", {"organization": government.pk},
+                     follow=True).content.decode()
+    assert "已签发督查通报 示督通〔" in page
+    link = page[page.index("/tasks/bulletins/"):].split('"')[0]
+    document = head.get(link)
+    assert document.status_code == 200 and document.content.startswith(b"PK")
+
+
+def test_the_three_administrators_see_no_tasks(signed_in: Callable[[str], Client],
+                                               tasks: list[Task]) -> None:
+    html = signed_in("admin").get("/tasks/").content.decode()
+    assert "暂无督办任务" in html and "暂无工作部署" in html

@@ -1,0 +1,127 @@
+"""The review page: edit, drop, merge, split, assign, then confirm into tasks."""
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from django.test import Client
+from rest_framework.test import APIClient
+
+from dangjian.access.models import User
+from dangjian.orgs.models import Organization
+from dangjian.tasks.matching import charged_leader
+from dangjian.tasks.models import Plan, Proposal, Task
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plan(api_as: Callable[[str], APIClient], government: Organization, speech: str,
+         today: date) -> Plan:
+    response = api_as("county_head").post("/api/v1/plans/", {
+        "organization": government.pk, "kind": "讲话", "year": today.year, "text": speech},
+        format="json")
+    return Plan.objects.get(pk=response.json()["id"])
+
+
+@pytest.fixture
+def head(user: Callable[[str], User]) -> Client:
+    client = Client()
+    client.force_login(user("county_head"))
+    return client
+
+
+def _proposals(plan: Plan) -> list[Proposal]:
+    return list(Proposal.objects.filter(revision__plan=plan).order_by("position"))
+
+
+def test_the_review_page_lists_every_proposal_with_its_choices(head: Client,
+                                                               plan: Plan) -> None:
+    html = head.get(f"/tasks/plans/{plan.pk}/review/").content.decode()
+    assert html.count('data-testid="proposal-') == 13
+    assert "文中责任主体：纪检监察机关" in html and "县财政局" in html
+    assert "确认生成13项督办任务" in html
+
+
+def test_choosing_a_lead_unit_brings_its_leader_in_charge(head: Client, plan: Plan) -> None:
+    first = _proposals(plan)[0]
+    finance = Organization.objects.get(name="县财政局")
+    response = head.post(f"/tasks/plans/{plan.pk}/proposals/{first.pk}/", {
+        "title": "厘清主体职责清单", "text": first.text, "lead_unit": finance.pk,
+        "co_units": [Organization.objects.get(name="县审计局").pk], "due_on": "2026-12-31"})
+    assert response.status_code == 302
+    first.refresh_from_db()
+    assert first.title == "厘清主体职责清单" and first.lead_unit == finance
+    assert first.leader == charged_leader(finance) and first.co_units.get().name == "县审计局"
+
+
+def test_drop_merge_and_split_reshape_the_proposals(head: Client, plan: Plan) -> None:
+    proposals = _proposals(plan)
+    head.post(f"/tasks/plans/{plan.pk}/proposals/{proposals[12].pk}/drop/")
+    head.post(f"/tasks/plans/{plan.pk}/proposals/{proposals[0].pk}/merge/")
+    merged = Proposal.objects.get(pk=proposals[0].pk)
+    assert merged.text.endswith(proposals[1].text) and not Proposal.objects.filter(
+        pk=proposals[1].pk).exists()
+    head.post(f"/tasks/plans/{plan.pk}/proposals/{merged.pk}/split/", {"at": "3"})
+    after = _proposals(plan)
+    assert after[0].text == proposals[0].text and after[1].text == proposals[1].text
+    assert after[1].title == "强化责任落实" and after[1].position == 2
+    page = head.get(f"/tasks/plans/{plan.pk}/review/").content.decode()
+    assert "确认生成12项督办任务" in page  # 13, one dropped
+
+
+def test_bulk_assignment_then_confirmation_makes_the_tasks(
+    head: Client, plan: Plan, user: Callable[[str], User],
+) -> None:
+    education = Organization.objects.get(name="县教育局")
+    response = head.post(f"/tasks/plans/{plan.pk}/assign/", {
+        "all": "1", "lead_unit": education.pk, "due_on": "2026-12-20"})
+    assert response.status_code == 302
+    confirmed = head.post(f"/tasks/plans/{plan.pk}/confirm/")
+    assert confirmed["Location"] == f"/tasks/plans/{plan.pk}/"
+    tasks = Task.objects.filter(plan=plan)
+    assert tasks.count() == 13
+    assert {(t.lead_unit, t.leader, t.due_on) for t in tasks} == {
+        (education, charged_leader(education), date(2026, 12, 20))}
+    page = head.get(confirmed["Location"]).content.decode()
+    assert page.count('data-testid="task-') == 13
+    assert head.get(f"/tasks/plans/{plan.pk}/review/").status_code == 404  # nothing to review
+
+
+def test_a_refused_confirmation_names_the_items_and_keeps_the_draft(head: Client,
+                                                                    plan: Plan) -> None:
+    response = head.post(f"/tasks/plans/{plan.pk}/confirm/", follow=True)
+    messages = [str(m) for m in response.context["messages"]]
+    assert "第1条“厘清主体职责”：未指定牵头单位" in messages[0]
+    assert not Task.objects.filter(plan=plan).exists()
+
+
+def test_a_refused_plan_keeps_what_was_typed(head: Client, government: Organization) -> None:
+    response = head.post("/tasks/plans/new/", {
+        "organization": government.pk, "kind": "讲话", "year": "2026",
+        "text": "这段话没有提纲，也不能丢"}, follow=True)
+    html = response.content.decode()
+    assert "未识别到提纲层次" in html and "这段话没有提纲，也不能丢" in html
+
+
+def test_another_units_clerk_cannot_touch_the_review(user: Callable[[str], User],
+                                                     plan: Plan) -> None:
+    client = Client()
+    client.force_login(user("edu_clerk"))
+    first = _proposals(plan)[0]
+    assert client.get(f"/tasks/plans/{plan.pk}/review/").status_code == 404
+    assert client.post(f"/tasks/plans/{plan.pk}/proposals/{first.pk}/drop/").status_code == 404
+    assert not Proposal.objects.get(pk=first.pk).dropped
+
+
+def test_a_milestone_is_added_from_the_plan_page(head: Client, plan: Plan) -> None:
+    education = Organization.objects.get(name="县教育局")
+    head.post(f"/tasks/plans/{plan.pk}/assign/", {"all": "1", "lead_unit": education.pk,
+                                                  "due_on": "2026-12-20"})
+    head.post(f"/tasks/plans/{plan.pk}/confirm/")
+    task = Task.objects.get(plan=plan, number=1)
+    page = head.post(f"/tasks/plans/{plan.pk}/milestones/", {
+        "task": task.pk, "title": "形成责任清单", "due_on": "2026-12-10"}, follow=True)
+    html = page.content.decode()
+    assert "已为“厘清主体职责”添加节点：形成责任清单" in html
+    assert "节点：形成责任清单（2026-12-10）" in html
