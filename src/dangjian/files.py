@@ -1,19 +1,64 @@
-"""Stored files checked against their SHA-256 on every read (等保 2.0 数据完整性).
+"""Uploaded and stored files: checked on the way in (type by content, size, SHA-256) and
+against their SHA-256 on every read (等保 2.0 入侵防范 and 数据完整性).
 
-Bottom layer: it knows only a file field and the digest recorded at upload, so any app can call
-it; ``evidence_open`` is the shape oversight's download views use (``evidence.file``,
+Bottom layer: it knows only an upload, a file field and the digest recorded at upload, so any
+app can call it; ``evidence_open`` is the shape the download views use (``evidence.file``,
 ``evidence.sha256``). A mismatch or a missing file is audited and refused.
 """
 
 import hashlib
+from collections.abc import Iterable
+from pathlib import PurePath
 from typing import Any, NoReturn
 
+from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 
 from dangjian.audit.services import record
 
 CHUNK = 1024 * 1024
+# Leading bytes of each type a county may accept: a renamed .exe is not a .pdf. A type added to
+# a county's list without a signature here is refused rather than taken unchecked.
+SIGNATURES: dict[str, bytes] = {
+    "pdf": b"%PDF-", "jpg": b"\xff\xd8\xff", "png": b"\x89PNG\r\n\x1a\n",
+    "docx": b"PK\x03\x04", "xlsx": b"PK\x03\x04", "ofd": b"PK\x03\x04",
+}
+
+
+def extension_of(name: str) -> str:
+    """The lower-case extension of a file name, with jpeg read as jpg."""
+    name = PurePath(name or "").name
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    return "jpg" if extension == "jpeg" else extension
+
+
+def checked_upload(
+    upload: UploadedFile, *, allowed_types: Iterable[str], max_bytes: int
+) -> dict[str, Any]:
+    """The stored fields of an accepted upload (original_name, extension, size, sha256), or a
+    ValidationError naming what is wrong: type not allowed, empty, too large, or content that
+    does not match its extension."""
+    allowed = tuple(allowed_types)
+    name = PurePath(upload.name or "").name
+    extension = extension_of(name)
+    if extension not in allowed:
+        shown = extension or "无扩展名"
+        raise ValidationError({"file": f"不支持的文件类型“{shown}”，仅限：{'、'.join(allowed)}"})
+    if not upload.size:
+        raise ValidationError({"file": "文件是空的"})
+    if upload.size > max_bytes:
+        raise ValidationError({"file": f"文件超过大小上限 {max_bytes / (1024 * 1024):g} MB"})
+    digest, head = hashlib.sha256(), b""
+    for chunk in upload.chunks():
+        head = head or chunk[:16]
+        digest.update(chunk)
+    upload.seek(0)
+    if not head.startswith(SIGNATURES.get(extension, b"\0unknown")):
+        raise ValidationError({"file": f"文件内容与扩展名“{extension}”不符"})
+    return {"original_name": name[:200], "extension": extension, "size": upload.size,
+            "sha256": digest.hexdigest()}
 
 
 class FileIntegrityError(Exception):

@@ -15,7 +15,7 @@ from dangjian.files import open_verified
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person, Post
 from dangjian.tasks.downloads import DOCX, attachment
-from dangjian.tasks.views.common import action, parse_date, scoped
+from dangjian.web.actions import action, parse_date, scoped
 
 from . import selectors
 from .catalogue import CATALOGUE
@@ -89,7 +89,7 @@ def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
     })
 
 
-@action("list")
+@action("list", back="duties:home")
 def list_new(request: HttpRequest) -> tuple[str, str]:
     post = request.POST
     person_id = post.get("person", "")

@@ -1,24 +1,19 @@
 """Pages of the oversight loop: one desk whose sections follow the user's roles, and one
 small POST view per action. Views only parse forms and call services."""
 
-from collections.abc import Callable
-from datetime import date
-from functools import wraps
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.shortcuts import get_object_or_404, render
 
 from dangjian.access.roles import Role
 from dangjian.access.scoping import restrict, roles_of
 from dangjian.documents.spreadsheets import render_xlsx
-from dangjian.errors import Conflict
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
+from dangjian.web.actions import action, optional_date, parse_date, scoped, version_of
 
 from . import selectors
 from .models import Finding, Measure, Notice, SelfCheck, Term, TermKind
@@ -29,45 +24,6 @@ from .services import selfchecks as selfcheck_services
 from .services.lights import LABELS, cutoffs
 
 UNIT_ROLES = {Role.UNIT_CLERK, Role.UNIT_SECRETARY}
-
-
-def _date(value: str | None, label: str) -> date:
-    try:
-        return date.fromisoformat(value or "")
-    except ValueError as exc:
-        raise ValidationError(f"请填写正确的{label}（年-月-日）") from exc
-
-
-def _message(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        return "；".join(exc.messages)
-    return str(exc) or "操作失败"
-
-
-def action(form_key: str) -> Callable[..., Any]:
-    """A POST action: success and failure both return to the desk with a message; on failure
-    the form's input is kept in the session and filled in again, so nothing typed is lost."""
-
-    def decorate(view: Callable[..., Any]) -> Callable[..., HttpResponse]:
-        @wraps(view)
-        @login_required
-        @require_POST
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            key = form_key.format(**kwargs)
-            try:
-                messages.success(request, view(request, *args, **kwargs))
-                request.session.get("drafts", {}).pop(key, None)
-                request.session.modified = True
-            except (ValidationError, PermissionDenied, Conflict) as exc:
-                messages.error(request, _message(exc))
-                drafts = request.session.setdefault("drafts", {})
-                drafts[key] = {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"}
-                request.session.modified = True
-            return redirect("oversight:home")
-
-        return wrapper
-
-    return decorate
 
 
 @login_required
@@ -103,31 +59,28 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "oversight/home.html", context)
 
 
-def _scoped(model: Any, request: HttpRequest, pk: Any) -> Any:
-    return get_object_or_404(restrict(model.objects.all(), request.user), pk=pk)
 
-
-@action("finding")
+@action("finding", back="oversight:home")
 def finding_new(request: HttpRequest) -> str:
     post = request.POST
     finding = finding_services.finding_create(
-        actor=request.user, organization=_scoped(Organization, request, post.get("organization")),
+        actor=request.user, organization=scoped(Organization, request, post.get("organization")),
         source=post.get("source", ""), category=post.get("category", ""),
         severity=post.get("severity", ""), description=post.get("description", ""),
-        discovered_on=_date(post.get("discovered_on"), "发现日期"),
+        discovered_on=parse_date(post.get("discovered_on"), "发现日期"),
         regulation=post.get("regulation", ""),
     )
     repeat = "（屡查屡犯）" if finding.repeat_of_id else ""
     return f"已登记问题：{finding.organization}{repeat}"
 
 
-@action("notice")
+@action("notice", back="oversight:home")
 def notice_new(request: HttpRequest) -> str:
     post = request.POST
-    findings = [_scoped(Finding, request, pk) for pk in post.getlist("findings")]
+    findings = [scoped(Finding, request, pk) for pk in post.getlist("findings")]
     notice_services.notice_create(
         actor=request.user, recipient=get_object_or_404(Person, pk=post.get("recipient")),
-        findings=findings, reply_due=_date(post.get("reply_due"), "回复期限"),
+        findings=findings, reply_due=parse_date(post.get("reply_due"), "回复期限"),
     )
     return f"已起草提示单（{len(findings)}个问题），请核对后签发"
 
@@ -139,9 +92,9 @@ NOTICE_ACTIONS = {
 }
 
 
-@action("notice-{pk}")
+@action("notice-{pk}", back="oversight:home")
 def notice_act(request: HttpRequest, pk: int, verb: str) -> str:
-    notice = _scoped(Notice, request, pk)
+    notice = scoped(Notice, request, pk)
     if verb == "reply":
         notice = notice_services.notice_reply(actor=request.user, notice=notice,
                                               text=request.POST.get("text", ""))
@@ -153,65 +106,61 @@ def notice_act(request: HttpRequest, pk: int, verb: str) -> str:
     return f"{notice.number} {done}"
 
 
-@action("measure-{finding}")
+@action("measure-{finding}", back="oversight:home")
 def measure_new(request: HttpRequest, finding: int) -> str:
     post = request.POST
     measure = measure_services.measure_create(
-        actor=request.user, finding=_scoped(Finding, request, finding),
+        actor=request.user, finding=scoped(Finding, request, finding),
         description=post.get("description", ""),
-        owner=_scoped(Person, request, post.get("owner")),
-        due_on=_date(post.get("due_on"), "完成时限"), criterion=post.get("criterion", ""),
+        owner=scoped(Person, request, post.get("owner")),
+        due_on=parse_date(post.get("due_on"), "完成时限"), criterion=post.get("criterion", ""),
     )
     return f"已添加整改措施，完成时限 {measure.due_on:%Y-%m-%d}"
 
 
-@action("progress-{pk}")
+@action("progress-{pk}", back="oversight:home")
 def measure_progress(request: HttpRequest, pk: int) -> str:
     measure_services.measure_report_progress(
-        actor=request.user, measure=_scoped(Measure, request, pk),
-        text=request.POST.get("text", ""), version=_version(request))
+        actor=request.user, measure=scoped(Measure, request, pk),
+        text=request.POST.get("text", ""), version=version_of(request))
     return "进展已报送"
 
 
-@action("evidence-{pk}")
+@action("evidence-{pk}", back="oversight:home")
 def measure_evidence(request: HttpRequest, pk: int) -> str:
     upload = request.FILES.get("file")
     if upload is None:
         raise ValidationError("请选择要上传的佐证材料")
     proves = request.POST.get("proves_date")
     evidence = measure_services.measure_add_evidence(
-        actor=request.user, measure=_scoped(Measure, request, pk), upload=upload,
-        proves_date=_date(proves, "佐证日期") if proves else None)
+        actor=request.user, measure=scoped(Measure, request, pk), upload=upload,
+        proves_date=optional_date(proves, "佐证日期"))
     return f"已上传佐证材料：{evidence.original_name}"
 
 
-@action("submit-{pk}")
+@action("submit-{pk}", back="oversight:home")
 def measure_submit(request: HttpRequest, pk: int) -> str:
-    measure_services.measure_submit(actor=request.user, measure=_scoped(Measure, request, pk),
-                                    version=_version(request))
+    measure_services.measure_submit(actor=request.user, measure=scoped(Measure, request, pk),
+                                    version=version_of(request))
     return "已提交核查"
 
 
-@action("verify-{pk}")
+@action("verify-{pk}", back="oversight:home")
 def measure_verify(request: HttpRequest, pk: int) -> str:
     measure = measure_services.measure_verify(
-        actor=request.user, measure=_scoped(Measure, request, pk),
+        actor=request.user, measure=scoped(Measure, request, pk),
         decision=request.POST.get("decision", ""), comment=request.POST.get("comment", ""),
-        version=_version(request))
+        version=version_of(request))
     return "已通过，措施销号" if measure.status == "已销号" else "已退回整改"
 
 
-@action("selfcheck-{pk}")
+@action("selfcheck-{pk}", back="oversight:home")
 def self_check_answer(request: HttpRequest, pk: int) -> str:
     check = selfcheck_services.self_check_answer(
-        actor=request.user, check=_scoped(SelfCheck, request, pk),
+        actor=request.user, check=scoped(SelfCheck, request, pk),
         answer=request.POST.get("answer", ""), text=request.POST.get("text", ""))
     return f"自查结果已反馈：{check.answer}"
 
-
-def _version(request: HttpRequest) -> int | None:
-    raw = request.POST.get("version")
-    return int(raw) if raw and raw.isdigit() else None
 
 
 LEDGER_HEADERS = ["序号", "问题单位", "问题来源", "问题类别", "严重程度", "问题描述", "发现日期",

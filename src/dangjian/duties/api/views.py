@@ -3,17 +3,14 @@
 from functools import cache
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
 from django.http import HttpResponse
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, status, viewsets
+from rest_framework import mixins, status
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from dangjian.access.scoping import restrict
 from dangjian.duties.documents import report_docx
 from dangjian.duties.models import Fulfilment, ResponsibilityItem, ResponsibilityList
 from dangjian.duties.selectors import list_view, own_post_body
@@ -23,24 +20,9 @@ from dangjian.duties.services import lists as list_services
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
 from dangjian.tasks.downloads import DOCX, attachment
+from dangjian.viewsets import ScopedViewSet
 
 from . import serializers as s
-
-
-class ScopedViewSet(viewsets.GenericViewSet):
-    """Every queryset passes through access.scoping."""
-
-    base_queryset: QuerySet[Any]
-
-    def get_queryset(self) -> QuerySet[Any]:
-        return restrict(self.base_queryset.all(), self.request.user)
-
-    def scoped(self, model: Any, pk: Any, field: str) -> Any:
-        """An object the user may see, or a 400 naming the field (never a hint it exists)."""
-        found = restrict(model.objects.all(), self.request.user).filter(pk=pk).first()
-        if found is None:
-            raise ValidationError({field: "所选对象不存在，或不在您的范围内"})
-        return found
 
 
 class ResponsibilityListViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,

@@ -6,13 +6,12 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpResponse
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, status, viewsets
+from rest_framework import mixins, status
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from dangjian.access.scoping import restrict
 from dangjian.orgs.models import Organization
 from dangjian.tasks import selectors
 from dangjian.tasks.documents import breakdown_xlsx, bulletin_docx
@@ -33,29 +32,18 @@ from dangjian.tasks.services import plans as plan_services
 from dangjian.tasks.services import progress as progress_services
 from dangjian.tasks.services import tasks as task_services
 from dangjian.tasks.services.confirm import ReviewedItem, plan_confirm
+from dangjian.viewsets import ScopedViewSet as BaseScopedViewSet
 
 from . import serializers as s
 
 PARSERS = [JSONParser, FormParser, MultiPartParser]
 
 
-class ScopedViewSet(viewsets.GenericViewSet):
-    """Every queryset passes through access.scoping; lights are cut once per request."""
-
-    base_queryset: QuerySet[Any]
-
-    def get_queryset(self) -> QuerySet[Any]:
-        return restrict(self.base_queryset.all(), self.request.user)
+class ScopedViewSet(BaseScopedViewSet):
+    """The shared scoped view set, with the lights cut once per request."""
 
     def get_serializer_context(self) -> dict[str, Any]:
         return {**super().get_serializer_context(), "lights": selectors.lights()}
-
-    def scoped(self, model: Any, pk: Any, field: str) -> Any:
-        """An object the user may see, or a 400 naming the field (never a hint it exists)."""
-        found = restrict(model.objects.all(), self.request.user).filter(pk=pk).first()
-        if found is None:
-            raise ValidationError({field: "所选对象不存在，或不在您的范围内"})
-        return found
 
     def leader(self, pk: Any, field: str = "leader") -> Any:
         found = selectors.leaders_for(self.request.user).filter(pk=pk).first()

@@ -7,13 +7,13 @@ from django.shortcuts import get_object_or_404
 from dangjian.access.scoping import restrict
 from dangjian.files import open_verified
 from dangjian.orgs.models import Organization
+from dangjian.web.actions import action, scoped
 
 from .. import selectors
 from ..documents import breakdown_xlsx, bulletin_docx
 from ..downloads import DOCX, XLSX, attachment
 from ..models import Bulletin, Plan, ProgressEvidence, Task, TaskStatus
 from ..services import bulletins as bulletin_services
-from .common import action, scoped
 
 
 @login_required
@@ -25,7 +25,7 @@ def plan_export(request: HttpRequest, pk: int) -> HttpResponse:
     return attachment(breakdown_xlsx(plan.title, tasks), XLSX, f"plan-{plan.pk}-tasks.xlsx")
 
 
-@action("bulletin")
+@action("bulletin", back="tasks:home")
 def bulletin_new(request: HttpRequest) -> str:
     post = request.POST
     plan_id = post.get("plan")

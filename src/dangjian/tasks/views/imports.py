@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from dangjian.orgs.models import Organization
+from dangjian.web.actions import action, scoped
 
 from ..models import ImportJob
 from ..services import imports as import_services
 from ..services.permissions import planning_units
-from .common import action, scoped
 from .plans import _year
 
 

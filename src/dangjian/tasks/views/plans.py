@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from dangjian.calendar.lights import LABELS
 from dangjian.orgs.models import Organization
+from dangjian.web.actions import action, optional_date, parse_date, scoped
 
 from .. import selectors
 from ..models import Plan, Proposal, RevisionStatus, Task
@@ -18,7 +19,6 @@ from ..services import proposals as proposal_services
 from ..services import tasks as task_services
 from ..services.confirm import COMPARED, plan_confirm
 from ..services.permissions import may_plan
-from .common import action, optional_date, parse_date, scoped
 
 
 def _year(raw: str | None) -> int:
@@ -27,7 +27,7 @@ def _year(raw: str | None) -> int:
     return int(raw or 0)
 
 
-@action("plan")
+@action("plan", back="tasks:home")
 def plan_new(request: HttpRequest) -> tuple[str, str]:
     post = request.POST
     plan = plan_services.plan_create(

@@ -3,12 +3,13 @@
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
+from dangjian.web.actions import action, scoped, version_of
+
 from ..models import Milestone, Task, TaskStatus
 from ..services import progress as progress_services
-from .common import action, scoped, version_of
 
 
-@action("report-{pk}")
+@action("report-{pk}", back="tasks:home")
 def report(request: HttpRequest, pk: int) -> str:
     post = request.POST
     task = scoped(Task, request, pk)
@@ -27,7 +28,7 @@ def report(request: HttpRequest, pk: int) -> str:
     return "进展已报送" + ("，并已申请办结" if post.get("request_completion") == "on" else "")
 
 
-@action("review-{pk}")
+@action("review-{pk}", back="tasks:home")
 def review(request: HttpRequest, pk: int) -> str:
     task = progress_services.task_review(
         actor=request.user, task=scoped(Task, request, pk),

@@ -1,8 +1,5 @@
-"""What the task pages share: the POST action wrapper, date parsing, scoped look-ups.
-
-``action`` follows oversight/views.py's: refused input is kept in the session and filled in
-again. It belongs in a shared module (dangjian/web/actions.py); until then it lives here.
-"""
+"""What every page's POST actions share: the action wrapper that keeps refused input, date
+parsing, scoped look-ups and the optimistic-lock version."""
 
 from collections.abc import Callable
 from datetime import date
@@ -49,7 +46,7 @@ def version_of(request: HttpRequest) -> int | None:
     return int(raw) if raw.isdigit() else None
 
 
-def action(form_key: str, back: str = "tasks:home",
+def action(form_key: str, back: str,
            back_kwargs: tuple[str | tuple[str, str], ...] = ()) -> Callable[..., Any]:
     """A POST action: success and failure both go back with a message; on failure the form's
     input is kept in the session (under ``form_key``) so nothing typed is lost. ``back`` is a
