@@ -38,6 +38,8 @@ def escalate(*, today: date | None = None) -> EscalationReport:
     open_due = (
         Measure.objects.exclude(status=MeasureStatus.CLOSED)
         .filter(due_on__lte=limits.yellow_until)
+        # the last step taken, nothing more can happen to a measure: the daily run skips it
+        .exclude(escalations__step=Step.ACCOUNTABILITY)
         .select_related("finding__organization", "finding__responsible_leader", "owner")
         .prefetch_related("escalations")
         .order_by("due_on", "id")
