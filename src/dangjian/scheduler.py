@@ -34,13 +34,14 @@ def run_daily_jobs() -> None:
             logger.warning("每日任务 %s 完成：%s", path, _job(path)())
         except Exception:  # logged; tomorrow's run tries again
             logger.exception("每日任务 %s 失败", path)
-        finally:
-            close_old_connections()
 
 
 def _loop(stop: threading.Event) -> None:
     while not stop.is_set():
-        run_daily_jobs()
+        try:
+            run_daily_jobs()
+        finally:
+            close_old_connections()  # a day's sleep outlives any database connection
         stop.wait(DAY_SECONDS)
 
 
