@@ -23,9 +23,20 @@ app.conf.beat_schedule = {
         "task": "tasks.supervise_daily",
         "schedule": crontab(hour=7, minute=40),
     },
+    "monthly-due-daily": {  # 本月待办 to branch clerks; sends once a month
+        "task": "dangjian.monthly_due",
+        "schedule": crontab(hour=7, minute=50),
+    },
     "access-daily": {  # idle accounts disabled, expired sessions removed
         "task": "access.daily",
         "schedule": crontab(hour=2, minute=0),
     },
 }
 app.autodiscover_tasks(["dangjian.oversight", "dangjian.tasks", "dangjian.access"])
+
+
+@app.task(name="dangjian.monthly_due")
+def monthly_due() -> int:
+    from dangjian.reminders import run_daily
+
+    return run_daily()
