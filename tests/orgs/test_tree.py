@@ -130,3 +130,43 @@ def test_the_list_filters_by_kind_parent_name_and_subtree(
     children = client.get("/api/v1/organizations/", {"parent": finance.pk}).json()["results"]
     assert [c["parent"] for c in children] == [finance.pk] * len(children) and children
     assert client.get("/api/v1/organizations/", {"name": "教育"}).json()["count"] >= 1
+
+
+def test_a_founding_date_is_kept_and_shown_but_never_in_the_future(
+    user: Callable[[str], User], org: Callable[[str], Organization],
+    api_as: Callable[[str], APIClient],
+) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    branch = org("县财政局机关第一党支部")
+    today = timezone.localdate()
+    before = (Organization.objects.count(), AuditEvent.objects.count())
+    with pytest.raises(ValidationError) as refused:
+        services.organization_create(
+            actor=user("finance_clerk"), name="未来小组", kind=OrgKind.PARTY_CELL, parent=branch,
+            founded_on=today + timedelta(days=1),
+        )
+    assert refused.value.message_dict == {"founded_on": ["成立日期不能晚于今天"]}
+    assert (Organization.objects.count(), AuditEvent.objects.count()) == before
+
+    cell = services.organization_create(
+        actor=user("finance_clerk"), name="第二党小组", kind=OrgKind.PARTY_CELL, parent=branch,
+        founded_on=today,
+    )
+    assert Organization.objects.get(pk=cell.pk).founded_on == today
+    shown = api_as("finance_clerk").get(f"/api/v1/organizations/{cell.pk}/").json()
+    assert shown["founded_on"] == today.isoformat()
+    assert api_as("finance_clerk").get(f"/api/v1/organizations/{branch.pk}/").json()[
+        "founded_on"] is None
+
+
+def test_a_new_organisation_keeps_its_founding_date_from_the_api(
+    api_as: Callable[[str], APIClient], org: Callable[[str], Organization]
+) -> None:
+    response = api_as("finance_clerk").post("/api/v1/organizations/", {
+        "name": "第二党小组", "kind": "党小组", "parent": org("县财政局机关第一党支部").pk,
+        "founded_on": "2021-07-01"}, format="json")
+    assert response.status_code == 201, response.content
+    assert Organization.objects.get(pk=response.json()["id"]).founded_on.isoformat() == "2021-07-01"

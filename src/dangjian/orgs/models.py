@@ -31,6 +31,8 @@ class Organization(MP_Node):
     name = models.CharField("名称", max_length=100)
     kind = models.CharField("类型", max_length=20, choices=OrgKind.choices)
     code = models.CharField("组织代码", max_length=40, blank=True)
+    # Unknown (null) for organisations recorded before it was asked for: nothing is checked then.
+    founded_on = models.DateField("成立日期", null=True, blank=True)
     # Kept beside the path by orgs.services, so that "children of X" is an indexed equality
     # and the API can name the parent without a path look-up per row.
     parent = models.ForeignKey(

@@ -1,10 +1,12 @@
 """Writes to the organisation tree. Each validates, changes and audits in one transaction."""
 
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
+from django.utils import timezone
 from treebeard.exceptions import InvalidMoveToDescendant
 
 from dangjian.audit.services import record
@@ -17,15 +19,19 @@ def _snapshot(org: Organization) -> dict[str, Any]:
 
 
 def organization_create(
-    *, actor: Any, name: str, kind: str, parent: Organization | None = None, code: str = ""
+    *, actor: Any, name: str, kind: str, parent: Organization | None = None, code: str = "",
+    founded_on: date | None = None,
 ) -> Organization:
     name = name.strip()
     if not name:
         raise ValidationError({"name": "组织名称不能为空"})
     if kind not in OrgKind.values:
         raise ValidationError({"kind": f"未知的组织类型：{kind}"})
+    if founded_on is not None and founded_on > timezone.localdate():
+        raise ValidationError({"founded_on": "成立日期不能晚于今天"})
     with transaction.atomic():
-        fields = {"name": name, "kind": kind, "code": code, "parent": parent}
+        fields = {"name": name, "kind": kind, "code": code, "parent": parent,
+                  "founded_on": founded_on}
         if parent is None:
             org = Organization.objects.add_root(fields)
         else:

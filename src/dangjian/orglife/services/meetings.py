@@ -1,9 +1,9 @@
 """Recording and withdrawing meetings. Every write keeps the yearly rollup and the audit chain
 in the same transaction as the meeting itself.
 
-A meeting cannot be dated in the future. The issue also refuses meetings before the organisation
-existed, but ``Organization`` keeps no founding date to check against: that check is skipped
-until the orgs app records one.
+A meeting cannot be dated in the future, nor before the organisation was founded (when its
+founding date is known: ``Organization.founded_on`` is null for older records, and then only the
+future is refused).
 """
 
 from collections.abc import Sequence
@@ -36,7 +36,7 @@ def meeting_record(
     """Record a held meeting with who came and who did not (and why)."""
     require_entry(actor, organization)
     _check_kind(organization, kind)
-    _check_date(held_on)
+    _check_date(organization, held_on)
     if not topic.strip():
         raise ValidationError({"topic": "请填写会议议题"})
     _check_people(organization, attendees, absentees, chair, recorder)
@@ -94,9 +94,13 @@ def _check_kind(organization: Organization, kind: str) -> None:
         raise ValidationError({"kind": f"{kind}由{allowed}召开，{here}不能登记"})
 
 
-def _check_date(held_on: date) -> None:
+def _check_date(organization: Organization, held_on: date) -> None:
     if held_on > timezone.localdate():
         raise ValidationError({"held_on": "会议日期不能晚于今天：只能登记已召开的会议"})
+    founded_on = organization.founded_on
+    if founded_on is not None and held_on < founded_on:
+        raise ValidationError(
+            {"held_on": f"会议日期早于该组织的成立日期（{founded_on:%Y年%m月%d日}）"})
 
 
 def _check_people(

@@ -6,7 +6,7 @@ from dangjian.orgs.models import Organization, OrgKind
 class OrganizationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Organization
-        fields = ["id", "name", "kind", "parent", "code", "depth", "numchild"]
+        fields = ["id", "name", "kind", "parent", "code", "founded_on", "depth", "numchild"]
         read_only_fields = fields
 
 
@@ -16,3 +16,4 @@ class OrganizationWriteSerializer(serializers.Serializer):
     # "parent" is the API contract's name; DRF's type stubs reserve Field.parent.
     parent = serializers.IntegerField(required=False)  # type: ignore[assignment]
     code = serializers.CharField(max_length=40, required=False, allow_blank=True)
+    founded_on = serializers.DateField(required=False, allow_null=True)

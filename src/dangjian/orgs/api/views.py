@@ -48,6 +48,7 @@ class OrganizationViewSet(viewsets.ModelViewSet):
             actor=request.user, name=data.validated_data["name"],
             kind=data.validated_data["kind"], parent=parent,
             code=data.validated_data.get("code", ""),
+            founded_on=data.validated_data.get("founded_on"),
         )
         return Response(OrganizationSerializer(org).data, status=status.HTTP_201_CREATED)
 
