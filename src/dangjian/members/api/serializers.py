@@ -169,3 +169,11 @@ class VisitCreateSerializer(serializers.Serializer):
     amount = serializers.DecimalField(max_digits=10, decimal_places=2, required=False,
                                       allow_null=True)
     follow_up = serializers.CharField(required=False, allow_blank=True)
+
+
+class RosterUploadSerializer(serializers.Serializer):
+    file = serializers.FileField()
+
+
+class RosterImportedSerializer(serializers.Serializer):
+    imported = serializers.IntegerField()

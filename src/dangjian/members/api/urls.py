@@ -1,3 +1,4 @@
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from . import views
@@ -6,4 +7,7 @@ router = SimpleRouter()
 router.register("candidates", views.CandidateViewSet, basename="candidate")
 router.register("study-records", views.StudyRecordViewSet, basename="study-record")
 router.register("visits", views.VisitViewSet, basename="visit")
-urlpatterns = router.urls
+urlpatterns = [
+    path("members/roster/", views.RosterImportView.as_view(), name="member-roster-import"),
+    *router.urls,
+]

@@ -6,8 +6,10 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status
 from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from dangjian.members.filtersets import (
     CandidateFilterSet,
@@ -16,6 +18,7 @@ from dangjian.members.filtersets import (
 )
 from dangjian.members.models import Candidate, StudyRecord, Visit
 from dangjian.members.services import candidates as candidate_services
+from dangjian.members.services.roster import roster_bytes, roster_import
 from dangjian.members.services.steps import step_record
 from dangjian.members.services.study import study_record_create
 from dangjian.members.services.visits import visit_create
@@ -120,3 +123,18 @@ class VisitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, MembersView
         values["visitors"] = self.scoped_persons(values.get("visitors", []), "visitors")
         visit = visit_create(actor=request.user, **values)
         return Response(s.VisitSerializer(visit).data, status=status.HTTP_201_CREATED)
+
+
+class RosterImportView(APIView):
+    """党员花名册导入 (.xlsx): any bad row refuses the whole file, listing every bad row."""
+
+    parser_classes = [FormParser, MultiPartParser]
+
+    @extend_schema(request={"multipart/form-data": s.RosterUploadSerializer},
+                   responses={201: s.RosterImportedSerializer})
+    def post(self, request: Request) -> Response:
+        body = s.RosterUploadSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        imported = roster_import(actor=request.user,
+                                 data=roster_bytes(body.validated_data["file"]))
+        return Response({"imported": imported}, status=status.HTTP_201_CREATED)

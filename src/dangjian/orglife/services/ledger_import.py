@@ -3,8 +3,7 @@ when any row is bad, so a clerk fixes the file and uploads it again instead of h
 the half that went in."""
 
 import re
-from contextlib import suppress
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,6 +13,7 @@ from django.db.models import QuerySet
 
 from dangjian.audit.services import record
 from dangjian.documents.spreadsheets import MiB, SpreadsheetError, read_xlsx, render_xlsx
+from dangjian.imports import cell_date, cell_text, organization_named
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
 
@@ -27,7 +27,6 @@ NAME_SEPARATORS = re.compile(r"[、,，;；\s]+")
 ABSENTEE = re.compile(r"^(?P<name>[^（(]+)(?:[（(](?P<reason>[^）)]*)[）)])?$")  # 张三（病假）
 
 
-DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")  # 2026-3-5, 2026年3月5日
 Row = dict[str, object]
 
 
@@ -80,47 +79,32 @@ def _messages(exc: Exception) -> list[str]:
 
 
 def _record_row(actor: Any, row: Row, organizations: QuerySet[Organization]) -> Meeting:
-    organization = _organization(_text(row, "组织"), organizations)
+    organization = organization_named(cell_text(row, "组织"), organizations)
     members: dict[str, list[Person]] = {}
     for person in Person.objects.filter(organization__path__startswith=organization.path):
         members.setdefault(person.name, []).append(person)
-    attendees = [_person(name, members, organization) for name in _names(_text(row, "参会人员"))]
+    attendees = [_person(name, members, organization)
+                 for name in _names(cell_text(row, "参会人员"))]
     absentees: list[Absentee] = []
-    for entry in _names(_text(row, "缺席人员")):
+    for entry in _names(cell_text(row, "缺席人员")):
         match = ABSENTEE.match(entry)
         if match is None:
             raise ValidationError(f"缺席人员“{entry}”应写作“姓名（原因）”")
         person = _person(match["name"].strip(), members, organization)
         absentees.append((person, (match["reason"] or "").strip()))
-    chair, recorder = (_text(row, "主持人"), _text(row, "记录人"))
+    chair, recorder = (cell_text(row, "主持人"), cell_text(row, "记录人"))
     return meeting_record(
-        actor=actor, organization=organization, kind=_text(row, "类型"),
-        held_on=_date(row.get("日期")), topic=_text(row, "主题"),
-        place=_text(row, "地点"), attendees=attendees, absentees=absentees,
+        actor=actor, organization=organization, kind=cell_text(row, "类型"),
+        held_on=cell_date(row.get("日期")), topic=cell_text(row, "主题"),
+        place=cell_text(row, "地点"), attendees=attendees, absentees=absentees,
         chair=_person(chair, members, organization) if chair else None,
         recorder=_person(recorder, members, organization) if recorder else None)
-
-
-def _text(row: Row, header: str) -> str:
-    value = row.get(header)
-    return "" if value is None else str(value).strip()
 
 
 def _names(cell: str) -> list[str]:
     # Separators inside a reason's brackets stay: “赵六（病假, 住院）” is one entry.
     cell = re.sub(r"[（(][^）)]*[）)]", lambda m: m.group(0).replace("、", "/"), cell)
     return [name for name in NAME_SEPARATORS.split(cell) if name]
-
-
-def _organization(name: str, organizations: QuerySet[Organization]) -> Organization:
-    if not name:
-        raise ValidationError("未填写组织")
-    found = list(organizations.filter(name=name)[:2])
-    if not found:
-        raise ValidationError(f"组织“{name}”不存在，或不在您的范围内")
-    if len(found) > 1:
-        raise ValidationError(f"有多个名为“{name}”的组织，请在页面上逐条登记")
-    return found[0]
 
 
 def _person(name: str, members: dict[str, list[Person]], organization: Organization) -> Person:
@@ -130,16 +114,3 @@ def _person(name: str, members: dict[str, list[Person]], organization: Organizat
     if len(found) > 1:
         raise ValidationError(f"“{organization.name}”有{len(found)}名“{name}”，请在页面上逐条登记")
     return found[0]
-
-
-def _date(value: object) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    match = DATE.match(str(value or "").strip())
-    if match:
-        year, month, day = (int(part) for part in match.groups())
-        with suppress(ValueError):  # 2026-02-30 falls through to the message below
-            return date(year, month, day)
-    raise ValidationError(f"日期“{value or ''}”应写作“年-月-日”，如 2026-03-05")

@@ -1,0 +1,45 @@
+"""Reading the cells of an imported workbook into domain values, with the Chinese messages an
+import lists row by row (a ValidationError per bad cell)."""
+
+import re
+from contextlib import suppress
+from datetime import date, datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+
+from dangjian.orgs.models import Organization
+
+DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")  # 2026-3-5, 2026年3月5日
+
+
+def cell_text(row: dict[str, Any], header: str) -> str:
+    value = row.get(header)
+    return "" if value is None else str(value).strip()
+
+
+def cell_date(value: object) -> date:
+    """A date cell, or text written as 2026-03-05 / 2026/3/5 / 2026年3月5日."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    match = DATE.match(str(value or "").strip())
+    if match:
+        year, month, day = (int(part) for part in match.groups())
+        with suppress(ValueError):  # 2026-02-30 falls through to the message below
+            return date(year, month, day)
+    raise ValidationError(f"日期“{value or ''}”应写作“年-月-日”，如 2026-03-05")
+
+
+def organization_named(name: str, organizations: QuerySet[Organization]) -> Organization:
+    """The one organisation of that name among ``organizations`` (the importer's scope)."""
+    if not name:
+        raise ValidationError("未填写组织")
+    found = list(organizations.filter(name=name)[:2])
+    if not found:
+        raise ValidationError(f"组织“{name}”不存在，或不在您的范围内")
+    if len(found) > 1:
+        raise ValidationError(f"有多个名为“{name}”的组织，请在页面上逐条登记")
+    return found[0]
