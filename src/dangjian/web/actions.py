@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -41,6 +41,17 @@ def scoped(model: Any, request: HttpRequest, pk: Any) -> Any:
     return get_object_or_404(restrict(model.objects.all(), request.user), pk=pk)
 
 
+def drafts(request: HttpRequest) -> dict[str, Any]:
+    """What refused forms held, by form key, to fill them in again."""
+    return dict(request.session.get("drafts", {}))
+
+
+def _draft(post: QueryDict) -> dict[str, Any]:
+    # A ticked list (attendees, introducers) keeps all its values; other fields their one.
+    return {key: post.getlist(key) if len(post.getlist(key)) > 1 else post.get(key)
+            for key in post if key != "csrfmiddlewaretoken"}
+
+
 def version_of(request: HttpRequest) -> int | None:
     raw = request.POST.get("version", "")
     return int(raw) if raw.isdigit() else None
@@ -69,7 +80,7 @@ def action(form_key: str, back: str,
                 drafts.pop(key, None)
             except (ValidationError, PermissionDenied, Conflict) as exc:
                 messages.error(request, message_of(exc))
-                drafts[key] = {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"}
+                drafts[key] = _draft(request.POST)
             request.session.modified = True
             return redirect(url)
 

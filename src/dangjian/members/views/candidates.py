@@ -82,7 +82,7 @@ def candidates(request: HttpRequest) -> HttpResponse:
     return render(request, "members/candidates.html", context)
 
 
-@action("members:candidates", "new")
+@action("new", back="members:candidates")
 def candidate_new(request: HttpRequest) -> str:
     post = request.POST
     person = scoped(Person, request, post["person"]) if post.get("person") else None
@@ -110,7 +110,7 @@ def _step_details(request: HttpRequest, number: int) -> dict[str, Any]:
     return {key: value for key, value in details.items() if key in details_for(number)}
 
 
-@action("members:candidates", "step-{pk}")
+@action("step-{pk}", back="members:candidates")
 def candidate_step(request: HttpRequest, pk: int) -> str:
     candidate = scoped(Candidate, request, pk)
     number = optional_int(request.POST.get("step"), "步骤") or 0

@@ -46,7 +46,7 @@ def study(request: HttpRequest) -> HttpResponse:
     return render(request, "members/study.html", context)
 
 
-@action("members:study", "study")
+@action("study", back="members:study")
 def study_new(request: HttpRequest) -> str:
     post = request.POST
     person = scoped(Person, request, post["person"]) if post.get("person") else None

@@ -39,7 +39,7 @@ def visits(request: HttpRequest) -> HttpResponse:
     return render(request, "members/visits.html", context)
 
 
-@action("members:visits", "visit")
+@action("visit", back="members:visits")
 def visit_new(request: HttpRequest) -> str:
     post = request.POST
     visit = visit_create(
