@@ -1,6 +1,7 @@
 """Member development, study and visits through the pages, as the 县财政局 clerk."""
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -85,3 +86,22 @@ def test_the_clerk_records_study_hours_and_a_visit(
     form.get_by_role("button", name="登记").click()
     expect(page.get_by_role("alert")).to_contain_text("已登记走访慰问")
     expect(page.get_by_test_id("visits")).to_contain_text("协调医疗救助")
+
+
+def test_the_clerk_imports_a_member_roster_and_sees_who_was_registered(
+    browser: Browser, site: str, demo_password: str, tmp_path: Path,
+) -> None:
+    from dangjian.documents.spreadsheets import render_xlsx
+    from dangjian.members.services.roster import ROSTER_HEADERS
+    from dangjian.people.models import Person
+
+    roster = tmp_path / "花名册.xlsx"
+    number = idnumber.synthesise("990003", date(1990, 5, 6), 1)
+    roster.write_bytes(render_xlsx(title="党员花名册", headers=ROSTER_HEADERS, rows=[
+        ["花名册新人", number, "正式党员", "县财政局机关第一党支部", "", date(2015, 7, 1)]]))
+    page = _clerk(browser, site, demo_password, "/members/", "发展党员")
+    page.get_by_text("导入党员花名册（Excel）").click()
+    page.get_by_label("花名册文件").set_input_files(roster)
+    page.get_by_role("button", name="导入", exact=True).click()
+    expect(page.get_by_role("alert")).to_contain_text("已导入花名册：1 名人员")
+    assert Person.objects.filter(name="花名册新人").exists()
