@@ -14,6 +14,7 @@ from django.utils import timezone
 from dangjian.access.scoping import restrict
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import PartyStatus, Person
+from dangjian.web.actions import action, drafts, optional_date, parse_date, scoped
 
 from .. import rules, selectors
 from ..filtersets import CandidateFilterSet
@@ -21,18 +22,7 @@ from ..models import Candidate
 from ..services.candidates import candidate_open
 from ..services.due import Due, next_due
 from ..services.steps import DETAIL_LABELS, details_for, step_record
-from .forms import (
-    CHOICES_LIMIT,
-    PAGE_ROWS,
-    action,
-    drafts,
-    enters_data,
-    optional_date,
-    optional_int,
-    parse_date,
-    scoped,
-    scoped_persons,
-)
+from .forms import CHOICES_LIMIT, PAGE_ROWS, enters_data, optional_int, scoped_persons
 
 COUNTS = ("training_days", "training_hours", "should_attend", "present", "ayes", "written_ayes")
 

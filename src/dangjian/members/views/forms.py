@@ -1,5 +1,5 @@
 """What the members pages add to dangjian.web.actions: numbers from forms, persons ticked in a
-form, and whether to show the entry forms. The shared pieces are re-exported for the views."""
+form, and whether to show the entry forms."""
 
 from decimal import Decimal, InvalidOperation
 
@@ -9,9 +9,7 @@ from django.http import HttpRequest
 from dangjian.access.roles import ROLE_RULES
 from dangjian.access.scoping import roles_of
 from dangjian.people.models import Person
-from dangjian.web.actions import action, drafts, optional_date, parse_date, scoped
-
-__all__ = ["action", "drafts", "optional_date", "parse_date", "scoped"]  # used by the views
+from dangjian.web.actions import scoped
 
 PAGE_ROWS = 200
 CHOICES_LIMIT = 300

@@ -11,22 +11,13 @@ from django.utils import timezone
 from dangjian.access.scoping import restrict
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
+from dangjian.web.actions import action, drafts, parse_date, scoped
 
 from .. import selectors
 from ..models import StudyKind
 from ..services.study import LEADING_GROUP_KINDS, study_record_create
 from ..services.visits import MEMBER_STATUSES
-from .forms import (
-    CHOICES_LIMIT,
-    PAGE_ROWS,
-    action,
-    drafts,
-    enters_data,
-    optional_decimal,
-    optional_int,
-    parse_date,
-    scoped,
-)
+from .forms import CHOICES_LIMIT, PAGE_ROWS, enters_data, optional_decimal, optional_int
 
 
 @login_required

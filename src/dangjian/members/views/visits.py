@@ -8,22 +8,13 @@ from django.shortcuts import render
 
 from dangjian.access.scoping import restrict
 from dangjian.people.models import Person
+from dangjian.web.actions import action, drafts, parse_date, scoped
 
 from .. import selectors
 from ..filtersets import VisitFilterSet
 from ..models import VisitCampaign, VisitKind
 from ..services.visits import MEMBER_STATUSES, visit_create
-from .forms import (
-    CHOICES_LIMIT,
-    PAGE_ROWS,
-    action,
-    drafts,
-    enters_data,
-    optional_decimal,
-    parse_date,
-    scoped,
-    scoped_persons,
-)
+from .forms import CHOICES_LIMIT, PAGE_ROWS, enters_data, optional_decimal, scoped_persons
 
 
 @login_required
