@@ -1,0 +1,53 @@
+"""The two pages that had only server-side tests: the inbox and the audit log."""
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from dangjian.access.models import User
+from dangjian.access.otp import ensure_demo_devices
+from dangjian.notifications.services import notify
+from tests.security.totp import totp
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _sign_in(browser: Browser, site: str, username: str, password: str) -> Page:
+    page = browser.new_page()
+    page.goto(f"{site}/login/")
+    page.get_by_label("用户名").fill(username)
+    page.get_by_label("密码").fill(password)
+    page.get_by_role("button", name="登录").click()
+    return page
+
+
+def test_a_clerk_reads_a_notice_in_the_inbox_and_marks_it_read(
+    browser: Browser, site: str, demo_password: str
+) -> None:
+    clerk = User.objects.get(username="finance_clerk")
+    note = notify(recipient=clerk, kind="test.notice", title="请报送本月进展",
+                  body="本月25日前报送", dedupe_key="browser-inbox", link="/tasks/")
+    assert note is not None
+    page = _sign_in(browser, site, "finance_clerk", demo_password)
+    page.get_by_role("link", name="站内信").click()
+    expect(page.get_by_test_id("unread-count")).to_have_text("1")
+    row = page.get_by_test_id(f"notification-{note.pk}")
+    expect(row).to_contain_text("请报送本月进展")
+    row.get_by_role("button", name="标为已读").click()
+    expect(page.get_by_test_id("unread-count")).to_have_text("0")
+
+
+def test_the_audit_administrator_sees_the_log_of_a_failed_login(
+    browser: Browser, site: str, demo_password: str
+) -> None:
+    ensure_demo_devices()
+    failed = _sign_in(browser, site, "member", "wrong-password")
+    expect(failed.get_by_role("alert")).to_contain_text("用户名或密码不正确")
+    page = _sign_in(browser, site, "auditor", demo_password)
+    page.get_by_label("动态口令").fill(totp())
+    page.get_by_role("button", name="验证并登录").click()
+    page.get_by_role("link", name="审计日志").click()
+    page.get_by_placeholder("事件类型，如 login_failed").fill("login_failed")
+    page.get_by_role("button", name="筛选").click()
+    table = page.get_by_test_id("audit-events")
+    expect(table).to_contain_text("member")
+    expect(table).to_contain_text("失败")
