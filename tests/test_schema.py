@@ -6,7 +6,7 @@ pytestmark = pytest.mark.django_db
 
 def test_healthz_answers_ok(client: Client) -> None:
     response = client.get("/healthz")
-    assert response.status_code == 200 and response.json() == {"status": "ok"}
+    assert response.status_code == 200 and response.json() == {"status": "ok", "database": "ok"}
 
 
 def test_the_openapi_schema_lists_the_contracted_paths(client: Client) -> None:

@@ -14,6 +14,13 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dangjian.settings.production")
 app = Celery("dangjian")
 app.conf.broker_url = os.environ.get("DANGJIAN_BROKER_URL", "redis://127.0.0.1:6379/0")
 app.conf.timezone = "Asia/Shanghai"
+# Every job below is idempotent (one row per step, dedupe keys), so a job whose worker dies is
+# better run twice than lost: acknowledge only when it has finished.
+app.conf.task_acks_late = True
+app.conf.task_reject_on_worker_lost = True
+# The broker may be restarted (fault drill): keep reconnecting rather than exit.
+app.conf.broker_connection_retry_on_startup = True
+app.conf.broker_connection_max_retries = None
 app.conf.beat_schedule = {
     "oversight-escalate-daily": {
         "task": "oversight.escalate_daily",

@@ -1,13 +1,12 @@
 """Project URLs: each app owns its pages and its api/; this module only includes them."""
 
-from django.http import HttpRequest, JsonResponse
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
+from dangjian.web.availability import healthz
 
-def healthz(request: HttpRequest) -> JsonResponse:
-    return JsonResponse({"status": "ok"})
-
+# A database outage answers 503 with a Chinese message rather than a bare 500 page.
+handler500 = "dangjian.web.availability.server_error"
 
 api_v1 = [
     path("", include("dangjian.access.api.urls")),

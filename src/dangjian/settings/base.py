@@ -115,6 +115,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_secret("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'dangjian.sqlite3'}",
         conn_max_age=60,
+        # A connection kept across requests is checked first, so that after a database
+        # restart the next request reconnects instead of failing (fault drill, bench/drills.py).
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
