@@ -34,12 +34,17 @@ app.conf.beat_schedule = {
         "task": "dangjian.monthly_due",
         "schedule": crontab(hour=7, minute=50),
     },
+    "sweep-files-daily": {  # files left by uploads cut off mid-way (dangjian.ops.orphans)
+        "task": "ops.sweep_files",
+        "schedule": crontab(hour=2, minute=30),
+    },
     "access-daily": {  # idle accounts disabled, expired sessions removed
         "task": "access.daily",
         "schedule": crontab(hour=2, minute=0),
     },
 }
-app.autodiscover_tasks(["dangjian.oversight", "dangjian.tasks", "dangjian.access"])
+app.autodiscover_tasks(
+    ["dangjian.oversight", "dangjian.tasks", "dangjian.access", "dangjian.ops"])
 
 
 @app.task(name="dangjian.monthly_due")
