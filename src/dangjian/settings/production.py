@@ -22,6 +22,7 @@ DANGJIAN_REQUIRE_2FA = True  # 等保 身份鉴别 d: password plus TOTP for eve
 
 # 等保 身份鉴别 c: credentials only over TLS (nginx terminates it and sets X-Forwarded-Proto).
 SECURE_SSL_REDIRECT = True
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the load balancer asks the backend over plain HTTP
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 31536000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
