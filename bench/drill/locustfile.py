@@ -74,7 +74,7 @@ class Clerk(HttpUser):
                 "otp": totp(bytes.fromhex(self.account["key"]))}
         response = self.client.post("/api/v1/auth/token/", json=body, headers=HEADERS,
                                     name="sign in")
-        if response.status_code == 200:
+        if response.status_code == 201:
             self.token = response.json()["token"]
         return bool(self.token)
 
