@@ -46,12 +46,12 @@ def percentile(values: list[float], share: float) -> float:
 
 @events.quitting.add_listener
 def write_result(**_: Any) -> None:
-    everything = [v for values in latencies.values() for v in values]
+    writes = latencies["progress"] + latencies["evidence"]
     result = {
         "statuses": dict(statuses),
         "latency_ms": {name: {"count": len(v), "p50": percentile(v, 0.5),
                               "p95": percentile(v, 0.95), "max": max(v, default=0.0)}
-                       for name, v in {**latencies, "all": everything}.items()},
+                       for name, v in {**latencies, "writes": writes}.items()},
         "timeline": sorted([s, status, n] for (s, status), n in timeline.items()),
         "accepted": accepted,
         "refused": dict(refused),
