@@ -121,7 +121,7 @@ def seed(stack: Stack, clerks: int = CLERKS) -> dict[str, Any]:
     from dangjian.access.roles import Role
     from dangjian.demo.generator import build_demo
     from dangjian.orgs.models import Organization
-    from dangjian.oversight.models import Finding, Measure, Term
+    from dangjian.oversight.models import Measure
     from dangjian.people.models import Person
 
     call_command("migrate", verbosity=0)
@@ -131,9 +131,6 @@ def seed(stack: Stack, clerks: int = CLERKS) -> dict[str, Any]:
     argon2 = Argon2PasswordHasher()  # what production verifies (the test settings use MD5)
     hashed = argon2.encode(password, argon2.salt())
     units = list(Organization.objects.filter(kind="政府部门/单位").order_by("path"))
-    inspector = User.objects.get(username="inspector")
-    terms = {k: Term.objects.filter(kind=k).order_by("pk").first()
-             for k in ("source", "category", "severity")}
     accounts = []
     with transaction.atomic():
         for n in range(clerks):
@@ -144,10 +141,7 @@ def seed(stack: Stack, clerks: int = CLERKS) -> dict[str, Any]:
             RoleGrant.objects.create(user=user, role=Role.UNIT_CLERK, organization=unit)
             key = secrets.token_hex(20)
             TOTPDevice.objects.create(user=user, name="演练", key=key, confirmed=True)
-            finding = Finding.objects.create(
-                organization=unit, source=terms["source"], category=terms["category"],
-                severity=terms["severity"], description=f"演练问题 {n + 1}",
-                discovered_on=today, raised_by=inspector)
+            finding = new_finding(unit, f"演练问题 {n + 1}", today)
             measures = Measure.objects.bulk_create(
                 Measure(finding=finding, description=f"演练整改措施 {n + 1}-{m + 1}",
                         owner=owner, criterion="完成", due_on=today.replace(year=today.year + 1))
@@ -157,6 +151,19 @@ def seed(stack: Stack, clerks: int = CLERKS) -> dict[str, Any]:
     data = {"accounts": accounts}
     stack.seeds.write_text(json.dumps(data), encoding="utf-8")
     return data
+
+
+def new_finding(unit: Any, description: str, discovered_on: Any) -> Any:
+    """A finding the inspector registered at ``unit``, with the first term of each list."""
+    from dangjian.access.models import User
+    from dangjian.oversight.models import Finding, Term
+
+    terms = {k: Term.objects.filter(kind=k).order_by("pk")[0]
+             for k in ("source", "category", "severity")}
+    return Finding.objects.create(
+        organization=unit, source=terms["source"], category=terms["category"],
+        severity=terms["severity"], description=description, discovered_on=discovered_on,
+        raised_by=User.objects.get(username="inspector"))
 
 
 def start_gunicorn(stack: Stack, workers: int = WORKERS) -> None:

@@ -27,10 +27,21 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from drill_checks import accepted_writes, integrity, problems  # noqa: E402
-from drill_stack import (  # noqa: E402
-    WORKERS, Stack, gunicorn_workers, http_status, make_stack, run_locust, seed, setup_django,
-    start_celery_worker, start_gunicorn, teardown, wait_until,
+from drill_checks import accepted_writes, integrity, problems
+from drill_stack import (
+    WORKERS,
+    Stack,
+    gunicorn_workers,
+    http_status,
+    make_stack,
+    new_finding,
+    run_locust,
+    seed,
+    setup_django,
+    start_celery_worker,
+    start_gunicorn,
+    teardown,
+    wait_until,
 )
 
 PG_VERSION = sorted(os.listdir("/etc/postgresql"))[-1] if os.path.isdir("/etc/postgresql") else ""
@@ -123,21 +134,14 @@ def overdue_backlog() -> int:
 
     from django.utils import timezone
 
-    from dangjian.access.models import User
     from dangjian.orgs.models import Organization
-    from dangjian.oversight.models import Finding, Measure, Term
+    from dangjian.oversight.models import Measure
     from dangjian.people.models import Person
 
     today, rng = timezone.localdate(), random.Random(11)
-    inspector = User.objects.get(username="inspector")
-    terms = {k: Term.objects.filter(kind=k).order_by("pk").first()
-             for k in ("source", "category", "severity")}
     owner = Person.objects.order_by("pk").first()
-    units = list(Organization.objects.filter(kind="政府部门/单位").order_by("path"))
-    findings = [Finding.objects.create(
-        organization=unit, source=terms["source"], category=terms["category"],
-        severity=terms["severity"], description="演练逾期问题", raised_by=inspector,
-        discovered_on=today - timedelta(days=90)) for unit in units]
+    units = Organization.objects.filter(kind="政府部门/单位").order_by("path")
+    findings = [new_finding(unit, "演练逾期问题", today - timedelta(days=90)) for unit in units]
     Measure.objects.bulk_create(
         Measure(finding=findings[n % len(findings)], description=f"演练逾期措施 {n}",
                 owner=owner, criterion="完成", due_on=today - timedelta(days=rng.randint(20, 60)))
@@ -242,7 +246,7 @@ def upload_drill(stack: Stack) -> list[str]:
                 response = requests.post(
                     f"{stack.url}/api/v1/measures/{measure}/evidence/", headers=headers,
                     files={"file": ("整改佐证.pdf", content, "application/pdf")}, timeout=60)
-            except requests.ConnectionError:
+            except requests.RequestException:  # the worker died before answering in full
                 with lock:
                     outcome["connection cut"] += 1
                 continue

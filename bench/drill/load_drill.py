@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from drill_checks import accepted_writes, integrity, problems  # noqa: E402
-from drill_stack import make_stack, run_locust, seed, setup_django, start_gunicorn, teardown  # noqa: E402,I001
+from drill_checks import accepted_writes, integrity, problems
+from drill_stack import make_stack, run_locust, seed, setup_django, start_gunicorn, teardown
 
 
 def summarise(result: dict[str, object]) -> dict[str, object]:

@@ -18,7 +18,8 @@ from typing import Any
 from django_otp.oath import totp
 from locust import HttpUser, between, events, task
 
-SEEDS = json.loads(open(os.environ["DRILL_SEEDS"], encoding="utf-8").read())["accounts"]
+with open(os.environ["DRILL_SEEDS"], encoding="utf-8") as seeds:
+    SEEDS = json.load(seeds)["accounts"]
 HEADERS = {"X-Forwarded-Proto": "https"}  # as the TLS proxy in front of gunicorn sets it
 
 started = time.monotonic()
