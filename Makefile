@@ -56,6 +56,14 @@ bench: dev-venv
 	$(BIN)/python bench/bench_escalation.py --database-url "$$(cat var/bench-url)"
 	$(BIN)/python bench/bench_orglife.py
 
+## The drills of docs/security.md (PostgreSQL and Redis on localhost; the fault drill restarts them).
+.PHONY: drill-load drill-faults
+drill-load: dev-venv
+	$(BIN)/python bench/drill/load_drill.py --minutes 10 --users 50
+
+drill-faults: dev-venv
+	$(BIN)/python bench/drill/fault_drill.py
+
 clean:
 	rm -rf $(VENV) var
 
