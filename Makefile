@@ -56,7 +56,7 @@ bench: dev-venv
 	$(BIN)/python bench/bench_escalation.py --database-url "$$(cat var/bench-url)"
 	$(BIN)/python bench/bench_orglife.py
 
-## The drills of docs/security.md (PostgreSQL and Redis on localhost; the fault drill restarts them).
+## The drills of docs/security.md, on a PostgreSQL cluster and a Redis of their own (free ports).
 .PHONY: drill-load drill-faults
 drill-load: dev-venv
 	$(BIN)/python bench/drill/load_drill.py --minutes 10 --users 50

@@ -1,10 +1,11 @@
-"""The stack the load and fault drills run against, all on loopback.
+"""The stack the load and fault drills run against, all on loopback and all their own.
 
-PostgreSQL (the database named ``dangjian_drill``, dropped and created again), gunicorn serving
-``dangjian.wsgi`` on the production settings with throwaway secrets, and, for the escalation
-drill, a Celery worker on the local Redis. The drill process itself talks to the same database
-through the test settings (the demo loader is refused in production) with the same field key,
-so both sides read each other's encrypted columns.
+A PostgreSQL cluster of its own (initdb in a temporary folder, a free port) and a Redis of its
+own, so that the fault drill can stop and start them without touching the machine's services;
+gunicorn serving ``dangjian.wsgi`` on the production settings with throwaway secrets; for the
+escalation drill, a Celery worker on that Redis. The drill process itself talks to the same
+database through the test settings (the demo loader is refused in production) with the same
+field key, so both sides read each other's encrypted columns.
 
 Seeded: the demo county (persons at 0.2), plus ``CLERKS`` unit clerks of their own, each with a
 password, a TOTP device (production asks every account for a second factor) and open
@@ -28,9 +29,8 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
-SERVER_URL = "postgres://postgres@127.0.0.1:5432"
+PG_BIN = Path(os.environ.get("DRILL_PG_BIN") or max(Path("/usr/lib/postgresql").glob("*/bin")))
 DATABASE = "dangjian_drill"
-BROKER_URL = "redis://127.0.0.1:6379/7"  # a database of its own, away from the tests' queues
 CLERKS = 50
 MEASURES_PER_CLERK = 20
 WORKERS = 5  # gunicorn's 2 × cores + 1 on the 2-core machine
@@ -41,6 +41,9 @@ class Stack:
     folder: Path
     env: dict[str, str]
     port: int
+    pg_folder: Path
+    pg_port: int
+    redis_port: int
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
 
     @property
@@ -66,33 +69,70 @@ def free_port() -> int:
 
 
 def make_stack() -> Stack:
-    """A fresh database and folder; the environment both gunicorn and this process use."""
+    """A fresh cluster, Redis and folder; the environment gunicorn and this process share."""
     folder = Path(tempfile.mkdtemp(prefix="dangjian-drill-"))
-    database_url = f"{SERVER_URL}/{DATABASE}"
+    pg_folder = Path(tempfile.mkdtemp(prefix="dangjian-drill-pg-"))
+    pg_port, redis_port = free_port(), free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "dangjian.settings.production",
-        "DATABASE_URL": database_url,
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:{pg_port}/{DATABASE}",
         "DANGJIAN_VAR_DIR": str(folder),
         "DANGJIAN_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DANGJIAN_SECRET_KEY": secrets.token_urlsafe(50),
         "DANGJIAN_FIELD_KEY": secrets.token_hex(16),
         "DANGJIAN_AUDIT_ARCHIVE_KEY": secrets.token_hex(32),
-        "DANGJIAN_BROKER_URL": BROKER_URL,
+        "DANGJIAN_BROKER_URL": f"redis://127.0.0.1:{redis_port}/0",
         # the code of this checkout, whichever checkout the virtualenv was installed from
         "PYTHONPATH": str(REPO / "src"),
     }
-    recreate_database(database_url)
-    return Stack(folder=folder, env=env, port=free_port())
+    stack = Stack(folder=folder, env=env, port=free_port(), pg_folder=pg_folder,
+                  pg_port=pg_port, redis_port=redis_port)
+    _as_postgres(stack, [str(PG_BIN / "initdb"), "-D", str(pg_folder / "data"), "-U",
+                         "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"])
+    start_postgres(stack)
+    _as_postgres(stack, [str(PG_BIN / "createdb"), "-h", "127.0.0.1", "-p", str(pg_port),
+                         "-U", "postgres", DATABASE])
+    start_redis(stack)
+    return stack
 
 
-def recreate_database(url: str) -> None:
-    import psycopg
+def _as_postgres(stack: Stack, command: list[str]) -> None:
+    """PostgreSQL refuses to run as root: as root, run it as the ``postgres`` user."""
+    if os.geteuid() == 0:
+        shutil.chown(stack.pg_folder, "postgres", "postgres")
+        command = ["runuser", "-u", "postgres", "--", *command]
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
 
-    base, _, name = url.rpartition("/")
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
+
+def start_postgres(stack: Stack) -> None:
+    options = f"-p {stack.pg_port} -k {stack.pg_folder} -c listen_addresses=127.0.0.1"
+    _as_postgres(stack, [str(PG_BIN / "pg_ctl"), "-D", str(stack.pg_folder / "data"), "-w",
+                         "-o", options, "-l", str(stack.pg_folder / "postgres.log"), "start"])
+
+
+def stop_postgres(stack: Stack) -> None:
+    _as_postgres(stack, [str(PG_BIN / "pg_ctl"), "-D", str(stack.pg_folder / "data"),
+                         "-m", "fast", "-w", "stop"])
+
+
+def postgres_ready(stack: Stack) -> bool:
+    probe = [str(PG_BIN / "pg_isready"), "-q", "-h", "127.0.0.1", "-p", str(stack.pg_port)]
+    return subprocess.run(probe).returncode == 0
+
+
+def start_redis(stack: Stack) -> None:
+    command = ["redis-server", "--port", str(stack.redis_port), "--bind", "127.0.0.1",
+               "--save", "", "--appendonly", "no", "--dir", str(stack.folder)]
+    log = stack.log("redis").open("ab")
+    stack.processes["redis"] = subprocess.Popen(command, stdout=log, stderr=log)
+    wait_until(lambda: redis_ready(stack), "Redis", 30)
+
+
+def redis_ready(stack: Stack) -> bool:
+    ping = subprocess.run(["redis-cli", "-h", "127.0.0.1", "-p", str(stack.redis_port), "ping"],
+                          capture_output=True, text=True)
+    return ping.stdout.strip() == "PONG"
 
 
 def setup_django(stack: Stack) -> None:
@@ -207,8 +247,11 @@ def stop(stack: Stack, name: str) -> None:
 def teardown(stack: Stack, keep: bool = False) -> None:
     for name in list(stack.processes):
         stop(stack, name)
+    if postgres_ready(stack):
+        stop_postgres(stack)
     if not keep:
         shutil.rmtree(stack.folder, ignore_errors=True)
+        shutil.rmtree(stack.pg_folder, ignore_errors=True)
 
 
 def http_status(url: str, timeout: float = 5) -> int:

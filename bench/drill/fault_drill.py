@@ -1,14 +1,13 @@
 """Fault drills (issue 6, item 8): the database restarted under load, the broker stopped while
 the escalation job runs, web workers killed in the middle of uploads.
 
-Usage (as root on the drill machine, which runs PostgreSQL 127.0.0.1:5432 and Redis :6379):
-    .venv/bin/python bench/drill/fault_drill.py [--only postgres|redis|upload] [--keep]
+Usage: .venv/bin/python bench/drill/fault_drill.py [--only postgres|redis|upload] [--keep]
 
-It stops and starts the local PostgreSQL and Redis: run it when nothing else uses them (not
-in CI, not beside the test suite). Each drill prints what clients saw while the part was down
-and after it came back, then the same checks as the load drill: every accepted write in the
-database, nothing half-written, no orphaned file left, the audit chain intact. Exits non-zero
-on any failed check. Not a test: the figures go into the closing note.
+The PostgreSQL cluster and the Redis stopped and started here are the drill's own (see
+drill_stack), so the machine's services are left alone. Each drill prints what clients saw
+while the part was down and after it came back, then the same checks as the load drill: every
+accepted write in the database, nothing half-written, no orphaned file left, the audit chain
+intact. Exits non-zero on any failed check. Not a test: the figures go into the closing note.
 """
 
 import argparse
@@ -16,7 +15,6 @@ import json
 import os
 import random
 import signal
-import subprocess
 import sys
 import threading
 import time
@@ -40,24 +38,15 @@ from drill_stack import (
     setup_django,
     start_celery_worker,
     start_gunicorn,
+    start_postgres,
+    start_redis,
+    stop,
+    stop_postgres,
     teardown,
     wait_until,
 )
 
-PG_VERSION = sorted(os.listdir("/etc/postgresql"))[-1] if os.path.isdir("/etc/postgresql") else ""
-PG_CTL = ["pg_ctlcluster", "--skip-systemctl-redirect", PG_VERSION, "main"]
-REDIS_START = ["redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "--port", "6379",
-               "--save", "", "--appendonly", "no"]
 HTTPS = {"X-Forwarded-Proto": "https"}
-
-
-def pg_ready() -> bool:
-    return subprocess.run(["pg_isready", "-q", "-h", "127.0.0.1", "-p", "5432"]).returncode == 0
-
-
-def redis_ready() -> bool:
-    ping = subprocess.run(["redis-cli", "-h", "127.0.0.1", "ping"], capture_output=True, text=True)
-    return ping.stdout.strip() == "PONG"
 
 
 def answer(url: str, headers: dict[str, str]) -> tuple[int, str]:
@@ -91,14 +80,13 @@ def postgres_drill(stack: Stack) -> list[str]:
         started = time.monotonic()
         time.sleep(40)
         marks["down"] = time.monotonic() - started
-        subprocess.run([*PG_CTL, "stop", "-m", "fast"], check=True)
+        stop_postgres(stack)
         time.sleep(3)
         marks["healthz"] = answer(f"{stack.url}/healthz", {})
         marks["api"] = answer(f"{stack.url}/api/v1/me/",
                               {**HTTPS, "Authorization": "Bearer drill"})
         time.sleep(12)
-        subprocess.run([*PG_CTL, "start"], check=True)
-        wait_until(pg_ready, "PostgreSQL", 60)
+        start_postgres(stack)
         marks["up"] = time.monotonic() - started
 
     result = run_locust(stack, users=20, seconds=120, name="postgres", during=outage)
@@ -173,13 +161,12 @@ def redis_drill(stack: Stack) -> list[str]:
     app.send_task("oversight.escalate_daily", queue="drill")
     wait_until(lambda: escalations() >= 200, "the escalation run", 120)
     taken_at_stop = escalations()
-    subprocess.run(["redis-cli", "-h", "127.0.0.1", "shutdown", "nosave"], check=False)
+    stop(stack, "redis")
     time.sleep(10)
     taken_while_down = escalations() - taken_at_stop
     web_while_down = http_status(f"{stack.url}/healthz")
     time.sleep(10)
-    subprocess.run(REDIS_START, check=True)
-    wait_until(redis_ready, "Redis", 30)
+    start_redis(stack)
     wait_until(lambda: finished_runs(stack) >= 1, "the first run to finish", 600)
     app.send_task("oversight.escalate_daily", queue="drill")  # the worker is back, unaided
     wait_until(lambda: finished_runs(stack) >= 2, "a run after the broker came back", 180)
@@ -303,10 +290,6 @@ def main() -> None:
         for name in args.only or list(DRILLS):
             found += [f"{name}: {line}" for line in DRILLS[name](stack)]
     finally:
-        if not pg_ready():
-            subprocess.run([*PG_CTL, "start"], check=False)
-        if not redis_ready():
-            subprocess.run(REDIS_START, check=False)
         teardown(stack, keep=args.keep)
     for line in found:
         print("FAILED:", line)
