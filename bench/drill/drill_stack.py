@@ -62,6 +62,13 @@ class Stack:
         return self.folder / f"{name}.log"
 
 
+def one_time_code(key: str) -> str:
+    """The current TOTP code of a device key (hex), six digits with its leading zeros."""
+    from django_otp.oath import totp
+
+    return f"{totp(bytes.fromhex(key)):06d}"
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
