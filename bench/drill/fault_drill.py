@@ -60,14 +60,15 @@ def answer(url: str, headers: dict[str, str]) -> tuple[int, str]:
         return int(error.code), json.loads(error.read())["detail"]
 
 
-def phases(timeline: list[list[Any]], down: float, up: float) -> dict[str, dict[str, int]]:
+def phases(timeline: list[list[Any]], down: float, restart: float, up: float
+           ) -> dict[str, dict[str, int]]:
     """Answers by status before, while and after the outage (wall-clock seconds; 2 s margins
     for requests in flight when the server stopped)."""
     out: dict[str, Counter[str]] = {"before": Counter(), "down": Counter(), "after": Counter()}
     for second, status, count in timeline:
         if second < down - 2:
             out["before"][status] += count
-        elif down + 2 <= second < up:
+        elif down + 2 <= second < restart:
             out["down"][status] += count
         elif second >= up + 10:  # connections re-made, the first retries through
             out["after"][status] += count
@@ -88,6 +89,7 @@ def postgres_drill(stack: Stack) -> list[str]:
         marks["api"] = answer(f"{stack.url}/api/v1/me/",
                               {**HTTPS, "Authorization": "Bearer drill"})
         time.sleep(12)
+        marks["restart"] = time.time()  # surely down until here; up again when start returns
         start_postgres(stack)
         marks["up"] = time.time()
 
@@ -95,7 +97,7 @@ def postgres_drill(stack: Stack) -> list[str]:
     from django.db import connections
 
     connections.close_all()  # this process's connection died with the server
-    seen = phases(result["timeline"], marks["down"], marks["up"])
+    seen = phases(result["timeline"], marks["down"], marks["restart"], marks["up"])
     writes, state = accepted_writes(result), integrity(stack)
     print(json.dumps({"drill": "postgres restarted under load",
                       "down_s": round(marks["up"] - marks["down"], 1), "answers": seen,
