@@ -62,16 +62,20 @@ def answer(url: str, headers: dict[str, str]) -> tuple[int, str]:
 
 def phases(timeline: list[list[Any]], down: float, restart: float, up: float
            ) -> dict[str, dict[str, int]]:
-    """Answers by status before, while and after the outage (wall-clock seconds; 2 s margins
-    for requests in flight when the server stopped)."""
-    out: dict[str, Counter[str]] = {"before": Counter(), "down": Counter(), "after": Counter()}
-    for second, status, count in timeline:
-        if second < down - 2:
+    """Answers by status: sent and answered before the stop, sent and answered while the
+    server was surely down, sent 10 s after it was up again (wall-clock seconds). Requests
+    that straddle a boundary are counted apart: either answer is right for them."""
+    out: dict[str, Counter[str]] = {
+        "before": Counter(), "down": Counter(), "after": Counter(), "straddling": Counter()}
+    for sent, answered, status, count in timeline:
+        if answered < down:
             out["before"][status] += count
-        elif down + 2 <= second < restart:
+        elif sent >= down + 1 and answered < restart:
             out["down"][status] += count
-        elif second >= up + 10:  # connections re-made, the first retries through
+        elif sent >= up + 10:  # connections re-made, the first retries through
             out["after"][status] += count
+        else:
+            out["straddling"][status] += count
     return {k: dict(v) for k, v in out.items()}
 
 

@@ -27,7 +27,7 @@ HEADERS = {"X-Forwarded-Proto": "https"}  # as the TLS proxy in front of gunicor
 
 latencies: dict[str, list[float]] = defaultdict(list)
 statuses: Counter[str] = Counter()
-timeline: Counter[tuple[int, str]] = Counter()
+timeline: Counter[tuple[int, int, str]] = Counter()  # (sent, answered, status)
 accepted: dict[str, list[Any]] = {"progress": [], "evidence": []}
 refused: Counter[str] = Counter()
 next_account = iter(range(len(SEEDS)))
@@ -39,7 +39,8 @@ def remember(name: str, response_time: float, response: Any, exception: Any,
     status = str(getattr(response, "status_code", 0) or 0) if response is not None else "0"
     statuses[f"{name} {status}"] += 1
     latencies[name].append(response_time)
-    timeline[(int(time.time()), status)] += 1  # wall clock: the fault drill marks its outage so
+    now = time.time()  # wall clock: the fault drill marks its outage so
+    timeline[(int(now - response_time / 1000), int(now), status)] += 1
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -55,7 +56,7 @@ def write_result(**_: Any) -> None:
         "latency_ms": {name: {"count": len(v), "p50": percentile(v, 0.5),
                               "p95": percentile(v, 0.95), "max": max(v, default=0.0)}
                        for name, v in {**latencies, "writes": writes}.items()},
-        "timeline": sorted([s, status, n] for (s, status), n in timeline.items()),
+        "timeline": sorted([*key, n] for key, n in timeline.items()),
         "accepted": accepted,
         "refused": dict(refused),
     }

@@ -14,10 +14,11 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dangjian.settings.production")
 app = Celery("dangjian")
 app.conf.broker_url = os.environ.get("DANGJIAN_BROKER_URL", "redis://127.0.0.1:6379/0")
 app.conf.timezone = "Asia/Shanghai"
-# Every job below is idempotent (one row per step, dedupe keys), so a job whose worker dies is
-# better run twice than lost: acknowledge only when it has finished.
-app.conf.task_acks_late = True
-app.conf.task_reject_on_worker_lost = True
+# Acknowledged on receipt (Celery's default), not late: with an unacknowledged job in hand, a
+# lost Redis connection makes kombu restore it on a connection that is gone, and the worker
+# dies ("Unrecoverable error: AttributeError … hostname", seen in the fault drill; kombu
+# issues 582 and 970). Every job below catches up by itself: a run lost with its worker is
+# made good by the next day's, which takes every step still due (one row per step).
 # The broker may be restarted (fault drill): keep reconnecting rather than exit.
 app.conf.broker_connection_retry_on_startup = True
 app.conf.broker_connection_max_retries = None
