@@ -13,14 +13,38 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 
 RETRY_AFTER_SECONDS = 30
 DATABASE_DOWN = "数据库暂时无法连接，系统正在恢复，请稍后重试；已保存的数据不会丢失"
+DATABASE_BUSY = "数据库繁忙，本次操作未保存，请稍后重试"
 SERVER_ERROR = "系统内部错误，已记录；请稍后重试，如仍出现请联系系统管理员"
 PAGE = ("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{title}"
         "</title></head><body><h1>{title}</h1><p>{message}</p></body></html>")
 
 
-def database_is_down(error: BaseException | None) -> bool:
-    """True for the errors a lost or refused connection raises, not for bad SQL or data."""
-    return isinstance(error, OperationalError | InterfaceError)
+# SQLSTATE classes of a database that is away or overloaded for a while (PostgreSQL appendix
+# A): 08 connection exception, 57 operator intervention (shutting down, starting up), 53
+# insufficient resources (too many connections). Class 40 (deadlock, serialisation failure)
+# is a clash of two writers: the same answer, with its own message, for the client to retry.
+DOWN_CLASSES = {"08", "57", "53"}
+RETRY_CLASSES = {"40"}
+
+
+def unavailability(error: BaseException | None) -> str | None:
+    """The 503 message for an error that says "the database is not there right now", or None
+    for anything else (bad SQL, bad data: those stay 500 and are fixed in code)."""
+    if isinstance(error, InterfaceError):  # the connection object itself is gone
+        return DATABASE_DOWN
+    if not isinstance(error, OperationalError):
+        return None
+    cause = error.__cause__
+    sqlstate = getattr(cause, "sqlstate", None)
+    if sqlstate:
+        return (DATABASE_DOWN if sqlstate[:2] in DOWN_CLASSES
+                else DATABASE_BUSY if sqlstate[:2] in RETRY_CLASSES else None)
+    message = str(error).lower()
+    if "locked" in message or "busy" in message:  # SQLite: another writer holds the file
+        return DATABASE_BUSY
+    if type(cause).__module__.startswith("sqlite3") and "unable to open" not in message:
+        return None  # SQLite: "no such table" and the like are errors of code, not outages
+    return DATABASE_DOWN  # PostgreSQL without a SQLSTATE: the connection failed or was cut
 
 
 def _answer(request: HttpRequest, status: int, title: str, message: str) -> HttpResponse:
@@ -36,8 +60,9 @@ def _answer(request: HttpRequest, status: int, title: str, message: str) -> Http
 
 def server_error(request: HttpRequest) -> HttpResponse:
     """``handler500``: called inside Django's except block, so the error is still at hand."""
-    if database_is_down(sys.exc_info()[1]):
-        return _answer(request, 503, "服务暂时不可用", DATABASE_DOWN)
+    message = unavailability(sys.exc_info()[1])
+    if message:
+        return _answer(request, 503, "服务暂时不可用", message)
     return _answer(request, 500, "系统错误", SERVER_ERROR)
 
 
