@@ -68,9 +68,10 @@ def phases(timeline: list[list[Any]], down: float, restart: float, up: float
     out: dict[str, Counter[str]] = {
         "before": Counter(), "down": Counter(), "after": Counter(), "straddling": Counter()}
     for sent, answered, status, count in timeline:
-        if answered < down:
+        # seconds are truncated: "answered" stands for [answered, answered + 1)
+        if answered + 1 <= down:
             out["before"][status] += count
-        elif sent >= down + 1 and answered < restart:
+        elif sent >= down + 1 and answered + 1 <= restart:
             out["down"][status] += count
         elif sent >= up + 10:  # connections re-made, the first retries through
             out["after"][status] += count
