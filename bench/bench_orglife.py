@@ -16,10 +16,11 @@ import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from typing import Any
+
+from benchdb import fresh_database, setup_django
 
 REPEATS = 7
 CITIES = 14
@@ -27,23 +28,6 @@ CITIES = 14
 DEPARTMENTS, BRANCHES_PER_DEPARTMENT = 40, 5
 TOWNSHIPS, VILLAGES_PER_TOWNSHIP = 12, 30
 YEAR = 2025
-
-
-def prepare_database() -> str:
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith("postgres"):
-        import psycopg
-
-        base, _, name = url.rpartition("/")
-        name = f"{name}_orglife"
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
-        os.environ["DATABASE_URL"] = f"{base}/{name}"
-    else:
-        folder = tempfile.mkdtemp(prefix="dangjian-bench-orglife-")
-        os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
-    return os.environ["DATABASE_URL"]
 
 
 def timed(work: Callable[[], Any]) -> float:
@@ -127,20 +111,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--counties", type=int, default=200)
     args = parser.parse_args()
-    url = prepare_database()
-    os.environ["DJANGO_SETTINGS_MODULE"] = "dangjian.settings.test"
-    os.environ["DANGJIAN_VAR_DIR"] = tempfile.mkdtemp(prefix="dangjian-bench-var-")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    url = fresh_database("dangjian-bench-orglife", suffix="_orglife")
+    setup_django("dangjian-bench-orglife")
     from django.db import connection
 
     from dangjian.orglife.models import MeetingRollup
     from dangjian.orglife.services.compliance import compliance_report
     from dangjian.orgs.models import Organization
 
-    call_command("migrate", verbosity=0)
     started = time.perf_counter()
     province, branches = build_province(args.counties)
     rollups = fill_rollups(branches, random.Random(2026))

@@ -12,29 +12,13 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from typing import Any
 
+from benchdb import fresh_database, setup_django
+
 REPEATS = 15
-
-
-def prepare_database(scale: int, reuse: bool) -> str:
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith("postgres") and reuse:
-        return url
-    if url.startswith("postgres"):
-        import psycopg
-
-        base, _, name = url.rpartition("/")
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
-        return url
-    folder = tempfile.mkdtemp(prefix="dangjian-bench-")
-    os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
-    return os.environ["DATABASE_URL"]
 
 
 def timed(work: Callable[[], Any]) -> float:
@@ -52,15 +36,9 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true",
                         help="time again on the PostgreSQL database a previous run built")
     args = parser.parse_args()
-    url = prepare_database(args.scale, args.reuse)
-    # DEBUG off (no query log), "testserver" allowed, the database from DATABASE_URL.
-    os.environ["DJANGO_SETTINGS_MODULE"] = "dangjian.settings.test"
-    os.environ["DANGJIAN_VAR_DIR"] = tempfile.mkdtemp(prefix="dangjian-bench-var-")
-    import django
-
-    django.setup()
+    url = fresh_database("dangjian-bench", reuse=args.reuse)
+    setup_django("dangjian-bench")
     from django.conf import settings
-    from django.core.management import call_command
     from django.db import connection
     from rest_framework.test import APIClient
 
@@ -70,7 +48,6 @@ def main() -> None:
     from dangjian.orgs.models import Organization
     from dangjian.people.models import Charge, Person
 
-    call_command("migrate", verbosity=0)
     started = time.perf_counter()
     if args.reuse and Organization.objects.exists():
         summary = DemoSummary(Organization.objects.count(), Person.objects.count(), [])

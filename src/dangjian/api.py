@@ -4,7 +4,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.views.defaults import page_not_found
 from rest_framework import exceptions, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
@@ -40,6 +41,14 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         errors = response.data
         response.data = {"detail": _first_message(errors), "errors": errors}
     return response
+
+
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """``handler404``: a URL no API route matches (``/api/v1/tasks/0.35/``) answers in JSON,
+    as the API's own 404s do; pages keep Django's."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": NOT_FOUND}, status=404)
+    return page_not_found(request, exception)
 
 
 def _first_message(errors: Any) -> str:

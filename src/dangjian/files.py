@@ -2,8 +2,9 @@
 against their SHA-256 on every read (等保 2.0 入侵防范 and 数据完整性).
 
 Bottom layer: it knows only an upload, a file field and the digest recorded at upload, so any
-app can call it; ``evidence_open`` is the shape the download views use (``evidence.file``,
-``evidence.sha256``). A mismatch or a missing file is audited and refused.
+app can call it; ``download_response`` is what every evidence download view answers (an
+evidence row: ``file``, ``sha256``, ``original_name``, ``extension``). A mismatch or a missing
+file is audited and refused, and so is every download.
 """
 
 import hashlib
@@ -15,8 +16,12 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
+from django.http import FileResponse, HttpResponse
+from django.http.response import HttpResponseBase
 
 from dangjian.audit.services import record
+from dangjian.errors import Conflict
+from dangjian.ooxml import KINDS, PackageError, check_package, record_refusal
 
 CHUNK = 1024 * 1024
 # Leading bytes of each type a county may accept: a renamed .exe is not a .pdf. A type added to
@@ -25,6 +30,14 @@ SIGNATURES: dict[str, bytes] = {
     "pdf": b"%PDF-", "jpg": b"\xff\xd8\xff", "png": b"\x89PNG\r\n\x1a\n",
     "docx": b"PK\x03\x04", "xlsx": b"PK\x03\x04", "ofd": b"PK\x03\x04",
 }
+# What each accepted type is served as; with nosniff the browser never guesses another.
+CONTENT_TYPES: dict[str, str] = {
+    "pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "ofd": "application/ofd",
+}
+OCTET_STREAM = "application/octet-stream"
 
 
 def extension_of(name: str) -> str:
@@ -35,11 +48,12 @@ def extension_of(name: str) -> str:
 
 
 def checked_upload(
-    upload: UploadedFile, *, allowed_types: Iterable[str], max_bytes: int
+    upload: UploadedFile, *, allowed_types: Iterable[str], max_bytes: int, actor: Any = None
 ) -> dict[str, Any]:
     """The stored fields of an accepted upload (original_name, extension, size, sha256), or a
-    ValidationError naming what is wrong: type not allowed, empty, too large, or content that
-    does not match its extension."""
+    ValidationError naming what is wrong: type not allowed, empty, too large, content that
+    does not match its extension, or a .docx/.xlsx that fails dangjian.ooxml. The last two are
+    disguised or hostile files: their refusal is audited with ``actor``."""
     allowed = tuple(allowed_types)
     name = PurePath(upload.name or "").name
     extension = extension_of(name)
@@ -56,13 +70,21 @@ def checked_upload(
         digest.update(chunk)
     upload.seek(0)
     if not head.startswith(SIGNATURES.get(extension, b"\0unknown")):
-        raise ValidationError({"file": f"文件内容与扩展名“{extension}”不符"})
+        reason = f"文件内容与扩展名“{extension}”不符"
+        record_refusal(actor=actor, name=name, reason=reason)
+        raise ValidationError({"file": reason})
+    if extension in KINDS:
+        try:
+            check_package(upload, kind=KINDS[extension], actor=actor, name=name)
+        except PackageError as error:
+            raise ValidationError({"file": str(error)}) from error
     return {"original_name": name[:200], "extension": extension, "size": upload.size,
             "sha256": digest.hexdigest()}
 
 
-class FileIntegrityError(Exception):
-    """The stored file is missing or no longer matches the digest recorded at upload."""
+class FileIntegrityError(Conflict):
+    """The stored file is missing or no longer matches the digest recorded at upload (HTTP 409:
+    the record and its file disagree)."""
 
 
 def sha256_of(file: Any) -> str:
@@ -90,11 +112,36 @@ def open_verified(
 
 
 def evidence_open(*, evidence: Any, actor: Any = None) -> File:
-    """Open an oversight ``Evidence`` for download, verified against its recorded SHA-256."""
+    """Open an evidence row of any app (``file``, ``sha256``) for download, verified against
+    its recorded SHA-256."""
     target = evidence if isinstance(evidence, models.Model) else None
     return open_verified(
         field_file=evidence.file, sha256=evidence.sha256, actor=actor, target=target
     )
+
+
+def download_response(*, evidence: Any, actor: Any) -> FileResponse:
+    """The evidence's file as an attachment under its original name (RFC 5987 ``filename*``
+    for a Chinese one), served only after its SHA-256 matched; the download is audited.
+    FileIntegrityError, a Conflict (409 in the API), when it is missing or changed."""
+    opened = evidence_open(evidence=evidence, actor=actor)
+    name = "".join(char for char in evidence.original_name if char.isprintable())
+    response = FileResponse(opened, as_attachment=True, filename=name or "file",
+                            content_type=CONTENT_TYPES.get(evidence.extension, OCTET_STREAM))
+    response["X-Content-Type-Options"] = "nosniff"
+    target = evidence if isinstance(evidence, models.Model) else None
+    record(actor=actor, action="file.download", target=target,
+           after={"name": evidence.original_name, "sha256": evidence.sha256})
+    return response
+
+
+def download_page(*, evidence: Any, actor: Any) -> HttpResponseBase:
+    """``download_response`` for a page link: a changed or missing file answers 409 with the
+    message as plain text, where the API answers its JSON."""
+    try:
+        return download_response(evidence=evidence, actor=actor)
+    except FileIntegrityError as error:
+        return HttpResponse(error.message, status=409, content_type="text/plain; charset=utf-8")
 
 
 def _refuse(

@@ -8,9 +8,39 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.http.response import HttpResponseBase
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, viewsets
+from rest_framework.generics import get_object_or_404
 
 from dangjian.access.scoping import restrict
+from dangjian.files import CONTENT_TYPES, OCTET_STREAM, download_response
+
+
+class ErrorDetailSerializer(serializers.Serializer):
+    """An error answer, ``{"detail": "…"}``."""
+
+    detail = serializers.CharField()
+
+
+# The responses of a stored file's download (dangjian.files.download_response): each type it
+# may be served as, then 404 out of scope and 409 when the file is missing or no longer
+# matches its SHA-256.
+FILE_DOWNLOAD: dict[Any, Any] = {
+    **{(200, content_type): OpenApiTypes.BINARY
+       for content_type in (*CONTENT_TYPES.values(), OCTET_STREAM)},
+    404: OpenApiResponse(ErrorDetailSerializer, description="不存在，或不在您的查看范围内"),
+    409: OpenApiResponse(ErrorDetailSerializer,
+                         description="文件缺失或与登记的 SHA-256 不符，已记入审计日志"),
+}
+
+
+def download_schema(file_id: str) -> Any:
+    """``extend_schema`` of a download action whose path names the file's id ``file_id`` (typed
+    here: the generator would look for a model field of that name and find a relation)."""
+    return extend_schema(request=None, responses=FILE_DOWNLOAD, parameters=[
+        OpenApiParameter(file_id, int, OpenApiParameter.PATH, description="文件的 id")])
 
 
 class ScopedViewSet(viewsets.GenericViewSet):
@@ -37,3 +67,10 @@ class ScopedViewSet(viewsets.GenericViewSet):
         data = serializer_class(data=self.request.data)
         data.is_valid(raise_exception=True)
         return dict(data.validated_data)
+
+    def download(self, files: QuerySet[Any], pk: Any) -> HttpResponseBase:
+        """One of ``files`` (the evidence of a record ``get_object`` found in scope, so an
+        unknown, malformed or out-of-scope id is a 404), served by dangjian.files: verified,
+        audited."""
+        return download_response(evidence=get_object_or_404(files, pk=pk),
+                                 actor=self.request.user)

@@ -1,7 +1,8 @@
 """Excel (.xlsx) 台账 export and import.
 
 Export escapes text that a spreadsheet would run as a formula. Import treats every upload as
-hostile: it checks size, type, zip structure and XML before openpyxl sees a byte.
+hostile: it checks size, then the package (dangjian.ooxml: zip structure, macros, XML) before
+openpyxl sees a byte.
 """
 
 from __future__ import annotations
@@ -9,9 +10,9 @@ from __future__ import annotations
 import datetime
 import io
 import re
-import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
+from typing import Any
 
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
@@ -21,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
-MiB = 1024 * 1024
+from dangjian.ooxml import EXCEL, MiB, PackageError, check_package
 
 # OWASP "CSV Injection" (https://owasp.org/www-community/attacks/CSV_Injection): a cell that
 # starts with one of these is run as a formula when a user opens or edits it, so text that does
@@ -35,21 +36,6 @@ EXCEL_EXACT_DIGITS = 15  # Excel keeps 15 significant digits; longer integers go
 MAX_COLUMN_WIDTH = 60
 MIN_COLUMN_WIDTH = 8
 
-ZIP_MAGIC = b"PK\x03\x04"
-MAX_UNCOMPRESSED_BYTES = 100 * MiB
-MAX_COMPRESSION_RATIO = 100
-# A small part (styles, an empty sheet) can compress 100× without harm; the ratio is checked for
-# the archive as a whole and for any part big enough to matter.
-RATIO_CHECKED_FROM_BYTES = 1 * MiB
-SCAN_CHUNK_BYTES = 1 * MiB
-# XML entity declarations enable "billion laughs" and external-entity attacks; an .xlsx never
-# needs them. Searched for in every encoding an XML parser would accept.
-FORBIDDEN_XML = tuple(
-    marker.encode(encoding)
-    for marker in ("<!doctype", "<!entity")
-    for encoding in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
-)
-LONGEST_FORBIDDEN = max(len(marker) for marker in FORBIDDEN_XML)
 TIME_CODES = re.compile(r"[hs]", re.IGNORECASE)
 
 
@@ -169,14 +155,17 @@ def read_xlsx(
     expected_headers: list[str],
     max_rows: int = 10000,
     max_bytes: int = 10 * MiB,
+    actor: Any = None,
+    name: str = "",
 ) -> list[dict[str, object]]:
     """The rows of the first sheet as dicts keyed by header, fully empty rows skipped.
 
     The header row is the first non-empty row, after one single-cell title row if there is one
     (as ``render_xlsx`` writes). Text that ``render_xlsx`` quoted comes back unquoted,
-    as plain text; formula cells come back as the value Excel last showed.
+    as plain text; formula cells come back as the value Excel last showed. A refused package
+    is audited with ``actor`` and the file's ``name``.
     """
-    _check_upload(data, max_bytes=max_bytes)
+    _check_upload(data, max_bytes=max_bytes, actor=actor, name=name)
     try:
         return _parse_first_sheet(data, expected_headers, max_rows=max_rows)
     except SpreadsheetError:
@@ -207,54 +196,13 @@ def _parse_first_sheet(
         workbook.close()
 
 
-def _check_upload(data: bytes, *, max_bytes: int) -> None:
+def _check_upload(data: bytes, *, max_bytes: int, actor: Any, name: str) -> None:
     if len(data) > max_bytes:
         raise SpreadsheetError(f"文件过大：不能超过 {max_bytes / MiB:g} MB")
-    if not data.startswith(ZIP_MAGIC):
-        raise SpreadsheetError("文件不是 Excel（.xlsx）格式")
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-            _check_is_workbook(members)
-            _check_not_a_zip_bomb(members)
-            for member in members:
-                _check_no_entity_declarations(archive, member)
-    except zipfile.BadZipFile as error:
-        raise SpreadsheetError("文件不是 Excel（.xlsx）格式，或已损坏") from error
-
-
-def _check_is_workbook(members: list[zipfile.ZipInfo]) -> None:
-    names = {member.filename for member in members}
-    if not {"[Content_Types].xml", "xl/workbook.xml"} <= names:
-        raise SpreadsheetError("文件不是 Excel（.xlsx）格式")
-    if any(name.lower().endswith("vbaproject.bin") for name in names):
-        raise SpreadsheetError("不接受含宏的工作簿，请另存为不含宏的 .xlsx 文件")
-
-
-def _check_not_a_zip_bomb(members: list[zipfile.ZipInfo]) -> None:
-    """The declared sizes are enough: Python's zipfile stops reading a part at its file_size."""
-    uncompressed = sum(member.file_size for member in members)
-    compressed = sum(member.compress_size for member in members)
-    if uncompressed > MAX_UNCOMPRESSED_BYTES:
-        raise SpreadsheetError("文件解压后过大，疑似压缩炸弹，已拒绝")
-    suspicious = [
-        member for member in members
-        if member.file_size >= RATIO_CHECKED_FROM_BYTES
-        and member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1)
-    ]
-    if suspicious or uncompressed > MAX_COMPRESSION_RATIO * max(compressed, 1):
-        raise SpreadsheetError("文件压缩比异常，疑似压缩炸弹，已拒绝")
-
-
-def _check_no_entity_declarations(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
-    """Read in chunks, keeping an overlap so a marker split across two chunks is still seen."""
-    tail = b""
-    with archive.open(member) as stream:
-        while chunk := stream.read(SCAN_CHUNK_BYTES):
-            window = (tail + chunk).lower()
-            if any(marker in window for marker in FORBIDDEN_XML):
-                raise SpreadsheetError("文件包含不允许的 XML 实体声明（DOCTYPE/ENTITY），已拒绝")
-            tail = window[-LONGEST_FORBIDDEN:]
+        check_package(data, kind=EXCEL, actor=actor, name=name)
+    except PackageError as error:
+        raise SpreadsheetError(str(error)) from error
 
 
 def _cell_rows(sheet: ReadOnlyWorksheet) -> Iterator[list[object]]:

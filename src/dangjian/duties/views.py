@@ -4,14 +4,15 @@ list's year-end view, and one small POST view per action. Views parse forms, ser
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
 from dangjian.access.roles import Role
 from dangjian.access.scoping import restrict, roles_of
-from dangjian.files import open_verified
+from dangjian.files import download_page
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person, Post
 from dangjian.tasks.downloads import DOCX, attachment
@@ -151,12 +152,8 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def evidence(request: HttpRequest, pk: int) -> FileResponse:
+def evidence(request: HttpRequest, pk: int) -> HttpResponseBase:
     """A record's file, only within the user's scope, checked against its SHA-256."""
-    item = get_object_or_404(FulfilmentEvidence.objects.select_related("fulfilment"), pk=pk)
-    if not restrict(ResponsibilityItem.objects.filter(pk=item.fulfilment.item_id),
-                    request.user).exists():
-        raise Http404("不在您的查看范围内")
-    opened = open_verified(field_file=item.file, sha256=item.sha256, actor=request.user,
-                           target=item)
-    return FileResponse(opened, as_attachment=True, filename=item.original_name)
+    item = get_object_or_404(FulfilmentEvidence.objects.filter(
+        fulfilment__item__in=restrict(ResponsibilityItem.objects.all(), request.user)), pk=pk)
+    return download_page(evidence=item, actor=request.user)

@@ -3,6 +3,7 @@
 import django_filters
 from django.db.models import QuerySet
 
+from dangjian.inputs import IdFilter, YearFilter
 from dangjian.orgs.filtersets import subtree_path
 
 from . import rules
@@ -13,9 +14,9 @@ STAGE_CHOICES = [(s.value, s.value) for s in rules.Stage]
 
 
 class CandidateFilterSet(django_filters.FilterSet):
-    organization = django_filters.NumberFilter(field_name="organization_id")
-    subtree = django_filters.NumberFilter(method="filter_subtree", label="组织及其下级")
-    person = django_filters.NumberFilter(field_name="person_id")
+    organization = IdFilter(field_name="organization_id")
+    subtree = IdFilter(method="filter_subtree", label="组织及其下级")
+    person = IdFilter(field_name="person_id")
     name = django_filters.CharFilter(field_name="person__name", lookup_expr="contains")
     status = django_filters.ChoiceFilter(choices=STATUS_CHOICES, method="filter_status")
     stage = django_filters.ChoiceFilter(choices=STAGE_CHOICES, method="filter_stage")
@@ -41,10 +42,10 @@ class CandidateFilterSet(django_filters.FilterSet):
 
 
 class StudyRecordFilterSet(django_filters.FilterSet):
-    organization = django_filters.NumberFilter(field_name="organization_id")
-    person = django_filters.NumberFilter(field_name="person_id")
+    organization = IdFilter(field_name="organization_id")
+    person = IdFilter(field_name="person_id")
     kind = django_filters.ChoiceFilter(choices=StudyKind.choices)
-    year = django_filters.NumberFilter(field_name="date", lookup_expr="year")
+    year = YearFilter("date")
 
     class Meta:
         model = StudyRecord
@@ -52,10 +53,10 @@ class StudyRecordFilterSet(django_filters.FilterSet):
 
 
 class VisitFilterSet(django_filters.FilterSet):
-    person = django_filters.NumberFilter(field_name="person_id")
+    person = IdFilter(field_name="person_id")
     kind = django_filters.ChoiceFilter(choices=VisitKind.choices)
     campaign = django_filters.ChoiceFilter(choices=VisitCampaign.choices)
-    year = django_filters.NumberFilter(field_name="date", lookup_expr="year")
+    year = YearFilter("date")
 
     class Meta:
         model = Visit

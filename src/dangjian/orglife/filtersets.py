@@ -1,6 +1,7 @@
 import django_filters
 from django.db.models import QuerySet
 
+from dangjian.inputs import IdFilter, YearFilter
 from dangjian.orgs.filtersets import subtree_path
 
 from .models import Meeting, MeetingKind
@@ -9,10 +10,10 @@ from .models import Meeting, MeetingKind
 class MeetingFilterSet(django_filters.FilterSet):
     """One filter for the page and the API: organisation, subtree, kind, year."""
 
-    organization = django_filters.NumberFilter(field_name="organization_id")
-    subtree = django_filters.NumberFilter(method="filter_subtree", label="组织及其下级")
+    organization = IdFilter(field_name="organization_id")
+    subtree = IdFilter(method="filter_subtree", label="组织及其下级")
     kind = django_filters.ChoiceFilter(choices=MeetingKind.choices)
-    year = django_filters.NumberFilter(field_name="held_on", lookup_expr="year")
+    year = YearFilter("held_on")
 
     class Meta:
         model = Meeting

@@ -1,14 +1,16 @@
 import django_filters
 from django.db.models import QuerySet
 
+from dangjian.inputs import IdFilter
+
 from .models import Organization, OrgKind
 
 
 class OrganizationFilterSet(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=OrgKind.choices)
-    parent = django_filters.NumberFilter(field_name="parent_id")
+    parent = IdFilter(field_name="parent_id")
     name = django_filters.CharFilter(lookup_expr="icontains")
-    subtree = django_filters.NumberFilter(method="filter_subtree", label="下级（含本级）")
+    subtree = IdFilter(method="filter_subtree", label="下级（含本级）")
 
     class Meta:
         model = Organization
@@ -23,4 +25,7 @@ class OrganizationFilterSet(django_filters.FilterSet):
 def subtree_path(org_id: int) -> str:
     """The path prefix of ``org_id``'s subtree; an unknown id matches nothing."""
     path = Organization.objects.filter(pk=org_id).values_list("path", flat=True).first()
-    return path or "\x00no-such-organisation"
+    # No path holds "-" (treebeard's alphabet is 0-9A-Z); a NUL byte would be a 500 on
+    # PostgreSQL, which refuses it in text.
+    return path or "-no-such-organisation"
+

@@ -12,6 +12,7 @@ urlpatterns = [
     path("findings/<int:finding>/measures/new/", views.measure_new, name="measure-new"),
     path("measures/<int:pk>/progress/", views.measure_progress, name="measure-progress"),
     path("measures/<int:pk>/evidence/", views.measure_evidence, name="measure-evidence"),
+    path("evidence/<int:pk>/", views.evidence_file, name="evidence"),
     path("measures/<int:pk>/submit/", views.measure_submit, name="measure-submit"),
     path("measures/<int:pk>/verify/", views.measure_verify, name="measure-verify"),
     path("self-checks/<int:pk>/answer/", views.self_check_answer, name="selfcheck-answer"),

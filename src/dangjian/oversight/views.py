@@ -6,17 +6,19 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 
 from dangjian.access.roles import Role
 from dangjian.access.scoping import restrict, roles_of
 from dangjian.documents.spreadsheets import render_xlsx
+from dangjian.files import download_page
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
 from dangjian.web.actions import action, optional_date, parse_date, scoped, version_of
 
 from . import selectors
-from .models import Finding, Measure, Notice, SelfCheck, Term, TermKind
+from .models import Evidence, Finding, Measure, Notice, SelfCheck, Term, TermKind
 from .services import findings as finding_services
 from .services import measures as measure_services
 from .services import notices as notice_services
@@ -136,6 +138,14 @@ def measure_evidence(request: HttpRequest, pk: int) -> str:
         actor=request.user, measure=scoped(Measure, request, pk), upload=upload,
         proves_date=optional_date(proves, "佐证日期"))
     return f"已上传佐证材料：{evidence.original_name}"
+
+
+@login_required
+def evidence_file(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """An evidence file, only for a measure the user sees, checked against its SHA-256."""
+    item = get_object_or_404(Evidence.objects.filter(
+        measure__in=restrict(Measure.objects.all(), request.user)), pk=pk)
+    return download_page(evidence=item, actor=request.user)
 
 
 @action("submit-{pk}", back="oversight:home")

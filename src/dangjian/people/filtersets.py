@@ -1,6 +1,7 @@
 import django_filters
 from django.db.models import QuerySet
 
+from dangjian.inputs import IdFilter
 from dangjian.orgs.filtersets import subtree_path
 from dangjian.orgs.models import OrgKind
 
@@ -10,13 +11,13 @@ from .models import PartyStatus, Person
 class PersonFilterSet(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(field_name="party_status", choices=PartyStatus.choices)
     party_status = django_filters.ChoiceFilter(choices=PartyStatus.choices)
-    parent = django_filters.NumberFilter(field_name="organization_id")
-    organization = django_filters.NumberFilter(field_name="organization_id")
+    parent = IdFilter(field_name="organization_id")
+    organization = IdFilter(field_name="organization_id")
     organization_kind = django_filters.ChoiceFilter(
         field_name="organization__kind", choices=OrgKind.choices
     )
     name = django_filters.CharFilter(lookup_expr="contains")
-    subtree = django_filters.NumberFilter(method="filter_subtree", label="组织及其下级")
+    subtree = IdFilter(method="filter_subtree", label="组织及其下级")
 
     class Meta:
         model = Person

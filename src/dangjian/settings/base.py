@@ -209,6 +209,9 @@ SPECTACULAR_SETTINGS = {
     # Enums named after their Choices class, so that no two apps' "kind" fields collide.
     "ENUM_NAME_OVERRIDES": ChoiceNames(),
     "PREPROCESSING_HOOKS": ["dangjian.settings.schema.drop_slash_aliases"],
+    # The refusals (400/401/403/404/409) each operation can give, beside its success.
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
+                             "dangjian.settings.schema.document_error_responses"],
 }
 
 # Bearer tokens of the API (POST /api/v1/auth/token/) live this long unless revoked.

@@ -34,7 +34,7 @@ class OrgRefSerializer(serializers.Serializer):
 
 class GrantSerializer(serializers.ModelSerializer):
     organization_name = serializers.CharField(source="organization.name", read_only=True,
-                                              default=None)
+                                              default=None, allow_null=True)
 
     class Meta:
         model = RoleGrant

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import re_path
 from rest_framework.routers import SimpleRouter
 
 from . import views
@@ -11,8 +11,12 @@ router.register("responsibility-items", views.ResponsibilityItemViewSet,
 router.register("fulfilments", views.FulfilmentViewSet, basename="fulfilment")
 urlpatterns = [
     # The file is named without a trailing slash, unlike the router's routes.
-    path("responsibility-lists/<int:pk>/report.docx",
-         views.ResponsibilityListViewSet.as_view({"get": "report"}),
-         name="responsibility-list-report-file"),
+    # The router's id pattern: a malformed id reaches the view (a JSON 404), not a redirect.
+    re_path(r"^responsibility-lists/(?P<pk>[^/.]+)/report\.docx$",
+            views.ResponsibilityListViewSet.as_view({"get": "report"}),
+            name="responsibility-list-report-file"),
+    re_path(r"^fulfilments/(?P<pk>[^/.]+)/evidence/(?P<evidence>[^/.]+)/file$",
+            views.FulfilmentViewSet.as_view({"get": "evidence_file"}),
+            name="fulfilment-evidence-file"),
     *router.urls,
 ]

@@ -4,6 +4,7 @@ from functools import cache
 from typing import Any
 
 from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status
 from rest_framework.decorators import action
@@ -20,7 +21,7 @@ from dangjian.duties.services import lists as list_services
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
 from dangjian.tasks.downloads import DOCX, attachment
-from dangjian.viewsets import ScopedViewSet
+from dangjian.viewsets import ScopedViewSet, download_schema
 
 from . import serializers as s
 
@@ -117,3 +118,10 @@ class FulfilmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Scoped
             done_on=v["done_on"], description=v["description"], files=v["files"])
         fresh = self.base_queryset.get(pk=record.pk)
         return Response(s.FulfilmentSerializer(fresh).data, status=status.HTTP_201_CREATED)
+
+    @download_schema("evidence")
+    @action(detail=True, methods=["get"], url_path=r"evidence/(?P<evidence>[^/.]+)/file")
+    def evidence_file(self, request: Request, pk: str | None = None,
+                      evidence: str | None = None) -> HttpResponseBase:
+        """One evidence file of the record (checked against its SHA-256)."""
+        return self.download(self.get_object().evidence.all(), evidence)

@@ -34,7 +34,7 @@ def fulfilment_record(
         raise ValidationError("该责任事项已停用")
     if len(files) > MAX_FILES:
         raise ValidationError({"files": f"一次最多上传{MAX_FILES}个佐证材料"})
-    checked = [(upload, checked_evidence(upload)) for upload in files]
+    checked = [(upload, checked_evidence(upload, actor=actor)) for upload in files]
     stored: list[FulfilmentEvidence] = []
     try:
         with transaction.atomic():

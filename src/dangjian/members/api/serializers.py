@@ -4,6 +4,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from dangjian.inputs import IdField
 from dangjian.members.models import Candidate, Step, StudyKind, StudyRecord, Visit
 from dangjian.members.models.visits import VisitCampaign, VisitKind
 from dangjian.members.services.due import Due, next_due
@@ -98,8 +99,8 @@ class CandidateStepCreateSerializer(serializers.Serializer):
     date = serializers.DateField()
     document = serializers.CharField(max_length=200, required=False, allow_blank=True)
     note = serializers.CharField(required=False, allow_blank=True)
-    contacts = serializers.ListField(child=serializers.IntegerField(), required=False)
-    introducers = serializers.ListField(child=serializers.IntegerField(), required=False)
+    contacts = serializers.ListField(child=IdField(), required=False)
+    introducers = serializers.ListField(child=IdField(), required=False)
     passed = serializers.BooleanField(required=False, allow_null=True, default=None)
     training_days = serializers.IntegerField(min_value=0, required=False, allow_null=True)
     training_hours = serializers.IntegerField(min_value=0, required=False, allow_null=True)
@@ -163,7 +164,7 @@ class VisitCreateSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=VisitKind.choices)
     campaign = serializers.ChoiceField(choices=VisitCampaign.choices)
     date = serializers.DateField()
-    visitors = serializers.ListField(child=serializers.IntegerField(), required=False)
+    visitors = serializers.ListField(child=IdField(), required=False)
     other_visitors = serializers.CharField(max_length=200, required=False, allow_blank=True)
     gifts = serializers.CharField(max_length=200, required=False, allow_blank=True)
     amount = serializers.DecimalField(max_digits=10, decimal_places=2, required=False,

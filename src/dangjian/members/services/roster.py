@@ -62,7 +62,7 @@ def roster_import(*, actor: Any, data: bytes) -> int:
     """
     try:
         rows = read_xlsx(data, expected_headers=ROSTER_HEADERS, max_rows=ROSTER_MAX_ROWS,
-                         max_bytes=ROSTER_MAX_BYTES)
+                         max_bytes=ROSTER_MAX_BYTES, actor=actor, name="党员花名册")
     except SpreadsheetError as exc:
         raise ValidationError({"file": str(exc)}) from exc
     if not rows:

@@ -2,6 +2,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from dangjian.inputs import IdField
 from dangjian.orglife.models import Attachment, AttachmentKind, Meeting, MeetingKind
 
 
@@ -12,7 +13,7 @@ class MeetingAttachmentSerializer(serializers.ModelSerializer):
 
 
 class MeetingAbsenteeSerializer(serializers.Serializer):
-    person = serializers.IntegerField()
+    person = IdField()
     reason = serializers.CharField(allow_blank=True, default="", max_length=100)
 
 
@@ -53,11 +54,11 @@ class MeetingCreateSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=MeetingKind.choices)
     held_on = serializers.DateField()
     topic = serializers.CharField(max_length=200)
-    attendees = serializers.ListField(child=serializers.IntegerField(), allow_empty=False)
+    attendees = serializers.ListField(child=IdField(), allow_empty=False)
     absentees = MeetingAbsenteeSerializer(many=True, required=False, default=list)
     place = serializers.CharField(max_length=100, required=False, default="", allow_blank=True)
-    chair = serializers.IntegerField(required=False, allow_null=True, default=None)
-    recorder = serializers.IntegerField(required=False, allow_null=True, default=None)
+    chair = IdField(required=False, allow_null=True, default=None)
+    recorder = IdField(required=False, allow_null=True, default=None)
     minutes = serializers.CharField(required=False, default="", allow_blank=True)
     decisions = serializers.CharField(required=False, default="", allow_blank=True)
 

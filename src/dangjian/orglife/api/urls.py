@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 from rest_framework.routers import SimpleRouter
 
 from . import views
@@ -6,6 +6,11 @@ from . import views
 router = SimpleRouter()
 router.register("meetings", views.MeetingViewSet, basename="meeting")
 urlpatterns = [
+    # The file is named without a trailing slash, unlike the router's routes; the router's id
+    # pattern, so that a malformed id reaches the view (a JSON 404).
+    re_path(r"^meetings/(?P<pk>[^/.]+)/attachments/(?P<attachment>[^/.]+)/file$",
+            views.MeetingViewSet.as_view({"get": "attachment_file"}),
+            name="meeting-attachment-file"),
     path("compliance/orglife/", views.OrglifeComplianceView.as_view(),
          name="orglife-compliance"),
     *router.urls,

@@ -4,8 +4,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.http.response import HttpResponseBase
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, status
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -23,7 +24,7 @@ from dangjian.orglife.services.ledger_import import ledger_bytes, meeting_ledger
 from dangjian.orglife.services.meetings import meeting_delete, meeting_record
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
-from dangjian.viewsets import ScopedViewSet
+from dangjian.viewsets import ScopedViewSet, download_schema
 
 from . import serializers as s
 
@@ -70,6 +71,13 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVie
         return Response(s.MeetingAttachmentSerializer(attachment).data,
                         status=status.HTTP_201_CREATED)
 
+    @download_schema("attachment")
+    @action(detail=True, methods=["get"], url_path=r"attachments/(?P<attachment>[^/.]+)/file")
+    def attachment_file(self, request: Request, pk: str | None = None,
+                        attachment: str | None = None) -> HttpResponseBase:
+        """One sign-in sheet or photo of the meeting (checked against its SHA-256)."""
+        return self.download(self.get_object().attachments.all(), attachment)
+
     @extend_schema(request={"multipart/form-data": s.MeetingLedgerUploadSerializer},
                    responses=s.MeetingSerializer(many=True))
     @action(detail=False, methods=["post"], url_path="import")
@@ -99,7 +107,8 @@ class OrglifeComplianceView(APIView):
 
     @extend_schema(parameters=[OpenApiParameter("organization", int, required=True),
                                OpenApiParameter("year", int, required=True)],
-                   responses=s.OrglifeComplianceReportSerializer)
+                   responses={200: s.OrglifeComplianceReportSerializer,
+                              404: OpenApiResponse(description="该组织不存在，或不在您的范围内")})
     def get(self, request: Request) -> Response:
         query = s.OrglifeComplianceQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)

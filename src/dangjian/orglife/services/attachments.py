@@ -20,7 +20,7 @@ def meeting_attach(*, actor: Any, meeting: Meeting, upload: UploadedFile, kind: 
     require_entry(actor, meeting.organization)
     if kind not in AttachmentKind.values:
         raise ValidationError({"kind": f"附件类别只能是：{'、'.join(AttachmentKind.values)}"})
-    fields = _checked(upload)
+    fields = _checked(upload, actor)
     with transaction.atomic():
         attachment = Attachment(meeting=meeting, kind=kind, uploaded_by=actor, **fields)
         attachment.file.save(f"{fields['sha256'][:16]}.{fields['extension']}", upload, save=False)
@@ -33,7 +33,7 @@ def meeting_attach(*, actor: Any, meeting: Meeting, upload: UploadedFile, kind: 
     return attachment
 
 
-def _checked(upload: UploadedFile) -> dict[str, Any]:
+def _checked(upload: UploadedFile, actor: Any) -> dict[str, Any]:
     limits = local_settings()
     return checked_upload(upload, allowed_types=limits.attachment_types,
-                          max_bytes=limits.attachment_max_bytes)
+                          max_bytes=limits.attachment_max_bytes, actor=actor)

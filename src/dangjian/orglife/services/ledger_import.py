@@ -54,7 +54,7 @@ def meeting_ledger_import(*, actor: Any, data: bytes, organizations: QuerySet[Or
     see (access.scoping); a row naming any other is an unknown organisation."""
     try:
         rows = read_xlsx(data, expected_headers=LEDGER_HEADERS, max_rows=2000,
-                         max_bytes=LEDGER_MAX_BYTES)
+                         max_bytes=LEDGER_MAX_BYTES, actor=actor, name="会议台账")
     except SpreadsheetError as exc:
         raise ValidationError({"file": str(exc)}) from exc
     if not rows:

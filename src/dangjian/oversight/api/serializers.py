@@ -2,6 +2,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from dangjian.inputs import IdField
 from dangjian.oversight.models import (
     Accountability,
     Evidence,
@@ -15,6 +16,7 @@ from dangjian.oversight.models import (
     TermKind,
     Verification,
 )
+from dangjian.oversight.models.accountability import AccountabilityForm, FourForms
 
 
 def term_field(kind: str, **kwargs: Any) -> serializers.SlugRelatedField:
@@ -154,7 +156,7 @@ class SelfCheckSerializer(serializers.ModelSerializer):
 class SelfCheckSendSerializer(serializers.Serializer):
     origin = serializers.PrimaryKeyRelatedField(queryset=Finding.objects.all())
     due_on = serializers.DateField()
-    units = serializers.ListField(child=serializers.IntegerField(), required=False)
+    units = serializers.ListField(child=IdField(), required=False)
 
 
 class SelfCheckAnswerSerializer(serializers.Serializer):
@@ -163,6 +165,12 @@ class SelfCheckAnswerSerializer(serializers.Serializer):
 
 
 class AccountabilitySerializer(serializers.ModelSerializer):
+    # Blank until decided: DRF drops allow_blank from read-only model fields, and so the schema.
+    form = serializers.ChoiceField(choices=AccountabilityForm.choices, allow_blank=True,
+                                   read_only=True)
+    four_forms = serializers.ChoiceField(choices=FourForms.choices, allow_blank=True,
+                                         read_only=True)
+
     class Meta:
         model = Accountability
         fields = ["id", "organization", "person", "form", "four_forms", "findings", "reason",

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import re_path
 from rest_framework.routers import SimpleRouter
 
 from . import views
@@ -12,7 +12,10 @@ router.register("accountability", views.AccountabilityViewSet, basename="account
 router.register("risk-points", views.RiskPointViewSet, basename="risk-point")
 urlpatterns = [
     # The API contract names the file without a trailing slash, unlike the router's routes.
-    path("notices/<int:pk>/document.docx",
-         views.NoticeViewSet.as_view({"get": "document"}), name="notice-document-file"),
+    # The router's id pattern: a malformed id reaches the view (a JSON 404), not a redirect.
+    re_path(r"^notices/(?P<pk>[^/.]+)/document\.docx$",
+            views.NoticeViewSet.as_view({"get": "document"}), name="notice-document-file"),
+    re_path(r"^measures/(?P<pk>[^/.]+)/evidence/(?P<evidence>[^/.]+)/file$",
+            views.MeasureViewSet.as_view({"get": "evidence_file"}), name="measure-evidence-file"),
     *router.urls,
 ]

@@ -5,6 +5,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import Min, Q
 from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status
 from rest_framework.decorators import action
@@ -32,6 +33,7 @@ from dangjian.oversight.services import selfchecks as selfcheck_services
 from dangjian.oversight.services.lights import cutoffs
 from dangjian.people.models import Person
 from dangjian.viewsets import ScopedViewSet as BaseScopedViewSet
+from dangjian.viewsets import download_schema
 
 from . import serializers as s
 
@@ -177,6 +179,13 @@ class MeasureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
             proves_date=data.get("proves_date"))
         return Response(s.EvidenceSerializer(item).data, status=status.HTTP_201_CREATED)
 
+    @download_schema("evidence")
+    @action(detail=True, methods=["get"], url_path=r"evidence/(?P<evidence>[^/.]+)/file")
+    def evidence_file(self, request: Request, pk: str | None = None,
+                      evidence: str | None = None) -> HttpResponseBase:
+        """One evidence file of the measure, as uploaded (checked against its SHA-256)."""
+        return self.download(self.get_object().evidence.all(), evidence)
+
     @extend_schema(request=s.VersionSerializer, responses=s.MeasureSerializer)
     @action(detail=True, methods=["post"])
     def submit(self, request: Request, pk: str | None = None) -> Response:
@@ -198,7 +207,7 @@ class SelfCheckViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedV
     """举一反三: POST sends self-checks to peer units; each unit answers its own."""
 
     serializer_class = s.SelfCheckSerializer
-    base_queryset = SelfCheck.objects.select_related("origin", "organization")
+    base_queryset = SelfCheck.objects.select_related("origin", "organization").order_by("-pk")
     filterset_fields = ["origin", "organization", "answer"]
 
     @extend_schema(request=s.SelfCheckSendSerializer, responses=s.SelfCheckSerializer(many=True))

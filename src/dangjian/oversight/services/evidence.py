@@ -12,11 +12,13 @@ from dangjian.files import checked_upload as checked_file
 from ..rules import local_settings
 
 
-def checked_upload(upload: UploadedFile, proves_date: date | None, today: date) -> dict[str, Any]:
-    """The evidence row's fields for ``upload``; refuses what the county does not accept."""
+def checked_upload(upload: UploadedFile, proves_date: date | None, today: date, *,
+                   actor: Any = None) -> dict[str, Any]:
+    """The evidence row's fields for ``upload``; refuses what the county does not accept (a
+    disguised or hostile file audited with ``actor``)."""
     limits = local_settings()
     fields = checked_file(upload, allowed_types=limits.evidence_types,
-                          max_bytes=limits.evidence_max_bytes)
+                          max_bytes=limits.evidence_max_bytes, actor=actor)
     if proves_date is not None and proves_date > today:
         raise ValidationError({"proves_date": "佐证日期不能晚于今天"})
     return {**fields, "proves_date": proves_date}

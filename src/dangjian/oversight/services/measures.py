@@ -111,7 +111,7 @@ def measure_add_evidence(
 ) -> Evidence:
     require_unit_entry(actor, measure.finding.organization)
     today = timezone.localdate()
-    fields = checked_upload(upload, proves_date, today)
+    fields = checked_upload(upload, proves_date, today, actor=actor)
     with transaction.atomic():
         measure = _locked(measure, None)
         if measure.status in (S.SUBMITTED, S.CLOSED):

@@ -2,6 +2,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from dangjian.inputs import IdField
 from dangjian.tasks.models import (
     Bulletin,
     Milestone,
@@ -96,7 +97,7 @@ class ReviewedItemSerializer(serializers.Serializer):
     targets = serializers.ListField(child=serializers.CharField(), required=False,
                                     default=list)
     lead_unit = serializers.IntegerField(required=False, allow_null=True, default=None)
-    co_units = serializers.ListField(child=serializers.IntegerField(), required=False,
+    co_units = serializers.ListField(child=IdField(), required=False,
                                      default=list)
     leader = serializers.IntegerField(required=False, allow_null=True, default=None)
     due_on = serializers.DateField(required=False, allow_null=True, default=None)
@@ -161,7 +162,7 @@ class TaskUpdateSerializer(serializers.Serializer):
     version = serializers.IntegerField()
     due_on = serializers.DateField(required=False)
     leader = serializers.IntegerField(required=False)
-    co_units = serializers.ListField(child=serializers.IntegerField(), required=False)
+    co_units = serializers.ListField(child=IdField(), required=False)
     report_cycle = serializers.ChoiceField(choices=ReportCycle.choices, required=False)
     report_day = serializers.IntegerField(required=False)
     targets = serializers.ListField(child=serializers.CharField(), required=False)

@@ -5,6 +5,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status
 from rest_framework.decorators import action
@@ -22,6 +23,7 @@ from dangjian.tasks.models import (
     Milestone,
     Plan,
     PlanRevision,
+    ProgressEvidence,
     Proposal,
     Task,
     TaskStatus,
@@ -33,6 +35,7 @@ from dangjian.tasks.services import progress as progress_services
 from dangjian.tasks.services import tasks as task_services
 from dangjian.tasks.services.confirm import ReviewedItem, plan_confirm
 from dangjian.viewsets import ScopedViewSet as BaseScopedViewSet
+from dangjian.viewsets import download_schema
 
 from . import serializers as s
 
@@ -79,7 +82,7 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
     @action(detail=False, methods=["post"])
     def parse(self, request: Request) -> Response:
         """The proposed items of a document; nothing is saved."""
-        items = plan_services.plan_parse(**self._document(request))
+        items = plan_services.plan_parse(actor=request.user, **self._document(request))
         return Response({"items": [item.as_dict() for item in items]})
 
     @extend_schema(request={"application/json": s.PlanCreateSerializer,
@@ -228,6 +231,14 @@ class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
             milestone=milestone, files=v["files"], request_completion=v["request_completion"],
             version=v["version"])
         return Response(s.TaskProgressSerializer(report).data, status=status.HTTP_201_CREATED)
+
+    @download_schema("evidence")
+    @action(detail=True, methods=["get"], url_path=r"evidence/(?P<evidence>[^/.]+)/file")
+    def evidence_file(self, request: Request, pk: str | None = None,
+                      evidence: str | None = None) -> HttpResponseBase:
+        """One evidence file of the task's progress reports (checked against its SHA-256)."""
+        return self.download(ProgressEvidence.objects.filter(report__task=self.get_object()),
+                             evidence)
 
     @extend_schema(request=s.MilestoneInOneSerializer, responses={201: s.MilestoneSerializer})
     @action(detail=True, methods=["post"])

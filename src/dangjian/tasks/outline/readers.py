@@ -1,14 +1,23 @@
 """Uploaded files to plain text: Word documents and text files in the encodings offices use."""
 
 import io
+from typing import Any
 
 from .errors import CORRUPT_DOCX, UNKNOWN_ENCODING, OutlineError
 
 
-def read_docx_text(data: bytes) -> str:
-    """The paragraphs of a .docx, one per line, then the paragraphs of its tables."""
+def read_docx_text(data: bytes, *, actor: Any = None, name: str = "") -> str:
+    """The paragraphs of a .docx, one per line, then the paragraphs of its tables. The package
+    is checked first (zip bomb, XML entities, macros); a refusal is audited with ``actor``."""
     import docx  # python-docx; imported here so that text-only callers never load lxml
 
+    # Imported here too: the check audits, and the parser benchmark runs without Django.
+    from dangjian.ooxml import WORD, PackageError, check_package
+
+    try:
+        check_package(data, kind=WORD, actor=actor, name=name)
+    except PackageError as error:
+        raise OutlineError(str(error)) from error
     try:
         document = docx.Document(io.BytesIO(data))
         lines = [p.text for p in document.paragraphs]

@@ -51,7 +51,8 @@ def import_start(*, actor: Any, organization: Organization, title: str, year: in
     limits = local_settings()
     try:
         records = read_xlsx(upload.read(), expected_headers=HEADERS,
-                            max_rows=limits.import_max_rows)
+                            max_rows=limits.import_max_rows, actor=actor,
+                            name=upload.name or "")
     except SpreadsheetError as error:
         raise ValidationError({"file": str(error)}) from error
     if not records:

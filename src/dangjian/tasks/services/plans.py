@@ -37,12 +37,13 @@ TITLE_WORDS = re.compile(r"讲话|要点|方案|意见|通知|计划|安排")
 MAX_TEXT_CHARS = 200_000  # a long 实施方案 is 30,000 characters; more is not a plan
 
 
-def source_text(*, text: str | None, upload: UploadedFile | None) -> tuple[str, str]:
+def source_text(*, text: str | None, upload: UploadedFile | None, actor: Any = None
+                ) -> tuple[str, str]:
     """(text, source name) from pasted text or an uploaded .docx/.txt; exactly one of them."""
     if upload is not None and text:
         raise ValidationError("请粘贴文本或上传文件，二者选其一")
     if upload is not None:
-        return document_text(upload), (upload.name or "")[:200]
+        return document_text(upload, actor=actor), (upload.name or "")[:200]
     if not text or not text.strip():
         raise ValidationError({"text": "文档内容为空"})
     if len(text) > MAX_TEXT_CHARS:
@@ -50,10 +51,10 @@ def source_text(*, text: str | None, upload: UploadedFile | None) -> tuple[str, 
     return text, ""
 
 
-def plan_parse(*, text: str | None = None, upload: UploadedFile | None = None
-               ) -> list[OutlineItem]:
-    """The proposed items of a document; nothing is saved."""
-    body, _ = source_text(text=text, upload=upload)
+def plan_parse(*, text: str | None = None, upload: UploadedFile | None = None,
+               actor: Any = None) -> list[OutlineItem]:
+    """The proposed items of a document; nothing is saved (a refused upload is audited)."""
+    body, _ = source_text(text=text, upload=upload, actor=actor)
     try:
         return parse_outline(body)
     except OutlineError as error:
@@ -77,7 +78,7 @@ def plan_create(
     if kind not in PlanKind.values or kind == PlanKind.BREAKDOWN:
         raise ValidationError({"kind": "类型只能是讲话、工作要点或实施方案"})
     _check_year(year)
-    body, source = source_text(text=text, upload=upload)
+    body, source = source_text(text=text, upload=upload, actor=actor)
     items = _parsed(body)
     title = (title or guess_title(body) or f"{year}年{kind}").strip()[:200]
     with transaction.atomic():
@@ -94,7 +95,7 @@ def plan_revise(
 ) -> PlanRevision:
     """A new version of the plan's text, proposed against the tasks it already has."""
     require_planner(actor, plan.organization)
-    body, source = source_text(text=text, upload=upload)
+    body, source = source_text(text=text, upload=upload, actor=actor)
     items = _parsed(body)
     with transaction.atomic():
         Plan.objects.select_for_update().get(pk=plan.pk)

@@ -40,7 +40,7 @@ def task_report_progress(
         raise ValidationError({"percent": "完成进度应在0至100之间"})
     if len(files) > MAX_FILES:
         raise ValidationError({"files": f"一次最多上传{MAX_FILES}个佐证材料"})
-    checked = [(upload, checked_evidence(upload)) for upload in files]
+    checked = [(upload, checked_evidence(upload, actor=actor)) for upload in files]
     if request_completion and not checked and not ProgressEvidence.objects.filter(
             report__task=task).exists():
         raise ValidationError("申请办结前请先上传佐证材料")

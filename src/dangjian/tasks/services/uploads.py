@@ -21,8 +21,9 @@ def _mb(size: int) -> str:
     return f"{size / (1024 * 1024):g} MB"
 
 
-def document_text(upload: UploadedFile) -> str:
-    """The text of a speech or plan uploaded as .docx or .txt; a clear refusal otherwise."""
+def document_text(upload: UploadedFile, *, actor: Any = None) -> str:
+    """The text of a speech or plan uploaded as .docx or .txt; a clear refusal otherwise (a
+    hostile .docx audited with ``actor``)."""
     limit = local_settings().document_max_bytes
     extension = extension_of(upload.name or "")
     if extension == "doc":
@@ -34,13 +35,15 @@ def document_text(upload: UploadedFile) -> str:
         raise ValidationError({"file": f"文件过大：不能超过 {_mb(limit)}"})
     data = upload.read()
     try:
-        return read_docx_text(data) if extension == "docx" else read_text_file(data)
+        if extension == "docx":
+            return read_docx_text(data, actor=actor, name=upload.name or "")
+        return read_text_file(data)
     except OutlineError as error:
         raise ValidationError({"file": str(error)}) from error
 
 
-def checked_evidence(upload: UploadedFile) -> dict[str, Any]:
+def checked_evidence(upload: UploadedFile, *, actor: Any = None) -> dict[str, Any]:
     """The evidence row's fields for ``upload``; refuses what the county does not accept."""
     limits = local_settings()
     return checked_upload(upload, allowed_types=limits.evidence_types,
-                          max_bytes=limits.evidence_max_bytes)
+                          max_bytes=limits.evidence_max_bytes, actor=actor)

@@ -1,11 +1,12 @@
 """Files of task supervision: the 任务分解表 export, the 督查通报 and evidence downloads."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
 
 from dangjian.access.scoping import restrict
-from dangjian.files import open_verified
+from dangjian.files import download_page
 from dangjian.orgs.models import Organization
 from dangjian.web.actions import action, scoped
 
@@ -42,10 +43,8 @@ def bulletin_document(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def evidence(request: HttpRequest, pk: int) -> FileResponse:
+def evidence(request: HttpRequest, pk: int) -> HttpResponseBase:
     """A progress report's file, only for a task the user sees, checked against its SHA-256."""
-    item = get_object_or_404(ProgressEvidence.objects.select_related("report"), pk=pk)
-    get_object_or_404(restrict(Task.objects.all(), request.user), pk=item.report.task_id)
-    opened = open_verified(field_file=item.file, sha256=item.sha256, actor=request.user,
-                           target=item)
-    return FileResponse(opened, as_attachment=True, filename=item.original_name)
+    item = get_object_or_404(ProgressEvidence.objects.filter(
+        report__task__in=restrict(Task.objects.all(), request.user)), pk=pk)
+    return download_page(evidence=item, actor=request.user)

@@ -1,0 +1,492 @@
+"""The authorization matrix: every /api/v1/ endpoint × every demo role × one object inside and
+one outside the role's scope, measured through the API and written as docs/authorization.md.
+
+Endpoints come from the URL conf through drf-spectacular's enumerator (the schema's own source),
+so a new endpoint appears in the table by itself, and one whose resource names no objects fails
+here until it is added to ``RESOURCES``. Each request runs in a savepoint that is rolled back:
+writes are probed, never kept.
+"""
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.db.models import Model
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
+from drf_spectacular.generators import EndpointEnumerator
+from rest_framework.test import APIClient
+
+from dangjian.access.models import User
+from dangjian.access.roles import Role
+from dangjian.access.scoping import may_enter_data
+from dangjian.audit.services import record
+from dangjian.demo.generator import DEMO_ACCOUNTS
+from dangjian.duties.services.fulfilments import fulfilment_record
+from dangjian.notifications.models import Notification
+from dangjian.orglife.services.attachments import meeting_attach
+from dangjian.orgs.models import Organization
+from dangjian.oversight.models import Accountability, Notice, SelfCheck
+from dangjian.oversight.services.measures import measure_add_evidence
+from dangjian.tasks.matching import charged_leader
+from dangjian.tasks.services.progress import task_report_progress
+from tests.access import test_matrix as orgs_scope
+from tests.access.matrix import INSIDE, OUTSIDE, SEES, ScopeMatrix
+from tests.duties import test_scope as duties_scope
+from tests.members import test_scope as members_scope
+from tests.orglife import test_scope as orglife_scope
+from tests.oversight import test_scope as oversight_scope
+from tests.tasks import test_scope as tasks_scope
+
+API = "/api/v1/"
+DOC = Path(__file__).resolve().parents[2] / "docs" / "authorization.md"
+REGENERATE = "DANGJIAN_WRITE_AUTH_DOC=1 .venv/bin/pytest tests/access/test_authorization_doc.py"
+ANONYMOUS = "anonymous"
+ROLES = [*SEES, ANONYMOUS]
+ADMINS = ("admin", "secadmin", "auditor")
+METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+OK, ROW_ABSENT = "✓", "○"
+
+
+# --- what each resource is probed with -------------------------------------------------------
+
+Pair = tuple[Model, Model]  # (inside, outside)
+
+
+@dataclass(frozen=True)
+class Resource:
+    title: str
+    objects: Callable[[], Pair] | None = None
+    sees: dict[str, set[str]] = field(default_factory=lambda: SEES)
+    # Query parameters for the resource's GET collection endpoints: brings the object onto the
+    # list's first page, or names it (e.g. the organisation of a compliance report).
+    query: Callable[[Any], dict[str, Any]] = lambda obj: {"page_size": 500}
+    # Path parameters besides {pk} (e.g. {evidence}) for an object, made on demand.
+    params: Callable[[Any], dict[str, Any]] = lambda obj: {}
+    note: str = ""
+
+
+def _only(*usernames: str) -> dict[str, set[str]]:
+    return {u: ({INSIDE, OUTSIDE} if u in usernames else set()) for u in SEES}
+
+
+def _pair(matrix: type[ScopeMatrix]) -> Callable[[], Pair]:
+    case = matrix()
+    return lambda: (case.inside(), case.outside())
+
+
+def _matrix(title: str, matrix: type[ScopeMatrix], **more: Any) -> Resource:
+    """A resource probed with the objects of its ScopeMatrix test."""
+    return Resource(title, _pair(matrix), matrix.sees, matrix().search, **more)
+
+
+def _clerk(org: Organization) -> User:
+    """The demo clerk whose unit holds ``org``: the one who may attach evidence to its records."""
+    clerks = User.objects.filter(username__in=["finance_clerk", "edu_clerk"]).order_by("pk")
+    return next(clerk for clerk in clerks if may_enter_data(clerk, org))
+
+
+def _pdf() -> SimpleUploadedFile:
+    return SimpleUploadedFile("证明.pdf", b"%PDF-1.4\n% authz\n", content_type="application/pdf")
+
+
+def _measure_evidence(measure: Any) -> dict[str, Any]:
+    evidence = measure_add_evidence(actor=_clerk(measure.finding.organization), measure=measure,
+                                    upload=_pdf())
+    return {"evidence": evidence.pk}
+
+
+def _task_evidence(task: Any) -> dict[str, Any]:
+    report = task_report_progress(actor=_clerk(task.lead_unit), task=task, text="进展",
+                                  files=[_pdf()])
+    return {"evidence": report.evidence.get().pk}
+
+
+def _meeting_attachment(meeting: Any) -> dict[str, Any]:
+    attachment = meeting_attach(actor=_clerk(meeting.organization), meeting=meeting,
+                                upload=_pdf(), kind="签到表")
+    return {"attachment": attachment.pk}
+
+
+def _fulfilments() -> Pair:
+    """Records with an evidence file, of the bodies of duties' ScopeMatrix tests."""
+    inside, outside = (
+        fulfilment_record(actor=User.objects.get(username=clerk), done_on=date(2026, 3, 1),
+                          item=duties_scope._list(body).items.get(template_key="org.study"),
+                          description=f"{body}专题研究", files=[_pdf()])
+        for body, clerk in duties_scope.CLERKS.items())
+    return inside, outside
+
+
+def _units() -> tuple[Organization, Organization]:
+    return (Organization.objects.get(name="县财政局"), Organization.objects.get(name="县教育局"))
+
+
+def _self_checks() -> Pair:
+    inside, outside = (SelfCheck.objects.get_or_create(
+        origin=oversight_scope._finding(unit.name), organization=unit,
+        defaults={"due_on": timezone.localdate() + timedelta(days=14)})[0] for unit in _units())
+    return inside, outside
+
+
+def _accountability() -> Pair:
+    inside, outside = (Accountability.objects.create(organization=unit, reason=f"{unit}的问责事由")
+                       for unit in _units())
+    return inside, outside
+
+
+def _notices() -> Pair:
+    inspector = User.objects.get(username="inspector")
+    area = inspector.grants.get(role=Role.INSPECTOR).organization
+
+    def notice(unit: Organization) -> Notice:
+        made = Notice.objects.create(recipient=charged_leader(unit), organization=area,
+                                     reply_due=timezone.localdate() + timedelta(days=14),
+                                     created_by=inspector)
+        made.findings.set([oversight_scope._finding(unit.name)])
+        return made
+
+    inside, outside = (notice(unit) for unit in _units())
+    return inside, outside
+
+
+def _accounts() -> Pair:
+    return User.objects.get(username="member"), User.objects.get(username="edu_clerk")
+
+
+def _grants() -> Pair:
+    member, clerk = _accounts()
+    return member.grants.get(), clerk.grants.get()
+
+
+def _notifications() -> Pair:
+    inside, outside = (Notification.objects.create(
+        recipient=account, kind="authz.matrix", title="授权矩阵", dedupe_key="authz-matrix")
+        for account in _accounts())
+    return inside, outside
+
+
+def _audit_events() -> Pair:
+    inside, outside = (record(actor=account, action="authz.matrix", target=account)
+                       for account in _accounts())
+    return inside, outside
+
+
+def _compliance_query(org: Model) -> dict[str, Any]:
+    return {"organization": org.pk, "year": timezone.localdate().year}
+
+
+BODY_SEES = tasks_scope.UNIT_SEES  # a member's own records hold no unit business
+RESOURCES: dict[str, Resource] = {
+    "accountability": Resource("问责", _accountability, BODY_SEES),
+    "audit-events": Resource(
+        "审计日志", _audit_events, _only("auditor"),
+        lambda e: {"action": e.action, "username": e.username, "page_size": 500},
+        note="范围内：`member` 产生的事件；范围外：`edu_clerk` 产生的事件。"),
+    "auth": Resource("接口令牌", note="签发令牌是唯一的公开接口；空请求体。"),
+    "bulletins": _matrix("督查通报", tasks_scope.TestBulletinsMatrix),
+    "candidates": _matrix("发展党员", members_scope.TestCandidatesMatrix),
+    "compliance": Resource(
+        "三会一课合规", _pair(orgs_scope.TestOrganizationsMatrix), query=_compliance_query,
+        note="以查询参数 `organization` 指定组织：范围内为 `member` 所在支部，"
+             "范围外为县教育局的支部。"),
+    "findings": _matrix("问题台账", oversight_scope.TestFindingsMatrix),
+    "fulfilments": Resource(
+        "履责记实", _fulfilments, duties_scope.TestFulfilmentsMatrix.sees,
+        params=lambda f: {"evidence": f.evidence.get().pk},
+        note="范围内/外各为县财政局党组、县教育局党组责任清单下带一份佐证材料的记实。"),
+    "grants": Resource("角色授权", _grants, _only("secadmin"), lambda g: {"user": g.user_id},
+                       note="范围内：`member` 的授权；范围外：`edu_clerk` 的授权。"),
+    "inbox": Resource("站内信", _notifications,
+                      {**_only(), "member": {INSIDE}, "edu_clerk": {OUTSIDE}},
+                      note="站内信只属于收件人：范围内发给 `member`，范围外发给 `edu_clerk`。"),
+    "me": Resource("当前用户"),
+    "measures": _matrix("整改措施", oversight_scope.TestMeasuresMatrix, params=_measure_evidence),
+    "meetings": _matrix("组织生活会议", orglife_scope.TestMeetingsMatrix,
+                        params=_meeting_attachment),
+    "members": Resource("党员花名册导入", note="空请求体。"),
+    "notices": Resource(
+        "监督工作提示单", _notices,
+        {**_only("county_head", "inspector"), "vice_head": {INSIDE}},
+        note="提示单发出范围为纪检监察组的全县；范围内致分管县财政局的领导（即 `vice_head`），"
+             "范围外致分管县教育局的领导。"),
+    "organizations": _matrix("组织", orgs_scope.TestOrganizationsMatrix),
+    "persons": _matrix("人员", orgs_scope.TestPersonsMatrix),
+    "plans": _matrix("部署与任务分解", tasks_scope.TestPlansMatrix),
+    "responsibility-items": _matrix("责任事项", duties_scope.TestItemsMatrix),
+    "responsibility-lists": _matrix("责任清单", duties_scope.TestListsMatrix),
+    "risk-points": _matrix("廉政风险点", oversight_scope.TestRiskPointsMatrix),
+    "self-checks": Resource("举一反三自查", _self_checks, BODY_SEES),
+    "study-records": _matrix("学习培训记录", members_scope.TestStudyRecordsMatrix),
+    "tasks": _matrix("督办任务", tasks_scope.TestTasksMatrix, params=_task_evidence),
+    "users": Resource("用户账号", _accounts, _only("admin"),
+                      note="范围内：`member` 的账号；范围外：`edu_clerk` 的账号。"),
+    "visits": _matrix("走访慰问", members_scope.TestVisitsMatrix),
+}
+
+
+def _fresh(obj: Any) -> Any:
+    return type(obj).objects.get(pk=obj.pk)
+
+
+Body = Callable[[Any], dict[str, Any]]  # the object asked about → the request body
+
+
+def _bodies(today: date) -> dict[tuple[str, str], Body]:
+    """Minimal valid bodies for the object actions that check the body before the role: an
+    empty body would answer 400 before the role (or even the scope) is consulted. Every other
+    write is sent an empty body."""
+    day = str(today)
+    return {
+        ("POST", "/api/v1/accountability/{pk}/complete/"): lambda obj: {"on": day},
+        ("POST", "/api/v1/accountability/{pk}/decide/"): lambda obj: {
+            "form": "通报", "decided_on": day, "deciding_body": "县纪委"},
+        ("POST", "/api/v1/candidates/{pk}/close/"): lambda obj: {
+            "closed_on": day, "reason": "本人申请"},
+        ("POST", "/api/v1/candidates/{pk}/extend/"): lambda obj: {
+            "decided_on": day, "months": 6, "reason": "继续考察"},
+        ("POST", "/api/v1/candidates/{pk}/steps/"): lambda obj: {"step": 2, "date": day},
+        ("PATCH", "/api/v1/measures/{pk}/"): lambda obj: {"version": _fresh(obj).version},
+        ("POST", "/api/v1/measures/{pk}/evidence/"): lambda obj: {"file": _pdf()},
+        ("POST", "/api/v1/measures/{pk}/progress/"): lambda obj: {"text": "进展"},
+        ("POST", "/api/v1/measures/{pk}/verify/"): lambda obj: {"decision": "return"},
+        ("DELETE", "/api/v1/meetings/{pk}/"): lambda obj: {"reason": "误录"},
+        ("POST", "/api/v1/meetings/{pk}/attachments/"): lambda obj: {
+            "kind": "签到表", "file": _pdf()},
+        ("POST", "/api/v1/notices/{pk}/reply/"): lambda obj: {"text": "已整改"},
+        ("POST", "/api/v1/self-checks/{pk}/answer/"): lambda obj: {"answer": "不存在"},
+        ("PATCH", "/api/v1/tasks/{pk}/"): lambda obj: {"version": _fresh(obj).version},
+        ("POST", "/api/v1/tasks/{pk}/milestones/"): lambda obj: {"title": "节点", "due_on": day},
+        ("POST", "/api/v1/tasks/{pk}/progress/"): lambda obj: {"text": "进展"},
+        ("POST", "/api/v1/tasks/{pk}/review/"): lambda obj: {"decision": "return"},
+    }
+
+
+# --- endpoints --------------------------------------------------------------------------------
+
+@dataclass(frozen=True, order=True)
+class Endpoint:
+    resource: str
+    path: str
+    order: int
+    method: str
+
+    @classmethod
+    def of(cls, method: str, path: str) -> "Endpoint":
+        return cls(path.removeprefix(API).split("/")[0], path, METHODS.index(method), method)
+
+    @property
+    def on_object(self) -> bool:
+        return "{pk}" in self.path
+
+    def __str__(self) -> str:
+        return f"{self.method} {self.path}"
+
+
+def api_endpoints() -> list[Endpoint]:
+    """Every operation under /api/v1/, as the OpenAPI schema lists it."""
+    return sorted(Endpoint.of(method, path)
+                  for path, _, method, _ in EndpointEnumerator().get_api_endpoints()
+                  if path.startswith(API))
+
+
+def urlconf_endpoints() -> set[tuple[str, str]]:
+    """(method, path) of every route under /api/v1/, read from the URL resolver directly, so
+    that an endpoint the schema leaves out is still noticed."""
+    return {(method, path) for path, callback in _routes(get_resolver().url_patterns, "/")
+            if path.startswith(API) for method in _methods(callback)}
+
+
+def _routes(patterns: list[Any], prefix: str) -> Iterator[tuple[str, Any]]:
+    for pattern in patterns:
+        route = prefix + _route(str(pattern.pattern))
+        if isinstance(pattern, URLResolver):
+            yield from _routes(pattern.url_patterns, route)
+        elif isinstance(pattern, URLPattern):
+            yield route, pattern.callback
+
+
+def _route(pattern: str) -> str:
+    pattern = re.sub(r"\(\?P<(\w+)>[^)]*\)", r"{\1}", pattern.removeprefix("^").removesuffix("$"))
+    return re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", pattern).replace("\\.", ".")
+
+
+def _methods(callback: Any) -> set[str]:
+    view = getattr(callback, "cls", None)
+    if view is None:
+        return set()
+    allowed = {m.upper() for m in view.http_method_names} & set(METHODS)
+    actions = getattr(callback, "actions", None)
+    if actions:
+        return {m.upper() for m in actions} & allowed
+    return {m for m in allowed if hasattr(view, m.lower())}
+
+
+# --- measuring --------------------------------------------------------------------------------
+
+Cell = tuple[str, ...]  # one outcome, or (inside, outside)
+
+
+@dataclass
+class Matrix:
+    rows: list[tuple[Endpoint, dict[str, Cell]]]
+    requests: int = 0
+
+
+PAGE = {"count", "next", "previous", "results"}  # dangjian.api.Pagination's answer
+
+
+def _outcome(response: Any, obj: Model | None) -> str:
+    if response.status_code // 100 != 2:
+        return str(response.status_code)
+    page = response.json() if obj is not None and \
+        response.get("Content-Type", "").startswith("application/json") else None
+    if isinstance(page, dict) and set(page) >= PAGE and \
+            obj.pk not in {row["id"] for row in page["results"]}:
+        return ROW_ABSENT
+    return OK
+
+
+def _client(username: str) -> APIClient:
+    client = APIClient()
+    client.raise_request_exception = False  # a 500 is recorded (and failed on), not raised
+    if username != ANONYMOUS:
+        client.force_authenticate(User.objects.get(username=username))
+    return client
+
+
+@dataclass(frozen=True)
+class Target:
+    """An object asked about, with the values of the path parameters that name it."""
+
+    obj: Model
+    values: dict[str, Any]
+
+
+def _path(endpoint: Endpoint, target: Target | None) -> str:
+    values = target.values if target else {}
+
+    def value(match: re.Match[str]) -> str:
+        if match[1] not in values:
+            raise LookupError(f"{endpoint}: give resource {endpoint.resource!r} a value for "
+                              f"{{{match[1]}}} (Resource.params in tests/access/authorization.py)")
+        return str(values[match[1]])
+
+    return re.sub(r"\{(\w+)\}", value, endpoint.path)
+
+
+def _ask(client: APIClient, endpoint: Endpoint, target: Target | None, resource: Resource,
+         body: Body | None) -> str:
+    path = _path(endpoint, target)
+    obj = target.obj if target else None
+    with transaction.atomic():
+        if endpoint.method == "GET":
+            query = resource.query(obj) if obj is not None and not endpoint.on_object else {}
+            response = client.get(path, query)
+        else:
+            data = body(obj) if body else {}
+            # multipart when empty too: the upload-only endpoints would answer 415 to JSON
+            fmt = "multipart" if not data or any(isinstance(v, SimpleUploadedFile)
+                                                 for v in data.values()) else "json"
+            response = getattr(client, endpoint.method.lower())(path, data, format=fmt)
+        transaction.set_rollback(True)
+    return _outcome(response, obj if endpoint.method == "GET" else None)
+
+
+def _probes(endpoint: Endpoint, pair: list[Target] | None) -> list[Target | None]:
+    """The objects an endpoint is asked about: both for object and GET collection endpoints of
+    a resource with objects; none for other collection writes and plain endpoints."""
+    if pair is not None and (endpoint.on_object or endpoint.method == "GET"):
+        return list(pair)
+    return [None]  # an object endpoint of a resource without objects fails in _path
+
+
+def measure() -> Matrix:
+    """Ask every endpoint as every role; nothing persists (one rolled-back transaction)."""
+    endpoints = api_endpoints()
+    missing = sorted({e.resource for e in endpoints} - set(RESOURCES))
+    assert not missing, f"resources without an entry in tests/access/authorization.py: {missing}"
+    bodies = _bodies(timezone.localdate())
+    stale = set(bodies) - {(e.method, e.path) for e in endpoints}
+    assert not stale, f"bodies for endpoints that no longer exist: {sorted(stale)}"
+    matrix = Matrix([])
+    with transaction.atomic():
+        pairs = {key: [Target(obj, {"pk": obj.pk, **r.params(obj)}) for obj in r.objects()]
+                 if r.objects else None for key, r in RESOURCES.items()}
+        clients = {username: _client(username) for username in ROLES}
+        for endpoint in endpoints:
+            resource = RESOURCES[endpoint.resource]
+            probes = _probes(endpoint, pairs[endpoint.resource])
+            body = bodies.get((endpoint.method, endpoint.path))
+            cells = {username: tuple(_ask(client, endpoint, target, resource, body)
+                                     for target in probes)
+                     for username, client in clients.items()}
+            matrix.rows.append((endpoint, cells))
+            matrix.requests += len(probes) * len(clients)
+        transaction.set_rollback(True)
+    return matrix
+
+
+# --- the document -----------------------------------------------------------------------------
+
+ROLE_NAMES = {**{a.username: str(a.role) for a in DEMO_ACCOUNTS}, ANONYMOUS: "未登录"}
+INTRO = f"""\
+# 授权矩阵（角色 × 接口 × 范围内/范围外对象）
+
+> 本文件由测试生成，请勿手工修改。接口或权限变化后重新生成：
+>
+>     {REGENERATE}
+>
+> `tests/access/test_authorization_doc.py` 在 SQLite 与 PostgreSQL 上各生成一次并与本文件比对，
+> 不一致即失败；同时检查：任何角色都拿不到其查看范围以外的对象，三员（系统管理员、安全管理员、
+> 审计管理员）拿不到业务数据，未登录只能访问签发令牌接口，URL 配置中的每个接口都在表中，
+> 没有接口出现 5xx。
+
+本表对 `/api/v1/` 下的**每一个接口**（含 issue/acknowledge/verify/progress/evidence 等动作、
+document.docx / tasks.xlsx 等文件、/me/、/auth/token/、/compliance/orglife/ 等非对象接口），
+以十个演示账号和未登录客户端，在演示县数据上真实发出请求（DRF 测试客户端），记录结果。
+“范围内”对象属于县财政局（有归属人的属于 `member`，县财政局机关第一党支部的正式党员），
+“范围外”对象属于县教育局；个别资源的取法在其表下注明。写操作在回滚的事务中执行，不留下任何数据。
+对象上的写操作发送能通过格式校验的最小请求体，使请求确实经过范围与角色检查；新建操作发送空请求体，
+只说明角色能否进入该接口（新建时所引用组织、人员的范围由 `ScopedViewSet.scoped` 另行检查，
+超出范围同样答 400，不暴露对象是否存在）。
+
+| 符号 | 含义 |
+|---|---|
+| ✓ | 可访问（2xx）；列表中表示该对象出现在结果中 |
+| ○ | 列表可访问，但该对象不在结果中（范围外的行被过滤） |
+| 404 | 范围外：对象不存在或不在查看范围内（不暴露其存在） |
+| 403 | 无权限：角色不允许该操作 |
+| 401 | 未认证 |
+| 400 | 通过了范围检查，但请求体或业务规则未通过（空请求体的新建操作不代表该角色可以新建） |
+| 409 | 通过了范围检查，但与对象当前状态冲突 |
+
+单元格 `范围内/范围外`：对象接口与带对象的列表各两个结果；不涉及对象的接口一个结果。
+"""
+
+
+def _column(username: str) -> str:
+    return f"{ROLE_NAMES[username]}<br>`{username}`"
+
+
+def render(matrix: Matrix) -> str:
+    endpoints = [e for e, _ in matrix.rows]
+    lines = [INTRO, f"共 {len(endpoints)} 个接口、{len(SEES)} 个角色（另加未登录），"
+                    f"发出 {matrix.requests} 次请求。", ""]
+    last = None
+    for endpoint, cells in matrix.rows:
+        resource = RESOURCES[endpoint.resource]
+        if endpoint.resource != last:
+            last = endpoint.resource
+            lines += ["", f"## {resource.title}（`{API}{endpoint.resource}/`）", ""]
+            if resource.note:
+                lines += [resource.note, ""]
+            lines += ["| 接口 | " + " | ".join(_column(u) for u in ROLES) + " |",
+                      "|---" * (len(ROLES) + 1) + "|"]
+        lines.append(f"| `{endpoint}` | " + " | ".join("/".join(cells[u]) for u in ROLES) + " |")
+    return "\n".join(lines) + "\n"
