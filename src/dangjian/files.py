@@ -52,29 +52,31 @@ def checked_upload(
 ) -> dict[str, Any]:
     """The stored fields of an accepted upload (original_name, extension, size, sha256), or a
     ValidationError naming what is wrong: type not allowed, empty, too large, content that
-    does not match its extension, or a .docx/.xlsx that fails dangjian.ooxml. The last two are
-    disguised or hostile files: their refusal is audited with ``actor``."""
+    does not match its extension, or a .docx/.xlsx that fails dangjian.ooxml. Every refusal is
+    audited with ``actor`` (等保 入侵防范: refused input is a security event)."""
     allowed = tuple(allowed_types)
     name = PurePath(upload.name or "").name
     extension = extension_of(name)
+
+    def refuse(reason: str) -> NoReturn:
+        record_refusal(actor=actor, name=name, reason=reason)
+        raise ValidationError({"file": reason})
+
     if extension not in allowed:
-        shown = extension or "无扩展名"
-        raise ValidationError({"file": f"不支持的文件类型“{shown}”，仅限：{'、'.join(allowed)}"})
+        refuse(f"不支持的文件类型“{extension or '无扩展名'}”，仅限：{'、'.join(allowed)}")
     if not upload.size:
-        raise ValidationError({"file": "文件是空的"})
+        refuse("文件是空的")
     if upload.size > max_bytes:
-        raise ValidationError({"file": f"文件超过大小上限 {max_bytes / (1024 * 1024):g} MB"})
+        refuse(f"文件超过大小上限 {max_bytes / (1024 * 1024):g} MB")
     digest, head = hashlib.sha256(), b""
     for chunk in upload.chunks():
         head = head or chunk[:16]
         digest.update(chunk)
     upload.seek(0)
     if not head.startswith(SIGNATURES.get(extension, b"\0unknown")):
-        reason = f"文件内容与扩展名“{extension}”不符"
-        record_refusal(actor=actor, name=name, reason=reason)
-        raise ValidationError({"file": reason})
+        refuse(f"文件内容与扩展名“{extension}”不符")
     if extension in KINDS:
-        try:
+        try:  # check_package audits its own refusals
             check_package(upload, kind=KINDS[extension], actor=actor, name=name)
         except PackageError as error:
             raise ValidationError({"file": str(error)}) from error

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from rest_framework.test import APIClient
 
+from dangjian.audit.models import AuditEvent
 from dangjian.oversight.models import Evidence, Measure, MeasureStatus, Notice
 from dangjian.oversight.services.measures import TRANSITIONS
 
@@ -76,8 +77,7 @@ def test_submitting_without_evidence_is_refused(
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [("a.exe", b"MZ\x90\x00", "不支持的文件类型"),
-     ("fake.pdf", b"MZ\x90\x00 not a pdf", "不符"),
-     ("empty.pdf", b"", "空")],
+     ("fake.pdf", b"MZ\x90\x00 not a pdf", "不符")],
 )
 def test_forbidden_or_disguised_evidence_is_refused(
     api_as: Callable[[str], APIClient], raise_finding: Callable[..., dict],
@@ -89,6 +89,25 @@ def test_forbidden_or_disguised_evidence_is_refused(
         format="multipart")
     assert response.status_code == 400 and message in response.json()["detail"]
     assert not Evidence.objects.filter(measure_id=measure["id"]).exists()
+    _assert_refusal_audited(message)
+
+
+def test_an_empty_file_is_refused(
+    api_as: Callable[[str], APIClient], raise_finding: Callable[..., dict],
+    add_measure: Callable[..., dict], pdf: Any,
+) -> None:
+    measure = add_measure(raise_finding())
+    response = api_as("finance_clerk").post(
+        f"/api/v1/measures/{measure['id']}/evidence/", {"file": pdf("empty.pdf", b"")},
+        format="multipart")
+    assert response.status_code == 400 and "空" in response.json()["detail"]
+    assert not Evidence.objects.filter(measure_id=measure["id"]).exists()
+
+
+def _assert_refusal_audited(message: str) -> None:
+    event = AuditEvent.objects.filter(action="upload.refused").latest("pk")
+    assert not event.success and event.username == "finance_clerk"
+    assert message in event.after["reason"]
 
 
 def test_evidence_over_the_size_limit_is_refused(
@@ -102,6 +121,7 @@ def test_evidence_over_the_size_limit_is_refused(
         {"file": pdf("big.pdf", b"%PDF-" + b"0" * 2048)}, format="multipart")
     assert response.status_code == 400 and "大小上限" in response.json()["detail"]
     assert not Evidence.objects.filter(measure_id=measure["id"]).exists()
+    _assert_refusal_audited("大小上限")
 
 
 def test_only_the_inspector_verifies(
