@@ -73,6 +73,11 @@ def test_inspector_vice_head_and_clerk_close_a_finding_through_the_pages(
     expect(clerk.get_by_test_id(f"measure-{measure.pk}")).to_contain_text("待核查")
 
     inspector.reload()
+    with inspector.expect_download() as download:  # the inspector reads the evidence first
+        inspector.get_by_test_id(f"measure-{measure.pk}").get_by_role(
+            "link", name="办法.pdf").click()
+    assert download.value.suggested_filename == "办法.pdf"
+    assert Path(download.value.path()).read_bytes() == evidence.read_bytes()
     inspector.get_by_test_id(f"measure-{measure.pk}").get_by_role(
         "button", name="通过销号").click()
     expect(inspector.get_by_role("alert")).to_contain_text("措施销号")
