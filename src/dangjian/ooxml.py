@@ -9,6 +9,7 @@ records it the same way. Bottom layer: the standard library and the audit chain 
 """
 
 import io
+import re
 import zipfile
 import zlib
 from collections.abc import Iterable
@@ -36,6 +37,14 @@ FORBIDDEN_XML = tuple(
     for encoding in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
 )
 LONGEST_FORBIDDEN = max(len(marker) for marker in FORBIDDEN_XML)
+# ECMA-376 Part 2 allows XML parts only in UTF-8 or UTF-16, the encodings searched above; a part
+# declaring another (UTF-7, EBCDIC …) could spell the markers so that the search misses them.
+ALLOWED_ENCODINGS = {"utf-8", "utf8", "utf-16", "utf16"}
+XML_DECLARATION = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+OTHER_SIGNATURES = (b"\x4c\x6f\xa7\x94",  # "<?xm" in EBCDIC
+                    b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00",  # UTF-32 byte order marks
+                    b"\x00\x00\x00\x3c", b"\x3c\x00\x00\x00")  # "<" in UCS-4
+MAX_CONTENT_TYPES_BYTES = 1 * MiB  # a real [Content_Types].xml has a few kilobytes
 CONTENT_TYPES_PART = "[Content_Types].xml"
 CT_NAMESPACE = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 # Zip and inflate failures of a damaged or hand-made archive (CRC, truncated stream, an
@@ -96,6 +105,8 @@ def _check(stream: IO[bytes], kind: Kind) -> None:
             _check_not_a_zip_bomb(members)
             for member in members:
                 _check_no_entity_declarations(archive, member)
+            if archive.getinfo(CONTENT_TYPES_PART).file_size > MAX_CONTENT_TYPES_BYTES:
+                raise PackageError(not_a_package)
             _check_parts(kind, {m.filename for m in members}, archive.read(CONTENT_TYPES_PART))
     except KeyError as error:  # no [Content_Types].xml: not an Office file at all
         raise PackageError(not_a_package) from error
@@ -124,11 +135,23 @@ def _check_no_entity_declarations(archive: zipfile.ZipFile, member: zipfile.ZipI
     """Read in chunks, keeping an overlap so a marker split across two chunks is still seen."""
     tail = b""
     with archive.open(member) as stream:
-        while chunk := stream.read(SCAN_CHUNK_BYTES):
+        chunk = stream.read(SCAN_CHUNK_BYTES)
+        _check_encoding(chunk[:200])
+        while chunk:
             window = (tail + chunk).lower()
             if any(marker in window for marker in FORBIDDEN_XML):
                 raise PackageError("文件包含不允许的 XML 实体声明（DOCTYPE/ENTITY），已拒绝")
             tail = window[-LONGEST_FORBIDDEN:]
+            chunk = stream.read(SCAN_CHUNK_BYTES)
+
+
+def _check_encoding(head: bytes) -> None:
+    """Refuse a part in an encoding the Office format does not allow (binary parts, such as
+    pictures, start with neither signature and pass)."""
+    declared = XML_DECLARATION.match(head)
+    if head.startswith(OTHER_SIGNATURES) or (
+            declared and declared.group(1).decode().lower() not in ALLOWED_ENCODINGS):
+        raise PackageError("文件中的 XML 使用了 Office 格式不允许的字符编码，已拒绝")
 
 
 def _check_parts(kind: Kind, names: set[str], content_types: bytes) -> None:

@@ -76,6 +76,22 @@ def external_entity() -> bytes:
         '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>')
 
 
+def utf7_entity() -> bytes:
+    """Entity declarations spelt in UTF-7, which a byte search for "<!ENTITY" misses."""
+    data = word_file()
+    body = _part(data, DOCUMENT).split("?>", 1)[-1]
+    prolog = ('<?xml version="1.0" encoding="UTF-7"?>+ADw-!DOCTYPE w '
+              '+AFs-+ADw-!ENTITY x "lol"+AD4-+AF0-+AD4-')
+    return rebuild(data, replace={DOCUMENT: prolog.encode() + body.encode()})
+
+
+def ebcdic_part() -> bytes:
+    data = word_file()
+    body = _part(data, DOCUMENT).split("?>", 1)[-1]
+    prolog = '<?xml version="1.0" encoding="IBM037"?>'
+    return rebuild(data, replace={DOCUMENT: (prolog + body).encode("cp037", "xmlcharrefreplace")})
+
+
 def _retyped(data: bytes, content_type: str, add: dict[str, bytes] | None = None) -> bytes:
     types = _part(data, "[Content_Types].xml").replace(MAIN_TYPE, content_type)
     return rebuild(data, replace={"[Content_Types].xml": types.encode()}, add=add)
@@ -102,6 +118,8 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], str]] = {
     "too many parts": (too_many_parts, "部件过多"),
     "billion laughs": (billion_laughs, "XML 实体声明（DOCTYPE/ENTITY）"),
     "external entity": (external_entity, "XML 实体声明（DOCTYPE/ENTITY）"),
+    "entities in UTF-7": (utf7_entity, "不允许的字符编码"),
+    "EBCDIC part": (ebcdic_part, "不允许的字符编码"),
     "macro document": (macro_document, "不接受含宏的文档"),
     "template": (template, "文件不是 Word（.docx）格式"),
     "corrupt zip": (corrupt_zip, "文件不是 Word（.docx）格式，或已损坏"),
