@@ -1,9 +1,10 @@
 """The full fuzzing drill: schemathesis against /api/schema/ as three roles.
 
-Usage: python bench/fuzz_api.py [--examples 50] [--scale 1] [DATABASE_URL=postgres://…/dangjian_fuzz]
+Usage: [DATABASE_URL=postgres://…/dangjian] .venv/bin/python bench/fuzz_api.py [--examples 50]
 
 Builds a fresh database with the demo county (SQLite in a temporary folder when DATABASE_URL is
-unset; on PostgreSQL the named database is dropped and created again), then sends every
+unset; on PostgreSQL the named database with "_fuzz" appended is dropped and created again,
+never the named one itself), then sends every
 operation of the schema ``--examples`` valid and as many invalid requests as each role
 (tests/fuzz/drill.py). Prints, per role, the operations exercised, the requests sent, the 5xx
 and schema-violation counts and the first failures with a curl command to reproduce them.
@@ -26,7 +27,7 @@ def main() -> int:
                         help="persons factor of the demo county (tests use 0.2)")
     parser.add_argument("--show", type=int, default=5, help="failures printed in full per role")
     args = parser.parse_args()
-    url = fresh_database("dangjian-fuzz")
+    url = fresh_database("dangjian-fuzz", suffix="_fuzz")  # never the database DATABASE_URL names
     setup_django("dangjian-fuzz")  # DEBUG off: a 5xx is a plain 500, as in production
     from django.conf import settings
     from django.db import connection

@@ -128,11 +128,18 @@ def postgres_ready(stack: Stack) -> bool:
     return subprocess.run(probe).returncode == 0
 
 
+def spawn(stack: Stack, name: str, command: list[str],
+          env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    """A process of the stack, in its folder, with its output in ``name``.log."""
+    with stack.log(name).open("ab") as log:  # the child keeps its own copy of the handle
+        return subprocess.Popen(command, env=env or stack.env, cwd=stack.folder,
+                                stdout=log, stderr=log)
+
+
 def start_redis(stack: Stack) -> None:
     command = ["redis-server", "--port", str(stack.redis_port), "--bind", "127.0.0.1",
                "--save", "", "--appendonly", "no", "--dir", str(stack.folder)]
-    log = stack.log("redis").open("ab")
-    stack.processes["redis"] = subprocess.Popen(command, stdout=log, stderr=log)
+    stack.processes["redis"] = spawn(stack, "redis", command)
     wait_until(lambda: redis_ready(stack), "Redis", 30)
 
 
@@ -217,9 +224,7 @@ def start_gunicorn(stack: Stack, workers: int = WORKERS) -> None:
     command = [str(BIN / "gunicorn"), "dangjian.wsgi:application",
                "--bind", f"127.0.0.1:{stack.port}", "--workers", str(workers),
                "--timeout", "60", "--graceful-timeout", "5"]
-    log = stack.log("gunicorn").open("ab")
-    stack.processes["gunicorn"] = subprocess.Popen(
-        command, env=stack.env, cwd=stack.folder, stdout=log, stderr=log)
+    stack.processes["gunicorn"] = spawn(stack, "gunicorn", command)
     wait_until(lambda: http_status(f"{stack.url}/healthz") == 200, "gunicorn", 60)
 
 
@@ -234,9 +239,7 @@ def start_celery_worker(stack: Stack, queue: str) -> None:
     command = [str(BIN / "celery"), "-A", "dangjian.celery", "worker", "--queues", queue,
                "--concurrency", "1", "--loglevel", "INFO", "--without-gossip",
                "--without-mingle", "--without-heartbeat"]
-    log = stack.log("celery").open("ab")
-    stack.processes["celery"] = subprocess.Popen(
-        command, env=stack.env, cwd=stack.folder, stdout=log, stderr=log)
+    stack.processes["celery"] = spawn(stack, "celery", command)
 
 
 def stop(stack: Stack, name: str) -> None:
@@ -292,8 +295,7 @@ def run_locust(stack: Stack, *, users: int, seconds: int, name: str,
                "--run-time", f"{seconds}s", "--host", stack.url, "--only-summary",
                "--stop-timeout", "30", "--loglevel", "WARNING"]
     env = {**stack.env, "DRILL_SEEDS": str(stack.seeds), "DRILL_RESULT": str(out)}
-    log = stack.log(name).open("ab")
-    process = subprocess.Popen(command, env=env, cwd=stack.folder, stdout=log, stderr=log)
+    process = spawn(stack, name, command, env=env)
     if during is not None:
         during(stack)
     process.wait()

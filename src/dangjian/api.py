@@ -43,10 +43,15 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     return response
 
 
+def is_api_request(request: HttpRequest) -> bool:
+    """Whether the request is for the API, which answers JSON even where Django would not."""
+    return request.path_info.startswith("/api/")
+
+
 def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     """``handler404``: a URL no API route matches (``/api/v1/tasks/0.35/``) answers in JSON,
     as the API's own 404s do; pages keep Django's."""
-    if request.path.startswith("/api/"):
+    if is_api_request(request):
         return JsonResponse({"detail": NOT_FOUND}, status=404)
     return page_not_found(request, exception)
 

@@ -38,6 +38,7 @@ CONTENT_TYPES: dict[str, str] = {
     "ofd": "application/ofd",
 }
 OCTET_STREAM = "application/octet-stream"
+DOCX, XLSX = CONTENT_TYPES["docx"], CONTENT_TYPES["xlsx"]
 
 
 def extension_of(name: str) -> str:
@@ -59,8 +60,7 @@ def checked_upload(
     extension = extension_of(name)
 
     def refuse(reason: str) -> NoReturn:
-        record_refusal(actor=actor, name=name, reason=reason)
-        raise ValidationError({"file": reason})
+        refuse_upload(actor=actor, name=name, reason=reason)
 
     if extension not in allowed:
         refuse(f"不支持的文件类型“{extension or '无扩展名'}”，仅限：{'、'.join(allowed)}")
@@ -84,6 +84,24 @@ def checked_upload(
             "sha256": digest.hexdigest()}
 
 
+def refuse_upload(*, actor: Any, name: str, reason: str) -> NoReturn:
+    """Refuse an upload: audited as ``upload.refused``, then a ValidationError on ``file``."""
+    record_refusal(actor=actor, name=name, reason=reason)
+    raise ValidationError({"file": reason})
+
+
+def upload_bytes(upload: UploadedFile | None, *, max_bytes: int, missing: str,
+                 actor: Any = None) -> bytes:
+    """The whole content of an upload an import reads, refused before reading when there is
+    none (``missing`` says what to choose) or when it is too big."""
+    if upload is None:
+        raise ValidationError({"file": missing})
+    if (upload.size or 0) > max_bytes:
+        refuse_upload(actor=actor, name=upload.name or "",
+                      reason=f"文件过大：不能超过 {max_bytes / (1024 * 1024):g} MB")
+    return upload.read()
+
+
 class FileIntegrityError(Conflict):
     """The stored file is missing or no longer matches the digest recorded at upload (HTTP 409:
     the record and its file disagree)."""
@@ -103,9 +121,13 @@ def open_verified(
     name = getattr(field_file, "name", "") or ""
     try:
         field_file.open("rb")
-    except (FileNotFoundError, ValueError):
-        _refuse(actor, target, name, sha256, "", "文件不存在")
-    actual = sha256_of(field_file)
+    except (OSError, ValueError):  # missing, unreadable, a folder, or no name at all
+        _refuse(actor, target, name, sha256, "", "文件不存在或无法读取")
+    try:
+        actual = sha256_of(field_file)
+    except OSError:
+        field_file.close()
+        _refuse(actor, target, name, sha256, "", "文件无法读取")
     if actual != sha256.lower():
         field_file.close()
         _refuse(actor, target, name, sha256, actual, "文件内容与登记的 SHA-256 不符")
@@ -122,18 +144,30 @@ def evidence_open(*, evidence: Any, actor: Any = None) -> File:
     )
 
 
+def attachment(data: bytes, content_type: str, name: str) -> HttpResponse:
+    """A file the platform generated (台账, 公文, templates) handed to the browser; ``name`` is
+    ASCII."""
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
 def download_response(*, evidence: Any, actor: Any) -> FileResponse:
     """The evidence's file as an attachment under its original name (RFC 5987 ``filename*``
     for a Chinese one), served only after its SHA-256 matched; the download is audited.
     FileIntegrityError, a Conflict (409 in the API), when it is missing or changed."""
     opened = evidence_open(evidence=evidence, actor=actor)
-    name = "".join(char for char in evidence.original_name if char.isprintable())
-    response = FileResponse(opened, as_attachment=True, filename=name or "file",
-                            content_type=CONTENT_TYPES.get(evidence.extension, OCTET_STREAM))
-    response["X-Content-Type-Options"] = "nosniff"
-    target = evidence if isinstance(evidence, models.Model) else None
-    record(actor=actor, action="file.download", target=target,
-           after={"name": evidence.original_name, "sha256": evidence.sha256})
+    try:
+        name = "".join(char for char in evidence.original_name if char.isprintable())
+        response = FileResponse(opened, as_attachment=True, filename=name or "file",
+                                content_type=CONTENT_TYPES.get(evidence.extension, OCTET_STREAM))
+        response["X-Content-Type-Options"] = "nosniff"
+        target = evidence if isinstance(evidence, models.Model) else None
+        record(actor=actor, action="file.download", target=target,
+               after={"name": evidence.original_name, "sha256": evidence.sha256})
+    except BaseException:  # no download without its audit event, and no file left open
+        opened.close()
+        raise
     return response
 
 

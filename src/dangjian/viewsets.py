@@ -17,22 +17,14 @@ from rest_framework.generics import get_object_or_404
 from dangjian.access.scoping import restrict
 from dangjian.files import CONTENT_TYPES, OCTET_STREAM, download_response
 
-
-class ErrorDetailSerializer(serializers.Serializer):
-    """An error answer, ``{"detail": "…"}``."""
-
-    detail = serializers.CharField()
-
-
 # The responses of a stored file's download (dangjian.files.download_response): each type it
 # may be served as, then 404 out of scope and 409 when the file is missing or no longer
-# matches its SHA-256.
+# matches its SHA-256 (their body is the standard error, added by settings.schema).
 FILE_DOWNLOAD: dict[Any, Any] = {
     **{(200, content_type): OpenApiTypes.BINARY
        for content_type in (*CONTENT_TYPES.values(), OCTET_STREAM)},
-    404: OpenApiResponse(ErrorDetailSerializer, description="不存在，或不在您的查看范围内"),
-    409: OpenApiResponse(ErrorDetailSerializer,
-                         description="文件缺失或与登记的 SHA-256 不符，已记入审计日志"),
+    404: OpenApiResponse(description="不存在，或不在您的查看范围内"),
+    409: OpenApiResponse(description="文件缺失或与登记的 SHA-256 不符，已记入审计日志"),
 }
 
 

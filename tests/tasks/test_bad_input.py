@@ -64,6 +64,9 @@ def test_a_too_large_file_is_refused(create: Callable[..., Any], counts: tuple[i
     response = create(file=SimpleUploadedFile("讲话.txt", speech.encode()))
     assert response.status_code == 400 and "文件过大" in response.json()["detail"]
     assert _nothing_saved(counts)
+    event = AuditEvent.objects.filter(action="upload.refused").latest("pk")
+    assert not event.success and event.after["name"] == "讲话.txt"
+    assert "文件过大" in event.after["reason"]
 
 
 def test_parse_refuses_the_same_way(api_as: Callable[[str], APIClient]) -> None:

@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
-from dangjian.ooxml import EXCEL, MiB, PackageError, check_package
+from dangjian.ooxml import EXCEL, MiB, PackageError, check_package, record_refusal
 
 # OWASP "CSV Injection" (https://owasp.org/www-community/attacks/CSV_Injection): a cell that
 # starts with one of these is run as a formula when a user opens or edits it, so text that does
@@ -198,7 +198,9 @@ def _parse_first_sheet(
 
 def _check_upload(data: bytes, *, max_bytes: int, actor: Any, name: str) -> None:
     if len(data) > max_bytes:
-        raise SpreadsheetError(f"文件过大：不能超过 {max_bytes / MiB:g} MB")
+        reason = f"文件过大：不能超过 {max_bytes / MiB:g} MB"
+        record_refusal(actor=actor, name=name, reason=reason)
+        raise SpreadsheetError(reason)
     try:
         check_package(data, kind=EXCEL, actor=actor, name=name)
     except PackageError as error:

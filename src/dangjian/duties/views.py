@@ -12,10 +12,9 @@ from django.utils import timezone
 
 from dangjian.access.roles import Role
 from dangjian.access.scoping import restrict, roles_of
-from dangjian.files import download_page
+from dangjian.files import DOCX, attachment, download_page
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person, Post
-from dangjian.tasks.downloads import DOCX, attachment
 from dangjian.web.actions import action, parse_date, scoped
 
 from . import selectors

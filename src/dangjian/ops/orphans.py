@@ -45,22 +45,33 @@ def find_orphans(*, grace_seconds: int = GRACE_SECONDS) -> list[Path]:
         return []
     cutoff = time.time() - grace_seconds
     known = referenced_names()
-    return sorted(path for name, path in _stored(root)
-                  if name not in known and path.stat().st_mtime < cutoff)
+    orphans = []
+    for name, path in _stored(root):
+        try:
+            if name not in known and path.stat().st_mtime < cutoff:
+                orphans.append(path)
+        except FileNotFoundError:  # removed meanwhile (another sweep): nothing to do
+            continue
+    return sorted(orphans)
 
 
 def sweep_orphans(*, actor: Any = None, username: str = "", dry_run: bool = False,
                   grace_seconds: int = GRACE_SECONDS) -> list[Path]:
     """Delete (or, dry run, only list) the orphans; the deletion is audited with the names."""
     orphans = find_orphans(grace_seconds=grace_seconds)
-    if orphans and not dry_run:
-        root = Path(settings.MEDIA_ROOT)
+    if dry_run:
+        return orphans
+    root, deleted = Path(settings.MEDIA_ROOT), []
+    try:
         for path in orphans:
             path.unlink(missing_ok=True)
-        record(actor=actor, username=username, action="ops.sweep_files",
-               after={"deleted": [p.relative_to(root).as_posix() for p in orphans][:1000],
-                      "count": len(orphans)})
-    return orphans
+            deleted.append(path)
+    finally:  # what was deleted is audited even when a later file could not be
+        if deleted:
+            record(actor=actor, username=username, action="ops.sweep_files",
+                   after={"deleted": [p.relative_to(root).as_posix() for p in deleted][:1000],
+                          "count": len(deleted)})
+    return deleted
 
 
 def run_daily() -> dict[str, int]:

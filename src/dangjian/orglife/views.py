@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from dangjian.access.scoping import restrict
+from dangjian.files import XLSX, attachment
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import Person
 
@@ -29,7 +30,6 @@ from .services.compliance import compliance_report
 from .services.ledger_import import ledger_bytes, ledger_template, meeting_ledger_import
 from .services.meetings import meeting_record
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 YEARS_SHOWN = 5
 
 
@@ -102,16 +102,14 @@ def meeting_new(request: HttpRequest) -> str:
 @_back_to_desk
 def ledger_import(request: HttpRequest) -> str:
     visible = restrict(Organization.objects.all(), request.user)
-    meetings = meeting_ledger_import(actor=request.user, organizations=visible,
-                                     data=ledger_bytes(request.FILES.get("file")))
+    data = ledger_bytes(request.FILES.get("file"), actor=request.user)
+    meetings = meeting_ledger_import(actor=request.user, organizations=visible, data=data)
     return f"已导入{len(meetings)}条会议记录"
 
 
 @login_required
 def template_download(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(ledger_template(), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="meeting-ledger.xlsx"'
-    return response
+    return attachment(ledger_template(), XLSX, "meeting-ledger.xlsx")
 
 
 @login_required

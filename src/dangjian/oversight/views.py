@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from dangjian.access.roles import Role
 from dangjian.access.scoping import restrict, roles_of
 from dangjian.documents.spreadsheets import render_xlsx
-from dangjian.files import download_page
+from dangjian.files import XLSX, attachment, download_page
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
 from dangjian.web.actions import action, optional_date, parse_date, scoped, version_of
@@ -191,7 +191,4 @@ def ledger_export(request: HttpRequest) -> HttpResponse:
                                                                              "discovered_on"), 1)
     ]
     data = render_xlsx(title="问题整改台账", headers=LEDGER_HEADERS, rows=rows)
-    response = HttpResponse(
-        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = 'attachment; filename="ledger.xlsx"'
-    return response
+    return attachment(data, XLSX, "ledger.xlsx")

@@ -11,9 +11,11 @@ import sys
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
+from dangjian.api import is_api_request
+
 RETRY_AFTER_SECONDS = 30
 DATABASE_DOWN = "数据库暂时无法连接，系统正在恢复，请稍后重试；已保存的数据不会丢失"
-DATABASE_BUSY = "数据库繁忙，本次操作未保存，请稍后重试"
+DATABASE_BUSY = "数据库繁忙，请稍后重试；请先刷新查看本次操作是否已生效，再决定是否重新提交"
 SERVER_ERROR = "系统内部错误，已记录；请稍后重试，如仍出现请联系系统管理员"
 PAGE = ("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{title}"
         "</title></head><body><h1>{title}</h1><p>{message}</p></body></html>")
@@ -36,6 +38,8 @@ def unavailability(error: BaseException | None) -> str | None:
         return None
     cause = error.__cause__
     sqlstate = getattr(cause, "sqlstate", None)
+    if sqlstate == "57014":  # query_canceled: a statement timeout, the query is to blame
+        return None
     if sqlstate:
         return (DATABASE_DOWN if sqlstate[:2] in DOWN_CLASSES
                 else DATABASE_BUSY if sqlstate[:2] in RETRY_CLASSES else None)
@@ -48,7 +52,7 @@ def unavailability(error: BaseException | None) -> str | None:
 
 
 def _answer(request: HttpRequest, status: int, title: str, message: str) -> HttpResponse:
-    if request.path.startswith("/api/"):
+    if is_api_request(request):
         response: HttpResponse = JsonResponse({"detail": message}, status=status)
     else:
         response = HttpResponse(PAGE.format(title=title, message=message), status=status,

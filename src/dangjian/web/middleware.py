@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 
 from dangjian.access.passwords import password_change_reason
+from dangjian.api import is_api_request
 
 ALLOWED_VIEWS = {"web:password_change", "web:logout", "web:login"}
 
@@ -29,6 +30,6 @@ class PasswordChangeRequiredMiddleware:
         reason = password_change_reason(user)
         if reason is None:
             return None
-        if request.path.startswith("/api/"):
+        if is_api_request(request):
             return JsonResponse({"detail": f"{reason}（请在网页上修改）"}, status=403)
         return redirect("web:password_change")

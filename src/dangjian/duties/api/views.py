@@ -18,9 +18,9 @@ from dangjian.duties.selectors import list_view, own_post_body
 from dangjian.duties.services import fulfilments as fulfilment_services
 from dangjian.duties.services import items as item_services
 from dangjian.duties.services import lists as list_services
+from dangjian.files import DOCX, attachment
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
-from dangjian.tasks.downloads import DOCX, attachment
 from dangjian.viewsets import ScopedViewSet, download_schema
 
 from . import serializers as s

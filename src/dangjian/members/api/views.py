@@ -136,5 +136,5 @@ class RosterImportView(APIView):
         body = s.RosterUploadSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         imported = roster_import(actor=request.user,
-                                 data=roster_bytes(body.validated_data["file"]))
+                                 data=roster_bytes(body.validated_data["file"], actor=request.user))
         return Response({"imported": imported}, status=status.HTTP_201_CREATED)

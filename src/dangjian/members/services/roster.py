@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from dangjian.access.scoping import may_enter_data, restrict
 from dangjian.audit.services import record
 from dangjian.documents.spreadsheets import MiB, SpreadsheetError, read_xlsx, render_xlsx
+from dangjian.files import upload_bytes
 from dangjian.imports import cell_date, cell_text, organization_named
 from dangjian.orgs.models import Organization
 from dangjian.people.models import PartyStatus
@@ -45,13 +46,10 @@ def roster_template() -> bytes:
                        sheet_name="花名册")
 
 
-def roster_bytes(upload: UploadedFile | None) -> bytes:
+def roster_bytes(upload: UploadedFile | None, *, actor: Any) -> bytes:
     """The uploaded roster's content, refused before it is read when it is too big."""
-    if upload is None:
-        raise ValidationError({"file": "请选择要导入的党员花名册（.xlsx）"})
-    if (upload.size or 0) > ROSTER_MAX_BYTES:
-        raise ValidationError({"file": f"文件过大：不能超过 {ROSTER_MAX_BYTES // MiB} MB"})
-    return upload.read()
+    return upload_bytes(upload, max_bytes=ROSTER_MAX_BYTES, actor=actor,
+                        missing="请选择要导入的党员花名册（.xlsx）")
 
 
 def roster_import(*, actor: Any, data: bytes) -> int:

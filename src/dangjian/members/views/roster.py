@@ -3,20 +3,18 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 
+from dangjian.files import XLSX, attachment
 from dangjian.members.services.roster import roster_bytes, roster_import, roster_template
 from dangjian.web.actions import action
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @action("roster", back="members:candidates")
 def roster_upload(request: HttpRequest) -> str:
-    count = roster_import(actor=request.user, data=roster_bytes(request.FILES.get("file")))
+    data = roster_bytes(request.FILES.get("file"), actor=request.user)
+    count = roster_import(actor=request.user, data=data)
     return f"已导入花名册：{count} 名人员"
 
 
 @login_required
 def roster_template_download(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(roster_template(), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="roster-template.xlsx"'
-    return response
+    return attachment(roster_template(), XLSX, "roster-template.xlsx")

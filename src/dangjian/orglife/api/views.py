@@ -85,7 +85,7 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVie
         """A meeting ledger (.xlsx); any bad row refuses the whole file, listing every row."""
         upload = self.validated(s.MeetingLedgerUploadSerializer)["file"]
         meetings = meeting_ledger_import(
-            actor=request.user, data=ledger_bytes(upload),
+            actor=request.user, data=ledger_bytes(upload, actor=request.user),
             organizations=restrict(Organization.objects.all(), request.user))
         fresh = self.get_queryset().filter(pk__in=[m.pk for m in meetings])
         return Response(s.MeetingSerializer(fresh, many=True).data,

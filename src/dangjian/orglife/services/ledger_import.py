@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 
 from dangjian.audit.services import record
 from dangjian.documents.spreadsheets import MiB, SpreadsheetError, read_xlsx, render_xlsx
+from dangjian.files import upload_bytes
 from dangjian.imports import cell_date, cell_text, organization_named
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
@@ -39,13 +40,10 @@ def ledger_template() -> bytes:
                        sheet_name="会议台账")
 
 
-def ledger_bytes(upload: UploadedFile | None) -> bytes:
+def ledger_bytes(upload: UploadedFile | None, *, actor: Any) -> bytes:
     """The uploaded ledger's content, refused before it is read when it is too big."""
-    if upload is None:
-        raise ValidationError({"file": "请选择要导入的会议台账（.xlsx）"})
-    if (upload.size or 0) > LEDGER_MAX_BYTES:
-        raise ValidationError({"file": f"文件过大：不能超过 {LEDGER_MAX_BYTES // MiB} MB"})
-    return upload.read()
+    return upload_bytes(upload, max_bytes=LEDGER_MAX_BYTES, actor=actor,
+                        missing="请选择要导入的会议台账（.xlsx）")
 
 
 def meeting_ledger_import(*, actor: Any, data: bytes, organizations: QuerySet[Organization]

@@ -13,6 +13,7 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from dangjian.files import DOCX, attachment
 from dangjian.orgs.models import Organization
 from dangjian.oversight.documents import notice_docx
 from dangjian.oversight.models import (
@@ -36,8 +37,6 @@ from dangjian.viewsets import ScopedViewSet as BaseScopedViewSet
 from dangjian.viewsets import download_schema
 
 from . import serializers as s
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class ScopedViewSet(BaseScopedViewSet):
@@ -119,9 +118,7 @@ class NoticeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
     def document(self, request: Request, pk: str | None = None) -> HttpResponse:
         """The issued notice as a GB/T 9704-2012 Word file."""
         notice = self.get_object()
-        response = HttpResponse(notice_docx(notice), content_type=DOCX)
-        response["Content-Disposition"] = f'attachment; filename="notice-{notice.pk}.docx"'
-        return response
+        return attachment(notice_docx(notice), DOCX, f"notice-{notice.pk}.docx")
 
 
 class MeasureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,

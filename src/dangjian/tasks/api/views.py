@@ -13,10 +13,10 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from dangjian.files import DOCX, XLSX, attachment
 from dangjian.orgs.models import Organization
 from dangjian.tasks import selectors
 from dangjian.tasks.documents import breakdown_xlsx, bulletin_docx
-from dangjian.tasks.downloads import DOCX, XLSX, attachment
 from dangjian.tasks.filtersets import TaskFilterSet
 from dangjian.tasks.models import (
     Bulletin,

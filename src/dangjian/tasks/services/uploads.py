@@ -9,7 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
-from dangjian.files import checked_upload, extension_of
+from dangjian.files import checked_upload, extension_of, refuse_upload
 
 from ..outline import OutlineError, read_docx_text, read_text_file
 from ..rules import local_settings
@@ -24,15 +24,15 @@ def _mb(size: int) -> str:
 def document_text(upload: UploadedFile, *, actor: Any = None) -> str:
     """The text of a speech or plan uploaded as .docx or .txt; a clear refusal otherwise (a
     hostile .docx audited with ``actor``)."""
-    limit = local_settings().document_max_bytes
-    extension = extension_of(upload.name or "")
+    limit, name = local_settings().document_max_bytes, upload.name or ""
+    extension = extension_of(name)
     if extension == "doc":
-        raise ValidationError(
-            {"file": "不支持旧版 .doc 文件，请在 Word 或 WPS 中另存为 .docx 后上传"})
+        refuse_upload(actor=actor, name=name,
+                      reason="不支持旧版 .doc 文件，请在 Word 或 WPS 中另存为 .docx 后上传")
     if extension not in DOCUMENT_TYPES:
-        raise ValidationError({"file": "只能上传 .docx 或 .txt 文件"})
+        refuse_upload(actor=actor, name=name, reason="只能上传 .docx 或 .txt 文件")
     if upload.size is None or upload.size > limit:
-        raise ValidationError({"file": f"文件过大：不能超过 {_mb(limit)}"})
+        refuse_upload(actor=actor, name=name, reason=f"文件过大：不能超过 {_mb(limit)}")
     data = upload.read()
     try:
         if extension == "docx":

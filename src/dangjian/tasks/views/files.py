@@ -6,13 +6,12 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
 
 from dangjian.access.scoping import restrict
-from dangjian.files import download_page
+from dangjian.files import DOCX, XLSX, attachment, download_page
 from dangjian.orgs.models import Organization
 from dangjian.web.actions import action, scoped
 
 from .. import selectors
 from ..documents import breakdown_xlsx, bulletin_docx
-from ..downloads import DOCX, XLSX, attachment
 from ..models import Bulletin, Plan, ProgressEvidence, Task, TaskStatus
 from ..services import bulletins as bulletin_services
 
