@@ -45,6 +45,12 @@ OTHER_SIGNATURES = (b"\x4c\x6f\xa7\x94",  # "<?xm" in EBCDIC
                     b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00",  # UTF-32 byte order marks
                     b"\x00\x00\x00\x3c", b"\x3c\x00\x00\x00")  # "<" in UCS-4
 MAX_CONTENT_TYPES_BYTES = 1 * MiB  # a real [Content_Types].xml has a few kilobytes
+# Relationships that make Word or Excel fetch and run something from elsewhere when the file is
+# opened (remote templates and OLE objects: CVE-2017-0199, "Follina"). External hyperlinks are
+# ordinary and stay allowed. Evidence files are downloaded and opened by other users.
+RELS_NAMESPACE = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+DANGEROUS_EXTERNAL = ("/attachedTemplate", "/oleObject", "/frame", "/subDocument")
+MAX_RELS_BYTES = 1 * MiB
 CONTENT_TYPES_PART = "[Content_Types].xml"
 CT_NAMESPACE = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 # Zip and inflate failures of a damaged or hand-made archive (CRC, truncated stream, an
@@ -108,6 +114,7 @@ def _check(stream: IO[bytes], kind: Kind) -> None:
             if archive.getinfo(CONTENT_TYPES_PART).file_size > MAX_CONTENT_TYPES_BYTES:
                 raise PackageError(not_a_package)
             _check_parts(kind, {m.filename for m in members}, archive.read(CONTENT_TYPES_PART))
+            _check_no_active_content(archive, members)
     except KeyError as error:  # no [Content_Types].xml: not an Office file at all
         raise PackageError(not_a_package) from error
     except CORRUPT as error:
@@ -166,6 +173,25 @@ def _check_parts(kind: Kind, names: set[str], content_types: bytes) -> None:
     main = [part for part, value in types.items() if value == kind.main_type]
     if not main or main[0].lstrip("/") not in names:
         raise PackageError(f"文件不是 {kind.label}（.{kind.extension}）格式")
+
+
+def _check_no_active_content(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
+    """No ActiveX controls, and no relationship that fetches a template or object from
+    outside."""
+    if any("/activex/" in f"/{m.filename.lower()}" for m in members):
+        raise PackageError("文件含有 ActiveX 控件，已拒绝")
+    for member in members:
+        if not member.filename.endswith(".rels"):
+            continue
+        if member.file_size > MAX_RELS_BYTES:
+            raise PackageError("文件的关系部件异常庞大，已拒绝")
+        # Entity declarations were refused above, so the parser meets no DTD to expand.
+        root = ElementTree.fromstring(archive.read(member))  # noqa: S314
+        for relation in root.iter(f"{RELS_NAMESPACE}Relationship"):
+            if (relation.get("TargetMode", "").lower() == "external"
+                    and relation.get("Type", "").endswith(DANGEROUS_EXTERNAL)):
+                raise PackageError(
+                    "文件含有指向外部的模板或对象链接，打开时可能下载恶意内容，已拒绝")
 
 
 def _declared_types(content_types: bytes) -> Iterable[tuple[str, str]]:

