@@ -28,4 +28,3 @@ def subtree_path(org_id: int) -> str:
     # No path holds "-" (treebeard's alphabet is 0-9A-Z); a NUL byte would be a 500 on
     # PostgreSQL, which refuses it in text.
     return path or "-no-such-organisation"
-
