@@ -17,8 +17,8 @@ EARLIEST_RECORD_DATE = date(1949, 1, 1)
 
 RECORDS_SINCE_1949 = Rule(
     text="本县现有党组织均建立于1949年及以后，其会议、问题等记录不能早于1949年",
-    citation="本地约定（依县志所载本县解放及县级党组织建立时间；待核实，"
-             "解放较早的县可调整）",
+    citation="本地约定：依县志所载本县解放及县级党组织建立的时间，待核实；"
+             "解放较早的县可调整",
     status=Status.UNCERTAIN,
 )
 NOT_BEFORE_FOUNDING = Rule(
@@ -34,7 +34,7 @@ def check_not_before_founding(organization: Any, on: date, *, field: str, label:
     if on < EARLIEST_RECORD_DATE:
         raise ValidationError({field: (
             f"{label}（{on:%Y年%m月%d日}）早于{EARLIEST_RECORD_DATE.year}年，不可能属实："
-            f"{RECORDS_SINCE_1949.text}（{RECORDS_SINCE_1949.citation}）")})
+            f"{RECORDS_SINCE_1949.text}。依据：{RECORDS_SINCE_1949.citation}")})
     founded_on = getattr(organization, "founded_on", None)
     if founded_on is not None and on < founded_on:
         raise ValidationError({field: f"{label}早于该组织的成立日期（{founded_on:%Y年%m月%d日}）"})
