@@ -9,7 +9,7 @@ which is what a deployment on the embedded default has.
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -44,7 +44,7 @@ def run_together(calls: list[Callable[[], Any]], *, database: Path | None) -> li
         try:
             start.wait()
             results[index] = call()
-        except Exception as error:  # noqa: BLE001 - handed to the test to assert on
+        except Exception as error:
             results[index] = error
         finally:
             connections.close_all()
@@ -70,10 +70,8 @@ def meeting_before(model: Any, method: str, parties: int) -> Iterator[None]:
     original = getattr(model, method)
 
     def held(self: Any, *args: Any, **kwargs: Any) -> Any:
-        try:
+        with suppress(threading.BrokenBarrierError):
             barrier.wait(timeout=BARRIER_SECONDS)
-        except threading.BrokenBarrierError:
-            pass
         return original(self, *args, **kwargs)
 
     with mock.patch.object(model, method, held):
