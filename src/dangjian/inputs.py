@@ -73,9 +73,16 @@ class DateField(serializers.DateField):
     def to_internal_value(self, value: Any) -> date:
         parsed: date = super().to_internal_value(value)
         try:
-            return check_date(parsed, str(self.label or "日期"))
+            return check_date(parsed, _chinese_label(self.label))
         except DjangoValidationError as error:
             raise serializers.ValidationError(error.messages, code="date_range") from error
+
+
+def _chinese_label(label: Any) -> str:
+    """A field's label when it is Chinese (a model's verbose name, a form's label); DRF makes
+    "Held on" of a declared field's name, which a message must not show."""
+    text = str(label or "")
+    return text if any("\u4e00" <= char <= "\u9fff" for char in text) else "日期"
 
 
 class FormDateField(forms.DateField):
@@ -85,7 +92,7 @@ class FormDateField(forms.DateField):
 
     def to_python(self, value: Any) -> date | None:
         parsed = super().to_python(value)
-        return None if parsed is None else check_date(parsed, str(self.label or "日期"))
+        return None if parsed is None else check_date(parsed, _chinese_label(self.label))
 
 
 def parse_date(value: str | None, label: str) -> date:

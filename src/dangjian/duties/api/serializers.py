@@ -119,7 +119,7 @@ class FulfilmentSerializer(serializers.ModelSerializer):
 
 class FulfilmentCreateSerializer(serializers.Serializer):
     item = serializers.IntegerField()
-    done_on = DateField()
+    done_on = DateField(label="履责日期")
     description = serializers.CharField()
     files = serializers.ListField(child=serializers.FileField(), required=False, default=list)
     file = serializers.FileField(required=False)

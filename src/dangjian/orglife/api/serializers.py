@@ -52,7 +52,7 @@ class MeetingCreateSerializer(serializers.Serializer):
 
     organization = serializers.IntegerField()
     kind = serializers.ChoiceField(choices=MeetingKind.choices)
-    held_on = DateField()
+    held_on = DateField(label="会议日期")
     topic = serializers.CharField(max_length=200)
     attendees = serializers.ListField(child=IdField(), allow_empty=False)
     absentees = MeetingAbsenteeSerializer(many=True, required=False, default=list)
