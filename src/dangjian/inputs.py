@@ -27,6 +27,17 @@ class IdField(serializers.IntegerField):
         super().__init__(min_value=1, max_value=MAX_ID, **kwargs)
 
 
+SMALL_MAX = 32767  # the largest PositiveSmallIntegerField: PostgreSQL's smallint
+
+
+class CountField(serializers.IntegerField):
+    """A count stored as a small integer (people at a meeting, training days or hours): 0 to
+    ``SMALL_MAX``, else a 400 (PostgreSQL would refuse more with a 500)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(min_value=0, max_value=SMALL_MAX, **kwargs)
+
+
 @extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
 class IdFilter(django_filters.NumberFilter):
     """A filter on an id: a whole number from 1 to ``MAX_ID``, else a 400."""

@@ -4,7 +4,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from dangjian.inputs import DateField, IdField
+from dangjian.inputs import CountField, DateField, IdField
 from dangjian.members.models import Candidate, Step, StudyKind, StudyRecord, Visit
 from dangjian.members.models.visits import VisitCampaign, VisitKind
 from dangjian.members.services.due import Due, next_due
@@ -102,12 +102,12 @@ class CandidateStepCreateSerializer(serializers.Serializer):
     contacts = serializers.ListField(child=IdField(), required=False)
     introducers = serializers.ListField(child=IdField(), required=False)
     passed = serializers.BooleanField(required=False, allow_null=True, default=None)
-    training_days = serializers.IntegerField(min_value=0, required=False, allow_null=True)
-    training_hours = serializers.IntegerField(min_value=0, required=False, allow_null=True)
-    should_attend = serializers.IntegerField(min_value=0, required=False, allow_null=True)
-    present = serializers.IntegerField(min_value=0, required=False, allow_null=True)
-    ayes = serializers.IntegerField(min_value=0, required=False, allow_null=True)
-    written_ayes = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    training_days = CountField(required=False, allow_null=True)
+    training_hours = CountField(required=False, allow_null=True)
+    should_attend = CountField(required=False, allow_null=True)
+    present = CountField(required=False, allow_null=True)
+    ayes = CountField(required=False, allow_null=True)
+    written_ayes = CountField(required=False, allow_null=True)
     late_reason = serializers.CharField(max_length=200, required=False, allow_blank=True)
     publicity_from = DateField(label="公示开始日期", required=False, allow_null=True)
 
