@@ -119,12 +119,34 @@ def grant_role(
     return grant
 
 
+def _revoke_refusal(*, actor: Any, grant: RoleGrant) -> str | None:
+    """Why revoking ``grant`` would leave a 三员 duty without anyone to perform it."""
+    if grant.role not in ADMIN_ROLES:
+        return None
+    if getattr(actor, "pk", None) is not None and actor.pk == grant.user_id:
+        return f"不能撤销自己的{grant.role}授权：须由另一位安全管理员办理"
+    # Locked, so that two administrators revoking each other's grants cannot both succeed.
+    holders = list(RoleGrant.objects.select_for_update(of=("self",))
+                   .filter(role=grant.role, user__is_active=True)
+                   .exclude(pk=grant.pk).values_list("pk", flat=True))
+    if not holders:
+        return (f"这是最后一个有效的{grant.role}授权，撤销后将无人能履行该职责："
+                f"请先为他人授予{grant.role}")
+    return None
+
+
 def revoke_role(*, actor: Any, grant: RoleGrant) -> None:
+    """Remove a grant; never one's own 三员 grant, nor the last active grant of a 三员 role."""
+    before = {"user": grant.user_id, "role": grant.role, "organization": grant.organization_id}
     with transaction.atomic():
-        record(actor=actor, action="grant.revoke", target=grant,
-               before={"user": grant.user_id, "role": grant.role,
-                       "organization": grant.organization_id})
-        grant.delete()
+        refusal = _revoke_refusal(actor=actor, grant=grant)
+        if refusal is None:
+            record(actor=actor, action="grant.revoke", target=grant, before=before)
+            grant.delete()
+            return
+    record(actor=actor, action="grant.revoke", target=grant, success=False,
+           before=before, after={"refused": refusal, "rule": SEPARATION_OF_DUTIES.citation})
+    raise ValidationError({"role": f"{refusal}（{SEPARATION_OF_DUTIES.citation}）"})
 
 
 def idle_accounts(*, now: datetime | None = None) -> Any:
