@@ -2,12 +2,10 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
+from .addresses import client_ip
 from .context import current_ip
 
-
-def client_ip(request: HttpRequest) -> str | None:
-    # Behind nginx the proxy sets X-Real-IP; REMOTE_ADDR is then the proxy itself.
-    return request.META.get("HTTP_X_REAL_IP") or request.META.get("REMOTE_ADDR")
+__all__ = ["RequestContextMiddleware", "client_ip"]
 
 
 class RequestContextMiddleware:
