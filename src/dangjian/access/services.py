@@ -14,11 +14,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from dangjian.audit.addresses import parse_address
+from dangjian.audit.context import current_ip
 from dangjian.audit.services import record
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
 
-from . import lockout
+from . import lockout, signin
 from .models import RoleGrant, User
 from .roles import ADMIN_ROLES, ROLE_RULES
 from .rules import SEPARATION_OF_DUTIES
@@ -58,13 +60,32 @@ def user_create(
     return user
 
 
+def _refuse_old_password(*, user: User, reason: str, message: str) -> ValidationError:
+    record(actor=user, action="password.change", target=user, success=False,
+           after={"refused": [reason]})
+    return ValidationError({"old_password": ValidationError(message, code=reason)})
+
+
 def password_change(*, user: User, old_password: str, new_password: str) -> None:
     """The owner replaces their password: checks the old one and the policy, clears the
-    must-change flag and restarts the rotation clock (User.set_password)."""
+    must-change flag and restarts the rotation clock (User.set_password); the new password
+    revokes the account's API tokens (User.save).
+
+    A wrong old password counts towards the login lockout like a wrong password at the login
+    (else this page would be an oracle for guessing it), and a locked name is refused here too;
+    such a refusal has the code ``locked``.
+    """
+    ip = current_ip.get()
+    until = lockout.locked_until(user.get_username(), ip)
+    if until is not None:
+        raise _refuse_old_password(user=user, reason="locked",
+                                   message=signin.locked_message(until))
     if not user.check_password(old_password):
-        record(actor=user, action="password.change", target=user, success=False,
-               after={"refused": ["原密码不正确"]})
-        raise ValidationError({"old_password": "原密码不正确"})
+        until = signin.count_failure(user.get_username(), ip=ip)
+        if until is not None:
+            raise _refuse_old_password(user=user, reason="locked",
+                                       message=signin.locked_message(until))
+        raise _refuse_old_password(user=user, reason="原密码不正确", message="原密码不正确")
     if new_password == old_password:
         record(actor=user, action="password.change", target=user, success=False,
                after={"refused": ["新密码不能与原密码相同"]})
@@ -173,10 +194,21 @@ def disable_idle_accounts(*, actor: Any = None, now: datetime | None = None) -> 
     return disabled
 
 
-def unlock(*, actor: Any, username: str) -> int:
-    """Lift a login lock before it runs out (安全管理员, after checking who asked)."""
+def unlock(*, actor: Any, username: str, ip: str | None = None) -> int:
+    """Lift a login lock before it runs out (安全管理员, after checking who asked): a user name
+    from every address, a user name from ``ip``, or (no name) the address ``ip`` as a whole.
+    Answers how many failures were forgotten; audited even when there were none."""
+    username = lockout.key(username or "")
+    address = None
+    if ip not in (None, ""):
+        parsed = parse_address(ip)
+        if parsed is None:
+            raise ValidationError({"ip": f"“{ip}”不是有效的IP地址"})
+        address = str(parsed)
+    if not username and address is None:
+        raise ValidationError({"username": "请指定要解锁的用户名或来源地址"})
     with transaction.atomic():
-        cleared = lockout.clear(username)
+        cleared = lockout.clear(username, ip=address, every_address=address is None)
         record(actor=actor, action="login.unlock",
-               after={"username": username, "failures_cleared": cleared})
+               after={"username": username, "ip": address, "failures_cleared": cleared})
     return cleared
