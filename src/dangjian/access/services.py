@@ -212,3 +212,9 @@ def unlock(*, actor: Any, username: str, ip: str | None = None) -> int:
         record(actor=actor, action="login.unlock",
                after={"username": username, "ip": address, "failures_cleared": cleared})
     return cleared
+
+
+def unlock_message(cleared: int) -> str:
+    if cleared == 0:
+        return "没有找到相应的登录失败记录，无需解锁"
+    return f"已解除登录锁定（清除 {cleared} 次失败记录）"

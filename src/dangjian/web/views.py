@@ -18,7 +18,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from dangjian.access import services, signin
+from dangjian.access import lockout, services, signin
 from dangjian.access.models import User
 from dangjian.access.passwords import password_change_reason
 from dangjian.access.roles import Role
@@ -178,3 +178,22 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     if action:
         events = events.filter(action=action)
     return render(request, "web/audit.html", {"page": _page(request, events), "action": action})
+
+
+@login_required
+@never_cache
+def lockouts(request: HttpRequest) -> HttpResponse:
+    """The login locks in force, and lifting one (安全管理员); the API has the same."""
+    if Role.SECURITY_ADMIN not in roles_of(request.user):
+        raise PermissionDenied("仅安全管理员可以查看和解除登录锁定")
+    if request.method == "POST":
+        try:
+            cleared = services.unlock(actor=request.user,
+                                      username=request.POST.get("username", ""),
+                                      ip=request.POST.get("ip") or None)
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        else:
+            messages.success(request, services.unlock_message(cleared))
+        return redirect("web:lockouts")
+    return render(request, "web/lockouts.html", {"locks": lockout.current_locks()})
