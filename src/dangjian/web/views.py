@@ -173,7 +173,7 @@ def persons(request: HttpRequest) -> HttpResponse:
 def audit_log(request: HttpRequest) -> HttpResponse:
     if Role.AUDIT_ADMIN not in roles_of(request.user):
         raise PermissionDenied("仅审计管理员可以查看审计日志")
-    events = AuditEvent.objects.order_by("-id")
+    events = AuditEvent.objects.select_related("refusal_window").order_by("-id")
     action = request.GET.get("action", "").strip()
     if action:
         events = events.filter(action=action)

@@ -165,5 +165,5 @@ class AuditEventViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["action", "username", "object_type", "object_id", "success"]
 
     def get_queryset(self) -> QuerySet[AuditEvent]:
-        return AuditEvent.objects.order_by("-id")
+        return AuditEvent.objects.select_related("refusal_window").order_by("-id")
 
