@@ -146,11 +146,12 @@ def _revoke_refusal(*, actor: Any, grant: RoleGrant) -> str | None:
         return None
     if getattr(actor, "pk", None) is not None and actor.pk == grant.user_id:
         return f"不能撤销自己的{grant.role}授权：须由另一位安全管理员办理"
-    # Locked, so that two administrators revoking each other's grants cannot both succeed.
-    holders = list(RoleGrant.objects.select_for_update(of=("self",))
-                   .filter(role=grant.role, user__is_active=True)
-                   .exclude(pk=grant.pk).values_list("pk", flat=True))
-    if not holders:
+    # Every grant of the role locked (this one too, in one order), so that two administrators
+    # revoking each other's grants at once cannot both succeed.
+    locked = list(RoleGrant.objects.select_for_update().filter(role=grant.role)
+                  .order_by("pk").values_list("pk", flat=True))
+    holders = RoleGrant.objects.filter(pk__in=locked, user__is_active=True).exclude(pk=grant.pk)
+    if not holders.exists():
         return (f"这是最后一个有效的{grant.role}授权，撤销后将无人能履行该职责："
                 f"请先为他人授予{grant.role}")
     return None
