@@ -4,6 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.test import Client
 from rest_framework.test import APIClient
 
@@ -104,3 +105,18 @@ def test_the_page_lists_the_locks_and_lifts_one(user: Callable[[str], User]) -> 
     body = done.content.decode()
     assert "已解除登录锁定（清除 5 次失败记录）" in body and "当前没有被锁定的用户名或地址" in body
     assert AuditEvent.objects.filter(action="login.unlock", username="secadmin").count() == 1
+
+
+def test_the_console_unlocks_one_address_and_refuses_a_bad_one(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _lock_member()
+    for _ in range(5):
+        _attempt("member", "wrong", address="192.0.2.9")
+    call_command("accounts", "unlock", "member", "--ip", "192.0.2.9")
+    assert "已解除“member”的登录锁定（清除 5 次失败记录）" in capsys.readouterr().out
+    assert set(LoginFailure.objects.filter(username="member").values_list("ip", flat=True)) == {
+        ELSEWHERE}
+    with pytest.raises(CommandError, match="不是有效的IP地址"):
+        call_command("accounts", "unlock", "member", "--ip", "999.1.1.1")
+    assert LoginFailure.objects.filter(username="member").count() == 5

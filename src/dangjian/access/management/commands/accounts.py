@@ -19,8 +19,9 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         idle = sub.add_parser("disable-idle", help="停用超过规定天数未登录的账号（每日任务）")
         idle.add_argument("--dry-run", action="store_true", help="只列出，不停用")
-        unlock = sub.add_parser("unlock", help="解除某用户名的登录锁定")
-        unlock.add_argument("username")
+        unlock = sub.add_parser("unlock", help="解除某用户名（或某来源地址）的登录锁定")
+        unlock.add_argument("username", help="用户名；为空字符串时解除 --ip 整个地址的锁定")
+        unlock.add_argument("--ip", default="", help="只解除来自该地址的锁定")
         enrol = sub.add_parser("otp-enrol", help="为账号生成新的动态口令密钥（旧密钥作废）")
         enrol.add_argument("username")
         sub.add_parser("demo-otp", help="显示演示管理员当前的动态口令（仅演示环境）")
@@ -45,9 +46,13 @@ class Command(BaseCommand):
         for user in users:
             self.stdout.write(f"  {user.username}（最后登录：{user.last_login or '从未登录'}）")
 
-    def _unlock(self, *, username: str, **options: Any) -> None:
-        cleared = services.unlock(actor=None, username=username)
-        self.stdout.write(f"已解除“{username}”的登录锁定（清除 {cleared} 次失败记录）")
+    def _unlock(self, *, username: str, ip: str, **options: Any) -> None:
+        try:
+            cleared = services.unlock(actor=None, username=username, ip=ip or None)
+        except ValidationError as exc:
+            raise CommandError("；".join(exc.messages)) from exc
+        where = f"“{username}”" if username else f"地址 {ip} "
+        self.stdout.write(f"已解除{where}的登录锁定（清除 {cleared} 次失败记录）")
 
     def _otp_enrol(self, *, username: str, **options: Any) -> None:
         user = User.objects.filter(username=username).first()
