@@ -36,7 +36,7 @@ def labels(folder: Path, stem: str) -> list[dict[str, Any]]:
 def seeds() -> Path:
     """``../shared/seeds``, for the tests whose point is the seeds; skipped when absent."""
     if not SEEDS.is_dir():
-        pytest.skip(f"../shared/seeds 不在：{SEEDS} 不存在，种子讲话的逐条比对跳过")
+        pytest.skip(f"../shared/seeds 不在：未找到 {SEEDS}，跳过与种子讲话标注的逐条比对")
     return SEEDS
 
 
