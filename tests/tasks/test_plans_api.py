@@ -130,7 +130,8 @@ def test_a_revision_shows_which_tasks_changed(
 ) -> None:
     plan = deploy(speech)
     tasks = {t.title: t for t in Task.objects.filter(plan_id=plan["id"])}
-    deadline = f"{today.year}年12月20日前完成整改台账销号。"
+    due = today + timedelta(days=45)  # not the 60 days deploy gives; the year may turn
+    deadline = f"{due.year}年{due.month}月{due.day}日前完成整改台账销号。"
     revised = (speech.replace("深化以案促改。", f"深化以案促改。{deadline}")
                .replace("严肃问责追责。", "").replace("纳入年度综合考评", "不列入考评"))
     revised = revised.replace("规范权力运行。要在", "扎紧制度笼子。要在")
@@ -152,7 +153,7 @@ def test_a_revision_shows_which_tasks_changed(
     assert "任务" in changed[tasks["规范权力运行"].pk]
     assert len(changes["unchanged"]) >= 9
     opened = Task.objects.get(pk=tasks["深化以案促改"].pk)
-    assert opened.due_on == date(today.year, 12, 20) and opened.changed_in == 2
+    assert opened.due_on == due and opened.changed_in == 2
     page = api_as("county_head").get(f"/api/v1/plans/{plan['id']}/").json()
     assert [r["number"] for r in page["revisions"]] == [1, 2]
 
