@@ -116,7 +116,8 @@ def _meeting_attachment(meeting: Any) -> dict[str, Any]:
 def _fulfilments() -> Pair:
     """Records with an evidence file, of the bodies of duties' ScopeMatrix tests."""
     inside, outside = (
-        fulfilment_record(actor=User.objects.get(username=clerk), done_on=date(2026, 3, 1),
+        fulfilment_record(actor=User.objects.get(username=clerk),
+                          done_on=timezone.localdate().replace(month=1, day=1),
                           item=duties_scope._list(body).items.get(template_key="org.study"),
                           description=f"{body}专题研究", files=[_pdf()])
         for body, clerk in duties_scope.CLERKS.items())
@@ -205,6 +206,7 @@ RESOURCES: dict[str, Resource] = {
     "inbox": Resource("站内信", _notifications,
                       {**_only(), "member": {INSIDE}, "edu_clerk": {OUTSIDE}},
                       note="站内信只属于收件人：范围内发给 `member`，范围外发给 `edu_clerk`。"),
+    "lockouts": Resource("登录锁定", note="安全管理员查看并解除登录锁定；空请求体。"),
     "me": Resource("当前用户"),
     "measures": _matrix("整改措施", oversight_scope.TestMeasuresMatrix, params=_measure_evidence),
     "meetings": _matrix("组织生活会议", orglife_scope.TestMeetingsMatrix,
