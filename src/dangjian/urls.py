@@ -12,6 +12,7 @@ handler404 = "dangjian.api.not_found"
 
 api_v1 = [
     path("", include("dangjian.access.api.urls")),
+    path("", include("dangjian.audit.api.urls")),
     path("", include("dangjian.orgs.api.urls")),
     path("", include("dangjian.people.api.urls")),
     path("", include("dangjian.notifications.api.urls")),

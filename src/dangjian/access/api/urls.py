@@ -6,7 +6,6 @@ from . import views
 router = SimpleRouter()
 router.register("users", views.UserViewSet, basename="user")
 router.register("grants", views.GrantViewSet, basename="grant")
-router.register("audit-events", views.AuditEventViewSet, basename="audit-event")
 
 urlpatterns = [
     path("auth/token/", views.TokenView.as_view(), name="auth-token"),

@@ -2,7 +2,6 @@ from typing import Any, cast
 
 from django.contrib.auth.models import update_last_login
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
 from django.utils.decorators import method_decorator
 from django.views.decorators.debug import sensitive_post_parameters
 from drf_spectacular.utils import extend_schema
@@ -20,11 +19,9 @@ from dangjian.access.roles import Role
 from dangjian.access.selectors import scope_summary
 from dangjian.access.signin import SignInRefused, sign_in_at_once
 from dangjian.access.tokens import request_token, token_issue, token_revoke
-from dangjian.audit.models import AuditEvent
 from dangjian.people.models import Person
 
 from .serializers import (
-    AuditEventSerializer,
     GrantSerializer,
     LockoutSerializer,
     MeSerializer,
@@ -155,15 +152,3 @@ def lockout_unlock(request: Request) -> Response:
     cleared = services.unlock(actor=request.user, username=values.get("username", ""),
                               ip=values.get("ip") or None)
     return Response({"detail": services.unlock_message(cleared), "failures_cleared": cleared})
-
-
-class AuditEventViewSet(viewsets.ReadOnlyModelViewSet):
-    """The audit log, for the 审计管理员 only; there is no way to edit or delete an event."""
-
-    serializer_class = AuditEventSerializer
-    permission_classes = [role_required(Role.AUDIT_ADMIN)]
-    filterset_fields = ["action", "username", "object_type", "object_id", "success"]
-
-    def get_queryset(self) -> QuerySet[AuditEvent]:
-        return AuditEvent.objects.select_related("refusal_window").order_by("-id")
-
