@@ -50,6 +50,6 @@ app.autodiscover_tasks(
 
 @app.task(name="dangjian.monthly_due")
 def monthly_due() -> int:
-    from dangjian.reminders import run_daily
+    from dangjian.orglife.services.reminders import run_daily
 
     return run_daily()

@@ -20,7 +20,7 @@ DAILY_JOBS = [
     "dangjian.access.tasks.run_daily",  # idle accounts, expired sessions
     "dangjian.oversight.services.escalation.run_daily",  # 督办升级 of rectification measures
     "dangjian.tasks.services.reminders.run_daily",  # 督办 reminders of tasks
-    "dangjian.reminders.run_daily",  # 本月待办 of branches (meetings, development, visits)
+    "dangjian.orglife.services.reminders.run_daily",  # 本月待办 of branches
     "dangjian.ops.orphans.run_daily",  # files left by uploads cut off mid-way
 ]
 

@@ -2,8 +2,10 @@
 channel, what falls due this month — monthly meetings not yet held, development steps due,
 and the festival visits (七一、春节) when their season comes.
 
-It reads orglife and members through their models and services and writes only
-notifications, so it sits with the tools on top of the domain apps.
+It lives in orglife, not notifications, by what it reads: orglife's meeting rules and rollups
+(the notice is the branch's 组织生活待办 and links to /orglife/), the branches and scope of
+access, and members' development deadlines. ``notifications`` sits in the bottom layer and
+knows nothing of people, roles or meetings; it is only the channel this module writes through.
 """
 
 from collections import defaultdict

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from dangjian.celery import app
 from dangjian.notifications.models import Notification
-from dangjian.reminders import monthly_due, remind_monthly
+from dangjian.orglife.services.reminders import monthly_due, remind_monthly
 
 pytestmark = pytest.mark.django_db
 
