@@ -43,7 +43,8 @@ def test_the_notice_goes_once_a_month_to_each_unit_clerk_and_secretary(
 
 
 def test_the_monthly_reminder_is_on_the_beat_schedule() -> None:
-    entry = app.conf.beat_schedule["monthly-due-daily"]
+    app.loader.import_default_modules()  # what a worker does at start: autodiscovery
+    entry = app.conf.beat_schedule["dangjian.monthly_due"]
     assert entry["task"] == "dangjian.monthly_due" and entry["task"] in app.tasks
 
 
