@@ -18,7 +18,7 @@ REDIS_TEST_DB = "redis://127.0.0.1:6379/15"  # a database of its own: nothing el
 
 
 def test_the_beat_schedule_runs_the_escalation_every_morning() -> None:
-    entry = app.conf.beat_schedule["oversight-escalate-daily"]
+    entry = app.conf.beat_schedule["oversight.escalate_daily"]
     assert entry["task"] == "oversight.escalate_daily"
     assert entry["schedule"].hour == {7} and entry["schedule"].minute == {30}
 
