@@ -253,7 +253,7 @@ class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
     @extend_schema(request=s.ReviewInSerializer, responses=s.TaskSerializer)
     @action(detail=True, methods=["post"])
     def review(self, request: Request, pk: str | None = None) -> Response:
-        """The lead unit secretary accepts (已完成) or returns a request to close."""
+        """The assigning side (leader or 督查室) accepts (已完成) or returns a request."""
         data = s.ReviewInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         task = progress_services.task_review(actor=request.user, task=self.get_object(),
