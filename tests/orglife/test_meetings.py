@@ -152,6 +152,7 @@ def test_a_committee_meeting_needs_more_than_half_of_the_committee(
     for person in committee:
         Post.objects.create(person=person, organization=branch, title=PostTitle.COMMITTEE_MEMBER,
                             start_on=date(2024, 1, 1))
-    message = _refused(record, kind="支部委员会会议", attendees=[committee[0], *people[3:]])
+    message = _refused(record, kind="支部委员会会议", attendees=[committee[0]],
+                       absentees=[(committee[1], "公出")])  # the third is absent unlisted
     assert "应到支部委员3名，实到1名" in message and "第十二条" in message
     assert record(kind="支部委员会会议", attendees=committee[:2]).pk
