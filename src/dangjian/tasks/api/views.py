@@ -123,7 +123,8 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
         raw = data.validated_data["items"]
         items = None if raw is None else [self._item(plan, n, item)
                                           for n, item in enumerate(raw, 1)]
-        plan_confirm(actor=request.user, plan=plan, items=items)
+        plan_confirm(actor=request.user, plan=plan, items=items,
+                     accept_past_due=data.validated_data["accept_past_due"])
         return self._out(plan)
 
     def _item(self, plan: Plan, n: int, raw: dict[str, Any]) -> ReviewedItem:
