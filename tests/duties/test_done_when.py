@@ -103,7 +103,8 @@ def test_the_draft_report_follows_the_figures_it_summarises(
     assert counts[State.DUE] > 0  # a fresh list: most items are still to do
     assert "未发现逾期事项" not in text and "均已完成" not in text
     problems = text.split("二、存在的问题")[1].split("三、下一步打算")[0]
-    assert f"尚未完成{counts[State.DUE]}项" in problems or f"尚有{counts[State.DUE]}项未完成" in problems
+    due = counts[State.DUE]
+    assert f"尚未完成{due}项" in problems or f"尚有{due}项未完成" in problems
     assert problems.count("尚未完成（待完成）") == counts[State.DUE]
 
     # change the figures: one item left, and done twice as required
