@@ -18,18 +18,18 @@ DEPLOY_AND_ADVANCE = Rule(
 )
 MONTHLY_REPORT = Rule(
     text="牵头单位按月报送任务进展，每月25日前报送，附佐证材料",
-    citation="本县督查督办制度（地方做法，可配置）",
+    citation="本县督查督办制度（本县可配置）",
     status=Status.UNCERTAIN,
 )
 COMPLETION_APPROVAL = Rule(
     text="任务办结须附佐证材料，由交办方（责任领导或县委督查室，本县可配置）确认；"
          "牵头单位不能自行确认办结，任何人不得审核本人提出的申请",
-    citation="本县督查督办制度（地方做法，可配置）",
+    citation="本县督查督办制度（本县可配置）",
     status=Status.UNCERTAIN,
 )
 OVERDUE_SUPERVISION = Rule(
     text="任务逾期未完成的，向责任领导发督办提醒，并在督查通报中列明",
-    citation="本县督查督办制度（地方做法，可配置）",
+    citation="本县督查督办制度（本县可配置）",
     status=Status.UNCERTAIN,
 )
 
