@@ -126,7 +126,7 @@ def ledger_import(request: HttpRequest) -> str:
 
 @login_required
 def template_download(request: HttpRequest) -> HttpResponse:
-    return attachment(ledger_template(), XLSX, "meeting-ledger.xlsx")
+    return attachment(ledger_template(), XLSX, "会议台账模板.xlsx")
 
 
 @login_required

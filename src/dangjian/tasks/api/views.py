@@ -173,7 +173,7 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
             selectors.tasks_for(request.user).filter(plan=plan)
             .exclude(status=TaskStatus.WITHDRAWN))
         return attachment(breakdown_xlsx(plan.title, tasks.order_by("number", "id")), XLSX,
-                          f"plan-{plan.pk}-tasks.xlsx")
+                          f"{plan.title}任务分解表.xlsx")
 
 
 class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
@@ -284,4 +284,4 @@ class BulletinViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVi
     @action(detail=True, methods=["get"], url_path="document.docx")
     def document(self, request: Request, pk: str | None = None) -> HttpResponse:
         bulletin = self.get_object()
-        return attachment(bulletin_docx(bulletin), DOCX, f"bulletin-{bulletin.pk}.docx")
+        return attachment(bulletin_docx(bulletin), DOCX, f"督查通报{bulletin.number}.docx")
