@@ -37,7 +37,8 @@ ACTION_LABELS: dict[str, str] = {
     # duties, orglife, members
     "duties.list_create": "建立责任清单", "duties.item_add": "增加责任事项",
     "duties.item_update": "修改责任事项", "duties.fulfilment": "登记履责记实",
-    "meeting.record": "登记会议", "meeting.import": "导入会议台账", "meeting.delete": "撤销会议记录",
+    "meeting.record": "登记会议", "meeting.import": "导入会议台账",
+    "meeting.delete": "撤销会议记录",
     "meeting.attach": "上传会议附件", "candidate.open": "建立发展党员档案",
     "candidate.step": "记录发展步骤", "candidate.extend": "延长预备期",
     "candidate.close": "结束发展程序", "study.create": "登记学习培训", "visit.create": "登记走访",
