@@ -115,17 +115,19 @@ def test_another_units_clerk_cannot_touch_the_review(user: Callable[[str], User]
     assert not Proposal.objects.get(pk=first.pk).dropped
 
 
-def test_a_milestone_is_added_from_the_plan_page(head: Client, plan: Plan) -> None:
+def test_a_milestone_is_added_from_the_plan_page(head: Client, plan: Plan, today: date
+                                                ) -> None:
     education = Organization.objects.get(name="县教育局")
     head.post(f"/tasks/plans/{plan.pk}/assign/", {"all": "1", "lead_unit": education.pk,
-                                                  "due_on": "2026-12-20"})
+                                                  "due_on": str(today + timedelta(days=17))})
     head.post(f"/tasks/plans/{plan.pk}/confirm/")
     task = Task.objects.get(plan=plan, number=1)
+    step = today + timedelta(days=7)
     page = head.post(f"/tasks/plans/{plan.pk}/milestones/", {
-        "task": task.pk, "title": "形成责任清单", "due_on": "2026-12-10"}, follow=True)
+        "task": task.pk, "title": "形成责任清单", "due_on": str(step)}, follow=True)
     html = page.content.decode()
     assert "已为“厘清主体职责”添加节点：形成责任清单" in html
-    assert "节点：形成责任清单（2026-12-10）" in html
+    assert f"节点：形成责任清单（{step:%Y-%m-%d}）" in html
 
 
 def test_a_deadline_already_past_is_shown_and_must_be_confirmed(
