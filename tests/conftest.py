@@ -108,3 +108,7 @@ def org(db: None) -> Callable[[str], Organization]:
 @pytest.fixture
 def vendor() -> str:
     return connection.vendor
+
+
+# The run's media folder (mkdtemp, settings/test.py) is removed when the run ends.
+from tests.media_root import throwaway_media_root  # noqa: E402, F401

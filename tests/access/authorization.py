@@ -206,6 +206,7 @@ RESOURCES: dict[str, Resource] = {
     "inbox": Resource("站内信", _notifications,
                       {**_only(), "member": {INSIDE}, "edu_clerk": {OUTSIDE}},
                       note="站内信只属于收件人：范围内发给 `member`，范围外发给 `edu_clerk`。"),
+    "lockouts": Resource("登录锁定", note="安全管理员查看并解除登录锁定；空请求体。"),
     "me": Resource("当前用户"),
     "measures": _matrix("整改措施", oversight_scope.TestMeasuresMatrix, params=_measure_evidence),
     "meetings": _matrix("组织生活会议", orglife_scope.TestMeetingsMatrix,

@@ -97,7 +97,7 @@ def test_only_a_plan_the_secretary_deployed_proves_her_deployment(
             "organization": finance.pk, "kind": "工作要点", "year": today.year, "text": speech,
             "title": title}, format="json").json()
         api_as(username).post(f"/api/v1/plans/{plan['id']}/confirm/", {"items": [{
-            "title": "厘清主体职责", "lead_unit": finance.pk,
+            "title": "细化责任清单", "lead_unit": finance.pk,
             "leader": user("finance_secretary").person_id,
             "due_on": str(today + timedelta(days=30))}]}, format="json")
         return plan
