@@ -28,8 +28,8 @@ NOT_PAGES = {"api", "schema", "healthz", "web:logout"}  # not pages, or a POST o
 LEAKS = [
     ("template tag", re.compile(r"\{%|%\}|\{\{|\}\}")),
     ("English framework message", re.compile(
-        r"This field is required|Enter a valid|Select a valid choice|-{5,}|\bNone\b|\bTrue\b"
-        r"|\bFalse\b")),
+        r"This field is required|Enter a valid|Select a valid choice|-{5,}"
+        r"|(?<![A-Za-z])(None|True|False)(?![A-Za-z])")),
     ("research mark", re.compile(r"待核实|凭记忆|已核实（二手来源）|相关模块接入后自动统计")),
     ("number missing", re.compile(r"(逾期|完成|待完成)\s+项")),
     ("audit code", re.compile(r"(?<![\w.])(" + "|".join(
