@@ -197,3 +197,20 @@ def test_the_same_meeting_entered_twice_is_refused_and_counted_once(
     assert "已经登记过" in message and "不能重复登记" in message
     assert MeetingRollup.objects.get(pk=rollup.pk).count == rollup.count
     assert record(topic="重温入党誓词", held_on=today - timedelta(days=3)).pk  # another day
+
+
+def test_two_entries_of_one_meeting_at_the_same_moment_count_once(
+    record: Callable[..., Meeting], branch: Organization, today: date,
+) -> None:
+    """The check before the insert can race; the unique constraint still refuses the second
+    entry with the same message, and nothing of it is left."""
+    from unittest import mock
+
+    from django.db.models import QuerySet
+
+    held_on = today - timedelta(days=4)
+    record(topic="集中学习", held_on=held_on)
+    with mock.patch.object(QuerySet, "exists", return_value=False):  # as if not yet committed
+        message = _refused(record, topic="集中学习", held_on=held_on)
+    assert "已经登记过" in message
+    assert Meeting.objects.filter(organization=branch, topic="集中学习").count() == 1
