@@ -159,3 +159,17 @@ def test_the_committee_template_lists_the_committee_only(
     attendance = page.split('data-testid="attendance"')[1].split("</fieldset>")[0]
     assert attendance.count('name="listed"') == 3
     assert f'value="{people[3].pk}"' not in attendance
+
+
+def test_a_list_of_the_committee_is_not_recorded_as_another_meeting(
+    user: Callable[[str], Any], branch: Organization, members: Callable[..., list[Person]],
+    today: date,
+) -> None:
+    people = members(branch)[:3]
+    before = Meeting.objects.count()
+    response = _signed_in(user("finance_clerk")).post("/orglife/meetings/new/", {
+        "organization": branch.pk, "listed_for": branch.pk, "listed_kind": "支部委员会会议",
+        "kind": "主题党日", "held_on": str(today), "topic": "只列了委员",
+        "listed": [p.pk for p in people], "present": [p.pk for p in people]}, follow=True)
+    assert "请点上方的会议模板重新载入名单" in response.content.decode()
+    assert Meeting.objects.count() == before

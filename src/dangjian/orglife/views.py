@@ -101,6 +101,10 @@ def meeting_new(request: HttpRequest) -> str:
         raise ValidationError(
             f"您选择的组织是“{organization.name}”，下方参会名单却是"
             f"“{shown.name if shown else '其他组织'}”的：请先点“切换组织”载入该组织的名单，再登记")
+    committee_list = post.get("listed_kind", post.get("kind")) == MeetingKind.COMMITTEE
+    if committee_list != (post.get("kind") == MeetingKind.COMMITTEE):
+        raise ValidationError("下方参会名单是按另一种会议类型列出的（支部委员会会议只列支部委员）："
+                              "请点上方的会议模板重新载入名单，再登记")
     listed = _persons(request, post.getlist("listed"))
     present = set(post.getlist("present"))
     attendees = [p for p in listed if str(p.pk) in present]
