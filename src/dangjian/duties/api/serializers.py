@@ -9,6 +9,7 @@ from dangjian.duties.models import (
     ResponsibilityItem,
     ResponsibilityList,
 )
+from dangjian.inputs import DateField
 
 
 class ResponsibilityListSerializer(serializers.ModelSerializer):
@@ -31,7 +32,7 @@ class DutyProgressSerializer(serializers.Serializer):
 
 
 class FactSerializer(serializers.Serializer):
-    on = serializers.DateField()
+    on = DateField()
     text = serializers.CharField()
     source = serializers.CharField()  # type: ignore[assignment]
     link = serializers.CharField()
@@ -118,7 +119,7 @@ class FulfilmentSerializer(serializers.ModelSerializer):
 
 class FulfilmentCreateSerializer(serializers.Serializer):
     item = serializers.IntegerField()
-    done_on = serializers.DateField()
+    done_on = DateField(label="履责日期")
     description = serializers.CharField()
     files = serializers.ListField(child=serializers.FileField(), required=False, default=list)
     file = serializers.FileField(required=False)

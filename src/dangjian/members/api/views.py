@@ -6,7 +6,6 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -23,6 +22,7 @@ from dangjian.members.services.steps import step_record
 from dangjian.members.services.study import study_record_create
 from dangjian.members.services.visits import visit_create
 from dangjian.orgs.models import Organization
+from dangjian.parsers import FormParser, MultiPartParser
 from dangjian.people.models import Person
 from dangjian.viewsets import ScopedViewSet
 

@@ -2,7 +2,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from dangjian.inputs import IdField
+from dangjian.inputs import DateField, IdField
 from dangjian.orglife.models import Attachment, AttachmentKind, Meeting, MeetingKind
 
 
@@ -52,7 +52,7 @@ class MeetingCreateSerializer(serializers.Serializer):
 
     organization = serializers.IntegerField()
     kind = serializers.ChoiceField(choices=MeetingKind.choices)
-    held_on = serializers.DateField()
+    held_on = DateField(label="会议日期")
     topic = serializers.CharField(max_length=200)
     attendees = serializers.ListField(child=IdField(), allow_empty=False)
     absentees = MeetingAbsenteeSerializer(many=True, required=False, default=list)
@@ -108,6 +108,6 @@ class BranchStructureGapSerializer(serializers.Serializer):
 class OrglifeComplianceReportSerializer(serializers.Serializer):
     organization = serializers.IntegerField(source="root.pk")
     year = serializers.IntegerField()
-    as_of = serializers.DateField()
+    as_of = DateField()
     results = OrglifeComplianceRowSerializer(source="rows", many=True)
     structure = BranchStructureGapSerializer(many=True)

@@ -2,7 +2,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from dangjian.inputs import IdField
+from dangjian.inputs import DateField, IdField
 from dangjian.oversight.models import (
     Accountability,
     Evidence,
@@ -93,7 +93,7 @@ class EvidenceSerializer(serializers.ModelSerializer):
 
 class EvidenceUploadSerializer(serializers.Serializer):
     file = serializers.FileField()
-    proves_date = serializers.DateField(required=False, allow_null=True)
+    proves_date = DateField(label="佐证日期", required=False, allow_null=True)
 
 
 class VerificationSerializer(serializers.ModelSerializer):
@@ -155,7 +155,7 @@ class SelfCheckSerializer(serializers.ModelSerializer):
 
 class SelfCheckSendSerializer(serializers.Serializer):
     origin = serializers.PrimaryKeyRelatedField(queryset=Finding.objects.all())
-    due_on = serializers.DateField()
+    due_on = DateField(label="完成时限")
     units = serializers.ListField(child=IdField(), required=False)
 
 
@@ -181,12 +181,12 @@ class AccountabilitySerializer(serializers.ModelSerializer):
 
 
 class CompleteSerializer(serializers.Serializer):
-    on = serializers.DateField()
+    on = DateField(label="手续完成日期")
 
 
 class DecideSerializer(serializers.Serializer):
     form = serializers.CharField()
-    decided_on = serializers.DateField()
+    decided_on = DateField(label="决定日期")
     deciding_body = serializers.CharField()
     four_forms = serializers.CharField(required=False, allow_blank=True, default="")
 

@@ -3,11 +3,12 @@
 from .accountability import Accountability
 from .findings import Finding, Term, TermKind
 from .measures import Escalation, Evidence, Measure, MeasureStatus, Progress, Verification
-from .notices import Notice, NoticeStatus
+from .notices import Notice, NoticeCounter, NoticeStatus
 from .risks import RiskPoint
 from .selfchecks import SelfCheck
 
 __all__ = [
     "Accountability", "Escalation", "Evidence", "Finding", "Measure", "MeasureStatus", "Notice",
+    "NoticeCounter",
     "NoticeStatus", "Progress", "RiskPoint", "SelfCheck", "Term", "TermKind", "Verification",
 ]

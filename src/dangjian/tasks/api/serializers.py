@@ -2,7 +2,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from dangjian.inputs import IdField
+from dangjian.inputs import DateField, IdField
 from dangjian.tasks.models import (
     Bulletin,
     Milestone,
@@ -83,7 +83,7 @@ class PlanSerializer(PlanSummarySerializer):
 
 class MilestoneInSerializer(serializers.Serializer):
     title = serializers.CharField()
-    due_on = serializers.DateField()
+    due_on = DateField(label="节点时限")
 
 
 class ReviewedItemSerializer(serializers.Serializer):
@@ -100,7 +100,7 @@ class ReviewedItemSerializer(serializers.Serializer):
     co_units = serializers.ListField(child=IdField(), required=False,
                                      default=list)
     leader = serializers.IntegerField(required=False, allow_null=True, default=None)
-    due_on = serializers.DateField(required=False, allow_null=True, default=None)
+    due_on = DateField(label="完成时限", required=False, allow_null=True, default=None)
     task = serializers.IntegerField(required=False, allow_null=True, default=None)
     report_cycle = serializers.ChoiceField(choices=ReportCycle.choices, required=False,
                                            default=ReportCycle.MONTHLY)
@@ -163,7 +163,7 @@ class TaskSerializer(serializers.ModelSerializer):
 
 class TaskUpdateSerializer(serializers.Serializer):
     version = serializers.IntegerField()
-    due_on = serializers.DateField(required=False)
+    due_on = DateField(label="完成时限", required=False)
     leader = serializers.IntegerField(required=False)
     co_units = serializers.ListField(child=IdField(), required=False)
     report_cycle = serializers.ChoiceField(choices=ReportCycle.choices, required=False)
