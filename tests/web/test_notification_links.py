@@ -16,11 +16,11 @@ from rest_framework.test import APIClient
 from dangjian.access.models import User
 from dangjian.notifications.models import Notification
 from dangjian.orglife.models import Meeting
+from dangjian.orglife.services.reminders import remind_monthly
 from dangjian.orglife.services.rollups import rollups_rebuild
 from dangjian.oversight.models import Escalation, Finding, Measure
 from dangjian.oversight.services import escalation
 from dangjian.oversight.services.selfchecks import self_checks_send
-from dangjian.reminders import remind_monthly
 from dangjian.tasks.models import Reminder, Task
 from dangjian.tasks.services import reminders
 from tests.tasks.conftest import deploy, government, speech
