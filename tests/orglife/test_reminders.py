@@ -1,7 +1,7 @@
 """本月待办: branch clerks hear once a month what falls due."""
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -54,11 +54,15 @@ def test_a_talk_due_this_month_is_on_the_clerks_list(
     from dangjian.members.services.candidates import candidate_open
     from dangjian.people.idnumber import synthesise
 
+    this_month = timezone.localdate().replace(day=1)
+    applied_on = (this_month - timedelta(days=1)).replace(day=5)  # the 5th of last month
     candidate_open(actor=user("finance_clerk"), organization=org("县财政局机关第一党支部"),
-                   applied_on=date(2026, 11, 5), name="林新", gender="女",
+                   applied_on=applied_on, name="林新", gender="女",
                    birth_date=date(2000, 3, 2),
                    id_number=synthesise("990001", date(2000, 3, 2), 2))
-    # 发展党员工作细则 第七条: the talk within one month of the application, by 2026-12-05
-    december = monthly_due(user("finance_clerk"), date(2026, 12, 1))
-    assert any(line.startswith("林新：") and "2026年12月" in line for line in december.steps)
-    assert not monthly_due(user("edu_clerk"), date(2026, 12, 1)).steps
+    # 发展党员工作细则 第七条: the talk within one month of the application, by the 5th of this
+    # month (or the next working day)
+    due = monthly_due(user("finance_clerk"), this_month)
+    month = f"{this_month:%Y}年{this_month:%m}月"
+    assert any(line.startswith("林新：") and month in line for line in due.steps), due.steps
+    assert not monthly_due(user("edu_clerk"), this_month).steps
