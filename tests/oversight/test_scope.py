@@ -1,13 +1,15 @@
+from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from dangjian.access.models import User
 from dangjian.orgs.models import Organization
 from dangjian.oversight.models import Finding, Measure, RiskPoint, Term
 from dangjian.people.models import Person
-from tests.access.matrix import SEES, ScopeMatrix
+from tests.access.matrix import MEMBERS_BRANCH, ScopeMatrix, member_sees
 
 
 def _finding(unit: str) -> Finding:
@@ -29,10 +31,13 @@ class TestFindingsMatrix(ScopeMatrix):
     list_url = "/api/v1/findings/"
     page_url = "/oversight/"
     # A member's "own records" do not include the unit's findings.
-    sees = {**SEES, "member": set()}
+    sees = member_sees()
 
     def inside(self) -> Finding:
         return _finding("县财政局")
+
+    def branch(self) -> Finding:
+        return _finding(MEMBERS_BRANCH)
 
     def outside(self) -> Finding:
         return _finding("县教育局")
@@ -59,10 +64,13 @@ def _measure(unit: str) -> Measure:
 class TestMeasuresMatrix(ScopeMatrix):
     list_url = "/api/v1/measures/"
     page_url = "/oversight/"
-    sees = {**SEES, "member": set()}
+    sees = member_sees()
 
     def inside(self) -> Measure:
         return _measure("县财政局")
+
+    def branch(self) -> Measure:
+        return _measure(MEMBERS_BRANCH)
 
     def outside(self) -> Measure:
         return _measure("县教育局")
@@ -85,10 +93,13 @@ def _risk_point(unit: str) -> RiskPoint:
 class TestRiskPointsMatrix(ScopeMatrix):
     list_url = "/api/v1/risk-points/"
     page_url = "/oversight/"
-    sees = {**SEES, "member": set()}
+    sees = member_sees()
 
     def inside(self) -> RiskPoint:
         return _risk_point("县财政局")
+
+    def branch(self) -> RiskPoint:
+        return _risk_point(MEMBERS_BRANCH)
 
     def outside(self) -> RiskPoint:
         return _risk_point("县教育局")
@@ -98,3 +109,22 @@ class TestRiskPointsMatrix(ScopeMatrix):
 
     def page_marker(self, obj: RiskPoint) -> str:
         return f'data-testid="risk-{obj.pk}"'
+
+
+@pytest.mark.django_db
+def test_a_plain_member_gets_no_ledger_and_a_clerk_gets_the_branchs_findings(
+    user: Callable[[str], User],
+) -> None:
+    """Issue 10: the member's branch reach put the branch's findings into the ledger."""
+    branch_finding = _finding(MEMBERS_BRANCH)
+    member = Client()
+    member.force_login(user("member"))
+    refused = member.get("/oversight/ledger.xlsx")
+    assert refused.status_code == 403
+    assert branch_finding.description.encode() not in refused.content
+    clerk = Client()
+    clerk.force_login(user("finance_clerk"))
+    answered = clerk.get("/oversight/ledger.xlsx")
+    assert answered.status_code == 200
+    assert answered["Content-Type"].startswith(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml")

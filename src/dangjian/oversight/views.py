@@ -4,13 +4,13 @@ small POST view per action. Views only parse forms and call services."""
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 
 from dangjian.access.roles import Role
-from dangjian.access.scoping import restrict, roles_of
+from dangjian.access.scoping import reaches, restrict, roles_of
 from dangjian.documents.spreadsheets import render_xlsx
 from dangjian.files import XLSX, attachment, download_page
 from dangjian.orgs.models import Organization
@@ -179,7 +179,10 @@ LEDGER_HEADERS = ["序号", "问题单位", "问题来源", "问题类别", "严
 
 @login_required
 def ledger_export(request: HttpRequest) -> HttpResponse:
-    """问题整改台账 as .xlsx, the same scoped rows as the page."""
+    """问题整改台账 as .xlsx, the same scoped rows as the page; refused to a user whose scope
+    does not cover findings at all (a plain 党员)."""
+    if not reaches(request.user, Finding):
+        raise PermissionDenied("您的查看范围不包括问题整改台账")
     lights = cutoffs()
     rows = [  # earliest_open_due: annotated by selectors.findings_for
         [n, f.organization.name, f.source.name, f.category.name, f.severity.name, f.description,
