@@ -5,6 +5,7 @@ from rest_framework import serializers
 from dangjian.inputs import IdField
 from dangjian.oversight.models import (
     Accountability,
+    AccountabilityCorrection,
     Evidence,
     Finding,
     Measure,
@@ -164,17 +165,28 @@ class SelfCheckAnswerSerializer(serializers.Serializer):
     text = serializers.CharField(required=False, allow_blank=True, default="")
 
 
+class AccountabilityCorrectionSerializer(serializers.ModelSerializer):
+    corrected_by = serializers.CharField(source="corrected_by.username", read_only=True)
+
+    class Meta:
+        model = AccountabilityCorrection
+        fields = ["id", "reason", "before", "after", "corrected_by", "corrected_at"]
+        read_only_fields = fields
+
+
 class AccountabilitySerializer(serializers.ModelSerializer):
     # Blank until decided: DRF drops allow_blank from read-only model fields, and so the schema.
     form = serializers.ChoiceField(choices=AccountabilityForm.choices, allow_blank=True,
                                    read_only=True)
     four_forms = serializers.ChoiceField(choices=FourForms.choices, allow_blank=True,
                                          read_only=True)
+    corrections = AccountabilityCorrectionSerializer(many=True, read_only=True)
 
     class Meta:
         model = Accountability
         fields = ["id", "organization", "person", "form", "four_forms", "findings", "reason",
-                  "status", "decided_on", "deciding_body", "complete_by", "completed_on"]
+                  "status", "decided_on", "deciding_body", "complete_by", "completed_on",
+                  "corrections"]
         read_only_fields = ["status", "form", "four_forms", "decided_on", "deciding_body",
                             "complete_by", "completed_on"]
         extra_kwargs = {"findings": {"required": False}}
@@ -182,6 +194,17 @@ class AccountabilitySerializer(serializers.ModelSerializer):
 
 class CompleteSerializer(serializers.Serializer):
     on = serializers.DateField()
+
+
+class CorrectSerializer(serializers.Serializer):
+    """A correction of a decided or completed case: the reason and only what changes."""
+
+    reason = serializers.CharField()
+    form = serializers.CharField(required=False)
+    four_forms = serializers.CharField(required=False, allow_blank=True)
+    decided_on = serializers.DateField(required=False)
+    deciding_body = serializers.CharField(required=False)
+    completed_on = serializers.DateField(required=False)
 
 
 class DecideSerializer(serializers.Serializer):

@@ -234,7 +234,8 @@ class AccountabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     """问责: proposals come from escalation or an inspector; the inspectors record decisions."""
 
     serializer_class = s.AccountabilitySerializer
-    base_queryset = Accountability.objects.prefetch_related("findings")
+    base_queryset = Accountability.objects.prefetch_related("findings",
+                                                            "corrections__corrected_by")
     filterset_fields = ["organization", "status", "form"]
 
     def perform_create(self, serializer: Any) -> None:
@@ -254,7 +255,19 @@ class AccountabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
         data = self.validated(s.CompleteSerializer)
         case = accountability_services.accountability_complete(
             actor=request.user, case=self.get_object(), on=data["on"])
-        return Response(s.AccountabilitySerializer(case).data)
+        return Response(self._out(case))
+
+    @extend_schema(request=s.CorrectSerializer, responses=s.AccountabilitySerializer)
+    @action(detail=True, methods=["post"])
+    def correct(self, request: Request, pk: str | None = None) -> Response:
+        """Correct a decided or completed case, with a reason; kept in ``corrections``."""
+        data = self.validated(s.CorrectSerializer)
+        case = accountability_services.accountability_correct(
+            actor=request.user, case=self.get_object(), **data)
+        return Response(self._out(case))
+
+    def _out(self, case: Accountability) -> Any:
+        return s.AccountabilitySerializer(self.base_queryset.get(pk=case.pk)).data
 
     @extend_schema(request=s.DecideSerializer, responses=s.AccountabilitySerializer)
     @action(detail=True, methods=["post"])
@@ -262,7 +275,7 @@ class AccountabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
         data = self.validated(s.DecideSerializer)
         case = accountability_services.accountability_decide(
             actor=request.user, case=self.get_object(), **data)
-        return Response(s.AccountabilitySerializer(case).data)
+        return Response(self._out(case))
 
 
 class RiskPointViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
