@@ -1,5 +1,6 @@
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -128,3 +129,32 @@ def test_a_plain_member_gets_no_ledger_and_a_clerk_gets_the_branchs_findings(
     assert answered.status_code == 200
     assert answered["Content-Type"].startswith(
         "application/vnd.openxmlformats-officedocument.spreadsheetml")
+
+
+@pytest.mark.django_db
+def test_a_measure_owner_from_another_unit_reads_as_a_missing_person(
+    user: Callable[[str], User], api_as: Callable[[str], Any],
+) -> None:
+    """Issue 10: an owner from 县教育局 was accepted (201/200), and a missing id answered
+    differently from an existing one (an oracle over all person ids)."""
+    measure = _measure("县财政局")
+    clerk = api_as("finance_clerk")
+    foreign = user("edu_clerk").person_id
+    missing = Person.objects.order_by("-pk").values_list("pk", flat=True)[0] + 1
+    body = {"finding": measure.finding_id, "description": "措施", "criterion": "完成",
+            "due_on": str(timezone.localdate() + timedelta(days=30))}
+    count = Measure.objects.count()
+    created = [clerk.post("/api/v1/measures/", {**body, "owner": pk}, format="json")
+               for pk in (foreign, missing)]
+    assert [r.status_code for r in created] == [400, 400]
+    assert created[0].json() == created[1].json()
+    assert created[0].json()["errors"]["owner"] == ["所选对象不存在，或不在您的范围内"]
+    assert Measure.objects.count() == count
+    owner = measure.owner_id
+    patched = [clerk.patch(f"/api/v1/measures/{measure.pk}/",
+                           {"owner": pk, "version": measure.version}, format="json")
+               for pk in (foreign, missing)]
+    assert [r.status_code for r in patched] == [400, 400]
+    assert patched[0].json() == patched[1].json()
+    measure.refresh_from_db()
+    assert measure.owner_id == owner

@@ -15,7 +15,7 @@ from dangjian.documents.spreadsheets import render_xlsx
 from dangjian.files import XLSX, attachment, download_page
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
-from dangjian.web.actions import action, optional_date, parse_date, scoped, version_of
+from dangjian.web.actions import action, optional_date, parse_date, picked, scoped, version_of
 
 from . import selectors
 from .models import Evidence, Finding, Measure, Notice, SelfCheck, Term, TermKind
@@ -66,7 +66,8 @@ def home(request: HttpRequest) -> HttpResponse:
 def finding_new(request: HttpRequest) -> str:
     post = request.POST
     finding = finding_services.finding_create(
-        actor=request.user, organization=scoped(Organization, request, post.get("organization")),
+        actor=request.user, organization=picked(Organization, request, post.get("organization"),
+                                                         "organization"),
         source=post.get("source", ""), category=post.get("category", ""),
         severity=post.get("severity", ""), description=post.get("description", ""),
         discovered_on=parse_date(post.get("discovered_on"), "发现日期"),
@@ -79,9 +80,9 @@ def finding_new(request: HttpRequest) -> str:
 @action("notice", back="oversight:home")
 def notice_new(request: HttpRequest) -> str:
     post = request.POST
-    findings = [scoped(Finding, request, pk) for pk in post.getlist("findings")]
+    findings = [picked(Finding, request, pk, "findings") for pk in post.getlist("findings")]
     notice_services.notice_create(
-        actor=request.user, recipient=get_object_or_404(Person, pk=post.get("recipient")),
+        actor=request.user, recipient=picked(Person, request, post.get("recipient"), "recipient"),
         findings=findings, reply_due=parse_date(post.get("reply_due"), "回复期限"),
     )
     return f"已起草提示单（{len(findings)}个问题），请核对后签发"
@@ -114,7 +115,7 @@ def measure_new(request: HttpRequest, finding: int) -> str:
     measure = measure_services.measure_create(
         actor=request.user, finding=scoped(Finding, request, finding),
         description=post.get("description", ""),
-        owner=scoped(Person, request, post.get("owner")),
+        owner=picked(Person, request, post.get("owner"), "owner"),
         due_on=parse_date(post.get("due_on"), "完成时限"), criterion=post.get("criterion", ""),
     )
     return f"已添加整改措施，完成时限 {measure.due_on:%Y-%m-%d}"

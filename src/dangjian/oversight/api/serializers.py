@@ -2,7 +2,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from dangjian.inputs import IdField
+from dangjian.orgs.models import Organization
 from dangjian.oversight.models import (
     Accountability,
     AccountabilityCorrection,
@@ -18,6 +18,8 @@ from dangjian.oversight.models import (
     Verification,
 )
 from dangjian.oversight.models.accountability import AccountabilityForm, FourForms
+from dangjian.people.models import Person
+from dangjian.scoped_ids import ScopedId
 
 
 def term_field(kind: str, **kwargs: Any) -> serializers.SlugRelatedField:
@@ -54,24 +56,38 @@ class FindingSerializer(LightMixin, serializers.ModelSerializer):
             "responsible_leader_name", "status", "light", "repeat_of", "risk_point",
             "closed_on", "recheck_on", "created_at",
         ]
-        read_only_fields = ["responsible_leader", "status", "repeat_of", "closed_on",
-                            "recheck_on", "created_at"]
+        read_only_fields = fields
 
     def due_of(self, obj: Finding) -> Any:
         return getattr(obj, "earliest_open_due", None)
 
 
+class FindingInSerializer(serializers.Serializer):
+    organization = ScopedId(Organization)
+    source = term_field(TermKind.SOURCE)  # type: ignore[assignment]
+    category = term_field(TermKind.CATEGORY)
+    severity = term_field(TermKind.SEVERITY)
+    description = serializers.CharField()
+    discovered_on = serializers.DateField()
+    regulation = serializers.CharField(required=False, allow_blank=True, default="")
+    risk_point = ScopedId(RiskPoint, required=False, allow_null=True, default=None)
+
+
 class NoticeSerializer(serializers.ModelSerializer):
     number = serializers.CharField(read_only=True)
-    findings = serializers.PrimaryKeyRelatedField(many=True, queryset=Finding.objects.all())
 
     class Meta:
         model = Notice
         fields = ["id", "number", "title", "recipient", "findings", "reply_due", "status",
                   "issued_on", "acknowledged_at", "reply_text", "replied_at", "closed_at",
                   "organization"]
-        read_only_fields = ["status", "issued_on", "acknowledged_at", "reply_text",
-                            "replied_at", "closed_at", "organization"]
+        read_only_fields = fields
+
+
+class NoticeInSerializer(serializers.Serializer):
+    recipient = ScopedId(Person)
+    findings = ScopedId(Finding, many=True)
+    reply_due = serializers.DateField()
 
 
 class ReplySerializer(serializers.Serializer):
@@ -111,20 +127,26 @@ class MeasureSerializer(LightMixin, serializers.ModelSerializer):
         model = Measure
         fields = ["id", "finding", "description", "owner", "due_on", "criterion", "status",
                   "light", "version", "closed_on", "evidence", "verifications"]
-        read_only_fields = ["status", "version", "closed_on"]
+        read_only_fields = fields
 
     def due_of(self, obj: Measure) -> Any:
         return None if obj.status == "已销号" else obj.due_on
 
 
-class MeasureUpdateSerializer(serializers.ModelSerializer):
-    version = serializers.IntegerField()
+class MeasureInSerializer(serializers.Serializer):
+    finding = ScopedId(Finding)
+    description = serializers.CharField()
+    owner = ScopedId(Person)
+    due_on = serializers.DateField()
+    criterion = serializers.CharField()
 
-    class Meta:
-        model = Measure
-        fields = ["description", "owner", "due_on", "criterion", "version"]
-        extra_kwargs = {f: {"required": False} for f in ["description", "owner", "due_on",
-                                                          "criterion"]}
+
+class MeasureUpdateSerializer(serializers.Serializer):
+    description = serializers.CharField(required=False)
+    owner = ScopedId(Person, required=False)
+    due_on = serializers.DateField(required=False)
+    criterion = serializers.CharField(required=False)
+    version = serializers.IntegerField()
 
 
 class VersionedTextSerializer(serializers.Serializer):
@@ -151,13 +173,13 @@ class SelfCheckSerializer(serializers.ModelSerializer):
         model = SelfCheck
         fields = ["id", "origin", "organization", "due_on", "answer", "answer_text",
                   "answered_at", "finding"]
-        read_only_fields = ["answer", "answer_text", "answered_at"]
+        read_only_fields = fields
 
 
 class SelfCheckSendSerializer(serializers.Serializer):
-    origin = serializers.PrimaryKeyRelatedField(queryset=Finding.objects.all())
+    origin = ScopedId(Finding)
     due_on = serializers.DateField()
-    units = serializers.ListField(child=IdField(), required=False)
+    units = ScopedId(Organization, many=True, required=False)
 
 
 class SelfCheckAnswerSerializer(serializers.Serializer):
@@ -187,9 +209,14 @@ class AccountabilitySerializer(serializers.ModelSerializer):
         fields = ["id", "organization", "person", "form", "four_forms", "findings", "reason",
                   "status", "decided_on", "deciding_body", "complete_by", "completed_on",
                   "corrections"]
-        read_only_fields = ["status", "form", "four_forms", "decided_on", "deciding_body",
-                            "complete_by", "completed_on"]
-        extra_kwargs = {"findings": {"required": False}}
+        read_only_fields = fields
+
+
+class AccountabilityInSerializer(serializers.Serializer):
+    organization = ScopedId(Organization)
+    person = ScopedId(Person, required=False, allow_null=True, default=None)
+    findings = ScopedId(Finding, many=True, required=False)
+    reason = serializers.CharField()
 
 
 class CompleteSerializer(serializers.Serializer):
@@ -220,4 +247,19 @@ class RiskPointSerializer(serializers.ModelSerializer):
     class Meta:
         model = RiskPoint
         fields = ["id", "organization", "post", "area", "risk", "level", "controls", "owner",
+                  "review_on"]
+        read_only_fields = fields
+
+
+class RiskPointInSerializer(serializers.ModelSerializer):
+    """The model's own field checks (post, risk, level, controls, review_on), with the
+    organisation and owner resolved in the caller's scope."""
+
+    organization = ScopedId(Organization)
+    owner = ScopedId(Person, required=False, allow_null=True)
+    area = term_field(TermKind.RISK_AREA)
+
+    class Meta:
+        model = RiskPoint
+        fields = ["organization", "post", "area", "risk", "level", "controls", "owner",
                   "review_on"]

@@ -1,6 +1,8 @@
 from rest_framework import serializers
 
+from dangjian.orgs.models import Organization
 from dangjian.people.models import PartyStatus, Person
+from dangjian.scoped_ids import ScopedId
 
 
 class PersonSerializer(serializers.ModelSerializer):
@@ -27,7 +29,7 @@ class PersonSerializer(serializers.ModelSerializer):
 class PersonCreateSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=50)
     id_number = serializers.CharField(max_length=32)
-    organization = serializers.IntegerField()
+    organization = ScopedId(Organization)
     party_status = serializers.ChoiceField(choices=PartyStatus.choices, default=PartyStatus.MASSES)
     phone = serializers.CharField(max_length=20, required=False, allow_blank=True)
     joined_party_on = serializers.DateField(required=False, allow_null=True)
