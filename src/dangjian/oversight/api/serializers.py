@@ -69,7 +69,8 @@ class FindingInSerializer(serializers.Serializer):
     severity = term_field(TermKind.SEVERITY)
     description = serializers.CharField()
     discovered_on = serializers.DateField()
-    regulation = serializers.CharField(required=False, allow_blank=True, default="")
+    regulation = serializers.CharField(max_length=200, required=False, allow_blank=True,
+                                       default="")
     risk_point = ScopedId(RiskPoint, required=False, allow_null=True, default=None)
 
 
@@ -138,14 +139,14 @@ class MeasureInSerializer(serializers.Serializer):
     description = serializers.CharField()
     owner = ScopedId(Person)
     due_on = serializers.DateField()
-    criterion = serializers.CharField()
+    criterion = serializers.CharField(max_length=200)
 
 
 class MeasureUpdateSerializer(serializers.Serializer):
     description = serializers.CharField(required=False)
     owner = ScopedId(Person, required=False)
     due_on = serializers.DateField(required=False)
-    criterion = serializers.CharField(required=False)
+    criterion = serializers.CharField(max_length=200, required=False)
     version = serializers.IntegerField()
 
 
@@ -230,14 +231,14 @@ class CorrectSerializer(serializers.Serializer):
     form = serializers.CharField(required=False)
     four_forms = serializers.CharField(required=False, allow_blank=True)
     decided_on = serializers.DateField(required=False)
-    deciding_body = serializers.CharField(required=False)
+    deciding_body = serializers.CharField(max_length=100, required=False)
     completed_on = serializers.DateField(required=False)
 
 
 class DecideSerializer(serializers.Serializer):
     form = serializers.CharField()
     decided_on = serializers.DateField()
-    deciding_body = serializers.CharField()
+    deciding_body = serializers.CharField(max_length=100)
     four_forms = serializers.CharField(required=False, allow_blank=True, default="")
 
 
