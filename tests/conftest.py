@@ -2,12 +2,19 @@
 
 Tests name users by their demo account (``finance_clerk``, ``vice_head`` …), so that every
 test reads as a sentence about a real role.
+
+The clock is fixed: the whole run sees ``DANGJIAN_TEST_TODAY`` (default below) as today, so the
+suite gives the same answer on any day it runs. ``make test-dates`` runs it on three dates.
 """
 
+import os
 from collections.abc import Callable, Iterator
+from datetime import date, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.db import connection
 from rest_framework.test import APIClient
@@ -17,27 +24,45 @@ from dangjian.demo.generator import build_demo
 from dangjian.orgs.models import Organization
 
 DEMO_PERSONS_FACTOR = 0.2  # about 1,800 persons: the county's full shape at a fifth of its size
+DEFAULT_TEST_TODAY = "2026-12-03"
+# A working morning in Beijing: deadlines and lights are computed from the local date.
+TEST_CLOCK_TIME = time(9, 30)
 
+
+def fixed_today() -> date:
+    """The date the run treats as today (``DANGJIAN_TEST_TODAY``, 年-月-日)."""
+    return date.fromisoformat(os.environ.get("DANGJIAN_TEST_TODAY") or DEFAULT_TEST_TODAY)
+
+_clock: time_machine.travel | None = None
+
+def pytest_configure(config: pytest.Config) -> None:
+    # time-machine patches the C-level clock for every thread (the live server's too); the clock
+    # ticks on from the fixed moment so that lockout windows and token lifetimes still pass.
+    global _clock
+    moment = datetime.combine(fixed_today(), TEST_CLOCK_TIME, tzinfo=ZoneInfo("Asia/Shanghai"))
+    _clock = time_machine.travel(moment, tick=True)
+    _clock.start()
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _clock is not None:
+        _clock.stop()
 
 def pytest_report_header(config: pytest.Config) -> str:
     db = settings.DATABASES["default"]
-    return f"database: {db['ENGINE'].rsplit('.', 1)[-1]} ({db.get('HOST') or db['NAME']})"
-
+    return (f"database: {db['ENGINE'].rsplit('.', 1)[-1]} ({db.get('HOST') or db['NAME']}); "
+            f"today: {fixed_today().isoformat()} (DANGJIAN_TEST_TODAY)")
 
 def _empties_the_database(item: pytest.Item) -> bool:
     marker = item.get_closest_marker("django_db")
     return bool(marker and marker.kwargs.get("transaction"))
-
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # Transactional tests (browser, broker) empty the database after each test: run them last
     # so that the session's demo county serves everything else.
     items.sort(key=_empties_the_database)
 
-
 def load_demo() -> None:
     build_demo(persons_factor=DEMO_PERSONS_FACTOR, password=settings.DANGJIAN_DEMO_PASSWORD)
-
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
@@ -45,18 +70,15 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> Iterator[N
         load_demo()
     yield
 
-
 @pytest.fixture
 def committed_demo(transactional_db: None) -> None:
     """The demo county in a transactional test, loaded again after an earlier one emptied it."""
     if not Organization.objects.exists():
         load_demo()
 
-
 @pytest.fixture
 def demo_password() -> str:
     return str(settings.DANGJIAN_DEMO_PASSWORD)
-
 
 @pytest.fixture
 def user(db: None) -> Callable[[str], User]:
@@ -64,7 +86,6 @@ def user(db: None) -> Callable[[str], User]:
         return User.objects.get(username=username)
 
     return get
-
 
 @pytest.fixture
 def api_as(user: Callable[[str], User]) -> Callable[[str], APIClient]:
@@ -77,7 +98,6 @@ def api_as(user: Callable[[str], User]) -> Callable[[str], APIClient]:
 
     return client_for
 
-
 @pytest.fixture
 def org(db: None) -> Callable[[str], Organization]:
     def get(name: str) -> Organization:
@@ -85,7 +105,10 @@ def org(db: None) -> Callable[[str], Organization]:
 
     return get
 
-
 @pytest.fixture
 def vendor() -> str:
     return connection.vendor
+
+
+# The run's media folder (mkdtemp, settings/test.py) is removed when the run ends.
+from tests.media_root import throwaway_media_root  # noqa: E402, F401

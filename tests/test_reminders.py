@@ -5,6 +5,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from dangjian.celery import app
 from dangjian.notifications.models import Notification
@@ -12,9 +13,9 @@ from dangjian.reminders import monthly_due, remind_monthly
 
 pytestmark = pytest.mark.django_db
 
-# The demo county's 2026 is filled up to the day the suite runs; a future month of it has
+# The demo county's year is filled up to the day the suite runs; a month of next year has
 # every monthly meeting still to hold.
-JUNE_NEXT_YEAR = date(2027, 6, 10)
+JUNE_NEXT_YEAR = date(timezone.localdate().year + 1, 6, 10)
 
 
 def test_a_clerk_hears_of_the_months_meetings_and_the_visit_season(
@@ -33,7 +34,8 @@ def test_the_notice_goes_once_a_month_to_each_unit_clerk_and_secretary(
 ) -> None:
     first = remind_monthly(today=JUNE_NEXT_YEAR)
     again = remind_monthly(today=JUNE_NEXT_YEAR)
-    notes = Notification.objects.filter(kind="monthly.due", dedupe_key="monthly:2027-06")
+    notes = Notification.objects.filter(kind="monthly.due",
+                                        dedupe_key=f"monthly:{JUNE_NEXT_YEAR:%Y-%m}")
     assert first >= 3 and again == 0
     assert {"finance_clerk", "finance_secretary", "edu_clerk"} <= set(
         notes.values_list("recipient__username", flat=True))

@@ -117,7 +117,8 @@ def _fulfilments() -> Triple:
     """Records with an evidence file, of the bodies of duties' ScopeMatrix tests."""
     inside, branch, outside = (
         fulfilment_record(actor=User.objects.get(username=duties_scope.CLERKS[body]),
-                          done_on=date(2026, 3, 1), item=duties_scope._list(body).items.filter(
+                          done_on=timezone.localdate().replace(month=1, day=1),
+                          item=duties_scope._list(body).items.filter(
                               template_key__in=["org.study", "branch.study"]).first()
                           or duties_scope._list(body).items.first(),
                           description=f"{body}专题研究", files=[_pdf()])
@@ -221,6 +222,7 @@ RESOURCES: dict[str, Resource] = {
                        "edu_clerk": {OUTSIDE}},
                       note="站内信只属于收件人：范围内发给 `member`，本支部发给 `finance_clerk`，"
                            "范围外发给 `edu_clerk`。"),
+    "lockouts": Resource("登录锁定", note="安全管理员查看并解除登录锁定；空请求体。"),
     "me": Resource("当前用户"),
     "measures": _matrix("整改措施", oversight_scope.TestMeasuresMatrix, params=_measure_evidence),
     "meetings": _matrix("组织生活会议", orglife_scope.TestMeetingsMatrix,

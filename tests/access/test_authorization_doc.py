@@ -28,7 +28,7 @@ from .authorization import (
 pytestmark = pytest.mark.django_db
 
 # Resources that are the administrators' own work, not business data.
-ADMIN_RESOURCES = {"users", "grants", "audit-events", "me", "auth"}
+ADMIN_RESOURCES = {"users", "grants", "audit-events", "me", "auth", "lockouts"}
 
 
 @pytest.fixture(scope="module")

@@ -22,8 +22,7 @@ from dangjian.tasks.services.reminders import remind
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
-SPEECH = SEEDS / "000_1e21338dc695a938.txt"
+SPEECH = Path(__file__).resolve().parents[1] / "fixtures" / "speeches" / "lianzheng_jianghua.txt"
 
 
 def _as(browser: Browser, site: str, username: str, password: str) -> Page:
@@ -55,18 +54,18 @@ def test_a_pasted_speech_is_reviewed_into_tasks_that_the_unit_reports_on(
     bulk.get_by_role("button", name="为勾选的任务批量指定").click()
     expect(head.get_by_role("alert")).to_contain_text("已为13条任务批量指定")
 
-    # 强化监督执纪 names 纪检监察机关: the reviewer gives it to 县教育局 instead.
+    # 强化日常监督 names 派驻纪检监察组: the reviewer gives it to 县教育局 instead.
     supervise = proposals.nth(11)
-    expect(supervise).to_contain_text("文中责任主体：纪检监察机关")
+    expect(supervise).to_contain_text("文中责任主体：派驻纪检监察组")
     supervise.get_by_label("牵头单位").select_option(label="县教育局")
     supervise.get_by_role("button", name="保存").click()
-    expect(head.get_by_role("alert")).to_contain_text("已保存：强化监督执纪")
+    expect(head.get_by_role("alert")).to_contain_text("已保存：强化日常监督")
     head.get_by_role("button", name="确认生成13项督办任务").click()
     expect(head.get_by_role("alert")).to_contain_text("已确认第1版：新增13项")
     rows = head.get_by_test_id("plan-tasks").locator("tbody tr")
     expect(rows).to_have_count(13)
     education = Organization.objects.get(name="县教育局")
-    task = Task.objects.get(title="强化监督执纪")
+    task = Task.objects.get(title="强化日常监督")
     assert task.lead_unit == education and task.leader == charged_leader(education)
 
     clerk = _as(browser, site, "finance_clerk", demo_password)
@@ -91,9 +90,9 @@ def _deploy_one(due_in_days: int) -> Task:
     finance = Organization.objects.get(name="县财政局")
     due = timezone.localdate() + timedelta(days=due_in_days)
     plan_confirm(actor=head, plan=plan, items=[
-        ReviewedItem(title="厘清主体职责", lead_unit=finance, leader=charged_leader(finance),
+        ReviewedItem(title="细化责任清单", lead_unit=finance, leader=charged_leader(finance),
                      due_on=due),
-        ReviewedItem(title="强化责任落实", lead_unit=finance, leader=charged_leader(finance),
+        ReviewedItem(title="传导压力到位", lead_unit=finance, leader=charged_leader(finance),
                      due_on=due + timedelta(days=60)),
     ])
     return Task.objects.get(plan=plan, number=1)
@@ -107,7 +106,7 @@ def test_an_overdue_task_turns_red_on_its_leaders_desk(
     remind()
     vice = _as(browser, site, "vice_head", demo_password)
     first = vice.get_by_test_id("my-tasks").locator("tbody tr").first
-    expect(first).to_contain_text("厘清主体职责")
+    expect(first).to_contain_text("细化责任清单")
     expect(first.locator(".light")).to_have_text("红灯")
     expect(first).to_contain_text("逾期")
     vice.goto(f"{site}/inbox/")

@@ -2,6 +2,7 @@ from collections.abc import Callable
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from dangjian.access.models import User
 from dangjian.demo.generator import DEMO_ACCOUNTS, _Builder
@@ -13,7 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_same_seed_builds_the_same_county() -> None:
-    first, second = _Builder(2026, 1.0), _Builder(2026, 1.0)
+    today = timezone.localdate()
+    first, second = _Builder(2026, 1.0, today), _Builder(2026, 1.0, today)
     names = [[n.name for n in b.county(0).branches] for b in (first, second)]
     assert names[0] == names[1] and len(names[0]) > 180
 

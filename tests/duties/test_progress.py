@@ -95,7 +95,7 @@ def test_a_plan_deployed_in_the_unit_proves_the_secretarys_deployment(
         "organization": finance.pk, "kind": "工作要点", "year": today.year, "text": speech},
         format="json").json()
     api_as("finance_clerk").post(f"/api/v1/plans/{plan['id']}/confirm/", {"items": [{
-        "title": "厘清主体职责", "lead_unit": finance.pk,
+        "title": "细化责任清单", "lead_unit": finance.pk,
         "leader": user("finance_secretary").person_id, "due_on": f"{today.year}-12-31"}]},
         format="json")
     after = api_as("finance_secretary").get(

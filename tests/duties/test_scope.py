@@ -1,11 +1,11 @@
 """Every demo role against one list, item and record inside its scope and one outside."""
 
 from collections.abc import Callable
-from datetime import date
 
 import pytest
 from django.db.models import Model
 from django.test import Client
+from django.utils import timezone
 
 from dangjian.access.models import User
 from dangjian.duties.models import Fulfilment, ResponsibilityItem, ResponsibilityList
@@ -25,19 +25,20 @@ def _list(body: str) -> ResponsibilityList:
         return found
     return responsibility_list_create(actor=User.objects.get(username=CLERKS[body]),
                                       organization=Organization.objects.get(name=body),
-                                      year=2026)
+                                      year=timezone.localdate().year)
 
 
 def _record(body: str) -> Fulfilment:
     item = _list(body).items.get(template_key="org.study")
     found = Fulfilment.objects.filter(item=item).first()
     return found or Fulfilment.objects.create(
-        item=item, done_on=date(2026, 3, 1), description=f"{body}专题研究",
+        item=item, done_on=timezone.localdate().replace(month=1, day=1),
+        description=f"{body}专题研究",
         recorded_by=User.objects.get(username=CLERKS[body]))
 
 
 class _Page:
-    page_url = "/duties/?year=2026"
+    page_url = f"/duties/?year={timezone.localdate().year}"
 
 
 @pytest.mark.django_db
@@ -55,7 +56,7 @@ class TestListsMatrix(_Page, ScopeMatrix):
         return _list("县教育局党组")
 
     def search(self, obj: Model) -> dict:
-        return {"year": 2026, "page_size": 500}
+        return {"year": timezone.localdate().year, "page_size": 500}
 
     def page_marker(self, obj: Model) -> str:
         return f'data-testid="list-{obj.pk}"'

@@ -1,10 +1,12 @@
 """The API contract of issue 5: /api/v1/candidates/, …/steps/, /study-records/, /visits/."""
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
+import chinese_calendar
 import pytest
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from dangjian.access.models import User
@@ -175,3 +177,32 @@ def test_the_openapi_schema_lists_the_members_paths(client: Any) -> None:
     for path in ["/api/v1/candidates/", "/api/v1/candidates/{id}/",
                  "/api/v1/candidates/{id}/steps/", "/api/v1/study-records/", "/api/v1/visits/"]:
         assert path in paths, path
+
+
+def _holiday_data_for(year: int) -> bool:
+    """Whether the pinned chinesecalendar knows the year's 放假安排 (its data ends with 2026)."""
+    try:
+        chinese_calendar.is_workday(date(year, 1, 1))
+    except NotImplementedError:
+        return False
+    return True
+
+
+def test_a_deadline_from_today_says_when_it_is_only_provisional(
+    api_as: Callable[[str], APIClient], branch: Organization, client: Any,
+) -> None:
+    # On whatever day the suite's clock is set, the talk is due a month later; if that runs into
+    # a year without holiday data the deadline is 暂定 — said in the API and on the page, not
+    # an error.
+    today = timezone.localdate()
+    response = open_for_new_applicant(api_as("finance_clerk"), branch,
+                                      applied_on=today.isoformat())
+    assert response.status_code == 201, response.content
+    [due] = response.json()["next_due"]
+    due_on = date.fromisoformat(due["due"])
+    assert today < due_on <= today + timedelta(days=40)
+    known = all(_holiday_data_for(y) for y in range(today.year, due_on.year + 1))
+    assert due["provisional"] is (not known)
+    client.force_login(User.objects.get(username="finance_clerk"))
+    page = client.get("/members/", {"status": "入党申请人", "page_size": 500}).content.decode()
+    assert (f"{due_on:%Y-%m-%d}前（暂定）" in page) is (not known)

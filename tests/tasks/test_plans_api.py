@@ -1,9 +1,9 @@
 """Plans through the API: parse (nothing saved), create from text or file, confirm, revise."""
 
 import io
-import json
 from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import docx
@@ -16,7 +16,15 @@ from dangjian.audit.models import AuditEvent
 from dangjian.orgs.models import Organization
 from dangjian.tasks.models import Plan, PlanRevision, Proposal, Task
 
-from .conftest import PLAN_SPEECH, SEEDS, SPEECH, seed_text
+from .conftest import (
+    PLAN_SPEECH,
+    PLAN_YEAR,
+    SEED_NAMES,
+    SPEECH,
+    SPEECHES,
+    labels,
+    speech_text,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -30,17 +38,28 @@ def _docx(text: str) -> SimpleUploadedFile:
     return SimpleUploadedFile("讲话.docx", buffer.getvalue())
 
 
+def _parse_answers_the_labelled_items_and_saves_nothing(client: APIClient, folder: Path,
+                                                        stem: str) -> None:
+    before = (Plan.objects.count(), AuditEvent.objects.count())
+    text = (folder / f"{stem}.txt").read_text(encoding="utf-8")
+    response = client.post("/api/v1/plans/parse/", {"text": text}, format="json")
+    assert response.status_code == 200, response.content
+    assert response.json() == {"items": labels(folder, stem)}
+    assert (Plan.objects.count(), AuditEvent.objects.count()) == before
+
+
 @pytest.mark.parametrize("stem", [SPEECH, PLAN_SPEECH])
 def test_parse_answers_the_labelled_items_and_saves_nothing(
     api_as: Callable[[str], APIClient], stem: str,
 ) -> None:
-    before = (Plan.objects.count(), AuditEvent.objects.count())
-    response = api_as("finance_clerk").post("/api/v1/plans/parse/",
-                                            {"text": seed_text(stem)}, format="json")
-    assert response.status_code == 200, response.content
-    labels = json.loads((SEEDS / f"{stem}.labels.json").read_text(encoding="utf-8"))
-    assert response.json() == {"items": labels}
-    assert (Plan.objects.count(), AuditEvent.objects.count()) == before
+    _parse_answers_the_labelled_items_and_saves_nothing(api_as("finance_clerk"), SPEECHES, stem)
+
+
+@pytest.mark.parametrize("stem", SEED_NAMES)
+def test_parse_answers_the_seeds_labelled_items(
+    api_as: Callable[[str], APIClient], seeds: Path, stem: str,
+) -> None:
+    _parse_answers_the_labelled_items_and_saves_nothing(api_as("finance_clerk"), seeds, stem)
 
 
 def test_parse_reads_an_uploaded_docx_and_txt(api_as: Callable[[str], APIClient],
@@ -58,13 +77,14 @@ def test_parse_reads_an_uploaded_docx_and_txt(api_as: Callable[[str], APIClient]
 def test_a_plan_is_created_from_a_file_as_a_draft_of_proposals(
     api_as: Callable[[str], APIClient], government: Organization, today: date,
 ) -> None:
-    text = seed_text(PLAN_SPEECH)
+    text = speech_text(PLAN_SPEECH)
     response = api_as("county_head").post("/api/v1/plans/", {
-        "organization": government.pk, "kind": "讲话", "year": 2020, "file": _docx(text)},
-        format="multipart")
+        "organization": government.pk, "kind": "工作要点", "year": PLAN_YEAR,
+        "file": _docx(text)}, format="multipart")
     assert response.status_code == 201, response.content
     plan = response.json()
-    assert plan["title"] == "在县政府党组党建推进会上的讲话"  # the document's own title line
+    # the document's own title line, below the shop's ad lines
+    assert plan["title"] == f"示范县人民政府党组{PLAN_YEAR}年党的建设工作要点"
     revision = plan["revisions"][0]
     assert revision["status"] == "待审核" and revision["source_name"] == "讲话.docx"
     proposals = revision["proposals"]
@@ -75,11 +95,13 @@ def test_a_plan_is_created_from_a_file_as_a_draft_of_proposals(
         {"id": government.pk, "name": government.name}]
     assert len(first["suggestions"][0]["persons"]) == 7  # 县长 and six 副县长
     assert first["lead_unit"] == government.pk
-    # "2020年" and "“十一”期间" become dates of the plan's year; no deadline: its year's end.
+    # "“七一”前" and "年底前" become dates of the plan's year, "2025年6月底前" keeps its own
+    # year; no deadline: the plan year's end.
     by_path = {tuple(p["path"]): p for p in proposals}
-    assert by_path[("三", "三")]["due_on"] == "2020-12-31"
-    assert by_path[("三", "二")]["due_on"] == "2020-10-01"
-    assert by_path[("一", "一")]["due_on"] == "2020-12-31"
+    assert by_path[("三", "三")]["due_on"] == str(date(PLAN_YEAR + 1, 6, 30))
+    assert by_path[("三", "二")]["due_on"] == str(date(PLAN_YEAR, 7, 1))
+    assert by_path[("三", "一")]["due_on"] == str(date(PLAN_YEAR, 12, 31))
+    assert by_path[("一", "一")]["due_on"] == str(date(PLAN_YEAR, 12, 31))
 
 
 def test_confirm_without_items_uses_the_reviewed_proposals(
@@ -108,9 +130,13 @@ def test_a_revision_shows_which_tasks_changed(
 ) -> None:
     plan = deploy(speech)
     tasks = {t.title: t for t in Task.objects.filter(plan_id=plan["id"])}
-    revised = (speech.replace("推进政务公开。", "推进政务公开。2026年12月20日前完成公开目录修订。")
-               .replace("严格考核问责。", "").replace("建立健全党建工作考核评价体系", "不列入"))
-    revised = revised.replace("加强作风建设。要持续深化", "持续改进作风。要持续深化")
+    due = today + timedelta(days=45)  # not the 60 days deploy gives; the year may turn
+    deadline = f"{due.year}年{due.month}月{due.day}日前完成整改台账销号。"
+    revised = (speech.replace("深化以案促改。", f"深化以案促改。{deadline}")
+               .replace("严肃问责追责。", "").replace("纳入年度综合考评", "不列入考评"))
+    revised = revised.replace("规范权力运行。要在", "扎紧制度笼子。要在")
+    assert revised.count(deadline) == 1 and "严肃问责追责" not in revised
+    assert "扎紧制度笼子" in revised and "纳入年度综合考评" not in revised
     head = api_as("county_head")
     response = head.post(f"/api/v1/plans/{plan['id']}/revise/", {"text": revised},
                          format="json")
@@ -118,16 +144,16 @@ def test_a_revision_shows_which_tasks_changed(
     draft = response.json()["revisions"][-1]
     assert draft["number"] == 2 and draft["status"] == "待审核"
     linked = {p["title"]: p["task"] for p in draft["proposals"]}
-    assert linked["推进政务公开"] == tasks["推进政务公开"].pk  # same title: same task
-    assert linked["持续改进作风"] == tasks["加强作风建设"].pk  # same place in the outline
+    assert linked["深化以案促改"] == tasks["深化以案促改"].pk  # same title: same task
+    assert linked["扎紧制度笼子"] == tasks["规范权力运行"].pk  # same place in the outline
     assert head.post(f"/api/v1/plans/{plan['id']}/confirm/", {}, format="json").status_code == 200
     changes = PlanRevision.objects.get(plan_id=plan["id"], number=2).changes
     changed = {c["task"]: c["fields"] for c in changes["changed"]}
-    assert "完成时限" in changed[tasks["推进政务公开"].pk]
-    assert "任务" in changed[tasks["加强作风建设"].pk]
+    assert "完成时限" in changed[tasks["深化以案促改"].pk]
+    assert "任务" in changed[tasks["规范权力运行"].pk]
     assert len(changes["unchanged"]) >= 9
-    opened = Task.objects.get(pk=tasks["推进政务公开"].pk)
-    assert opened.due_on == date(today.year, 12, 20) and opened.changed_in == 2
+    opened = Task.objects.get(pk=tasks["深化以案促改"].pk)
+    assert opened.due_on == due and opened.changed_in == 2
     page = api_as("county_head").get(f"/api/v1/plans/{plan['id']}/").json()
     assert [r["number"] for r in page["revisions"]] == [1, 2]
 
@@ -136,9 +162,9 @@ def test_a_revision_withdraws_the_tasks_it_drops(
     api_as: Callable[[str], APIClient], speech: str, deploy: Callable[..., dict],
 ) -> None:
     plan = deploy(speech)
-    dropped = Task.objects.get(plan_id=plan["id"], title="推进政务公开")
+    dropped = Task.objects.get(plan_id=plan["id"], title="深化以案促改")
     head = api_as("county_head")
-    cut = speech[:speech.index("四是推进政务公开")] if "四是推进政务公开" in speech else speech
+    cut = speech[:speech.index("四是深化以案促改")]  # the last item and the closing go
     head.post(f"/api/v1/plans/{plan['id']}/revise/", {"text": cut}, format="json")
     head.post(f"/api/v1/plans/{plan['id']}/confirm/", {}, format="json")
     dropped.refresh_from_db()

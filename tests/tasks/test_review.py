@@ -39,7 +39,7 @@ def test_the_review_page_lists_every_proposal_with_its_choices(head: Client,
                                                                plan: Plan) -> None:
     html = head.get(f"/tasks/plans/{plan.pk}/review/").content.decode()
     assert html.count('data-testid="proposal-') == 13
-    assert "文中责任主体：纪检监察机关" in html and "县财政局" in html
+    assert "文中责任主体：派驻纪检监察组" in html and "县财政局" in html
     assert "确认生成13项督办任务" in html
 
 
@@ -47,11 +47,11 @@ def test_choosing_a_lead_unit_brings_its_leader_in_charge(head: Client, plan: Pl
     first = _proposals(plan)[0]
     finance = Organization.objects.get(name="县财政局")
     response = head.post(f"/tasks/plans/{plan.pk}/proposals/{first.pk}/", {
-        "title": "厘清主体职责清单", "text": first.text, "lead_unit": finance.pk,
+        "title": "细化廉政责任清单", "text": first.text, "lead_unit": finance.pk,
         "co_units": [Organization.objects.get(name="县审计局").pk], "due_on": "2026-12-31"})
     assert response.status_code == 302
     first.refresh_from_db()
-    assert first.title == "厘清主体职责清单" and first.lead_unit == finance
+    assert first.title == "细化廉政责任清单" and first.lead_unit == finance
     assert first.leader == charged_leader(finance) and first.co_units.get().name == "县审计局"
 
 
@@ -65,7 +65,7 @@ def test_drop_merge_and_split_reshape_the_proposals(head: Client, plan: Plan) ->
     head.post(f"/tasks/plans/{plan.pk}/proposals/{merged.pk}/split/", {"at": "3"})
     after = _proposals(plan)
     assert after[0].text == proposals[0].text and after[1].text == proposals[1].text
-    assert after[1].title == "强化责任落实" and after[1].position == 2
+    assert after[1].title == "传导压力到位" and after[1].position == 2
     page = head.get(f"/tasks/plans/{plan.pk}/review/").content.decode()
     assert "确认生成12项督办任务" in page  # 13, one dropped
 
@@ -92,7 +92,7 @@ def test_a_refused_confirmation_names_the_items_and_keeps_the_draft(head: Client
                                                                     plan: Plan) -> None:
     response = head.post(f"/tasks/plans/{plan.pk}/confirm/", follow=True)
     messages = [str(m) for m in response.context["messages"]]
-    assert "第1条“厘清主体职责”：未指定牵头单位" in messages[0]
+    assert "第1条“细化责任清单”：未指定牵头单位" in messages[0]
     assert not Task.objects.filter(plan=plan).exists()
 
 
@@ -123,5 +123,5 @@ def test_a_milestone_is_added_from_the_plan_page(head: Client, plan: Plan) -> No
     page = head.post(f"/tasks/plans/{plan.pk}/milestones/", {
         "task": task.pk, "title": "形成责任清单", "due_on": "2026-12-10"}, follow=True)
     html = page.content.decode()
-    assert "已为“厘清主体职责”添加节点：形成责任清单" in html
+    assert "已为“细化责任清单”添加节点：形成责任清单" in html
     assert "节点：形成责任清单（2026-12-10）" in html

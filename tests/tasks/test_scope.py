@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from django.db.models import Model
+from django.utils import timezone
 
 from dangjian.access.models import User
 from dangjian.orgs.models import Organization
@@ -13,12 +14,13 @@ from tests.access.matrix import MEMBERS_BRANCH, ScopeMatrix, member_sees
 
 # A member's own records are their person and branch, not the unit's tasks and plans.
 UNIT_SEES = member_sees()
+TODAY = timezone.localdate()  # the suite's fixed clock
 
 
 def _plan(unit: str) -> Plan:
     plan, _ = Plan.objects.get_or_create(
         organization=Organization.objects.get(name=unit), title=f"{unit}工作要点",
-        kind="工作要点", year=2026,
+        kind="工作要点", year=TODAY.year,
         defaults={"created_by": User.objects.get(username="county_head")})
     return plan
 
@@ -28,7 +30,7 @@ def _task(unit: str) -> Task:
     task, _ = Task.objects.get_or_create(
         plan=_plan(unit), number=1, title=f"{unit}的任务",
         defaults={"lead_unit": lead, "leader": charged_leader(lead),
-                  "due_on": date(2026, 12, 31)})
+                  "due_on": date(TODAY.year, 12, 31)})
     return task
 
 
@@ -80,11 +82,11 @@ class TestPlansMatrix(ScopeMatrix):
 
 def _bulletin(unit: str) -> Bulletin:
     bulletin, _ = Bulletin.objects.get_or_create(
-        organization=Organization.objects.get(name=unit), year=2026,
+        organization=Organization.objects.get(name=unit), year=TODAY.year,
         sequence={"县财政局": 1, "县教育局": 2}.get(unit, 3),
         defaults={"title": f"{unit}督办任务通报", "body": ["正文"],
                   "issued_by": User.objects.get(username="county_head"),
-                  "issued_on": date(2026, 11, 1)})
+                  "issued_on": date(TODAY.year, 1, 1)})
     return bulletin
 
 

@@ -1,5 +1,7 @@
 """Users, their role grants, API tokens, and what authentication remembers about them."""
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
@@ -32,6 +34,14 @@ class User(AbstractUser):
     def set_password(self, raw_password: str | None) -> None:
         super().set_password(raw_password)
         self.password_changed_at = timezone.now()  # the age the rotation rule measures
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # A new password, whichever way it was set (the password page, a service, an
+        # operator's ``changepassword``), ends every API token issued under the old one.
+        password_changed = getattr(self, "_password", None) is not None and self.pk is not None
+        super().save(*args, **kwargs)
+        if password_changed:
+            revoke_tokens(self)
 
 
 class PasswordHistory(models.Model):
@@ -104,3 +114,10 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} 令牌 #{self.pk}"
+
+
+def revoke_tokens(user: User) -> int:
+    """Revoke every live token of ``user`` (a new password, a lockout); how many were live."""
+    now = timezone.now()
+    return ApiToken.objects.filter(user=user, revoked_at__isnull=True, expires_at__gt=now
+                                   ).update(revoked_at=now)

@@ -14,11 +14,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from dangjian.audit.addresses import parse_address
+from dangjian.audit.context import current_ip
 from dangjian.audit.services import record
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
 
-from . import lockout
+from . import lockout, signin
 from .models import RoleGrant, User
 from .roles import ADMIN_ROLES, ROLE_RULES
 from .rules import SEPARATION_OF_DUTIES
@@ -58,13 +60,32 @@ def user_create(
     return user
 
 
+def _refuse_old_password(*, user: User, reason: str, message: str) -> ValidationError:
+    record(actor=user, action="password.change", target=user, success=False,
+           after={"refused": [reason]})
+    return ValidationError({"old_password": ValidationError(message, code=reason)})
+
+
 def password_change(*, user: User, old_password: str, new_password: str) -> None:
     """The owner replaces their password: checks the old one and the policy, clears the
-    must-change flag and restarts the rotation clock (User.set_password)."""
+    must-change flag and restarts the rotation clock (User.set_password); the new password
+    revokes the account's API tokens (User.save).
+
+    A wrong old password counts towards the login lockout like a wrong password at the login
+    (else this page would be an oracle for guessing it), and a locked name is refused here too;
+    such a refusal has the code ``locked``.
+    """
+    ip = current_ip.get()
+    until = lockout.locked_until(user.get_username(), ip)
+    if until is not None:
+        raise _refuse_old_password(user=user, reason="locked",
+                                   message=signin.locked_message(until))
     if not user.check_password(old_password):
-        record(actor=user, action="password.change", target=user, success=False,
-               after={"refused": ["原密码不正确"]})
-        raise ValidationError({"old_password": "原密码不正确"})
+        until = signin.count_failure(user.get_username(), ip=ip)
+        if until is not None:
+            raise _refuse_old_password(user=user, reason="locked",
+                                       message=signin.locked_message(until))
+        raise _refuse_old_password(user=user, reason="原密码不正确", message="原密码不正确")
     if new_password == old_password:
         record(actor=user, action="password.change", target=user, success=False,
                after={"refused": ["新密码不能与原密码相同"]})
@@ -119,12 +140,35 @@ def grant_role(
     return grant
 
 
+def _revoke_refusal(*, actor: Any, grant: RoleGrant) -> str | None:
+    """Why revoking ``grant`` would leave a 三员 duty without anyone to perform it."""
+    if grant.role not in ADMIN_ROLES:
+        return None
+    if getattr(actor, "pk", None) is not None and actor.pk == grant.user_id:
+        return f"不能撤销自己的{grant.role}授权：须由另一位安全管理员办理"
+    # Every grant of the role locked (this one too, in one order), so that two administrators
+    # revoking each other's grants at once cannot both succeed.
+    locked = list(RoleGrant.objects.select_for_update().filter(role=grant.role)
+                  .order_by("pk").values_list("pk", flat=True))
+    holders = RoleGrant.objects.filter(pk__in=locked, user__is_active=True).exclude(pk=grant.pk)
+    if not holders.exists():
+        return (f"这是最后一个有效的{grant.role}授权，撤销后将无人能履行该职责："
+                f"请先为他人授予{grant.role}")
+    return None
+
+
 def revoke_role(*, actor: Any, grant: RoleGrant) -> None:
+    """Remove a grant; never one's own 三员 grant, nor the last active grant of a 三员 role."""
+    before = {"user": grant.user_id, "role": grant.role, "organization": grant.organization_id}
     with transaction.atomic():
-        record(actor=actor, action="grant.revoke", target=grant,
-               before={"user": grant.user_id, "role": grant.role,
-                       "organization": grant.organization_id})
-        grant.delete()
+        refusal = _revoke_refusal(actor=actor, grant=grant)
+        if refusal is None:
+            record(actor=actor, action="grant.revoke", target=grant, before=before)
+            grant.delete()
+            return
+    record(actor=actor, action="grant.revoke", target=grant, success=False,
+           before=before, after={"refused": refusal, "rule": SEPARATION_OF_DUTIES.citation})
+    raise ValidationError({"role": f"{refusal}（{SEPARATION_OF_DUTIES.citation}）"})
 
 
 def idle_accounts(*, now: datetime | None = None) -> Any:
@@ -151,10 +195,27 @@ def disable_idle_accounts(*, actor: Any = None, now: datetime | None = None) -> 
     return disabled
 
 
-def unlock(*, actor: Any, username: str) -> int:
-    """Lift a login lock before it runs out (安全管理员, after checking who asked)."""
+def unlock(*, actor: Any, username: str, ip: str | None = None) -> int:
+    """Lift a login lock before it runs out (安全管理员, after checking who asked): a user name
+    from every address, a user name from ``ip``, or (no name) the address ``ip`` as a whole.
+    Answers how many failures were forgotten; audited even when there were none."""
+    username = lockout.key(username or "")
+    address = None
+    if ip not in (None, ""):
+        parsed = parse_address(ip)
+        if parsed is None:
+            raise ValidationError({"ip": f"“{ip}”不是有效的IP地址"})
+        address = str(parsed)
+    if not username and address is None:
+        raise ValidationError({"username": "请指定要解锁的用户名或来源地址"})
     with transaction.atomic():
-        cleared = lockout.clear(username)
+        cleared = lockout.clear(username, ip=address, every_address=address is None)
         record(actor=actor, action="login.unlock",
-               after={"username": username, "failures_cleared": cleared})
+               after={"username": username, "ip": address, "failures_cleared": cleared})
     return cleared
+
+
+def unlock_message(cleared: int) -> str:
+    if cleared == 0:
+        return "没有找到相应的登录失败记录，无需解锁"
+    return f"已解除登录锁定（清除 {cleared} 次失败记录）"

@@ -19,7 +19,7 @@ from dangjian.audit.middleware import client_ip
 from dangjian.audit.services import record
 
 from . import lockout
-from .models import User
+from .models import User, revoke_tokens
 from .otp import second_factor_required, usable_device
 from .passwords import password_change_reason
 
@@ -61,17 +61,31 @@ def _local(moment: datetime) -> str:
     return f"{timezone.localtime(moment):%H:%M}"
 
 
-def _count_failure(request: HttpRequest, username: str) -> None:
-    """Count a failure; when it is the one that locks, audit the lock and say so."""
-    until = lockout.note_failure(username, ip=client_ip(request))
+def count_failure(username: str, *, ip: str | None) -> datetime | None:
+    """Count a failure; when the name is now locked from ``ip``, audit the lock and revoke the
+    account's API tokens (a token must not outlive a lockout); when the lock ends."""
+    until = lockout.note_failure(username, ip=ip)
     if until is not None:
+        account = User.objects.filter(username__iexact=username.strip()).first()
+        revoked = revoke_tokens(account) if account is not None else 0
         record(actor=None, action="login.lockout", success=False, username=username[:150],
-               ip=client_ip(request), after={"until": until})
+               ip=ip, after={"until": until, "tokens_revoked": revoked})
+    return until
+
+
+def _count_failure(request: HttpRequest, username: str) -> None:
+    """Count a failure; when it is the one that locks, say so."""
+    until = count_failure(username, ip=client_ip(request))
+    if until is not None:
         raise SignInRefused("locked", until=_local(until))
 
 
+def locked_message(until: datetime) -> str:
+    return REFUSALS["locked"].message.format(until=_local(until))
+
+
 def refuse_if_locked(request: HttpRequest, username: str) -> None:
-    until = lockout.locked_until(username)
+    until = lockout.locked_until(username, client_ip(request))
     if until is not None:
         raise _refuse(request, username, "locked", until=_local(until))
 
@@ -111,9 +125,9 @@ def check_code(request: HttpRequest, *, user: User, device: TOTPDevice, code: st
         raise SignInRefused("otp_wrong")
 
 
-def succeed(user: User) -> None:
-    """Step 4, after every factor passed."""
-    lockout.clear(user.get_username())
+def succeed(request: HttpRequest, user: User) -> None:
+    """Step 4, after every factor passed: forget this name's failures from this address."""
+    lockout.clear(user.get_username(), ip=client_ip(request))
 
 
 def refuse_if_password_change_due(request: HttpRequest, user: User) -> None:
@@ -130,5 +144,5 @@ def sign_in_at_once(request: HttpRequest, *, username: str, password: str, otp: 
     if device is not None:
         check_code(request, user=user, device=device, code=otp)
     refuse_if_password_change_due(request, user)
-    succeed(user)
+    succeed(request, user)
     return user

@@ -17,7 +17,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from .chain import GENESIS_HASH
-from .models import AuditArchive, AuditEvent
+from .models import AuditArchive, AuditEvent, RefusalWindow
 from .retention import retention_cutoff, retention_months
 from .segments import ArchiveError, SegmentMeta, write_segment
 from .services import record
@@ -135,4 +135,6 @@ def _delete_through(event_id: int) -> int:
     table = connection.ops.quote_name(AuditEvent._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {table} WHERE id <= %s", [event_id])  # noqa: S608
-        return int(cursor.rowcount)
+        deleted = int(cursor.rowcount)
+    RefusalWindow.objects.filter(event_id__lte=event_id).delete()  # their counts go with them
+    return deleted

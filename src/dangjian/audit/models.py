@@ -112,3 +112,31 @@ class AuditArchive(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("审计归档记录只能追加，不能删除")
+
+
+class RefusalWindow(models.Model):
+    """Refusals (403, out-of-scope 404) of one subject on one route in one minute.
+
+    The first refusal of a window writes the chained audit event; later ones only bump
+    ``count``, so that a scan cannot flood the chain while the auditor still sees how many
+    there were. ``event`` carries no database constraint: pruning deletes audit events with
+    one raw statement (``archive._delete_through``), which removes their windows too.
+    """
+
+    subject = models.CharField("主体", max_length=200)  # "user:<pk>", or "ip:<address>"
+    route = models.CharField("路由", max_length=200)
+    minute = models.DateTimeField("分钟")
+    count = models.PositiveIntegerField("次数", default=1)
+    event = models.OneToOneField(
+        AuditEvent, verbose_name="审计事件", null=True, blank=True, db_constraint=False,
+        on_delete=models.DO_NOTHING, related_name="refusal_window",
+    )
+
+    class Meta:
+        verbose_name = "拒绝访问计数"
+        verbose_name_plural = "拒绝访问计数"
+        constraints = [models.UniqueConstraint(fields=["subject", "route", "minute"],
+                                               name="unique_refusal_window")]
+
+    def __str__(self) -> str:
+        return f"{self.subject} {self.route} {self.minute:%Y-%m-%d %H:%M} ×{self.count}"

@@ -1,6 +1,8 @@
 """A deterministic generator of the fictional 示范县 (and, with ``scale``, many counties).
 
-Same seed, same county: tests and benchmarks can rely on names and shapes. Rows are bulk
+Same seed and same day, same county: tests and benchmarks can rely on names and shapes. Every
+date is placed relative to ``today`` (the day it is built, or the day a test fixes), so that a
+probation, a term or a year of meetings is as far along on any day. Rows are bulk
 inserted with the tree paths computed here, because treebeard's one-node-at-a-time inserts
 take minutes at province scale.
 """
@@ -13,6 +15,7 @@ from datetime import date, timedelta
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Permission
 from django.db import transaction
+from django.utils import timezone
 
 from dangjian.access.models import RoleGrant, User
 from dangjian.access.roles import Role
@@ -28,7 +31,7 @@ from .names import DEPARTMENTS, GIVEN, SURNAMES, TOWNSHIPS, VILLAGE_WORDS
 
 VICE_HEADS = 6
 VILLAGES_PER_TOWNSHIP = 15
-TERM_START = date(2024, 1, 1)
+TERM_YEARS_AGO = 2  # the current term of posts and 分管 began on 1 January, two years back
 # Party status mix of a branch; the rest of a 正式党员 branch's numbers come from here.
 STATUS_WEIGHTS = [
     (PartyStatus.FULL_MEMBER, 86), (PartyStatus.PROBATIONARY, 4), (PartyStatus.CANDIDATE, 3),
@@ -90,8 +93,9 @@ class DemoSummary:
 
 
 class _Builder:
-    def __init__(self, seed: int, persons_factor: float) -> None:
+    def __init__(self, seed: int, persons_factor: float, today: date) -> None:
         self.rng = random.Random(seed)
+        self.today = today
         self.persons_factor = persons_factor
         self.id_sequences: dict[tuple[str, date], int] = defaultdict(int)
         self.persons: list[Person] = []
@@ -162,7 +166,8 @@ class _Builder:
     # persons ------------------------------------------------------------------------------
     def person(self, org: _Node, status: str, area: str, age: tuple[int, int] = (23, 60)) -> int:
         rng = self.rng
-        birth = date(2026 - rng.randint(*age), 1, 1) + timedelta(days=rng.randint(0, 364))
+        birth = date(self.today.year - rng.randint(*age), 1, 1) + timedelta(
+            days=rng.randint(0, 364))
         self.id_sequences[(area, birth)] += 1
         number = idnumber.synthesise(area, birth, self.id_sequences[(area, birth)])
         phone = f"1{rng.choice('3578')}{rng.randint(0, 999_999_999):09d}"
@@ -171,7 +176,8 @@ class _Builder:
         if status in (PartyStatus.FULL_MEMBER, PartyStatus.PROBATIONARY):
             joined = max(birth.replace(year=birth.year + 20), date(1970, 1, 1))
             if status == PartyStatus.PROBATIONARY:
-                joined = date(2026, 1, 1) + timedelta(days=rng.randint(0, 300))
+                # admitted within the last year: the probation is still running
+                joined = self.today - timedelta(days=rng.randint(35, 335))
         self.persons.append(Person(
             name=name, party_status=status, organization=org.obj, joined_party_on=joined,
             **personal_fields(id_number=number, phone=phone),
@@ -221,13 +227,16 @@ class _Builder:
 
 
 def build_demo(
-    *, scale: int = 1, persons_factor: float = 1.0, seed: int = 2026, password: str
+    *, scale: int = 1, persons_factor: float = 1.0, seed: int = 2026, password: str,
+    today: date | None = None,
 ) -> DemoSummary:
     """Insert ``scale`` counties; the first carries the fixed demo accounts."""
     if scale < 1 or persons_factor <= 0:
         raise ValueError("scale 必须为正整数，persons_factor 必须大于 0")
     ensure_default_terms()  # a flushed database (tests) has lost what the migration added
-    builder = _Builder(seed, persons_factor)
+    today = today or timezone.localdate()
+    term_start = date(today.year - TERM_YEARS_AGO, 1, 1)
+    builder = _Builder(seed, persons_factor, today)
     counties = [builder.county(i) for i in range(scale)]
     with transaction.atomic():
         builder.insert_tree([c.root for c in counties])
@@ -243,16 +252,16 @@ def build_demo(
                 p.pk = hashes[p.id_number_hash]
         Post.objects.bulk_create([
             Post(person=builder.persons[i], organization=node.obj, title=title, duty=duty,
-                 start_on=TERM_START)
+                 start_on=term_start)
             for i, title, node, duty in builder.posts
         ], batch_size=2000)
         Charge.objects.bulk_create([
-            Charge(leader=builder.persons[i], organization=node.obj, start_on=TERM_START)
+            Charge(leader=builder.persons[i], organization=node.obj, start_on=term_start)
             for i, node in builder.charges
         ], batch_size=2000)
         # A realistic, imperfect year of 三会一课 (most branches compliant, some not).
         branches = [b.obj for c in counties for b in c.branches if b.obj is not None]
-        generate_meetings(branches=branches, year=2026,
+        generate_meetings(branches=branches, year=today.year, until=today,
                           rng=random.Random(seed), with_attendance=scale == 1)
         first = counties[0]
         _create_accounts(first, {k: builder.persons[v] for k, v in account_persons.items()},

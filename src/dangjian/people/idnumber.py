@@ -4,12 +4,14 @@ Pure functions with no Django imports, so that the demo generator and tests can 
 """
 
 import re
+import unicodedata
 from datetime import date
 
 # W_i = 2^(17-i) mod 11 for positions 1..17 (GB 11643-1999 §8.2)
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARS = "10X98765432"
-_SHAPE = re.compile(r"^\d{17}[\dX]$")
+_SHAPE = re.compile(r"^[0-9]{17}[0-9X]$")  # ASCII only: \d would take full-width digits
+_PHONE = re.compile(r"^[0-9]{7,15}$")
 
 
 class IdNumberError(ValueError):
@@ -21,9 +23,15 @@ def check_char(first17: str) -> str:
     return CHECK_CHARS[total % 11]
 
 
+def canonical_text(raw: str) -> str:
+    """NFKC (full-width digits and letters become ASCII), no white space, upper case: the one
+    form that is validated, hashed and stored, so that one number has one look-up hash."""
+    return "".join(unicodedata.normalize("NFKC", raw or "").split()).upper()
+
+
 def normalise(raw: str) -> str:
     """Validate and return the canonical form (upper-case X); raise IdNumberError otherwise."""
-    value = raw.strip().upper()
+    value = canonical_text(raw)
     if not _SHAPE.match(value):
         raise IdNumberError("身份证号应为18位：前17位是数字，最后一位是数字或X")
     try:
@@ -34,6 +42,14 @@ def normalise(raw: str) -> str:
         raise IdNumberError("身份证号中的出生日期不合理")
     if check_char(value[:17]) != value[17]:
         raise IdNumberError("身份证号校验位不正确，请核对后重新输入")
+    return value
+
+
+def normalise_phone(raw: str) -> str:
+    """The phone number in ASCII digits without spaces ("" when empty); IdNumberError if bad."""
+    value = canonical_text(raw)
+    if value and not _PHONE.match(value):
+        raise IdNumberError("手机号只能包含7到15位数字")
     return value
 
 

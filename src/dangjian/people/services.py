@@ -36,11 +36,17 @@ def validated_id_number(raw: str) -> str:
         raise ValidationError({"id_number": str(exc)}) from exc
 
 
+def validated_phone(raw: str) -> str:
+    try:
+        return idnumber.normalise_phone(raw)
+    except idnumber.IdNumberError as exc:
+        raise ValidationError({"phone": str(exc)}) from exc
+
+
 def personal_fields(*, id_number: str, phone: str = "") -> dict[str, Any]:
     """The stored columns for a validated ID number and phone: ciphertext, hash, masks."""
-    phone = phone.strip()
-    if phone and not (phone.isdigit() and 7 <= len(phone) <= 15):
-        raise ValidationError({"phone": "手机号只能包含7到15位数字"})
+    id_number = validated_id_number(id_number)  # idempotent: canonical whatever the caller did
+    phone = validated_phone(phone)
     return {
         "id_number_encrypted": encrypt_field(id_number),
         "id_number_hash": lookup_hash(id_number),

@@ -160,6 +160,11 @@ DANGJIAN_LOGIN_FAILURE_LIMIT = env_int("DANGJIAN_LOGIN_FAILURE_LIMIT", 5)
 DANGJIAN_LOGIN_FAILURE_WINDOW = timedelta(
     minutes=env_int("DANGJIAN_LOGIN_FAILURE_WINDOW_MINUTES", 15))
 DANGJIAN_LOGIN_LOCK = timedelta(minutes=env_int("DANGJIAN_LOGIN_LOCK_MINUTES", 30))
+# One source address failing this often (any user names) within the window is locked as a whole.
+DANGJIAN_LOGIN_ADDRESS_FAILURE_LIMIT = env_int("DANGJIAN_LOGIN_ADDRESS_FAILURE_LIMIT", 20)
+# Peers whose X-Real-IP / X-Forwarded-For are believed (comma-separated IPs or CIDRs).
+DANGJIAN_TRUSTED_PROXIES = [
+    p.strip() for p in os.environ.get("DANGJIAN_TRUSTED_PROXIES", "").split(",") if p.strip()]
 # Accounts without a login for this many days are disabled by the daily job (访问控制 c).
 DANGJIAN_ACCOUNT_IDLE_DAYS = env_int("DANGJIAN_ACCOUNT_IDLE_DAYS", 90)
 # TOTP second factor: always for the 三员; for every account when this is on.

@@ -17,6 +17,7 @@ BUSINESS_PAGES = [
     {"url": "web:persons", "label": "人员"},
 ]
 AUDIT_PAGES = [{"url": "web:audit", "label": "审计日志"}]
+SECURITY_PAGES = [{"url": "web:lockouts", "label": "登录锁定"}]
 
 
 def nav_items(request: HttpRequest) -> dict[str, Any]:
@@ -29,4 +30,6 @@ def nav_items(request: HttpRequest) -> dict[str, Any]:
         items += BUSINESS_PAGES
     if Role.AUDIT_ADMIN in roles_of(user):
         items += AUDIT_PAGES
+    if Role.SECURITY_ADMIN in roles_of(user):
+        items += SECURITY_PAGES
     return {"nav_items": items}

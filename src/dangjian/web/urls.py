@@ -13,4 +13,5 @@ urlpatterns = [
     path("organizations/", views.organizations, name="organizations"),
     path("persons/", views.persons, name="persons"),
     path("audit/", views.audit_log, name="audit"),
+    path("security/lockouts/", views.lockouts, name="lockouts"),
 ]

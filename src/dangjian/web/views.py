@@ -6,6 +6,7 @@ from typing import Any, cast
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
+from django.contrib.auth import logout as auth_logout
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -17,7 +18,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from dangjian.access import services, signin
+from dangjian.access import lockout, services, signin
 from dangjian.access.models import User
 from dangjian.access.passwords import password_change_reason
 from dangjian.access.roles import Role
@@ -54,7 +55,7 @@ class LoginView(auth_views.LoginView):
     def form_valid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
         user = cast(User, form.get_user())
         if form.device is None:
-            signin.succeed(user)
+            signin.succeed(self.request, user)
             return super().form_valid(form)
         self.request.session[PENDING_LOGIN] = {
             "user": user.pk, "backend": user.backend,  # type: ignore[attr-defined]
@@ -75,7 +76,7 @@ def _finish_login(request: HttpRequest, user: User, pending: dict[str, Any],
                   device: Any) -> HttpResponse:
     request.session.pop(PENDING_LOGIN, None)
     user.otp_device = device  # type: ignore[attr-defined]  # django-otp marks the session
-    signin.succeed(user)
+    signin.succeed(request, user)
     auth_login(request, user, backend=pending["backend"])
     return redirect(pending["next"])
 
@@ -108,6 +109,11 @@ def login_otp(request: HttpRequest) -> HttpResponse:
     return render(request, "registration/login_otp.html", {"form": form, "person": user})
 
 
+def _locked(error: ValidationError) -> bool:
+    return any(e.code == "locked"
+               for e in getattr(error, "error_dict", {}).get("old_password", []))
+
+
 @login_required
 @sensitive_post_parameters()
 def password_change(request: HttpRequest) -> HttpResponse:
@@ -119,6 +125,10 @@ def password_change(request: HttpRequest) -> HttpResponse:
             services.password_change(user=user, old_password=form.cleaned_data["old_password"],
                                      new_password=form.cleaned_data["new_password"])
         except ValidationError as exc:
+            if _locked(exc):  # too many wrong old passwords: this session ends as well
+                auth_logout(request)
+                messages.error(request, exc.message_dict["old_password"][0])
+                return redirect("web:login")
             form.add_service_errors(exc)
         else:
             update_session_auth_hash(request, user)  # stay signed in with the new hash
@@ -163,8 +173,27 @@ def persons(request: HttpRequest) -> HttpResponse:
 def audit_log(request: HttpRequest) -> HttpResponse:
     if Role.AUDIT_ADMIN not in roles_of(request.user):
         raise PermissionDenied("仅审计管理员可以查看审计日志")
-    events = AuditEvent.objects.order_by("-id")
+    events = AuditEvent.objects.select_related("refusal_window").order_by("-id")
     action = request.GET.get("action", "").strip()
     if action:
         events = events.filter(action=action)
     return render(request, "web/audit.html", {"page": _page(request, events), "action": action})
+
+
+@login_required
+@never_cache
+def lockouts(request: HttpRequest) -> HttpResponse:
+    """The login locks in force, and lifting one (安全管理员); the API has the same."""
+    if Role.SECURITY_ADMIN not in roles_of(request.user):
+        raise PermissionDenied("仅安全管理员可以查看和解除登录锁定")
+    if request.method == "POST":
+        try:
+            cleared = services.unlock(actor=request.user,
+                                      username=request.POST.get("username", ""),
+                                      ip=request.POST.get("ip") or None)
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        else:
+            messages.success(request, services.unlock_message(cleared))
+        return redirect("web:lockouts")
+    return render(request, "web/lockouts.html", {"locks": lockout.current_locks()})

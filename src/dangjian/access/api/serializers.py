@@ -67,10 +67,34 @@ class MeSerializer(serializers.Serializer):
 
 
 class AuditEventSerializer(serializers.ModelSerializer):
+    refusal_count = serializers.IntegerField(
+        source="refusal_window.count", read_only=True, default=None, allow_null=True,
+        help_text="access.refused 事件：同一用户、同一路由在该分钟内被拒绝的总次数（含本次）")
+
     class Meta:
         model = AuditEvent
         fields = [
             "id", "created_at", "user", "username", "ip", "action", "success",
             "object_type", "object_id", "object_repr", "before", "after", "prev_hash", "hash",
+            "refusal_count",
         ]
         read_only_fields = fields
+
+
+class LockoutSerializer(serializers.Serializer):
+    username = serializers.CharField(help_text="被锁定的用户名；为空表示该来源地址的所有用户名")
+    ip = serializers.CharField(allow_null=True, help_text="来源地址")
+    until = serializers.DateTimeField(help_text="锁定截止时间")
+    failures = serializers.IntegerField(help_text="计入的失败次数")
+
+
+class UnlockRequestSerializer(serializers.Serializer):
+    username = serializers.CharField(max_length=150, required=False, allow_blank=True,
+                                     help_text="用户名；不填则解除整个来源地址的锁定")
+    ip = serializers.CharField(max_length=45, required=False, allow_blank=True,
+                               help_text="来源地址；不填则解除该用户名在所有地址的锁定")
+
+
+class UnlockResultSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    failures_cleared = serializers.IntegerField()

@@ -12,5 +12,7 @@ urlpatterns = [
     path("auth/token/", views.TokenView.as_view(), name="auth-token"),
     path("auth/token/revoke/", views.revoke_token, name="auth-token-revoke"),
     path("me/", views.me, name="me"),
+    path("lockouts/", views.lockouts, name="lockouts"),
+    path("lockouts/unlock/", views.lockout_unlock, name="lockout-unlock"),
     *router.urls,
 ]

@@ -7,13 +7,13 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.debug import sensitive_post_parameters
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
-from rest_framework.decorators import api_view
+from rest_framework.decorators import api_view, permission_classes
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from dangjian.access import services
+from dangjian.access import lockout, services
 from dangjian.access.models import RoleGrant, User
 from dangjian.access.permissions import role_required
 from dangjian.access.roles import Role
@@ -26,10 +26,13 @@ from dangjian.people.models import Person
 from .serializers import (
     AuditEventSerializer,
     GrantSerializer,
+    LockoutSerializer,
     MeSerializer,
     TokenRefusalSerializer,
     TokenRequestSerializer,
     TokenSerializer,
+    UnlockRequestSerializer,
+    UnlockResultSerializer,
     UserCreateSerializer,
     UserSerializer,
 )
@@ -133,6 +136,27 @@ class GrantViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, mixins.Destro
         services.revoke_role(actor=self.request.user, grant=instance)
 
 
+@extend_schema(responses=LockoutSerializer(many=True))
+@api_view(["GET"])
+@permission_classes([role_required(Role.SECURITY_ADMIN)])
+def lockouts(request: Request) -> Response:
+    """The login locks in force (安全管理员): a name from an address, or a whole address."""
+    return Response(LockoutSerializer(lockout.current_locks(), many=True).data)
+
+
+@extend_schema(request=UnlockRequestSerializer, responses=UnlockResultSerializer)
+@api_view(["POST"])
+@permission_classes([role_required(Role.SECURITY_ADMIN)])
+def lockout_unlock(request: Request) -> Response:
+    """Lift a lock (安全管理员); audited, also when there was nothing to lift."""
+    data = UnlockRequestSerializer(data=request.data)
+    data.is_valid(raise_exception=True)
+    values = data.validated_data
+    cleared = services.unlock(actor=request.user, username=values.get("username", ""),
+                              ip=values.get("ip") or None)
+    return Response({"detail": services.unlock_message(cleared), "failures_cleared": cleared})
+
+
 class AuditEventViewSet(viewsets.ReadOnlyModelViewSet):
     """The audit log, for the 审计管理员 only; there is no way to edit or delete an event."""
 
@@ -141,5 +165,5 @@ class AuditEventViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["action", "username", "object_type", "object_id", "success"]
 
     def get_queryset(self) -> QuerySet[AuditEvent]:
-        return AuditEvent.objects.order_by("-id")
+        return AuditEvent.objects.select_related("refusal_window").order_by("-id")
 

@@ -20,7 +20,12 @@ from dangjian.files import upload_bytes
 from dangjian.imports import cell_date, cell_text, organization_named
 from dangjian.orgs.models import Organization
 from dangjian.people.models import PartyStatus
-from dangjian.people.services import person_create, person_find_by_id_number, validated_id_number
+from dangjian.people.services import (
+    person_create,
+    person_find_by_id_number,
+    validated_id_number,
+    validated_phone,
+)
 
 ROSTER_MAX_BYTES = 10 * MiB
 ROSTER_MAX_ROWS = 5000
@@ -123,9 +128,11 @@ def _check_row(actor: Any, row: Row, organizations: QuerySet[Organization]
     if organization is not None and not may_enter_data(actor, organization):
         errors.append(f"组织“{organization.name}”不存在，或不在您的范围内")
         organization = None
-    phone = cell_text(row, "手机号")
-    if phone and not (phone.isdigit() and 7 <= len(phone) <= 15):
-        errors.append("手机号只能包含7到15位数字")
+    phone = ""
+    try:
+        phone = validated_phone(cell_text(row, "手机号"))
+    except ValidationError as exc:
+        errors.extend(exc.messages)
     joined_party_on: date | None = None
     if row.get("入党时间") not in (None, ""):
         try:
