@@ -19,7 +19,7 @@ from dangjian.oversight.models import (
 )
 from dangjian.oversight.models.accountability import AccountabilityForm, FourForms
 from dangjian.people.models import Person
-from dangjian.scoped_ids import ScopedId
+from dangjian.scoped_ids import ScopedId, ScopedModelSerializer
 
 
 def term_field(kind: str, **kwargs: Any) -> serializers.SlugRelatedField:
@@ -252,7 +252,7 @@ class RiskPointSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class RiskPointInSerializer(serializers.ModelSerializer):
+class RiskPointInSerializer(ScopedModelSerializer):
     """The model's own field checks (post, risk, level, controls, review_on), with the
     organisation and owner resolved in the caller's scope."""
 
