@@ -2,7 +2,9 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views.defaults import page_not_found
@@ -28,6 +30,14 @@ def _validation_body(exc: DjangoValidationError) -> dict[str, Any]:
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """Service-layer Django exceptions become API answers with a clear Chinese message."""
+    if isinstance(exc, RequestDataTooBig):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE / (1024 * 1024)
+        return Response({"detail": f"请求内容过大：不能超过 {limit:g} MB"},
+                        status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
+    if isinstance(exc, TooManyFieldsSent | TooManyFilesSent):
+        return Response({"detail": "请求中的字段或文件过多"}, status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, exceptions.APIException):
+        _in_chinese(exc)
     if isinstance(exc, DjangoValidationError):
         return Response(_validation_body(exc), status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, Conflict):
@@ -41,6 +51,31 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         errors = response.data
         response.data = {"detail": _first_message(errors), "errors": errors}
     return response
+
+
+# Messages DRF writes in English whatever the language: (start of the text, Chinese).
+ENGLISH_MESSAGES = (
+    ("CSRF Failed", "CSRF 校验失败：请刷新页面后重新提交（使用接口令牌的请求无需 CSRF）"),
+    ("No data provided", "未提交任何数据"),
+    ("JSON parse error", "请求内容不是有效的 JSON"),
+    ("Multipart form parse error", "上传的表单格式有误，无法读取"),
+)
+
+
+def _in_chinese(exc: exceptions.APIException) -> None:
+    """Replace the English texts of ``ENGLISH_MESSAGES`` in ``exc.detail``, in place."""
+    exc.detail = _translated(exc.detail)
+
+
+def _translated(detail: Any) -> Any:
+    if isinstance(detail, dict):
+        return {key: _translated(value) for key, value in detail.items()}
+    if isinstance(detail, list):
+        return [_translated(value) for value in detail]
+    for english, chinese in ENGLISH_MESSAGES:
+        if isinstance(detail, str) and detail.startswith(english):
+            return exceptions.ErrorDetail(chinese, code=getattr(detail, "code", None))
+    return detail
 
 
 def is_api_request(request: HttpRequest) -> bool:

@@ -22,6 +22,7 @@ from django.http.response import HttpResponseBase
 from dangjian.audit.services import record
 from dangjian.errors import Conflict
 from dangjian.ooxml import KINDS, PackageError, check_package, record_refusal
+from dangjian.pdf import PdfError, check_pdf
 
 CHUNK = 1024 * 1024
 # Leading bytes of each type a county may accept: a renamed .exe is not a .pdf. A type added to
@@ -53,7 +54,8 @@ def checked_upload(
 ) -> dict[str, Any]:
     """The stored fields of an accepted upload (original_name, extension, size, sha256), or a
     ValidationError naming what is wrong: type not allowed, empty, too large, content that
-    does not match its extension, or a .docx/.xlsx that fails dangjian.ooxml. Every refusal is
+    does not match its extension, a .docx/.xlsx/.ofd that fails dangjian.ooxml or a PDF with
+    scripts (dangjian.pdf). Every refusal is
     audited with ``actor`` (等保 入侵防范: refused input is a security event)."""
     allowed = tuple(allowed_types)
     name = PurePath(upload.name or "").name
@@ -80,6 +82,11 @@ def checked_upload(
             check_package(upload, kind=KINDS[extension], actor=actor, name=name)
         except PackageError as error:
             raise ValidationError({"file": str(error)}) from error
+    if extension == "pdf":
+        try:
+            check_pdf(upload)
+        except PdfError as error:
+            refuse(str(error))
     return {"original_name": name[:200], "extension": extension, "size": upload.size,
             "sha256": digest.hexdigest()}
 

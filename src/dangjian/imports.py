@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
+from dangjian.inputs import check_date
 from dangjian.orgs.models import Organization
 
 DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")  # 2026-3-5, 2026年3月5日
@@ -22,14 +23,14 @@ def cell_text(row: dict[str, Any], header: str) -> str:
 def cell_date(value: object) -> date:
     """A date cell, or text written as 2026-03-05 / 2026/3/5 / 2026年3月5日."""
     if isinstance(value, datetime):
-        return value.date()
+        return check_date(value.date())
     if isinstance(value, date):
-        return value
+        return check_date(value)
     match = DATE.match(str(value or "").strip())
     if match:
         year, month, day = (int(part) for part in match.groups())
         with suppress(ValueError):  # 2026-02-30 falls through to the message below
-            return date(year, month, day)
+            return check_date(date(year, month, day))
     raise ValidationError(f"日期“{value or ''}”应写作“年-月-日”，如 2026-03-05")
 
 

@@ -1,14 +1,18 @@
-"""Numbers clients send, bounded where the database would otherwise fail on them.
+"""Numbers and dates clients send, bounded where the database or date arithmetic would
+otherwise fail on them.
 
 A filter or body value too large for a BIGINT (``?person=1e249``) reaches an ``IN`` or a
 related-field lookup unchecked and raises in the database driver: a 500 instead of a 400.
 Shared by the API serializers and the filter sets of the pages and the API.
 """
 
+from datetime import date
 from typing import Any
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -21,6 +25,17 @@ class IdField(serializers.IntegerField):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(min_value=1, max_value=MAX_ID, **kwargs)
+
+
+SMALL_MAX = 32767  # the largest PositiveSmallIntegerField: PostgreSQL's smallint
+
+
+class CountField(serializers.IntegerField):
+    """A count stored as a small integer (people at a meeting, training days or hours): 0 to
+    ``SMALL_MAX``, else a 400 (PostgreSQL would refuse more with a 500)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(min_value=0, max_value=SMALL_MAX, **kwargs)
 
 
 @extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
@@ -42,3 +57,70 @@ class YearFilter(django_filters.NumberFilter):
     def __init__(self, field_name: str, **kwargs: Any) -> None:
         super().__init__(field_name=field_name, lookup_expr="year", min_value=YEARS[0],
                          max_value=YEARS[1], **kwargs)
+
+
+# Dates a client may send: far enough back for a birth date or an old founding, far enough
+# ahead for any deadline. Outside them, date arithmetic (``date.max + 1 day``, the working-day
+# calendar) overflows and the database may refuse the value: a 500 instead of a 400.
+EARLIEST_DATE, LATEST_DATE = date(YEARS[0], 1, 1), date(YEARS[1], 12, 31)
+
+
+def date_out_of_range(label: str = "日期") -> str:
+    return (f"{label}超出允许的范围：须在 {EARLIEST_DATE:%Y年%m月%d日} 至 "
+            f"{LATEST_DATE:%Y年%m月%d日} 之间")
+
+
+def check_date(value: date, label: str = "日期") -> date:
+    """``value`` if it lies within ``EARLIEST_DATE`` … ``LATEST_DATE``, else a ValidationError."""
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise DjangoValidationError(date_out_of_range(label), code="date_range")
+    return value
+
+
+class DateField(serializers.DateField):
+    """Every date an API serializer accepts: ISO ``YYYY-MM-DD`` within the bounds, else a 400.
+    ``ModelSerializer`` maps model date fields to it too (``bind_model_dates``)."""
+
+    def to_internal_value(self, value: Any) -> date:
+        parsed: date = super().to_internal_value(value)
+        try:
+            return check_date(parsed, _chinese_label(self.label))
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.messages, code="date_range") from error
+
+
+def _chinese_label(label: Any) -> str:
+    """A field's label when it is Chinese (a model's verbose name, a form's label); DRF makes
+    "Held on" of a declared field's name, which a message must not show."""
+    text = str(label or "")
+    return text if any("\u4e00" <= char <= "\u9fff" for char in text) else "日期"
+
+
+class FormDateField(forms.DateField):
+    """The same bounds for a page's form."""
+
+    default_error_messages = {"invalid": "请填写正确的日期（年-月-日）"}
+
+    def to_python(self, value: Any) -> date | None:
+        parsed = super().to_python(value)
+        return None if parsed is None else check_date(parsed, _chinese_label(self.label))
+
+
+def parse_date(value: str | None, label: str) -> date:
+    """A date typed into a page's form (``年-月-日``), within the bounds; else a ValidationError
+    naming ``label``."""
+    field = FormDateField(label=label, input_formats=["%Y-%m-%d"])
+    try:
+        parsed = field.clean((value or "").strip())
+    except DjangoValidationError as error:
+        if error.code == "date_range":
+            raise
+        raise DjangoValidationError(f"请填写正确的{label}（年-月-日）") from error
+    assert parsed is not None  # required: an empty value was refused above
+    return parsed
+
+
+def bind_model_dates() -> None:
+    """Make ``ModelSerializer`` build ``DateField`` for every model date field (called once,
+    when the apps are ready), so that no serializer takes an unbounded date."""
+    serializers.ModelSerializer.serializer_field_mapping[models.DateField] = DateField

@@ -1,11 +1,14 @@
-"""Office Open XML packages (.docx, .xlsx) checked before any parser opens them (等保 2.0
-入侵防范: validate input).
+"""Zip-based document packages (.docx, .xlsx and the OFD 版式文档 of GB/T 33190) checked
+before any parser opens them (等保 2.0 入侵防范: validate input).
 
 A package is a zip of XML parts, so it can carry a zip bomb, XML entity declarations ("billion
-laughs", external entities) or macros under a harmless name. Every upload of either type passes
-here: evidence files (``dangjian.files.checked_upload``), the plan documents read by
-python-docx and the spreadsheets read by openpyxl. A refusal is audited here, so each caller
-records it the same way. Bottom layer: the standard library and the audit chain only.
+laughs", external entities) or macros under a harmless name, and an Office file can make Word
+or Excel reach out when it is opened: a picture or template linked from a UNC path or a URL
+(leaking the user's Windows credentials), DDE and INCLUDE fields, links to other workbooks.
+Every upload of these types passes here: evidence files (``dangjian.files.checked_upload``),
+the plan documents read by python-docx and the spreadsheets read by openpyxl. A refusal is
+audited here, so each caller records it the same way. Bottom layer: the standard library and
+the audit chain only.
 """
 
 import io
@@ -45,11 +48,17 @@ OTHER_SIGNATURES = (b"\x4c\x6f\xa7\x94",  # "<?xm" in EBCDIC
                     b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00",  # UTF-32 byte order marks
                     b"\x00\x00\x00\x3c", b"\x3c\x00\x00\x00")  # "<" in UCS-4
 MAX_CONTENT_TYPES_BYTES = 1 * MiB  # a real [Content_Types].xml has a few kilobytes
-# Relationships that make Word or Excel fetch and run something from elsewhere when the file is
-# opened (remote templates and OLE objects: CVE-2017-0199, "Follina"). External hyperlinks are
-# ordinary and stay allowed. Evidence files are downloaded and opened by other users.
+# Relationships pointing outside the file make Word or Excel fetch (and for templates and OLE
+# objects run) something from elsewhere when the file is opened: CVE-2017-0199, "Follina", a
+# picture on \\host\share that hands the opener's NTLM hash to that host. Only a hyperlink,
+# followed when clicked, may point outside. Evidence files are downloaded and opened by others.
 RELS_NAMESPACE = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-DANGEROUS_EXTERNAL = ("/attachedTemplate", "/oleObject", "/frame", "/subDocument")
+EXTERNAL_ALLOWED = ("/hyperlink",)
+# Field codes that fetch or run something: DDE/DDEAUTO start a program, INCLUDEPICTURE and
+# INCLUDETEXT load a file or URL (UNC paths included), LINK and IMPORT embed another file.
+WORD_NAMESPACE = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+DANGEROUS_FIELDS = {"DDE", "DDEAUTO", "INCLUDEPICTURE", "INCLUDETEXT", "INCLUDE", "LINK",
+                    "IMPORT"}
 MAX_RELS_BYTES = 1 * MiB
 CONTENT_TYPES_PART = "[Content_Types].xml"
 CT_NAMESPACE = "{http://schemas.openxmlformats.org/package/2006/content-types}"
@@ -75,7 +84,10 @@ WORD = Kind("Word", "docx", "文档",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml")
 EXCEL = Kind("Excel", "xlsx", "工作簿",
              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")
-KINDS = {kind.extension: kind for kind in (WORD, EXCEL)}
+# OFD (GB/T 33190-2016) is a zip too, with no [Content_Types].xml: its entry is OFD.xml.
+OFD = Kind("OFD", "ofd", "版式文档", "")
+OFD_ENTRY = "OFD.xml"
+KINDS = {kind.extension: kind for kind in (WORD, EXCEL, OFD)}
 
 
 def check_package(
@@ -111,10 +123,16 @@ def _check(stream: IO[bytes], kind: Kind) -> None:
             _check_not_a_zip_bomb(members)
             for member in members:
                 _check_no_entity_declarations(archive, member)
+            if kind is OFD:
+                if OFD_ENTRY not in {m.filename for m in members}:
+                    raise PackageError(not_a_package)
+                return
             if archive.getinfo(CONTENT_TYPES_PART).file_size > MAX_CONTENT_TYPES_BYTES:
                 raise PackageError(not_a_package)
             _check_parts(kind, {m.filename for m in members}, archive.read(CONTENT_TYPES_PART))
             _check_no_active_content(archive, members)
+            if kind is WORD:
+                _check_no_dangerous_fields(archive, members)
     except KeyError as error:  # no [Content_Types].xml: not an Office file at all
         raise PackageError(not_a_package) from error
     except CORRUPT as error:
@@ -176,10 +194,12 @@ def _check_parts(kind: Kind, names: set[str], content_types: bytes) -> None:
 
 
 def _check_no_active_content(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
-    """No ActiveX controls, and no relationship that fetches a template or object from
-    outside."""
+    """No ActiveX controls, no links to other workbooks, and no relationship other than a
+    hyperlink that points outside the file."""
     if any("/activex/" in f"/{m.filename.lower()}" for m in members):
         raise PackageError("文件含有 ActiveX 控件，已拒绝")
+    if any("/externallinks/" in f"/{m.filename.lower()}" for m in members):
+        raise PackageError("工作簿含有指向其他工作簿的外部链接，打开时会读取外部文件，已拒绝")
     for member in members:
         if not member.filename.endswith(".rels"):
             continue
@@ -189,9 +209,50 @@ def _check_no_active_content(archive: zipfile.ZipFile, members: list[zipfile.Zip
         root = ElementTree.fromstring(archive.read(member))  # noqa: S314
         for relation in root.iter(f"{RELS_NAMESPACE}Relationship"):
             if (relation.get("TargetMode", "").lower() == "external"
-                    and relation.get("Type", "").endswith(DANGEROUS_EXTERNAL)):
+                    and not relation.get("Type", "").endswith(EXTERNAL_ALLOWED)):
                 raise PackageError(
-                    "文件含有指向外部的模板或对象链接，打开时可能下载恶意内容，已拒绝")
+                    "文件含有指向外部的图片、模板或对象链接，打开时可能下载恶意内容或泄露"
+                    "登录凭据，已拒绝")
+
+
+def _check_no_dangerous_fields(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]
+                               ) -> None:
+    """No DDE, INCLUDEPICTURE, INCLUDETEXT … field in any Word part, whether written as
+    ``w:fldSimple`` or as ``w:instrText`` runs between ``w:fldChar`` marks (split over as many
+    runs as the writer likes, and nested)."""
+    for member in members:
+        if member.filename.startswith("word/") and member.filename.endswith(".xml"):
+            for instruction in _field_instructions(archive, member):
+                words = instruction.split()
+                if words and words[0].upper() in DANGEROUS_FIELDS:
+                    raise PackageError(
+                        f"文档含有 {words[0].upper()} 域代码，打开时会读取外部文件或启动程序，"
+                        "已拒绝")
+
+
+def _field_instructions(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterable[str]:
+    # Entity declarations were refused above, so the parser meets no DTD to expand.
+    open_fields: list[list[str]] = []  # the instruction text of each field begun, innermost last
+    with archive.open(member) as stream:
+        for _, element in ElementTree.iterparse(stream):  # noqa: S314
+            tag = element.tag
+            if tag == f"{WORD_NAMESPACE}fldSimple":
+                yield element.get(f"{WORD_NAMESPACE}instr", "")
+            elif tag == f"{WORD_NAMESPACE}instrText" and open_fields:
+                open_fields[-1].append(element.text or "")
+            elif tag == f"{WORD_NAMESPACE}instrText":  # outside any begun field: judge alone
+                yield element.text or ""
+            elif tag == f"{WORD_NAMESPACE}fldChar":
+                mark = element.get(f"{WORD_NAMESPACE}fldCharType")
+                if mark == "begin":
+                    open_fields.append([])
+                elif mark in ("separate", "end") and open_fields:
+                    yield "".join(open_fields.pop() if mark == "end" else open_fields[-1])
+                    if mark == "separate":
+                        open_fields[-1] = []
+            element.clear()
+    for parts in open_fields:  # a field never ended is judged all the same
+        yield "".join(parts)
 
 
 def _declared_types(content_types: bytes) -> Iterable[tuple[str, str]]:

@@ -133,7 +133,7 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], str]] = {
     "external entity": (external_entity, "XML 实体声明（DOCTYPE/ENTITY）"),
     "entities in UTF-7": (utf7_entity, "不允许的字符编码"),
     "EBCDIC part": (ebcdic_part, "不允许的字符编码"),
-    "remote template": (remote_template, "指向外部的模板或对象链接"),
+    "remote template": (remote_template, "指向外部的图片、模板或对象链接"),
     "ActiveX control": (activex_control, "ActiveX"),
     "macro document": (macro_document, "不接受含宏的文档"),
     "template": (template, "文件不是 Word（.docx）格式"),

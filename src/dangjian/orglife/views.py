@@ -2,7 +2,6 @@
 and the compliance page for secretaries and leaders. Views parse forms and call services."""
 
 from collections.abc import Callable
-from datetime import date
 from functools import wraps
 from typing import Any
 from urllib.parse import urlencode
@@ -19,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from dangjian.access.scoping import restrict
 from dangjian.files import XLSX, attachment
+from dangjian.inputs import parse_date
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import Person
 
@@ -91,7 +91,7 @@ def meeting_new(request: HttpRequest) -> str:
     people = {str(p.pk): p for p in listed}
     meeting = meeting_record(
         actor=request.user, organization=organization, kind=post.get("kind", ""),
-        held_on=_date(post.get("held_on")), topic=post.get("topic", ""),
+        held_on=parse_date(post.get("held_on"), "会议日期"), topic=post.get("topic", ""),
         place=post.get("place", ""), attendees=attendees, absentees=absentees,
         chair=people.get(post.get("chair", "")), recorder=people.get(post.get("recorder", "")),
         minutes=post.get("minutes", ""), decisions=post.get("decisions", ""))
@@ -134,13 +134,6 @@ def _persons(request: HttpRequest, ids: list[str]) -> list[Person]:
     if len(found) < len(wanted):
         raise ValidationError("所选人员不存在，或不在您的范围内")
     return [found[pk] for pk in sorted(found)]
-
-
-def _date(value: str | None) -> date:
-    try:
-        return date.fromisoformat(value or "")
-    except ValueError as exc:
-        raise ValidationError("请填写正确的会议日期（年-月-日）") from exc
 
 
 def _year(value: str | None, default: int) -> int:

@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "dangjian.web.middleware.NoStoreMiddleware",  # below whitenoise: static files stay cached
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -120,6 +121,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite: a write transaction takes the database's write lock when it begins (BEGIN
+# IMMEDIATE), and a second writer waits for it up to ``timeout`` seconds. With the default
+# (deferred) mode two transactions that both read and then write deadlock, and one fails at
+# once with "database is locked"; waiting, it reads what the first wrote (a stale version is
+# then a 409, a notice number the next one).
+SQLITE_OPTIONS = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "zh-hans"
@@ -200,6 +209,10 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # Bounded JSON (depth, numbers) and Chinese parse errors (dangjian.parsers).
+    "DEFAULT_PARSER_CLASSES": ["dangjian.parsers.JSONParser",
+                               "dangjian.parsers.FormParser",
+                               "dangjian.parsers.MultiPartParser"],
     "DEFAULT_PAGINATION_CLASS": "dangjian.api.Pagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],

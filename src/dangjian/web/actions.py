@@ -16,14 +16,11 @@ from django.views.decorators.http import require_POST
 
 from dangjian.access.scoping import restrict
 from dangjian.errors import Conflict
+from dangjian.inputs import parse_date
 from dangjian.scoped_ids import chosen
 
-
-def parse_date(value: str | None, label: str) -> date:
-    try:
-        return date.fromisoformat(value or "")
-    except ValueError as exc:
-        raise ValidationError(f"请填写正确的{label}（年-月-日）") from exc
+__all__ = ["action", "drafts", "message_of", "optional_date", "parse_date", "picked", "scoped",
+           "version_of"]
 
 
 def optional_date(value: str | None, label: str) -> date | None:

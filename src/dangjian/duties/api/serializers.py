@@ -11,6 +11,7 @@ from dangjian.duties.models import (
     ResponsibilityList,
 )
 from dangjian.duties.selectors import own_person, own_post_bodies
+from dangjian.inputs import DateField
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
 from dangjian.scoped_ids import OUT_OF_SCOPE, ScopedId
@@ -36,7 +37,7 @@ class DutyProgressSerializer(serializers.Serializer):
 
 
 class FactSerializer(serializers.Serializer):
-    on = serializers.DateField()
+    on = DateField()
     text = serializers.CharField()
     source = serializers.CharField()  # type: ignore[assignment]
     link = serializers.CharField()
@@ -138,7 +139,7 @@ class FulfilmentSerializer(serializers.ModelSerializer):
 
 class FulfilmentCreateSerializer(serializers.Serializer):
     item = ScopedId(ResponsibilityItem)
-    done_on = serializers.DateField()
+    done_on = DateField(label="履责日期")
     description = serializers.CharField()
     files = serializers.ListField(child=serializers.FileField(), required=False, default=list)
     file = serializers.FileField(required=False)

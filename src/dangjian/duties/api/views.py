@@ -8,7 +8,6 @@ from django.http.response import HttpResponseBase
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -19,6 +18,7 @@ from dangjian.duties.services import fulfilments as fulfilment_services
 from dangjian.duties.services import items as item_services
 from dangjian.duties.services import lists as list_services
 from dangjian.files import DOCX, attachment
+from dangjian.parsers import FormParser, JSONParser, MultiPartParser
 from dangjian.viewsets import ScopedViewSet, download_schema
 
 from . import serializers as s

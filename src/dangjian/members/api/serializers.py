@@ -4,6 +4,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from dangjian.inputs import CountField, DateField
 from dangjian.members.models import Candidate, Step, StudyKind, StudyRecord, Visit
 from dangjian.members.models.visits import VisitCampaign, VisitKind
 from dangjian.members.services.due import Due, next_due
@@ -15,8 +16,8 @@ from dangjian.scoped_ids import ScopedId
 class CandidateDueSerializer(serializers.Serializer):
     step = serializers.IntegerField()
     name = serializers.CharField()
-    earliest = serializers.DateField(allow_null=True)
-    due = serializers.DateField(allow_null=True)
+    earliest = DateField(allow_null=True)
+    due = DateField(allow_null=True)
     provisional = serializers.BooleanField()
     overdue = serializers.BooleanField()
     rule = serializers.SerializerMethodField()
@@ -77,11 +78,11 @@ class CandidateCreateSerializer(serializers.Serializer):
     """Either ``person`` (someone on file) or the new applicant's identity."""
 
     organization = ScopedId(Organization)
-    applied_on = serializers.DateField()
+    applied_on = DateField(label="递交入党申请书日期")
     person = ScopedId(Person, required=False)
     name = serializers.CharField(max_length=50, required=False)
     gender = serializers.ChoiceField(choices=Gender.choices, required=False)
-    birth_date = serializers.DateField(required=False)
+    birth_date = DateField(label="出生日期", required=False)
     id_number = serializers.CharField(max_length=32, required=False)
     phone = serializers.CharField(max_length=20, required=False, allow_blank=True)
 
@@ -97,30 +98,30 @@ class CandidateCreateSerializer(serializers.Serializer):
 
 class CandidateStepCreateSerializer(serializers.Serializer):
     step = serializers.IntegerField()
-    date = serializers.DateField()
+    date = DateField(label="日期")
     document = serializers.CharField(max_length=200, required=False, allow_blank=True)
     note = serializers.CharField(required=False, allow_blank=True)
     contacts = ScopedId(Person, many=True, required=False)
     introducers = ScopedId(Person, many=True, required=False)
     passed = serializers.BooleanField(required=False, allow_null=True, default=None)
-    training_days = serializers.IntegerField(min_value=0, required=False, allow_null=True)
-    training_hours = serializers.IntegerField(min_value=0, required=False, allow_null=True)
-    should_attend = serializers.IntegerField(min_value=0, required=False, allow_null=True)
-    present = serializers.IntegerField(min_value=0, required=False, allow_null=True)
-    ayes = serializers.IntegerField(min_value=0, required=False, allow_null=True)
-    written_ayes = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    training_days = CountField(required=False, allow_null=True)
+    training_hours = CountField(required=False, allow_null=True)
+    should_attend = CountField(required=False, allow_null=True)
+    present = CountField(required=False, allow_null=True)
+    ayes = CountField(required=False, allow_null=True)
+    written_ayes = CountField(required=False, allow_null=True)
     late_reason = serializers.CharField(max_length=200, required=False, allow_blank=True)
-    publicity_from = serializers.DateField(required=False, allow_null=True)
+    publicity_from = DateField(label="公示开始日期", required=False, allow_null=True)
 
 
 class ProbationExtendSerializer(serializers.Serializer):
-    decided_on = serializers.DateField()
+    decided_on = DateField(label="延长预备期决定日期")
     months = serializers.IntegerField()
     reason = serializers.CharField(max_length=200)
 
 
 class CandidateCloseSerializer(serializers.Serializer):
-    closed_on = serializers.DateField()
+    closed_on = DateField(label="终止日期")
     reason = serializers.CharField(max_length=200)
 
 
@@ -141,7 +142,7 @@ class StudyRecordCreateSerializer(serializers.Serializer):
     person = ScopedId(Person, required=False)
     organization = ScopedId(Organization, required=False)
     kind = serializers.ChoiceField(choices=StudyKind.choices)
-    date = serializers.DateField()
+    date = DateField(label="学习日期")
     hours = serializers.DecimalField(max_digits=5, decimal_places=1)
     topic = serializers.CharField(max_length=200)
 
@@ -164,7 +165,7 @@ class VisitCreateSerializer(serializers.Serializer):
     person = ScopedId(Person)
     kind = serializers.ChoiceField(choices=VisitKind.choices)
     campaign = serializers.ChoiceField(choices=VisitCampaign.choices)
-    date = serializers.DateField()
+    date = DateField(label="走访日期")
     visitors = ScopedId(Person, many=True, required=False)
     other_visitors = serializers.CharField(max_length=200, required=False, allow_blank=True)
     gifts = serializers.CharField(max_length=200, required=False, allow_blank=True)

@@ -6,7 +6,6 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -22,6 +21,7 @@ from dangjian.members.services.roster import roster_bytes, roster_import
 from dangjian.members.services.steps import step_record
 from dangjian.members.services.study import study_record_create
 from dangjian.members.services.visits import visit_create
+from dangjian.parsers import FormParser, MultiPartParser
 from dangjian.viewsets import ScopedViewSet
 
 from . import serializers as s

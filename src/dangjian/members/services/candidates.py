@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 
 from dangjian.audit.services import record
 from dangjian.orgs.models import Organization, OrgKind
@@ -120,6 +121,10 @@ def probation_extend(
         if candidate.closed_on or not (
                 rules.ADMISSION_APPROVAL <= candidate.current_step < rules.FULL_MEMBERSHIP_MEETING):
             raise ValidationError("只有在预备期内、尚未讨论转正的预备党员可以延长预备期")
+        latest = candidate.steps.aggregate(latest=Max("date"))["latest"]
+        if latest is not None and decided_on < latest:  # before the probation it extends
+            raise ValidationError(
+                {"decided_on": f"决定日期不能早于已记录的上一步（{latest:%Y-%m-%d}）"})
         if candidate.extension_months:
             raise rules.refusal(rules.PROBATION_EXTENSION, "该预备党员已延长过一次预备期",
                                 field="months")

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 
 from dangjian.access.roles import ROLE_RULES
 from dangjian.access.scoping import roles_of
+from dangjian.inputs import SMALL_MAX
 from dangjian.people.models import Person
 from dangjian.web.actions import picked
 
@@ -18,8 +19,8 @@ CHOICES_LIMIT = 300
 def optional_int(value: str | None, label: str) -> int | None:
     if not value:
         return None
-    if not value.isdigit():
-        raise ValidationError(f"{label}应为整数")
+    if not value.isdigit() or int(value) > SMALL_MAX:
+        raise ValidationError(f"{label}应为 0 至 {SMALL_MAX} 的整数")
     return int(value)
 
 

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from dangjian.access.scoping import restrict
+from dangjian.inputs import YEARS
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
 from dangjian.web.actions import action, drafts, parse_date, picked
@@ -17,12 +18,12 @@ from .. import selectors
 from ..models import StudyKind
 from ..services.study import LEADING_GROUP_KINDS, study_record_create
 from ..services.visits import MEMBER_STATUSES
-from .forms import CHOICES_LIMIT, PAGE_ROWS, enters_data, optional_decimal, optional_int
+from .forms import CHOICES_LIMIT, PAGE_ROWS, enters_data, optional_decimal
 
 
 @login_required
 def study(request: HttpRequest) -> HttpResponse:
-    year = optional_int(request.GET.get("year"), "年度") or timezone.localdate().year
+    year = year_or_this(request.GET.get("year"))
     context: dict[str, Any] = {
         "summary": selectors.study_summary(request.user, year),
         "records": selectors.study_records_for(request.user).filter(date__year=year)[:PAGE_ROWS],
@@ -35,6 +36,14 @@ def study(request: HttpRequest) -> HttpResponse:
         context["groups"] = restrict(Organization.objects.filter(
             kind__in=LEADING_GROUP_KINDS), request.user).order_by("path")[:CHOICES_LIMIT]
     return render(request, "members/study.html", context)
+
+
+def year_or_this(value: str | None) -> int:
+    """The year asked for in the address, or this year when it is missing or no sane year."""
+    raw = value or ""
+    if raw.isdigit() and YEARS[0] <= int(raw) <= YEARS[1]:
+        return int(raw)
+    return timezone.localdate().year
 
 
 @action("study", back="members:study")

@@ -2,6 +2,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from dangjian.inputs import DateField
 from dangjian.orglife.models import Attachment, AttachmentKind, Meeting, MeetingKind
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
@@ -54,7 +55,7 @@ class MeetingCreateSerializer(serializers.Serializer):
 
     organization = ScopedId(Organization)
     kind = serializers.ChoiceField(choices=MeetingKind.choices)
-    held_on = serializers.DateField()
+    held_on = DateField(label="会议日期")
     topic = serializers.CharField(max_length=200)
     attendees = ScopedId(Person, many=True, allow_empty=False)
     absentees = MeetingAbsenteeSerializer(many=True, required=False, default=list)
@@ -110,6 +111,6 @@ class BranchStructureGapSerializer(serializers.Serializer):
 class OrglifeComplianceReportSerializer(serializers.Serializer):
     organization = serializers.IntegerField(source="root.pk")
     year = serializers.IntegerField()
-    as_of = serializers.DateField()
+    as_of = DateField()
     results = OrglifeComplianceRowSerializer(source="rows", many=True)
     structure = BranchStructureGapSerializer(many=True)

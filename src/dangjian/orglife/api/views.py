@@ -9,7 +9,6 @@ from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, status
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -23,6 +22,7 @@ from dangjian.orglife.services.compliance import compliance_report
 from dangjian.orglife.services.ledger_import import ledger_bytes, meeting_ledger_import
 from dangjian.orglife.services.meetings import meeting_delete, meeting_record
 from dangjian.orgs.models import Organization
+from dangjian.parsers import FormParser, JSONParser, MultiPartParser
 from dangjian.viewsets import ScopedViewSet, download_schema
 
 from . import serializers as s

@@ -2,8 +2,8 @@
 in the same transaction as the meeting itself.
 
 A meeting cannot be dated in the future, nor before the organisation was founded (when its
-founding date is known: ``Organization.founded_on`` is null for older records, and then only the
-future is refused).
+founding date is known: ``Organization.founded_on`` is null for older records) or before 1949
+(``orgs.rules``).
 """
 
 from collections.abc import Sequence
@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from dangjian.audit.services import record
 from dangjian.orgs.models import Organization
+from dangjian.orgs.rules import check_not_before_founding
 from dangjian.people.models import PartyStatus, Person, Post
 
 from ..models import Attendance, Meeting, MeetingKind
@@ -97,10 +98,7 @@ def _check_kind(organization: Organization, kind: str) -> None:
 def _check_date(organization: Organization, held_on: date) -> None:
     if held_on > timezone.localdate():
         raise ValidationError({"held_on": "会议日期不能晚于今天：只能登记已召开的会议"})
-    founded_on = organization.founded_on
-    if founded_on is not None and held_on < founded_on:
-        raise ValidationError(
-            {"held_on": f"会议日期早于该组织的成立日期（{founded_on:%Y年%m月%d日}）"})
+    check_not_before_founding(organization, held_on, field="held_on", label="会议日期")
 
 
 def _check_people(

@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from dangjian.inputs import DateField
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.scoped_ids import ScopedId
 
@@ -17,4 +18,4 @@ class OrganizationWriteSerializer(serializers.Serializer):
     # "parent" is the API contract's name; DRF's type stubs reserve Field.parent.
     parent = ScopedId(Organization, required=False)  # type: ignore[assignment]
     code = serializers.CharField(max_length=40, required=False, allow_blank=True)
-    founded_on = serializers.DateField(required=False, allow_null=True)
+    founded_on = DateField(label="成立日期", required=False, allow_null=True)

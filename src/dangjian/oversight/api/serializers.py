@@ -2,6 +2,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from dangjian.inputs import DateField
 from dangjian.orgs.models import Organization
 from dangjian.oversight.models import (
     Accountability,
@@ -68,7 +69,7 @@ class FindingInSerializer(serializers.Serializer):
     category = term_field(TermKind.CATEGORY)
     severity = term_field(TermKind.SEVERITY)
     description = serializers.CharField()
-    discovered_on = serializers.DateField()
+    discovered_on = DateField(label="发现日期")
     regulation = serializers.CharField(max_length=200, required=False, allow_blank=True,
                                        default="")
     risk_point = ScopedId(RiskPoint, required=False, allow_null=True, default=None)
@@ -88,7 +89,7 @@ class NoticeSerializer(serializers.ModelSerializer):
 class NoticeInSerializer(serializers.Serializer):
     recipient = ScopedId(Person)
     findings = ScopedId(Finding, many=True)
-    reply_due = serializers.DateField()
+    reply_due = DateField(label="回复期限")
 
 
 class ReplySerializer(serializers.Serializer):
@@ -111,7 +112,7 @@ class EvidenceSerializer(serializers.ModelSerializer):
 
 class EvidenceUploadSerializer(serializers.Serializer):
     file = serializers.FileField()
-    proves_date = serializers.DateField(required=False, allow_null=True)
+    proves_date = DateField(label="佐证日期", required=False, allow_null=True)
 
 
 class VerificationSerializer(serializers.ModelSerializer):
@@ -138,14 +139,14 @@ class MeasureInSerializer(serializers.Serializer):
     finding = ScopedId(Finding)
     description = serializers.CharField()
     owner = ScopedId(Person)
-    due_on = serializers.DateField()
+    due_on = DateField(label="完成时限")
     criterion = serializers.CharField(max_length=200)
 
 
 class MeasureUpdateSerializer(serializers.Serializer):
     description = serializers.CharField(required=False)
     owner = ScopedId(Person, required=False)
-    due_on = serializers.DateField(required=False)
+    due_on = DateField(label="完成时限", required=False)
     criterion = serializers.CharField(max_length=200, required=False)
     version = serializers.IntegerField()
 
@@ -179,7 +180,7 @@ class SelfCheckSerializer(serializers.ModelSerializer):
 
 class SelfCheckSendSerializer(serializers.Serializer):
     origin = ScopedId(Finding)
-    due_on = serializers.DateField()
+    due_on = DateField(label="完成时限")
     units = ScopedId(Organization, many=True, required=False)
 
 
@@ -221,7 +222,7 @@ class AccountabilityInSerializer(serializers.Serializer):
 
 
 class CompleteSerializer(serializers.Serializer):
-    on = serializers.DateField()
+    on = DateField(label="手续完成日期")
 
 
 class CorrectSerializer(serializers.Serializer):
@@ -230,15 +231,15 @@ class CorrectSerializer(serializers.Serializer):
     reason = serializers.CharField()
     form = serializers.CharField(required=False)
     four_forms = serializers.CharField(required=False, allow_blank=True)
-    decided_on = serializers.DateField(required=False)
+    decided_on = DateField(label="决定日期", required=False)
     deciding_body = serializers.CharField(max_length=100, required=False)
-    completed_on = serializers.DateField(required=False)
+    completed_on = DateField(label="手续完成日期", required=False)
 
 
 class DecideSerializer(serializers.Serializer):
     form = serializers.CharField()
-    decided_on = serializers.DateField()
-    deciding_body = serializers.CharField(max_length=100)
+    decided_on = DateField(label="决定日期")
+    deciding_body = serializers.CharField()
     four_forms = serializers.CharField(required=False, allow_blank=True, default="")
 
 

@@ -9,7 +9,6 @@ from django.http.response import HttpResponseBase
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -31,6 +30,7 @@ from dangjian.oversight.services import notices as notice_services
 from dangjian.oversight.services import risks as risk_services
 from dangjian.oversight.services import selfchecks as selfcheck_services
 from dangjian.oversight.services.lights import cutoffs
+from dangjian.parsers import FormParser, JSONParser, MultiPartParser
 from dangjian.viewsets import ScopedViewSet as BaseScopedViewSet
 from dangjian.viewsets import download_schema
 

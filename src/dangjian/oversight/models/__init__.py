@@ -3,12 +3,13 @@
 from .accountability import Accountability, AccountabilityCorrection
 from .findings import Finding, Term, TermKind
 from .measures import Escalation, Evidence, Measure, MeasureStatus, Progress, Verification
-from .notices import Notice, NoticeStatus
+from .notices import Notice, NoticeCounter, NoticeStatus
 from .risks import RiskPoint
 from .selfchecks import SelfCheck
 
 __all__ = [
     "Accountability", "AccountabilityCorrection", "Escalation", "Evidence", "Finding", "Measure",
-    "MeasureStatus", "Notice", "NoticeStatus", "Progress", "RiskPoint", "SelfCheck", "Term",
+    "MeasureStatus", "Notice", "NoticeCounter", "NoticeStatus", "Progress", "RiskPoint",
+    "SelfCheck", "Term",
     "TermKind", "Verification",
 ]

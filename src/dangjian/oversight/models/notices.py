@@ -61,3 +61,19 @@ class Notice(models.Model):
             return ""
         prefix = getattr(settings, "DANGJIAN_NOTICE_PREFIX", "示纪提")
         return f"{prefix}〔{self.year}〕{self.sequence}号"
+
+
+class NoticeCounter(models.Model):
+    """The last 发文字号 sequence given in a year. Issuing locks this row (``SELECT … FOR
+    UPDATE``) to take the next number, so that two notices issued at once never read the same
+    maximum and clash on ``unique_notice_number``."""
+
+    year = models.PositiveSmallIntegerField("年度", unique=True)
+    last = models.PositiveIntegerField("已用序号", default=0)
+
+    class Meta:
+        verbose_name = "提示单编号计数"
+        verbose_name_plural = "提示单编号计数"
+
+    def __str__(self) -> str:
+        return f"{self.year}年：{self.last}"

@@ -11,6 +11,7 @@ from dangjian.access.scoping import roles_of
 from dangjian.audit.services import record
 from dangjian.calendar.services import add_months
 from dangjian.orgs.models import Organization
+from dangjian.orgs.rules import check_not_before_founding
 from dangjian.people.models import Charge, Person
 
 from ..models import Finding, Term, TermKind
@@ -70,6 +71,8 @@ def finding_create(
         raise ValidationError({"description": "问题描述不能为空"})
     if discovered_on > timezone.localdate():
         raise ValidationError({"discovered_on": "发现日期不能晚于今天"})
+    check_not_before_founding(organization, discovered_on, field="discovered_on",
+                              label="发现日期")
     category_term = term(TermKind.CATEGORY, category)
     with transaction.atomic():
         finding = Finding.objects.create(

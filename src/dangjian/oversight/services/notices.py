@@ -5,7 +5,7 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -14,7 +14,7 @@ from dangjian.audit.services import record
 from dangjian.notifications.services import notify
 from dangjian.people.models import Person
 
-from ..models import Finding, Notice, NoticeStatus
+from ..models import Finding, Notice, NoticeCounter, NoticeStatus
 from .permissions import require_inspector
 from .transitions import check_move
 
@@ -65,12 +65,28 @@ def notice_issue(*, actor: Any, notice: Notice) -> Notice:
         _move(notice, S.ISSUED)
         if notice.reply_due < today:
             raise ValidationError({"reply_due": "回复期限早于签发日期，请先修改回复期限"})
-        last = Notice.objects.filter(year=today.year).aggregate(n=Max("sequence"))["n"] or 0
-        notice.year, notice.sequence, notice.issued_on = today.year, last + 1, today
+        notice.year, notice.sequence, notice.issued_on = today.year, _next_number(today.year), today
         notice.save()
         record(actor=actor, action="notice.issue", target=notice, after={"number": notice.number})
         _tell_recipient(notice)
     return notice
+
+
+def _next_number(year: int) -> int:
+    """The year's next sequence, taken under the lock of its counter row (inside the caller's
+    transaction): a second issuer waits for the first to commit, then takes the number after.
+    The counter of a year starts from the notices already numbered in it."""
+    counter = NoticeCounter.objects.select_for_update().filter(year=year).first()
+    if counter is None:
+        try:
+            with transaction.atomic():  # a savepoint: the clash below leaves the rest intact
+                numbered = Notice.objects.filter(year=year).aggregate(n=Max("sequence"))["n"]
+                counter = NoticeCounter.objects.create(year=year, last=numbered or 0)
+        except IntegrityError:  # another issuer created the year's counter first
+            counter = NoticeCounter.objects.select_for_update().get(year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return counter.last
 
 
 def _tell_recipient(notice: Notice) -> None:

@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from dangjian.inputs import DateField
 from dangjian.orgs.models import Organization
 from dangjian.people.models import PartyStatus, Person
 from dangjian.scoped_ids import ScopedId
@@ -32,7 +33,7 @@ class PersonCreateSerializer(serializers.Serializer):
     organization = ScopedId(Organization)
     party_status = serializers.ChoiceField(choices=PartyStatus.choices, default=PartyStatus.MASSES)
     phone = serializers.CharField(max_length=20, required=False, allow_blank=True)
-    joined_party_on = serializers.DateField(required=False, allow_null=True)
+    joined_party_on = DateField(label="入党时间", required=False, allow_null=True)
 
 
 class UnmaskedSerializer(serializers.Serializer):

@@ -2,6 +2,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from dangjian.inputs import DateField
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
 from dangjian.scoped_ids import ScopedId
@@ -85,7 +86,7 @@ class PlanSerializer(PlanSummarySerializer):
 
 class MilestoneInSerializer(serializers.Serializer):
     title = serializers.CharField()
-    due_on = serializers.DateField()
+    due_on = DateField(label="节点时限")
 
 
 class ReviewedItemSerializer(serializers.Serializer):
@@ -102,7 +103,7 @@ class ReviewedItemSerializer(serializers.Serializer):
     co_units = ScopedId(Organization, many=True, required=False, default=list)
     leader = ScopedId(Person, within=leaders_for, required=False, allow_null=True,
                       default=None)
-    due_on = serializers.DateField(required=False, allow_null=True, default=None)
+    due_on = DateField(label="完成时限", required=False, allow_null=True, default=None)
     task = ScopedId(Task, required=False, allow_null=True, default=None)
     report_cycle = serializers.ChoiceField(choices=ReportCycle.choices, required=False,
                                            default=ReportCycle.MONTHLY)
@@ -162,7 +163,7 @@ class TaskSerializer(serializers.ModelSerializer):
 
 class TaskUpdateSerializer(serializers.Serializer):
     version = serializers.IntegerField()
-    due_on = serializers.DateField(required=False)
+    due_on = DateField(label="完成时限", required=False)
     leader = ScopedId(Person, within=leaders_for, required=False)
     co_units = ScopedId(Organization, many=True, required=False)
     report_cycle = serializers.ChoiceField(choices=ReportCycle.choices, required=False)

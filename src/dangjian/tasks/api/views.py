@@ -9,11 +9,11 @@ from django.http.response import HttpResponseBase
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from dangjian.files import DOCX, XLSX, attachment
+from dangjian.parsers import FormParser, JSONParser, MultiPartParser
 from dangjian.tasks import selectors
 from dangjian.tasks.documents import breakdown_xlsx, bulletin_docx
 from dangjian.tasks.filtersets import TaskFilterSet

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('oversight', '0002_default_terms'),
+        ('oversight', '0003_notice_counter'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
