@@ -120,7 +120,7 @@ def test_a_decided_case_is_not_decided_a_second_time(
 
 
 @pytest.mark.parametrize(("decided_on", "message"), [
-    (date(1, 1, 1), "不能早于问题发现日期"),
+    (date(1, 1, 1), "决定日期"),  # refused by the bounded date input or by the rule
     (None, "不能早于问题发现日期"),  # the day before the finding was discovered
     ("tomorrow", "不能晚于今天"),
     ("next year", "不能晚于今天"),
