@@ -18,6 +18,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.http import FileResponse, HttpResponse
 from django.http.response import HttpResponseBase
+from django.utils.http import content_disposition_header
 
 from dangjian.audit.services import record
 from dangjian.errors import Conflict
@@ -152,10 +153,11 @@ def evidence_open(*, evidence: Any, actor: Any = None) -> File:
 
 
 def attachment(data: bytes, content_type: str, name: str) -> HttpResponse:
-    """A file the platform generated (台账, 公文, templates) handed to the browser; ``name`` is
-    ASCII."""
+    """A file the platform generated (台账, 公文, templates) handed to the browser under its
+    Chinese name (RFC 5987 ``filename*``, with an ASCII fallback)."""
     response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    safe = "".join("_" if char in '/\\"' else char for char in name if char.isprintable())
+    response["Content-Disposition"] = content_disposition_header(True, safe or "file")
     return response
 
 

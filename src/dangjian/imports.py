@@ -40,7 +40,15 @@ def organization_named(name: str, organizations: QuerySet[Organization]) -> Orga
         raise ValidationError("未填写组织")
     found = list(organizations.filter(name=name)[:2])
     if not found:
-        raise ValidationError(f"组织“{name}”不存在，或不在您的范围内")
+        raise ValidationError(unknown_organization(name, "组织"))
     if len(found) > 1:
         raise ValidationError(f"有多个名为“{name}”的组织，请在页面上逐条登记")
     return found[0]
+
+
+def unknown_organization(name: str, label: str = "组织") -> str:
+    """Why an imported row's organisation was not found: it does not exist at all, or it
+    exists outside the importer's scope (organisation names are no secret)."""
+    if Organization.objects.filter(name=name).exists():
+        return f"{label}“{name}”不在您的管理范围内"
+    return f"{label}“{name}”不存在，请核对名称"

@@ -3,7 +3,7 @@ its Word report opens in the GB/T 9704 format, filled with the list's real figur
 
 import io
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -80,3 +80,43 @@ def test_the_bodys_report_goes_to_the_higher_committee(
     text = "\n".join(p.text for p in Document(io.BytesIO(report.content)).paragraphs)
     assert "示范县人民政府党组：" in text  # 主送: the nearest party body above
     assert "主体责任情况的报告" in text.replace("\n", "")
+
+
+def test_the_draft_report_follows_the_figures_it_summarises(
+    make_list: Callable[..., dict], finance_group: Organization, user: Callable[[str], User],
+    api_as: Callable[[str], APIClient], today: date,
+) -> None:
+    from dangjian.duties.documents import report_body
+    from dangjian.duties.kinds import State
+    from dangjian.duties.models import ResponsibilityItem, ResponsibilityList
+    from dangjian.duties.selectors import list_view
+
+    secretary = user("finance_secretary")
+    created = make_list(finance_group, person=secretary.person_id)
+    rlist = ResponsibilityList.objects.get(pk=created["id"])
+
+    def read() -> tuple[str, Any]:
+        view = list_view(rlist, secretary, today)
+        return "\n".join(report_body(view)), view.counts
+
+    text, counts = read()
+    assert counts[State.DUE] > 0  # a fresh list: most items are still to do
+    assert "未发现逾期事项" not in text and "均已完成" not in text
+    problems = text.split("二、存在的问题")[1].split("三、下一步打算")[0]
+    due = counts[State.DUE]
+    assert f"尚未完成{due}项" in problems or f"尚有{due}项未完成" in problems
+    assert problems.count("尚未完成（待完成）") == counts[State.DUE]
+
+    # change the figures: one item left, and done twice as required
+    ResponsibilityItem.objects.filter(list=rlist).exclude(template_key="sec.ask").update(
+        active=False)
+    ask = ResponsibilityItem.objects.get(list=rlist, template_key="sec.ask")
+    for n in (1, 2):
+        api_as("finance_secretary").post("/api/v1/fulfilments/", {
+            "item": ask.pk, "done_on": str(max(today - timedelta(days=n), date(today.year, 1, 1))),
+            "description": f"听取第{n}次汇报"}, format="multipart")
+    text, counts = read()
+    assert counts == {State.DONE: 1}
+    assert "共承担责任事项1项，已完成1项，待完成0项，逾期0项" in text
+    assert "责任清单各事项均已完成，未发现逾期事项" in text and "尚未完成" not in text
+    assert "逾期事项明确整改时限" not in text

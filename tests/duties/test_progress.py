@@ -84,25 +84,35 @@ def test_tasks_completed_and_overdue_count_for_the_leader(
     assert item["progress"]["state"] == "逾期" and item["progress"]["overdue"] == 1
 
 
-def test_a_plan_deployed_in_the_unit_proves_the_secretarys_deployment(
+def test_only_a_plan_the_secretary_deployed_proves_her_deployment(
     make_list: Callable[..., dict], user: Callable[[str], User], speech: str, today: date,
     api_as: Callable[[str], APIClient], org: Callable[[str], Organization],
 ) -> None:
     rlist = make_list(org("县财政局党组"), person=user("finance_secretary").person_id)
     assert item_of(rlist, "sec.deploy")["progress"]["state"] == "待完成"
     finance = org("县财政局")
-    plan = api_as("finance_clerk").post("/api/v1/plans/", {
-        "organization": finance.pk, "kind": "工作要点", "year": today.year, "text": speech},
-        format="json").json()
-    api_as("finance_clerk").post(f"/api/v1/plans/{plan['id']}/confirm/", {"items": [{
-        "title": "细化责任清单", "lead_unit": finance.pk,
-        "leader": user("finance_secretary").person_id, "due_on": f"{today.year}-12-31"}]},
-        format="json")
-    after = api_as("finance_secretary").get(
-        f"/api/v1/responsibility-lists/{rlist['id']}/").json()
-    deploy = item_of(after, "sec.deploy")
+
+    def deploy_as(username: str, title: str) -> dict:
+        plan = api_as(username).post("/api/v1/plans/", {
+            "organization": finance.pk, "kind": "工作要点", "year": today.year, "text": speech,
+            "title": title}, format="json").json()
+        api_as(username).post(f"/api/v1/plans/{plan['id']}/confirm/", {"items": [{
+            "title": "细化责任清单", "lead_unit": finance.pk,
+            "leader": user("finance_secretary").person_id,
+            "due_on": str(today + timedelta(days=30))}]}, format="json")
+        return plan
+
+    def deploy_item() -> dict:
+        return item_of(api_as("finance_secretary").get(
+            f"/api/v1/responsibility-lists/{rlist['id']}/").json(), "sec.deploy")
+
+    deploy_as("finance_clerk", "干事录入的分解表")  # a clerk's entry is not 亲自部署
+    assert deploy_item()["progress"]["state"] == "待完成"
+    assert deploy_item()["facts"] == []
+    own = deploy_as("finance_secretary", "书记主持部署的工作要点")
+    deploy = deploy_item()
     assert deploy["progress"]["state"] == "已完成"
-    assert deploy["facts"][0]["text"] == f"部署《{plan['title']}》"
+    assert [f["text"] for f in deploy["facts"]] == [f"部署《{own['title']}》"]
 
 
 @pytest.fixture

@@ -113,7 +113,7 @@ def test_an_organisation_outside_the_clerks_scope_is_unknown(
 
     assert code == 400
     assert body["errors"]["non_field_errors"] == [  # type: ignore[index]
-        f"第1行：组织“{BRANCH}”不存在，或不在您的范围内"]
+        f"第1行：组织“{BRANCH}”不在您的管理范围内"]
     assert not Person.objects.filter(name="越界").exists()
 
 

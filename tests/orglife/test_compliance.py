@@ -61,13 +61,14 @@ def test_a_branch_without_a_committee_owes_no_committee_meetings(branch: Organiz
 def test_a_branch_with_a_committee_owes_one_a_month(branch: Organization,
                                                     members: Callable[..., list[Person]],
                                                     last_year: Callable[..., None]) -> None:
-    for person in members(branch)[:3]:
+    committee = members(branch)[:3]
+    for person in committee:
         Post.objects.create(person=person, organization=branch, title=PostTitle.COMMITTEE_MEMBER,
                             start_on=date(2024, 1, 1))
-    last_year("支部委员会会议", list(range(1, 12)))
-    committee = _rows(branch, LAST_YEAR)["支部委员会会议"]
-    assert (committee.required, committee.gap, committee.missing) == (12, 1, ("12月",))
-    assert committee.citation.endswith("第十二条")
+    last_year("支部委员会会议", list(range(1, 12)), attendees=committee)
+    row = _rows(branch, LAST_YEAR)["支部委员会会议"]
+    assert (row.required, row.gap, row.missing) == (12, 1, ("12月",))
+    assert row.citation.endswith("第十二条")
 
 
 def test_periods_not_yet_over_are_not_gaps(branch: Organization,

@@ -97,7 +97,7 @@ def test_every_bad_row_is_listed_at_once(
     assert errors[0].startswith("第1条记录：会议日期不能晚于今天")
     assert errors[1] == "第2条记录：没有“茶话会”这种会议类型"
     assert errors[2].startswith("第3条记录：日期“三月五日”应写作“年-月-日”")
-    assert errors[3] == f"第4条记录：组织“{EDUCATION_BRANCH}”不存在，或不在您的范围内"
+    assert errors[3] == f"第4条记录：组织“{EDUCATION_BRANCH}”不在您的管理范围内"
     assert errors[4] == f"第5条记录：“{FINANCE_BRANCH}”没有名为“赵六病假”的人员"
     assert len(errors) == 5
     assert not Meeting.objects.filter(topic="台账导入专用主题", held_on=date(2026, 3, 5)).exists()

@@ -152,6 +152,65 @@ def test_a_committee_meeting_needs_more_than_half_of_the_committee(
     for person in committee:
         Post.objects.create(person=person, organization=branch, title=PostTitle.COMMITTEE_MEMBER,
                             start_on=date(2024, 1, 1))
-    message = _refused(record, kind="支部委员会会议", attendees=[committee[0], *people[3:]])
+    message = _refused(record, kind="支部委员会会议", attendees=[committee[0]],
+                       absentees=[(committee[1], "公出")])  # the third is absent unlisted
     assert "应到支部委员3名，实到1名" in message and "第十二条" in message
     assert record(kind="支部委员会会议", attendees=committee[:2]).pk
+
+
+def test_a_committee_meeting_is_refused_where_no_committee_sits(
+    record: Callable[..., Meeting], branch: Organization, today: date,
+) -> None:
+    from dangjian.orglife.services.compliance import compliance_report
+
+    report = compliance_report(root=branch, year=today.year, as_of=today)
+    assert "支部委员会会议" not in {row.kind for row in report.rows}  # the page's own verdict
+    message = _refused(record, kind="支部委员会会议")
+    assert "未设立支部委员会" in message and "不能登记支部委员会会议" in message
+
+
+def test_a_committee_meetings_expected_are_the_committee_not_every_member(
+    record: Callable[..., Meeting], members: Callable[..., list[Person]], branch: Organization,
+    today: date,
+) -> None:
+    from dangjian.people.models import Post, PostTitle
+
+    people = members(branch)
+    committee = people[:3]
+    for person in committee:
+        Post.objects.create(person=person, organization=branch, title=PostTitle.COMMITTEE_MEMBER,
+                            start_on=today - timedelta(days=400))
+    message = _refused(record, kind="支部委员会会议")  # every branch member ticked
+    assert "不是支部委员" in message
+    meeting = record(kind="支部委员会会议", attendees=committee[:2])
+    assert {a.person_id for a in meeting.attendance.all()} == {p.pk for p in committee}
+    assert meeting.attendance.filter(present=False).get().person == committee[2]
+
+
+def test_the_same_meeting_entered_twice_is_refused_and_counted_once(
+    record: Callable[..., Meeting], branch: Organization, today: date,
+) -> None:
+    first = record(topic="重温入党誓词", held_on=today - timedelta(days=2))
+    rollup = MeetingRollup.objects.get(organization=branch, kind=first.kind,
+                                       year=first.held_on.year)
+    message = _refused(record, topic=" 重温入党誓词 ", held_on=today - timedelta(days=2))
+    assert "已经登记过" in message and "不能重复登记" in message
+    assert MeetingRollup.objects.get(pk=rollup.pk).count == rollup.count
+    assert record(topic="重温入党誓词", held_on=today - timedelta(days=3)).pk  # another day
+
+
+def test_two_entries_of_one_meeting_at_the_same_moment_count_once(
+    record: Callable[..., Meeting], branch: Organization, today: date,
+) -> None:
+    """The check before the insert can race; the unique constraint still refuses the second
+    entry with the same message, and nothing of it is left."""
+    from unittest import mock
+
+    from django.db.models import QuerySet
+
+    held_on = today - timedelta(days=4)
+    record(topic="集中学习", held_on=held_on)
+    with mock.patch.object(QuerySet, "exists", return_value=False):  # as if not yet committed
+        message = _refused(record, topic="集中学习", held_on=held_on)
+    assert "已经登记过" in message
+    assert Meeting.objects.filter(organization=branch, topic="集中学习").count() == 1

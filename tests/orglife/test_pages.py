@@ -115,3 +115,61 @@ def test_a_leading_group_lists_its_own_members_not_the_branches(
     assert f'aria-label="{user("finance_secretary").person.name}到会"' in html
     assert f'aria-label="{user("member").person.name}到会"' not in html
     assert "<option selected>民主生活会</option>" not in html  # 党课 comes first for a group
+
+
+def test_the_organisation_chosen_is_the_one_recorded_or_the_form_refuses(
+    user: Callable[[str], Any], branch: Organization, members: Callable[..., list[Person]],
+    org: Callable[[str], Organization], today: date,
+) -> None:
+    clerk = _signed_in(user("finance_clerk"))
+    other = org("县财政局机关第二党支部")
+    page = clerk.get("/orglife/", {"organization": branch.pk}).content.decode()
+    form = page[page.index('action="/orglife/meetings/new/"'):]
+    assert '<select name="organization"' in form.split("</form>")[0]  # chosen inside the form
+    people = members(branch)
+    before = Meeting.objects.count()
+    response = clerk.post("/orglife/meetings/new/", {
+        "organization": other.pk, "listed_for": branch.pk, "kind": "主题党日",
+        "held_on": str(today), "topic": "选了第二支部却没切换", "listed": [p.pk for p in people],
+        "present": [p.pk for p in people]}, follow=True)
+    html = response.content.decode()
+    assert "请先点“切换组织”" in html and other.name in html
+    assert Meeting.objects.count() == before
+    switched = clerk.post("/orglife/meetings/new/", {"organization": other.pk, "switch": "1",
+                                                     "listed_for": branch.pk})
+    assert switched.status_code == 302 and f"organization={other.pk}" in switched["Location"]
+    assert Meeting.objects.count() == before
+
+
+def test_the_committee_template_lists_the_committee_only(
+    user: Callable[[str], Any], branch: Organization, members: Callable[..., list[Person]],
+    today: date,
+) -> None:
+    from dangjian.people.models import Post, PostTitle
+
+    clerk = _signed_in(user("finance_clerk"))
+    page = clerk.get("/orglife/", {"organization": branch.pk}).content.decode()
+    assert "支部委员会会议" not in page.split('data-testid="attendance"')[0]  # no committee
+    people = members(branch)
+    for person in people[:3]:
+        Post.objects.create(person=person, organization=branch, title=PostTitle.COMMITTEE_MEMBER,
+                            start_on=today - timedelta(days=30))
+    page = clerk.get("/orglife/", {"organization": branch.pk,
+                                   "kind": "支部委员会会议"}).content.decode()
+    attendance = page.split('data-testid="attendance"')[1].split("</fieldset>")[0]
+    assert attendance.count('name="listed"') == 3
+    assert f'value="{people[3].pk}"' not in attendance
+
+
+def test_a_list_of_the_committee_is_not_recorded_as_another_meeting(
+    user: Callable[[str], Any], branch: Organization, members: Callable[..., list[Person]],
+    today: date,
+) -> None:
+    people = members(branch)[:3]
+    before = Meeting.objects.count()
+    response = _signed_in(user("finance_clerk")).post("/orglife/meetings/new/", {
+        "organization": branch.pk, "listed_for": branch.pk, "listed_kind": "支部委员会会议",
+        "kind": "主题党日", "held_on": str(today), "topic": "只列了委员",
+        "listed": [p.pk for p in people], "present": [p.pk for p in people]}, follow=True)
+    assert "请点上方的会议模板重新载入名单" in response.content.decode()
+    assert Meeting.objects.count() == before

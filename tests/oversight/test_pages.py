@@ -81,3 +81,28 @@ def test_a_page_form_naming_a_person_outside_the_scope_reads_as_a_missing_one(
         assert draft["description"] == "保留这条措施"  # the input is kept
         pages.append(html.count("所选对象不存在"))
     assert pages[0] == pages[1] and Measure.objects.count() == count
+
+
+def test_a_returned_measure_tells_the_unit_why(
+    api_as: Callable[[str], Any], user: Callable[[str], Any],
+    raise_finding: Callable[..., dict], add_measure: Callable[..., dict], pdf: Any,
+) -> None:
+    from dangjian.notifications.models import Notification
+
+    measure = add_measure(raise_finding())
+    url = f"/api/v1/measures/{measure['id']}/"
+    clerk = api_as("finance_clerk")
+    clerk.post(f"{url}evidence/", {"file": pdf()}, format="multipart")
+    clerk.post(f"{url}progress/", {"text": "已起草制度"}, format="json")
+    assert clerk.post(f"{url}submit/").json()["status"] == "待核查"
+    api_as("inspector").post(f"{url}verify/", {"decision": "return",
+                                               "comment": "制度尚未经党组会审议印发"},
+                             format="json")
+    for username in ("finance_clerk", "finance_secretary"):
+        told = Notification.objects.get(recipient=user(username), kind="measure.returned")
+        assert "制度尚未经党组会审议印发" in told.body
+        page = _signed_in(user(username)).get(told.link.split("#")[0]).content.decode()
+        assert f'id="{told.link.split("#")[1]}"' in page
+        assert "退回整改理由：制度尚未经党组会审议印发" in page
+    assert not Notification.objects.filter(recipient=user("edu_clerk"),
+                                           kind="measure.returned").exists()

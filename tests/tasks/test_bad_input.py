@@ -148,8 +148,8 @@ def test_an_import_names_every_bad_row_and_imports_nothing(
     assert response.status_code == 400
     errors = response.json()["errors"]
     assert errors == [
-        "第2行（序号2）：牵头单位“县财政厅”不存在，或不在您的范围内",
-        "第3行（序号3）：配合单位“县统计所”不存在，或不在您的范围内",
+        "第2行（序号2）：牵头单位“县财政厅”不存在，请核对名称",
+        "第3行（序号3）：配合单位“县统计所”不存在，请核对名称",
         "第3行（序号3）：完成时限“下个月”无法识别，请填写如 2026-06-30 或“6月底前”",
         "第4行（序号4）：任务不能为空",
         "第4行（序号4）：责任领导“查无此人”不是本范围内的领导干部",
@@ -158,7 +158,7 @@ def test_an_import_names_every_bad_row_and_imports_nothing(
     assert ImportJob.objects.latest("id").status == "有错误"
 
 
-def test_a_unit_outside_the_importers_scope_is_unknown(
+def test_a_unit_outside_the_importers_scope_is_named_as_such(
     upload: Callable[..., Any], counts: tuple[int, int], api_as: Callable[[str], APIClient],
 ) -> None:
     finance = Organization.objects.get(name="县财政局")
@@ -167,7 +167,8 @@ def test_a_unit_outside_the_importers_scope_is_unknown(
         "file": xlsx([[1, "任务", "县教育局", "", _leader_name(), "2026-12-31", ""]])},
         format="multipart")
     assert response.status_code == 400
-    assert "牵头单位“县教育局”不存在" in response.json()["errors"][0]
+    # it exists: the clerk is told it is outside her scope, not that it does not exist
+    assert "牵头单位“县教育局”不在您的管理范围内" in response.json()["errors"][0]
     assert _nothing_saved(counts)
 
 

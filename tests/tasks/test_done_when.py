@@ -72,7 +72,7 @@ def _education_leader() -> int:
     return charged_leader(Organization.objects.get(name="县教育局")).pk
 
 
-def test_units_report_monthly_with_evidence_and_the_secretary_closes(
+def test_units_report_monthly_with_evidence_and_the_leader_confirms(
     api_as: Callable[[str], APIClient], speech: str, deploy: Callable[..., dict], pdf: Any,
     today: date,
 ) -> None:
@@ -92,8 +92,8 @@ def test_units_report_monthly_with_evidence_and_the_secretary_closes(
 
     clerk.post(f"/api/v1/tasks/{task['id']}/progress/",
                {"text": "制度已印发", "percent": 100, "request_completion": True}, format="json")
-    closed = api_as("finance_secretary").post(f"/api/v1/tasks/{task['id']}/review/",
-                                              {"decision": "accept"}, format="json")
+    closed = api_as("vice_head").post(f"/api/v1/tasks/{task['id']}/review/",
+                                      {"decision": "accept"}, format="json")
     assert closed.status_code == 200, closed.content
     assert closed.json()["status"] == "已完成" and closed.json()["completed_on"] == str(today)
 

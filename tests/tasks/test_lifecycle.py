@@ -52,8 +52,8 @@ def test_only_the_lead_unit_reports(api_as: Callable[[str], APIClient], task: Ta
     assert not task.reports.exists()
 
 
-def test_completion_needs_evidence_and_the_secretary(
-    api_as: Callable[[str], APIClient], task: Task, pdf: Any,
+def test_completion_needs_evidence_and_is_confirmed_by_the_assigning_side(
+    api_as: Callable[[str], APIClient], task: Task, pdf: Any, user: Callable[[str], Any],
 ) -> None:
     clerk = api_as("finance_clerk")
     refused = clerk.post(_url(task, "progress"), {"text": "已完成", "request_completion": True},
@@ -62,19 +62,72 @@ def test_completion_needs_evidence_and_the_secretary(
     assert not task.reports.exists()
     clerk.post(_url(task, "progress"), {"text": "已完成", "request_completion": "true",
                                         "file": pdf()}, format="multipart")
-    for username in ["finance_clerk", "vice_head", "county_head"]:
+    # the unit that asked (its clerk, its secretary) never certifies itself; nor a bystander
+    for username in ["finance_clerk", "finance_secretary", "county_head", "edu_clerk"]:
         response = api_as(username).post(_url(task, "review"), {"decision": "accept"},
                                          format="json")
-        assert response.status_code == 403, username
-    secretary = api_as("finance_secretary")
-    no_reason = secretary.post(_url(task, "review"), {"decision": "return"}, format="json")
+        assert response.status_code in (403, 404), username
+    assert Task.objects.get(pk=task.pk).status == TaskStatus.IN_PROGRESS
+    assert task.leader_id == user("vice_head").person_id
+    leader = api_as("vice_head")
+    no_reason = leader.post(_url(task, "review"), {"decision": "return"}, format="json")
     assert no_reason.status_code == 400 and "理由" in no_reason.json()["detail"]
-    back = secretary.post(_url(task, "review"), {"decision": "return", "comment": "缺制度文件"},
-                          format="json")
+    back = leader.post(_url(task, "review"), {"decision": "return", "comment": "缺制度文件"},
+                       format="json")
     assert back.json()["status"] == "推进中" and back.json()["completion_requested_on"] is None
-    again = secretary.post(_url(task, "review"), {"decision": "accept"}, format="json")
+    again = leader.post(_url(task, "review"), {"decision": "accept"}, format="json")
     assert again.status_code == 400 and "尚未申请办结" in again.json()["detail"]
     assert Review.objects.filter(task=task).count() == 1
+
+
+def test_the_unit_secretary_cannot_approve_her_own_request(
+    api_as: Callable[[str], APIClient], task: Task, pdf: Any,
+) -> None:
+    secretary = api_as("finance_secretary")
+    asked = secretary.post(_url(task, "progress"), {"text": "已完成", "request_completion": "true",
+                                                    "file": pdf()}, format="multipart")
+    assert asked.status_code == 201, asked.content
+    own = secretary.post(_url(task, "review"), {"decision": "accept"}, format="json")
+    assert own.status_code == 403 and "本人" in own.json()["detail"]
+    assert Task.objects.get(pk=task.pk).status == TaskStatus.IN_PROGRESS
+    assert not Review.objects.filter(task=task).exists()
+
+
+def test_nobody_approves_what_they_requested_even_the_confirmer(
+    task: Task, user: Callable[[str], Any], pdf: Any,
+) -> None:
+    """The rule lives in the service: a confirmer who (somehow) asked cannot confirm."""
+    from django.core.exceptions import PermissionDenied
+
+    from dangjian.tasks.services.progress import task_review
+
+    leader = user("vice_head")
+    Task.objects.filter(pk=task.pk).update(
+        status=TaskStatus.IN_PROGRESS, completion_requested_on=task.due_on,
+        completion_requested_by=leader)
+    with pytest.raises(PermissionDenied, match="本人"):
+        task_review(actor=leader, task=Task.objects.get(pk=task.pk), decision="accept")
+    assert Task.objects.get(pk=task.pk).status == TaskStatus.IN_PROGRESS
+
+
+def test_the_county_may_have_its_supervision_office_confirm(
+    api_as: Callable[[str], APIClient], task: Task, pdf: Any, settings: Any,
+    user: Callable[[str], Any],
+) -> None:
+    from dangjian.access.models import RoleGrant
+    from dangjian.access.roles import Role
+
+    settings.DANGJIAN_TASKS = {"completion_confirmed_by": "office"}
+    RoleGrant.objects.create(user=user("edu_clerk"), role=Role.UNIT_CLERK,
+                             organization=task.plan.organization)
+    api_as("finance_clerk").post(_url(task, "progress"), {
+        "text": "已完成", "request_completion": "true", "file": pdf()}, format="multipart")
+    leader = api_as("vice_head").post(_url(task, "review"), {"decision": "accept"},
+                                      format="json")
+    assert leader.status_code == 403 and "督查室" in leader.json()["detail"]
+    office = api_as("edu_clerk").post(_url(task, "review"), {"decision": "accept"},
+                                      format="json")
+    assert office.status_code == 200 and office.json()["status"] == "已完成"
 
 
 def test_a_finished_task_takes_no_more_reports(
@@ -83,8 +136,7 @@ def test_a_finished_task_takes_no_more_reports(
     clerk = api_as("finance_clerk")
     clerk.post(_url(task, "progress"), {"text": "完成", "request_completion": "true",
                                         "file": pdf()}, format="multipart")
-    api_as("finance_secretary").post(_url(task, "review"), {"decision": "accept"},
-                                     format="json")
+    api_as("vice_head").post(_url(task, "review"), {"decision": "accept"}, format="json")
     late = clerk.post(_url(task, "progress"), {"text": "补充"}, format="json")
     assert late.status_code == 400 and "“已完成”的任务不能再报送进展" in late.json()["detail"]
 

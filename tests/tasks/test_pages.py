@@ -1,5 +1,5 @@
 """The desk's sections follow the roles: the leader's tasks, the clerk's monthly report, the
-secretary's approvals, the county head's overview by leader and unit."""
+leader's confirmations of 办结, the county head's overview by leader and unit."""
 
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -75,17 +75,19 @@ def test_a_refused_report_keeps_its_text(signed_in: Callable[[str], Client],
     assert "申请办结前请先上传佐证材料" in page and "这段进展不能丢" in page
 
 
-def test_the_secretary_approves_from_the_desk(
+def test_the_responsible_leader_confirms_from_the_desk(
     signed_in: Callable[[str], Client], tasks: list[Task], pdf: Any,
 ) -> None:
     task = tasks[1]
     signed_in("finance_clerk").post(f"/tasks/tasks/{task.pk}/report/", {
         "text": "已完成", "files": [pdf()], "request_completion": "on"})
-    secretary = signed_in("finance_secretary")
-    html = secretary.get("/tasks/").content.decode()
+    unit_page = signed_in("finance_secretary").get("/tasks/").content.decode()
+    assert 'data-testid="to-review"' not in unit_page  # the unit does not certify itself
+    leader = signed_in("vice_head")
+    html = leader.get("/tasks/").content.decode()
     assert f'data-testid="review-{task.pk}"' in _section(html, "to-review")
     task.refresh_from_db()
-    done = secretary.post(f"/tasks/tasks/{task.pk}/review/", {
+    done = leader.post(f"/tasks/tasks/{task.pk}/review/", {
         "decision": "accept", "version": task.version}, follow=True)
     assert "已同意办结" in done.content.decode()
     assert Task.objects.get(pk=task.pk).status == "已完成"

@@ -1,7 +1,7 @@
 """The review page: edit, drop, merge, split, assign, then confirm into tasks."""
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.test import Client
@@ -71,18 +71,19 @@ def test_drop_merge_and_split_reshape_the_proposals(head: Client, plan: Plan) ->
 
 
 def test_bulk_assignment_then_confirmation_makes_the_tasks(
-    head: Client, plan: Plan, user: Callable[[str], User],
+    head: Client, plan: Plan, user: Callable[[str], User], today: date,
 ) -> None:
     education = Organization.objects.get(name="县教育局")
+    due = today + timedelta(days=17)
     response = head.post(f"/tasks/plans/{plan.pk}/assign/", {
-        "all": "1", "lead_unit": education.pk, "due_on": "2026-12-20"})
+        "all": "1", "lead_unit": education.pk, "due_on": str(due)})
     assert response.status_code == 302
     confirmed = head.post(f"/tasks/plans/{plan.pk}/confirm/")
     assert confirmed["Location"] == f"/tasks/plans/{plan.pk}/"
     tasks = Task.objects.filter(plan=plan)
     assert tasks.count() == 13
     assert {(t.lead_unit, t.leader, t.due_on) for t in tasks} == {
-        (education, charged_leader(education), date(2026, 12, 20))}
+        (education, charged_leader(education), due)}
     page = head.get(confirmed["Location"]).content.decode()
     assert page.count('data-testid="task-') == 13
     assert head.get(f"/tasks/plans/{plan.pk}/review/").status_code == 404  # nothing to review
@@ -114,14 +115,56 @@ def test_another_units_clerk_cannot_touch_the_review(user: Callable[[str], User]
     assert not Proposal.objects.get(pk=first.pk).dropped
 
 
-def test_a_milestone_is_added_from_the_plan_page(head: Client, plan: Plan) -> None:
+def test_a_milestone_is_added_from_the_plan_page(head: Client, plan: Plan, today: date
+                                                ) -> None:
     education = Organization.objects.get(name="县教育局")
     head.post(f"/tasks/plans/{plan.pk}/assign/", {"all": "1", "lead_unit": education.pk,
-                                                  "due_on": "2026-12-20"})
+                                                  "due_on": str(today + timedelta(days=17))})
     head.post(f"/tasks/plans/{plan.pk}/confirm/")
     task = Task.objects.get(plan=plan, number=1)
+    step = today + timedelta(days=7)
     page = head.post(f"/tasks/plans/{plan.pk}/milestones/", {
-        "task": task.pk, "title": "形成责任清单", "due_on": "2026-12-10"}, follow=True)
+        "task": task.pk, "title": "形成责任清单", "due_on": str(step)}, follow=True)
     html = page.content.decode()
     assert "已为“细化责任清单”添加节点：形成责任清单" in html
-    assert "节点：形成责任清单（2026-12-10）" in html
+    assert f"节点：形成责任清单（{step:%Y-%m-%d}）" in html
+
+
+def test_a_deadline_already_past_is_shown_and_must_be_confirmed(
+    head: Client, plan: Plan, today: date,
+) -> None:
+    education = Organization.objects.get(name="县教育局")
+    late = today - timedelta(days=63)  # a "十一期间" read as a date gone by
+    head.post(f"/tasks/plans/{plan.pk}/assign/", {
+        "all": "1", "lead_unit": education.pk, "due_on": str(late)})
+    page = head.get(f"/tasks/plans/{plan.pk}/review/").content.decode()
+    assert 'data-testid="past-due"' in page and f"完成时限{late:%Y-%m-%d}" in page
+    refused = head.post(f"/tasks/plans/{plan.pk}/confirm/", follow=True)
+    messages = [str(m) for m in refused.context["messages"]]
+    assert "完成时限已经过去" in messages[0] and "仍然确认" in messages[0]
+    assert not Task.objects.filter(plan=plan).exists()
+    confirmed = head.post(f"/tasks/plans/{plan.pk}/confirm/", {"accept_past_due": "on"})
+    assert confirmed["Location"] == f"/tasks/plans/{plan.pk}/"
+    assert {t.due_on for t in Task.objects.filter(plan=plan)} == {late}
+
+
+def test_the_api_refuses_a_past_deadline_until_told_to_accept_it(
+    api_as: Callable[[str], APIClient], plan: Plan, today: date, user: Callable[[str], User],
+) -> None:
+    head = api_as("county_head")
+    proposals = head.get(f"/api/v1/plans/{plan.pk}/").json()["revisions"][0]["proposals"]
+    finance = Organization.objects.get(name="县财政局")
+    items = [{"path": p["path"], "title": p["title"], "text": p["text"],
+              "targets": p["targets"], "lead_unit": finance.pk,
+              "leader": user("vice_head").person_id, "deadline": "“十一”期间",
+              "due_on": str(today - timedelta(days=1 if n == 0 else -30))}
+             for n, p in enumerate(proposals)]
+    url = f"/api/v1/plans/{plan.pk}/confirm/"
+    refused = head.post(url, {"items": items}, format="json")
+    assert refused.status_code == 400
+    assert "第1条" in refused.json()["detail"] and "“十一”期间" in refused.json()["detail"]
+    assert "第2条" not in refused.json()["detail"]  # only the late one is named
+    assert not Task.objects.filter(plan=plan).exists()
+    accepted = head.post(url, {"items": items, "accept_past_due": True}, format="json")
+    assert accepted.status_code == 200, accepted.content
+    assert Task.objects.filter(plan=plan).count() == len(items)

@@ -50,13 +50,13 @@ WORKING_DAYS_ONLY = Rule(
 )
 CIVIL_CODE_BY_ANALOGY = Rule(
     text="党内法规一般未规定期间如何计算，党内期限类推适用民法典的期间计算规则",
-    citation=f"惯例：类推适用{CIVIL_CODE}第二百零一条至第二百零三条，党内法规无明文依据，待核实",
-    status=Status.UNCERTAIN,
+    citation=f"类推适用{CIVIL_CODE}第二百零一条至第二百零三条（党内法规无明文规定）",
+    status=Status.UNCERTAIN, note="惯例，待核实",
 )
 MONDAY_TO_FRIDAY_FALLBACK = Rule(
     text="当年放假安排尚无数据时，暂按周一至周五为工作日推算，结果标为“暂定”，录入通知后自动更正",
-    citation="本系统约定：无当年放假安排时暂按周一至周五推算，结果为暂定，待核实",
-    status=Status.UNCERTAIN,
+    citation="本系统约定：无当年放假安排时暂按周一至周五推算，结果为暂定",
+    status=Status.UNCERTAIN, note="待核实",
 )
 
 WORKING_DAY_RULES = (START_DAY_EXCLUDED, PUBLIC_HOLIDAYS, WORKING_DAYS_ONLY, CIVIL_CODE_BY_ANALOGY)

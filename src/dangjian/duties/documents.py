@@ -69,17 +69,31 @@ def report_body(view: ListView) -> list[str]:
             files = len(record.evidence.all())
             body.append(f"{chinese_date(record.done_on)}，{record.description}"
                         f"{f'（佐证材料{files}份）' if files else ''}。")
-    late = [v for v in view.items if v.progress.state == State.OVERDUE]
     body.append("二、存在的问题")
-    if late:
-        body += [f"{n}.{v.item.text}未按要求完成" + (f"（{'；'.join(f.text for f in v.late)}）"
-                                                   if v.late else "") + "。"
-                 for n, v in enumerate(late, 1)]
-    else:
-        body.append("责任清单各事项均按要求推进，未发现逾期事项。")
+    body += problems(view)
+    late = counts[State.OVERDUE] > 0
     body += ["三、下一步打算",
-             "对照责任清单，逐项补齐短板，逾期事项明确整改时限，确保全面从严治党各项责任落到实处。"]
+             "对照责任清单，逐项补齐短板，" + ("逾期事项明确整改时限，" if late else "")
+             + "确保全面从严治党各项责任落到实处。"]
     return body
+
+
+def problems(view: ListView) -> list[str]:
+    """The second part follows the figures: overdue items first, then those not yet done;
+    "no overdue item" only when there is none, "all done" only when all are."""
+    late = [v for v in view.items if v.progress.state == State.OVERDUE]
+    undone = [v for v in view.items if v.progress.state == State.DUE]
+    lines = [f"{n}.{v.item.text}逾期未完成"
+             + (f"（{'；'.join(f.text for f in v.late)}）" if v.late else "") + "。"
+             for n, v in enumerate(late, 1)]
+    lines += [f"{n}.{v.item.text}尚未完成（{v.progress.state}）。"
+              for n, v in enumerate(undone, len(late) + 1)]
+    if not lines:
+        return ["责任清单各事项均已完成，未发现逾期事项。"]
+    total = len(view.items)
+    summary = (f"责任清单{total}项中，逾期{len(late)}项，尚未完成{len(undone)}项" if late
+               else f"暂无逾期事项，但责任清单{total}项中尚有{len(undone)}项未完成")
+    return [summary + "：", *lines]
 
 
 def report_document(rlist: ResponsibilityList, viewer: object) -> OfficialDocument:

@@ -26,23 +26,27 @@ FOUR_TOGETHER = Rule(
 FIRST_RESPONSIBLE = Rule(
     text="书记履行全面从严治党第一责任人职责：重要工作亲自部署、重大问题亲自过问、"
          "重点环节亲自协调、重要案件亲自督办",
-    citation=f"{MAIN_RULE}（2020）第八条；“四个亲自”表述见中国纪检监察报2020-03-19解读",
+    citation=f"{MAIN_RULE}（2020）第八条",
     status=Status.CONFIRMED_2ND,
+    note="“四个亲自”表述见中国纪检监察报2020-03-19解读",
 )
 ONE_POST_TWO_DUTIES = Rule(
     text="领导班子其他成员对职责范围内的全面从严治党负重要领导责任，落实“一岗双责”",
-    citation=f"{MAIN_RULE}（2020），据求是网引述",
+    citation=f"{MAIN_RULE}（2020）",
     status=Status.CONFIRMED_2ND,
+    note="据求是网引述",
 )
 STUDY_REGULARLY = Rule(
     text="党委（党组）定期专题研究全面从严治党工作（地方一般每年不少于2次）",
-    citation=f"{MAIN_RULE}（2020）及地方实施办法；次数待核实",
+    citation=f"{MAIN_RULE}（2020）及地方实施办法；次数本县可配置",
     status=Status.UNCERTAIN,
+    note="次数待核实",
 )
 WRITTEN_REPORT = Rule(
     text="党委（党组）每年向上级党委书面报告履行全面从严治党主体责任情况",
-    citation=f"{MAIN_RULE}（2020）第三、四章；具体时限待核实",
+    citation=f"{MAIN_RULE}（2020）第三、四章",
     status=Status.UNCERTAIN,
+    note="具体时限待核实",
 )
 ACCOUNT_YEARLY = Rule(
     text="党的领导干部每年在党委（党组）扩大会议上述责述廉",
@@ -61,8 +65,9 @@ ORGANISATIONAL_LIFE = Rule(
 )
 DUAL_LIFE = Rule(
     text="党员领导干部以普通党员身份参加所在支部或党小组的组织生活（双重组织生活）",
-    citation=f"{BRANCH_RULE}（2018）；按季度参加为地方做法，待核实",
+    citation=f"{BRANCH_RULE}（2018）",
     status=Status.CONFIRMED_2ND,
+    note="按季度参加为地方做法，待核实",
 )
 RECTIFICATION = Rule(
     text="对巡察反馈、监督工作提示单等指出的问题，党委（党组）承担整改主体责任",
@@ -71,7 +76,7 @@ RECTIFICATION = Rule(
 )
 LOCAL_SUPERVISION = Rule(
     text="县委、县政府部署的党建重点任务按期办结，逾期督办",
-    citation="本县督查督办制度（地方做法，可配置）",
+    citation="本县督查督办制度（本县可配置）",
     status=Status.UNCERTAIN,
 )
 

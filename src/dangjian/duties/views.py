@@ -148,7 +148,7 @@ def item_new(request: HttpRequest, pk: int) -> str:
 @login_required
 def report(request: HttpRequest, pk: int) -> HttpResponse:
     rlist = scoped(ResponsibilityList, request, pk)
-    return attachment(report_docx(rlist, request.user), DOCX, f"duties-{rlist.pk}.docx")
+    return attachment(report_docx(rlist, request.user), DOCX, f"{rlist.title}年度报告.docx")
 
 
 @login_required

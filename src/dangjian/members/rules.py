@@ -142,8 +142,8 @@ TRAINING_DAYS, TRAINING_HOURS = 3, 24
 # The numbers are confirmed; the article number is not: one source calls it 第十七条.
 SHORT_TRAINING = Rule(
     text=f"发展对象须经过集中培训，时间一般不少于{TRAINING_DAYS}天（或不少于{TRAINING_HOURS}个学时）",
-    citation=f"{DETAILED_RULES}第十八条（条号待核实，另有来源作第十七条）",
-    status=Status.CONFIRMED,
+    citation=f"{DETAILED_RULES}第十八条",
+    status=Status.CONFIRMED, note="条号待核实，另有来源作第十七条",
 )
 PRE_REVIEW_PASSED = Rule(
     text="基层党委预审合格的，方可发放《中国共产党入党志愿书》",
@@ -179,32 +179,32 @@ FULL_MEMBERSHIP_APPROVAL_LIMIT = Rule(
 def publicity(days: int) -> Rule:
     return Rule(
         text=f"确定入党积极分子、发展对象、接收预备党员和预备党员转正前应当公示，时间不少于{days}个工作日",
-        citation="地方规定，2014年细则未见明文，待核实（本县可配置）",
-        status=Status.UNCERTAIN,
+        citation="地方规定（本县可配置）",
+        status=Status.UNCERTAIN, note="2014年细则未见明文，待核实",
     )
 
 
 def applied_before_activist(months: int) -> Rule:
     return Rule(
         text=f"递交入党申请书满{months}个月后，方可确定为入党积极分子",
-        citation="地方规定，非全国性规定，待核实（本县可配置）",
-        status=Status.UNCERTAIN,
+        citation="地方规定（本县可配置）",
+        status=Status.UNCERTAIN, note="非全国性规定，待核实",
     )
 
 
 def member_study_hours(hours: int) -> Rule:
     return Rule(
         text=f"党员每年集中学习培训不少于{hours}学时",
-        citation="全国党员教育培训工作规划（凭记忆，待核实；本县可配置）",
-        status=Status.UNCERTAIN,
+        citation="全国党员教育培训工作规划（本县可配置）",
+        status=Status.UNCERTAIN, note="凭记忆，待核实",
     )
 
 
 def group_study_sessions(sessions: int) -> Rule:
     return Rule(
         text=f"党委（党组）理论学习中心组每年集体学习研讨不少于{sessions}次",
-        citation="《中国共产党党委（党组）理论学习中心组学习规则》（凭记忆，待核实；本县可配置）",
-        status=Status.UNCERTAIN,
+        citation="《中国共产党党委（党组）理论学习中心组学习规则》（本县可配置）",
+        status=Status.UNCERTAIN, note="凭记忆，待核实",
     )
 
 

@@ -17,7 +17,7 @@ from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import PartyStatus, Person
 
 from .models import Attendance, Meeting, MeetingKind
-from .rules import COMMITTEE_FROM_FULL_MEMBERS, LEADING_GROUPS
+from .rules import LEADING_GROUPS
 from .services.rollups import rollups_rebuild
 
 K = MeetingKind
@@ -83,8 +83,9 @@ def _plan(org: Organization, people: list[tuple[int, bool]], rng: random.Random
     months = range(1, 13)
     quarters = (rng.randint(1, 3), rng.randint(4, 6), rng.randint(7, 9), rng.randint(10, 12))
     if org.kind == OrgKind.BRANCH:
-        if sum(vote for _, vote in people) >= COMMITTEE_FROM_FULL_MEMBERS:
-            plan += [(K.COMMITTEE, m) for m in months]
+        # No 支委会: the demo county has no 委员 posts on file, so no branch has a committee
+        # (those with 7+ full members show the NO_COMMITTEE gap), and meeting_record refuses
+        # a 支委会 where none sits.
         plan += [(K.THEME_DAY, m) for m in months]
         plan += [(K.BRANCH_ASSEMBLY, m) for m in quarters]
         plan += [(K.LECTURE, m) for m in quarters]

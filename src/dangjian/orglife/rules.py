@@ -99,26 +99,27 @@ CELL_MONTHLY = MeetingRule(
 THEME_DAY_MONTHLY = MeetingRule(
     key="theme_day", kind=K.THEME_DAY, applies_to=BRANCH, period=Period.MONTH, min_count=1,
     rule=Rule("每月相对固定1天开展主题党日",
-              f"{BRANCH_REGULATION}“三会一课”及主题党日条款（条号待核实）",
-              Status.CONFIRMED_2ND),
+              f"{BRANCH_REGULATION}“三会一课”及主题党日条款",
+              Status.CONFIRMED_2ND, note="条号待核实"),
 )
 ORG_LIFE_YEARLY = MeetingRule(
     key="org_life", kind=K.ORG_LIFE, applies_to=BRANCH, period=Period.Q4, min_count=1,
     rule=Rule("组织生活会每年至少召开1次，一般安排在第四季度",
-              f"{BRANCH_REGULATION}第十七条（条号待核实）", Status.CONFIRMED_2ND),
+              f"{BRANCH_REGULATION}第十七条", Status.CONFIRMED_2ND, note="条号待核实"),
 )
 EVALUATION_YEARLY = MeetingRule(
     key="evaluation", kind=K.EVALUATION, applies_to=BRANCH, period=Period.YEAR, min_count=1,
     rule=Rule("民主评议党员一般每年开展1次，可结合组织生活会进行",
-              f"{BRANCH_REGULATION}民主评议党员条款（条号待核实）", Status.CONFIRMED_2ND),
+              f"{BRANCH_REGULATION}民主评议党员条款", Status.CONFIRMED_2ND,
+              note="条号待核实"),
 )
 # Outside rules.md §1: the 民主生活会 of leading groups. Off until the county confirms it.
 DEMOCRATIC_LIFE_YEARLY = MeetingRule(
     key="democratic_life", kind=K.DEMOCRATIC_LIFE, applies_to=LEADING_GROUPS,
     period=Period.YEAR, min_count=1,
     rule=Rule("党组（党委）领导班子每年召开1次民主生活会",
-              "《县以上党和国家机关党员领导干部民主生活会若干规定》（未收入 rules.md，待核实）",
-              Status.UNCERTAIN),
+              "《县以上党和国家机关党员领导干部民主生活会若干规定》（本县可配置）",
+              Status.UNCERTAIN, note="未收入 rules.md，待核实"),
     configurable=True,
 )
 
@@ -129,8 +130,8 @@ def _lecture_rule(period: Period, min_count: int) -> MeetingRule:
     return MeetingRule(
         key="lecture", kind=K.LECTURE, applies_to=BRANCH, period=period, min_count=min_count,
         rule=Rule(f"党课{period.label}至少{min_count}次（本地规定）",
-                  f"{BRANCH_REGULATION}未规定支部党课频次；本地规定，可配置（待核实）",
-                  Status.UNCERTAIN),
+                  f"{BRANCH_REGULATION}未规定支部党课频次；本地规定（本县可配置）",
+                  Status.UNCERTAIN, note="待核实"),
         configurable=True,
     )
 

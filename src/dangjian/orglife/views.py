@@ -23,6 +23,7 @@ from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import Person
 
 from . import selectors
+from .committees import committee_members, has_committee
 from .filtersets import MeetingFilterSet
 from .models import MeetingKind
 from .presets import presets_for
@@ -42,6 +43,8 @@ def _back_to_desk(view: Callable[[HttpRequest], str]) -> Callable[..., HttpRespo
     @require_POST
     def wrapper(request: HttpRequest) -> HttpResponse:
         query = {k: request.POST[k] for k in ("organization", "kind") if request.POST.get(k)}
+        if request.POST.get("switch"):  # 切换组织: load the chosen organisation's list
+            return redirect(f"{reverse('orglife:home')}?{urlencode(query)}")
         try:
             messages.success(request, view(request))
             request.session.pop("orglife_draft", None)
@@ -70,11 +73,19 @@ def home(request: HttpRequest) -> HttpResponse:
         "kinds": MeetingKind.values, "draft": request.session.pop("orglife_draft", {}),
     }
     if branch is not None:
-        presets = presets_for(branch.kind)
+        today = context["today"]
+        presets = [p for p in presets_for(branch.kind)
+                   if p.kind != MeetingKind.COMMITTEE or has_committee(branch, today)]
         chosen = request.GET.get("kind")
         context["presets"] = presets
-        context["preset"] = next((p for p in presets if p.kind == chosen), presets[0])
-        context["members"] = selectors.members_of(branch)
+        context["preset"] = preset = next((p for p in presets if p.kind == chosen), presets[0])
+        context["members"] = (committee_members(branch, today)
+                              if preset.kind == MeetingKind.COMMITTEE
+                              else selectors.members_of(branch))
+        # a refused form's ticks, when they were given for this organisation's list
+        draft = context["draft"]
+        same_list = draft.get("listed_for", [str(branch.pk)])[0] == str(branch.pk)
+        context["ticked"] = set(draft.get("present", [])) if draft and same_list else None
     return render(request, "orglife/home.html", context)
 
 
@@ -84,6 +95,16 @@ def meeting_new(request: HttpRequest) -> str:
     organization = selectors.scoped_organization(request.user, post.get("organization"))
     if organization is None:
         raise ValidationError("请选择要登记会议的组织")
+    listed_for = post.get("listed_for", str(organization.pk))
+    if listed_for != str(organization.pk):
+        shown = selectors.scoped_organization(request.user, listed_for)
+        raise ValidationError(
+            f"您选择的组织是“{organization.name}”，下方参会名单却是"
+            f"“{shown.name if shown else '其他组织'}”的：请先点“切换组织”载入该组织的名单，再登记")
+    committee_list = post.get("listed_kind", post.get("kind")) == MeetingKind.COMMITTEE
+    if committee_list != (post.get("kind") == MeetingKind.COMMITTEE):
+        raise ValidationError("下方参会名单是按另一种会议类型列出的（支部委员会会议只列支部委员）："
+                              "请点上方的会议模板重新载入名单，再登记")
     listed = _persons(request, post.getlist("listed"))
     present = set(post.getlist("present"))
     attendees = [p for p in listed if str(p.pk) in present]
@@ -109,7 +130,7 @@ def ledger_import(request: HttpRequest) -> str:
 
 @login_required
 def template_download(request: HttpRequest) -> HttpResponse:
-    return attachment(ledger_template(), XLSX, "meeting-ledger.xlsx")
+    return attachment(ledger_template(), XLSX, "会议台账模板.xlsx")
 
 
 @login_required

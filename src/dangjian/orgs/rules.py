@@ -17,9 +17,9 @@ EARLIEST_RECORD_DATE = date(1949, 1, 1)
 
 RECORDS_SINCE_1949 = Rule(
     text="本县现有党组织均建立于1949年及以后，其会议、问题等记录不能早于1949年",
-    citation="本地约定：依县志所载本县解放及县级党组织建立的时间，待核实；"
-             "解放较早的县可调整",
+    citation="本地约定：依县志所载本县解放及县级党组织建立的时间",
     status=Status.UNCERTAIN,
+    note="待核实；解放较早的县可调整 EARLIEST_RECORD_DATE",
 )
 NOT_BEFORE_FOUNDING = Rule(
     text="组织的会议、问题等记录不能早于该组织的成立日期",

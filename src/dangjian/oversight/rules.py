@@ -29,7 +29,7 @@ FOUR_FORMS_RULE = Rule(
 )
 CLOSURE_RULE = Rule(
     text="问题的全部整改措施经核查销号后，问题方可销号",
-    citation="监督整改闭环管理（本县制度，可配置）",
+    citation="监督整改闭环管理（本县制度，本县可配置）",
     status=Status.UNCERTAIN,
 )
 

@@ -195,4 +195,4 @@ def ledger_export(request: HttpRequest) -> HttpResponse:
                                                                              "discovered_on"), 1)
     ]
     data = render_xlsx(title="问题整改台账", headers=LEDGER_HEADERS, rows=rows)
-    return attachment(data, XLSX, "ledger.xlsx")
+    return attachment(data, XLSX, "问题整改台账.xlsx")

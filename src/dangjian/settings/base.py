@@ -219,6 +219,9 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "dangjian.api.exception_handler",
 }
+# The pages' filter menus say 全部, never django-filter's "---------".
+FILTERS_EMPTY_CHOICE_LABEL = "全部"
+FILTERS_NULL_CHOICE_LABEL = "未填写"
 SPECTACULAR_SETTINGS = {
     "TITLE": "党建平台 API",
     "DESCRIPTION": "全面从严治党主体责任平台接口",

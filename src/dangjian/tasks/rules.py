@@ -7,6 +7,8 @@ committee plans, deploys, advances and assesses party building with the rest of 
 
 from dataclasses import dataclass
 
+from django.core.exceptions import ImproperlyConfigured
+
 from dangjian.citations import Rule, Status
 
 DEPLOY_AND_ADVANCE = Rule(
@@ -16,17 +18,18 @@ DEPLOY_AND_ADVANCE = Rule(
 )
 MONTHLY_REPORT = Rule(
     text="牵头单位按月报送任务进展，每月25日前报送，附佐证材料",
-    citation="本县督查督办制度（地方做法，可配置）",
+    citation="本县督查督办制度（本县可配置）",
     status=Status.UNCERTAIN,
 )
 COMPLETION_APPROVAL = Rule(
-    text="任务办结须经牵头单位党组织书记审核同意，并附佐证材料",
-    citation="本县督查督办制度（地方做法，可配置）",
+    text="任务办结须附佐证材料，由交办方（责任领导或县委督查室，本县可配置）确认；"
+         "牵头单位不能自行确认办结，任何人不得审核本人提出的申请",
+    citation="本县督查督办制度（本县可配置）",
     status=Status.UNCERTAIN,
 )
 OVERDUE_SUPERVISION = Rule(
     text="任务逾期未完成的，向责任领导发督办提醒，并在督查通报中列明",
-    citation="本县督查督办制度（地方做法，可配置）",
+    citation="本县督查督办制度（本县可配置）",
     status=Status.UNCERTAIN,
 )
 
@@ -44,6 +47,18 @@ class LocalSettings:
     import_max_rows: int = 5000
     import_rows_per_step: int = 200  # 导入时每步校验的行数（进度条的一格）
     bulletin_prefix: str = "示督通"  # 督查通报发文字号的机关代字
+    # Who confirms 办结 (COMPLETION_APPROVAL): "leader", the task's 责任领导, or "office", the
+    # 党务干事 (督查室) of the organisation that deployed the plan. Never the lead unit itself.
+    completion_confirmed_by: str = "leader"
+
+    def __post_init__(self) -> None:
+        if self.completion_confirmed_by not in COMPLETION_CONFIRMERS:
+            raise ImproperlyConfigured(
+                "DANGJIAN_TASKS completion_confirmed_by 只能是 leader（责任领导）"
+                "或 office（督查室）")
+
+
+COMPLETION_CONFIRMERS = {"leader": "责任领导", "office": "督查室"}
 
 
 def local_settings() -> LocalSettings:

@@ -24,6 +24,7 @@ from dangjian.access.passwords import password_change_reason
 from dangjian.access.roles import Role
 from dangjian.access.scoping import restrict, roles_of
 from dangjian.access.selectors import scope_summary
+from dangjian.audit.labels import ACTION_LABELS
 from dangjian.audit.models import AuditEvent
 from dangjian.orgs.filtersets import OrganizationFilterSet
 from dangjian.orgs.models import Organization
@@ -177,7 +178,8 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     action = request.GET.get("action", "").strip()
     if action:
         events = events.filter(action=action)
-    return render(request, "web/audit.html", {"page": _page(request, events), "action": action})
+    return render(request, "web/audit.html", {"page": _page(request, events), "action": action,
+                                              "action_labels": ACTION_LABELS.items()})
 
 
 @login_required

@@ -56,7 +56,7 @@ class ResponsibilityListViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin
     def report(self, request: Request, pk: str | None = None) -> HttpResponse:
         """The year-end report (述责述廉 / 书面报告 draft) as a GB/T 9704 Word file."""
         rlist = self.get_object()
-        return attachment(report_docx(rlist, request.user), DOCX, f"duties-{rlist.pk}.docx")
+        return attachment(report_docx(rlist, request.user), DOCX, f"{rlist.title}年度报告.docx")
 
 
 class ResponsibilityItemViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,

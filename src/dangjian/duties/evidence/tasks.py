@@ -9,9 +9,13 @@ from .registry import Evidence, Fact, Subject, provider
 
 @provider("tasks.plans", "工作部署（讲话、要点、方案）的确认")
 def plans_deployed(subject: Subject) -> Evidence:
-    """Work deployed in the unit in the year: each plan confirmed into tasks."""
-    plans = plans_confirmed_in(subject.viewer, subject.start, subject.end,
-                               organization__path__startswith=subject.unit.path)
+    """Work deployed in the unit in the year: each plan confirmed into tasks. A leader's
+    own list (亲自部署) counts only the plans the leader entered, never a clerk's import of a
+    breakdown table."""
+    where = {"organization__path__startswith": subject.unit.path}
+    if subject.person is not None:
+        where["created_by__person"] = subject.person
+    plans = plans_confirmed_in(subject.viewer, subject.start, subject.end, **where)
     return Evidence(facts=[
         Fact(timezone.localtime(p.deployed_at).date(), f"部署《{p.title}》",  # type: ignore[attr-defined]
              "工作部署", f"/tasks/plans/{p.pk}/") for p in plans])

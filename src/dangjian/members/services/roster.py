@@ -126,7 +126,7 @@ def _check_row(actor: Any, row: Row, organizations: QuerySet[Organization]
     except ValidationError as exc:
         errors.extend(exc.messages)
     if organization is not None and not may_enter_data(actor, organization):
-        errors.append(f"组织“{organization.name}”不存在，或不在您的范围内")
+        errors.append(f"组织“{organization.name}”不在您的管理范围内")
         organization = None
     phone = ""
     try:

@@ -17,4 +17,4 @@ def roster_upload(request: HttpRequest) -> str:
 
 @login_required
 def roster_template_download(request: HttpRequest) -> HttpResponse:
-    return attachment(roster_template(), XLSX, "roster-template.xlsx")
+    return attachment(roster_template(), XLSX, "党员名册模板.xlsx")

@@ -48,6 +48,10 @@ class Meeting(models.Model):
         verbose_name_plural = "会议"
         ordering = ["-held_on", "-id"]
         indexes = [models.Index(fields=["organization", "kind", "held_on"])]
+        # The same meeting entered twice would be counted twice (services.meetings refuses it
+        # with a message first; this holds under concurrent entries too).
+        constraints = [models.UniqueConstraint(fields=["organization", "kind", "held_on", "topic"],
+                                               name="one_meeting_per_topic_and_day")]
 
     def __str__(self) -> str:
         return f"{self.held_on:%Y-%m-%d} {self.organization} {self.kind}"

@@ -11,20 +11,20 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from dangjian.audit.services import record
 from dangjian.orgs.models import Organization
 from dangjian.orgs.rules import check_not_before_founding
-from dangjian.people.models import PartyStatus, Person, Post
+from dangjian.people.models import PartyStatus, Person
 
+from ..committees import committee_members
 from ..models import Attendance, Meeting, MeetingKind
 from ..rules import COMMITTEE_QUORUM_RULE, HELD_BY, QUORUM_RULE
 from .permissions import require_entry
 from .rollups import rollup_add, rollup_recount
 
-COMMITTEE_TITLES = ("书记", "副书记", "委员")
 Absentee = tuple[Person, str]  # the person and the reason given
 
 
@@ -40,13 +40,24 @@ def meeting_record(
     _check_date(organization, held_on)
     if not topic.strip():
         raise ValidationError({"topic": "请填写会议议题"})
+    if kind == MeetingKind.COMMITTEE:
+        absentees = _committee_only(organization, held_on, attendees, absentees)
     _check_people(organization, attendees, absentees, chair, recorder)
     _check_quorum(organization, kind, attendees, held_on)
+    duplicate = _duplicate_message(organization, kind, held_on, topic.strip())
+    if Meeting.objects.filter(organization=organization, kind=kind, held_on=held_on,
+                              topic=topic.strip()).exists():
+        raise ValidationError({"topic": duplicate})
     with transaction.atomic():
-        meeting = Meeting.objects.create(
-            organization=organization, kind=kind, held_on=held_on, place=place.strip(),
-            chair=chair, recorder=recorder, topic=topic.strip(), minutes=minutes.strip(),
-            decisions=decisions.strip(), created_by=actor if getattr(actor, "pk", None) else None)
+        try:
+            with transaction.atomic():
+                meeting = Meeting.objects.create(
+                    organization=organization, kind=kind, held_on=held_on, place=place.strip(),
+                    chair=chair, recorder=recorder, topic=topic.strip(), minutes=minutes.strip(),
+                    decisions=decisions.strip(),
+                    created_by=actor if getattr(actor, "pk", None) else None)
+        except IntegrityError as exc:  # the same meeting entered at the same moment
+            raise ValidationError({"topic": duplicate}) from exc
         Attendance.objects.bulk_create(
             [_attendance(meeting, person, present=True) for person in attendees]
             + [_attendance(meeting, person, present=False, reason=reason)
@@ -56,6 +67,12 @@ def meeting_record(
             "organization": organization.pk, "kind": kind, "held_on": held_on,
             "present": [p.pk for p in attendees], "absent": [p.pk for p, _ in absentees]})
     return meeting
+
+
+def _duplicate_message(organization: Organization, kind: str, held_on: date, topic: str
+                       ) -> str:
+    return (f"“{organization.name}”{held_on:%Y年%m月%d日}的{kind}“{topic}”已经登记过，"
+            f"不能重复登记（同一会议只计一次）；如确为另一次会议，请在议题中注明区别")
 
 
 def meeting_delete(*, actor: Any, meeting: Meeting, reason: str) -> None:
@@ -133,13 +150,27 @@ def _check_quorum(organization: Organization, kind: str, attendees: Sequence[Per
         present = sum(p.party_status == PartyStatus.FULL_MEMBER for p in attendees)
         _require_majority(present, voting, "有表决权的党员", QUORUM_RULE.citation)
     elif kind == MeetingKind.COMMITTEE:
-        posts = Post.objects.current(held_on).filter(organization=organization,
-                                                      title__in=COMMITTEE_TITLES)
-        committee = {person_id for person_id, _ in posts.values_list("person_id", "title")}
-        # A secretary alone is no committee; without 委员 on file there is nothing to check.
-        if posts.filter(title="委员").exists():
-            present = sum(p.pk in committee for p in attendees)
-            _require_majority(present, len(committee), "支部委员", COMMITTEE_QUORUM_RULE.citation)
+        committee = set(committee_members(organization, held_on).values_list("pk", flat=True))
+        present = sum(p.pk in committee for p in attendees)
+        _require_majority(present, len(committee), "支部委员", COMMITTEE_QUORUM_RULE.citation)
+
+
+def _committee_only(organization: Organization, held_on: date, attendees: Sequence[Person],
+                    absentees: Sequence[Absentee]) -> list[Absentee]:
+    """A 支委会 is the committee's: refused where none sits (the compliance report's own
+    test), 应到 are its members only, and a member left off the list is recorded absent."""
+    committee = {p.pk: p for p in committee_members(organization, held_on)}
+    if not committee:
+        raise ValidationError({"kind": (
+            f"“{organization.name}”未设立支部委员会（{held_on:%Y年%m月%d日}无在任支部委员），"
+            f"不能登记支部委员会会议；请登记为支部党员大会或其他会议")})
+    listed = [*attendees, *(p for p, _ in absentees)]
+    outsiders = [p.name for p in listed if p.pk not in committee]
+    if outsiders:
+        raise ValidationError({"attendees": (
+            f"{'、'.join(outsiders)}不是支部委员：支部委员会会议的应到人员是支部委员会成员")})
+    missing = [(p, "") for pk, p in committee.items() if pk not in {q.pk for q in listed}]
+    return [*absentees, *missing]
 
 
 def _require_majority(present: int, expected: int, who: str, citation: str) -> None:

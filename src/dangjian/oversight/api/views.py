@@ -111,7 +111,7 @@ class NoticeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
     def document(self, request: Request, pk: str | None = None) -> HttpResponse:
         """The issued notice as a GB/T 9704-2012 Word file."""
         notice = self.get_object()
-        return attachment(notice_docx(notice), DOCX, f"notice-{notice.pk}.docx")
+        return attachment(notice_docx(notice), DOCX, f"监督工作提示单{notice.number}.docx")
 
 
 class MeasureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,

@@ -44,6 +44,14 @@ class Measure(models.Model):
     def __str__(self) -> str:
         return self.description[:40]
 
+    @property
+    def return_reason(self) -> str:
+        """Why the inspector last sent the measure back, while it is being reworked."""
+        if self.status != MeasureStatus.IN_PROGRESS:
+            return ""
+        last = max(self.verifications.all(), key=lambda v: v.pk, default=None)
+        return last.comment if last and last.decision == Verification.Decision.RETURN else ""
+
 
 class Progress(models.Model):
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="progress")

@@ -8,8 +8,11 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from dangjian.access.roles import Role
+from dangjian.access.selectors import users_covering
 from dangjian.audit.services import record
 from dangjian.errors import Conflict
+from dangjian.notifications.services import notify
 from dangjian.people.models import Person
 
 from ..models import Evidence, Finding, Measure, MeasureStatus, Progress, Verification
@@ -162,4 +165,17 @@ def measure_verify(
         _save(measure, today, "status", "closed_on")
         record(actor=actor, action="measure.verify", target=measure,
                after={"decision": decision, "comment": comment})
+        if not accept:
+            _tell_unit_of_return(measure, comment.strip())
     return measure
+
+
+def _tell_unit_of_return(measure: Measure, reason: str) -> None:
+    """The unit's clerks and secretaries learn that, and why, the measure came back."""
+    verifications = measure.verifications.count()
+    for user in users_covering(measure.finding.organization,
+                               {Role.UNIT_CLERK, Role.UNIT_SECRETARY}):
+        notify(recipient=user, kind="measure.returned", title="整改措施被退回整改",
+               body=f"“{measure.description[:40]}”未通过核查，退回整改。理由：{reason}",
+               dedupe_key=f"measure:{measure.pk}:returned:{verifications}",
+               link=f"/oversight/#measure-{measure.pk}")

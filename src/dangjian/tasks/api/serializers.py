@@ -114,6 +114,9 @@ class ReviewedItemSerializer(serializers.Serializer):
 
 class ConfirmSerializer(serializers.Serializer):
     items = ReviewedItemSerializer(many=True, required=False, allow_null=True, default=None)
+    accept_past_due = serializers.BooleanField(
+        required=False, default=False,
+        help_text="完成时限已过的任务仍然确认（否则返回400并列出这些任务）")
 
 
 class ImportSerializer(serializers.Serializer):

@@ -109,7 +109,8 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
         raw = self.validated(s.ConfirmSerializer)["items"]
         items = None if raw is None else [self._item(plan, n, item)
                                           for n, item in enumerate(raw, 1)]
-        plan_confirm(actor=request.user, plan=plan, items=items)
+        plan_confirm(actor=request.user, plan=plan, items=items,
+                     accept_past_due=data.validated_data["accept_past_due"])
         return self._out(plan)
 
     def _item(self, plan: Plan, n: int, raw: dict[str, Any]) -> ReviewedItem:
@@ -152,7 +153,7 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
             selectors.tasks_for(request.user).filter(plan=plan)
             .exclude(status=TaskStatus.WITHDRAWN))
         return attachment(breakdown_xlsx(plan.title, tasks.order_by("number", "id")), XLSX,
-                          f"plan-{plan.pk}-tasks.xlsx")
+                          f"{plan.title}任务分解表.xlsx")
 
 
 class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
@@ -221,7 +222,7 @@ class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
     @extend_schema(request=s.ReviewInSerializer, responses=s.TaskSerializer)
     @action(detail=True, methods=["post"])
     def review(self, request: Request, pk: str | None = None) -> Response:
-        """The lead unit secretary accepts (已完成) or returns a request to close."""
+        """The assigning side (leader or 督查室) accepts (已完成) or returns a request."""
         data = self.validated(s.ReviewInSerializer)
         task = progress_services.task_review(actor=request.user, task=self.get_object(), **data)
         return Response(self._out(task))
@@ -243,4 +244,4 @@ class BulletinViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVi
     @action(detail=True, methods=["get"], url_path="document.docx")
     def document(self, request: Request, pk: str | None = None) -> HttpResponse:
         bulletin = self.get_object()
-        return attachment(bulletin_docx(bulletin), DOCX, f"bulletin-{bulletin.pk}.docx")
+        return attachment(bulletin_docx(bulletin), DOCX, f"督查通报{bulletin.number}.docx")

@@ -46,7 +46,7 @@ class ProgressEvidence(models.Model):
 
 
 class Review(models.Model):
-    """The lead unit secretary's decision on a request to close a task (办结审核)."""
+    """The assigning side's decision on a request to close a task (办结确认)."""
 
     class Decision(models.TextChoices):
         ACCEPT = "accept", "同意办结"

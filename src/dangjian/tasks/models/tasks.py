@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
@@ -48,6 +49,9 @@ class Task(models.Model):
     status = models.CharField("状态", max_length=10, choices=TaskStatus.choices,
                               default=TaskStatus.NOT_STARTED)
     completion_requested_on = models.DateField("申请办结日期", null=True, blank=True)
+    completion_requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="申请办结人", on_delete=models.PROTECT,
+        null=True, blank=True, related_name="+")
     completed_on = models.DateField("办结日期", null=True, blank=True)
     added_in = models.PositiveSmallIntegerField("加入版本", default=1)
     changed_in = models.PositiveSmallIntegerField("最近修订版本", default=1)

@@ -65,9 +65,13 @@ class ReviewedItem:
                    report_day=proposal.task.report_day if proposal.task else None)
 
 
-def plan_confirm(*, actor: Any, plan: Plan, items: list[ReviewedItem] | None = None
-                 ) -> PlanRevision:
-    """Confirm the draft revision; ``items`` replace the stored proposals when given."""
+def plan_confirm(*, actor: Any, plan: Plan, items: list[ReviewedItem] | None = None,
+                 accept_past_due: bool = False) -> PlanRevision:
+    """Confirm the draft revision; ``items`` replace the stored proposals when given.
+
+    A deadline already past (a "十一期间" read as last October) would make a task born red:
+    it is refused with the list of such items unless ``accept_past_due`` says the planner
+    has seen them and confirms anyway."""
     require_planner(actor, plan.organization)
     with transaction.atomic():
         revision = (PlanRevision.objects.select_for_update()
@@ -77,6 +81,12 @@ def plan_confirm(*, actor: Any, plan: Plan, items: list[ReviewedItem] | None = N
         if items is None:
             items = [ReviewedItem.of(p) for p in revision.proposals.filter(dropped=False)]
         _validate(plan, items)
+        past = past_due(items, timezone.localdate())
+        if past and not accept_past_due:
+            raise ValidationError({"accept_past_due": (
+                "以下任务的完成时限已经过去，确认后将立即亮红灯（逾期）：" + "；".join(past)
+                + "。请修改完成时限，或勾选“完成时限已过，仍然确认”后再确认")},
+                code="past_due")
         changes = _apply(actor, plan, revision, items)
         revision.status, revision.confirmed_at = RevisionStatus.CONFIRMED, timezone.now()
         revision.changes = changes
@@ -85,6 +95,16 @@ def plan_confirm(*, actor: Any, plan: Plan, items: list[ReviewedItem] | None = N
                after={"revision": revision.number, **changes})
         announce_assignments(plan, revision)
     return revision
+
+
+def past_due(items: list[ReviewedItem], today: date) -> list[str]:
+    """The items whose deadline is set before ``today`` (an unchanged one of an earlier
+    revision is already known to be late, and is not asked about again)."""
+    return [f"第{n}条“{item.title[:20]}”完成时限{item.due_on:%Y-%m-%d}"
+            + (f"（文中“{item.deadline}”）" if item.deadline else "")
+            for n, item in enumerate(items, 1)
+            if item.due_on is not None and item.due_on < today
+            and (item.task is None or item.task.due_on != item.due_on)]
 
 
 def _validate(plan: Plan, items: list[ReviewedItem]) -> None:

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from dangjian.audit.services import record
 from dangjian.documents.spreadsheets import SpreadsheetError, read_xlsx
+from dangjian.imports import unknown_organization
 from dangjian.orgs.models import Organization
 
 from ..deadlines import suggested_due
@@ -151,7 +152,7 @@ class _Resolver:
             return None
         unit = self.units.get(name)
         if unit is None:
-            problems.append(f"{label}“{name}”不存在，或不在您的范围内")
+            problems.append(unknown_organization(name, label))
         return unit
 
     def _leader(self, name: str, problems: list[str]) -> Any:

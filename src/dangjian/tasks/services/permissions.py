@@ -9,6 +9,7 @@ from dangjian.access.scoping import may_enter_data, restrict, roles_of
 from dangjian.orgs.models import Organization
 
 from ..models import Task
+from ..rules import COMPLETION_CONFIRMERS, local_settings
 from ..selectors import unit_choices
 
 
@@ -31,18 +32,34 @@ def require_unit_entry(actor: Any, task: Task) -> None:
         raise PermissionDenied("仅牵头单位的党务干事或书记可以报送进展")
 
 
-def is_lead_secretary(actor: Any, task: Task) -> bool:
+def is_of_lead_unit(actor: Any, task: Task) -> bool:
+    """A clerk's or secretary's grant on the lead unit or inside it: the side that reports."""
     path = task.lead_unit.path
     return any(
-        grant.organization is not None and path.startswith(grant.organization.path)
-        for grant in actor.grants.filter(role=Role.UNIT_SECRETARY).select_related("organization")
+        grant.organization is not None and grant.organization.path.startswith(path)
+        for grant in actor.grants.filter(role__in=[Role.UNIT_SECRETARY, Role.UNIT_CLERK])
+        .select_related("organization")
     )
 
 
-def require_lead_secretary(actor: Any, task: Task) -> None:
-    """办结 is approved by the secretary of the lead unit (rules.COMPLETION_APPROVAL)."""
-    if not is_lead_secretary(actor, task):
-        raise PermissionDenied("任务办结须由牵头单位党组织书记审核")
+def is_completion_confirmer(actor: Any, task: Task) -> bool:
+    """The assigning side confirms 办结 (rules.COMPLETION_APPROVAL, ``completion_confirmed_by``):
+    the responsible leader, or the 督查室 (clerks of the deploying organisation); never
+    anyone of the lead unit."""
+    if is_of_lead_unit(actor, task):
+        return False
+    if local_settings().completion_confirmed_by == "leader":
+        return actor.person_id is not None and actor.person_id == task.leader_id
+    return actor.grants.filter(role=Role.UNIT_CLERK,
+                               organization_id=task.plan.organization_id).exists()
+
+
+def require_completion_confirmer(actor: Any, task: Task) -> None:
+    if actor.pk is not None and actor.pk == task.completion_requested_by_id:
+        raise PermissionDenied("不能审核本人提出的办结申请")
+    if not is_completion_confirmer(actor, task):
+        who = COMPLETION_CONFIRMERS[local_settings().completion_confirmed_by]
+        raise PermissionDenied(f"任务办结须由交办方（{who}）确认，牵头单位不能自行确认")
 
 
 def planning_units(actor: Any) -> Any:

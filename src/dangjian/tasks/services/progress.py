@@ -1,7 +1,8 @@
-"""Units report progress with evidence; the lead unit's secretary approves completion.
+"""Units report progress with evidence; the assigning side confirms completion.
 
-未启动 → 推进中 on the first report; 推进中 / 逾期 → 已完成 only by the secretary's approval,
-and only when some report carries evidence (rules.COMPLETION_APPROVAL).
+未启动 → 推进中 on the first report; 推进中 / 逾期 → 已完成 only when the responsible leader
+(or the county's 督查室, a local setting) confirms, never the lead unit itself nor the person
+who asked, and only when some report carries evidence (rules.COMPLETION_APPROVAL).
 """
 
 from datetime import date
@@ -12,15 +13,17 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from dangjian.access.models import User
 from dangjian.access.roles import Role
-from dangjian.access.selectors import users_covering
+from dangjian.access.selectors import user_of
 from dangjian.audit.services import record
 from dangjian.notifications.services import notify
 
 from ..models import Milestone, ProgressEvidence, ProgressReport, Review, Task, TaskStatus
+from ..rules import local_settings
 from ..selectors import period_of
 from . import transitions
-from .permissions import require_lead_secretary, require_unit_entry
+from .permissions import is_completion_confirmer, require_completion_confirmer, require_unit_entry
 from .tasks import locked
 from .uploads import checked_evidence
 
@@ -55,9 +58,10 @@ def task_report_progress(
             if task.status == TaskStatus.NOT_STARTED:
                 transitions.move(task, TaskStatus.IN_PROGRESS)
             if request_completion:
-                _request_completion(task, today)
+                _request_completion(task, today, actor)
             task.version += 1
-            task.save(update_fields=["status", "version", "completion_requested_on"])
+            task.save(update_fields=["status", "version", "completion_requested_on",
+                                     "completion_requested_by"])
             record(actor=actor, action="task.progress", target=task,
                    after={"period": report.period, "percent": percent, "text": report.text,
                           "evidence": [e.sha256 for e in stored],
@@ -96,19 +100,33 @@ def _store(report: ProgressReport, upload: UploadedFile, fields: dict[str, Any]
     return evidence
 
 
-def _request_completion(task: Task, today: date) -> None:
-    """申请办结 (evidence checked before): the lead unit's secretaries are told."""
-    task.completion_requested_on = today
-    for user in users_covering(task.lead_unit, {Role.UNIT_SECRETARY}):
-        notify(recipient=user, kind="task.completion_requested", title="督办任务申请办结",
-               body=f"“{task.title[:40]}”已申请办结，请审核。",
-               dedupe_key=f"task:{task.pk}:completion:{task.version}", link="/tasks/")
+def _request_completion(task: Task, today: date, actor: Any) -> None:
+    """申请办结 (evidence checked before): whoever confirms it is told."""
+    task.completion_requested_on, task.completion_requested_by = today, actor
+    for user in completion_confirmers(task):
+        if user.pk != actor.pk:
+            notify(recipient=user, kind="task.completion_requested", title="督办任务申请办结",
+                   body=f"“{task.title[:40]}”（{task.lead_unit}）已申请办结，请确认。",
+                   dedupe_key=f"task:{task.pk}:completion:{task.version}",
+                   link=f"/tasks/#review-{task.pk}")
+
+
+def completion_confirmers(task: Task) -> list[Any]:
+    """The users who may confirm ``task``'s completion (rules.COMPLETION_APPROVAL)."""
+    if local_settings().completion_confirmed_by == "leader":
+        leader = user_of(task.leader)
+        candidates = [leader] if leader else []
+    else:
+        candidates = list(User.objects.filter(
+            is_active=True, grants__role=Role.UNIT_CLERK,
+            grants__organization=task.plan.organization).distinct())
+    return [u for u in candidates if is_completion_confirmer(u, task)]
 
 
 def task_review(*, actor: Any, task: Task, decision: str, comment: str = "",
                 version: int | None = None) -> Task:
-    """The secretary accepts (已完成) or returns the request with reasons."""
-    require_lead_secretary(actor, task)
+    """The assigning side accepts (已完成) or returns the request with reasons."""
+    require_completion_confirmer(actor, task)
     if decision not in Review.Decision.values:
         raise ValidationError({"decision": "审核结论只能是 accept（同意办结）或 return（退回）"})
     if decision == Review.Decision.RETURN and not comment.strip():
@@ -118,13 +136,14 @@ def task_review(*, actor: Any, task: Task, decision: str, comment: str = "",
         task = locked(task, version)
         if task.completion_requested_on is None:
             raise ValidationError("该任务尚未申请办结")
+        require_completion_confirmer(actor, task)  # the requester as locked, not as read
         if decision == Review.Decision.ACCEPT:
             transitions.move(task, TaskStatus.DONE)
             task.completed_on = today
-        task.completion_requested_on = None
+        task.completion_requested_on, task.completion_requested_by = None, None
         task.version += 1
         task.save(update_fields=["status", "completed_on", "completion_requested_on",
-                                 "version"])
+                                 "completion_requested_by", "version"])
         Review.objects.create(task=task, decision=decision, comment=comment.strip(),
                               reviewer=actor)
         record(actor=actor, action="task.review", target=task,

@@ -1,7 +1,7 @@
 """The desk: one page whose sections follow the user's roles.
 
-A leader sees the tasks they answer for, red first; a unit's clerk the month's reports to
-send; a secretary the requests to close; a county leader the overview by leader and unit.
+A leader sees the tasks they answer for, red first, and the requests to close them; a unit's
+clerk the month's reports to send; a county leader the overview by leader and unit.
 """
 
 from typing import Any
@@ -18,7 +18,7 @@ from dangjian.calendar.lights import LABELS
 from .. import selectors
 from ..filtersets import TaskFilterSet
 from ..models import OPEN_STATUSES, PlanKind, Task, TaskStatus
-from ..services.permissions import is_lead_secretary, planning_units
+from ..services.permissions import is_completion_confirmer, planning_units
 
 PAGE_SIZE = 50
 LIGHT_ORDER = {"red": 0, "yellow": 1, "green": 2}
@@ -51,6 +51,9 @@ def home(request: HttpRequest) -> HttpResponse:
         context["by_unit"] = selectors.overview(user, cut, "unit")
     if context["is_unit"]:
         context.update(_unit_sections(request, visible, cut))
+    requested = visible.filter(status__in=OPEN_STATUSES, completion_requested_on__isnull=False)
+    context["to_review"] = [t for t in requested.select_related("lead_unit", "plan")
+                            if is_completion_confirmer(user, t)]
     filtered = TaskFilterSet(request.GET, queryset=visible.order_by("plan", "number", "id"))
     page = Paginator(filtered.qs, _page_size(request)).get_page(request.GET.get("page"))
     context["filter"], context["page"] = filtered, page
@@ -61,7 +64,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def _unit_sections(request: HttpRequest, visible: Any, cut: Any) -> dict[str, Any]:
-    """The clerk's monthly report and the secretary's approvals, for units the user enters."""
+    """The monthly report of the units the user enters."""
     user = request.user
     open_tasks = list(visible.filter(status__in=OPEN_STATUSES)
                       .prefetch_related("milestones").order_by("due_on"))
@@ -73,11 +76,7 @@ def _unit_sections(request: HttpRequest, visible: Any, cut: Any) -> dict[str, An
         task.report_state = selectors.report_state(  # type: ignore[attr-defined]
             task, cut.today, periods[task.pk])
         task.period = selectors.period_of(task, cut.today)  # type: ignore[attr-defined]
-    return {
-        "to_report": _red_first(selectors.with_lights(open_led, cut)),
-        "to_review": [t for t in open_led
-                      if t.completion_requested_on and is_lead_secretary(user, t)],
-    }
+    return {"to_report": _red_first(selectors.with_lights(open_led, cut))}
 
 
 def _drafts(request: HttpRequest, prefix: str) -> dict[int, str]:

@@ -22,7 +22,7 @@ def plan_export(request: HttpRequest, pk: int) -> HttpResponse:
     tasks = selectors.with_latest_progress(
         selectors.tasks_for(request.user).filter(plan=plan)
         .exclude(status=TaskStatus.WITHDRAWN).order_by("number", "id"))
-    return attachment(breakdown_xlsx(plan.title, tasks), XLSX, f"plan-{plan.pk}-tasks.xlsx")
+    return attachment(breakdown_xlsx(plan.title, tasks), XLSX, f"{plan.title}任务分解表.xlsx")
 
 
 @action("bulletin", back="tasks:home")
@@ -39,7 +39,7 @@ def bulletin_new(request: HttpRequest) -> str:
 @login_required
 def bulletin_document(request: HttpRequest, pk: int) -> HttpResponse:
     bulletin = scoped(Bulletin, request, pk)
-    return attachment(bulletin_docx(bulletin), DOCX, f"bulletin-{bulletin.pk}.docx")
+    return attachment(bulletin_docx(bulletin), DOCX, f"督查通报{bulletin.number}.docx")
 
 
 @login_required

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 
 from dangjian.calendar.lights import LABELS
 from dangjian.orgs.models import Organization
@@ -17,7 +18,7 @@ from ..models import Plan, Proposal, RevisionStatus, Task
 from ..services import plans as plan_services
 from ..services import proposals as proposal_services
 from ..services import tasks as task_services
-from ..services.confirm import COMPARED, plan_confirm
+from ..services.confirm import COMPARED, ReviewedItem, past_due, plan_confirm
 from ..services.permissions import may_plan
 
 
@@ -108,6 +109,8 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "units": selectors.unit_choices(request.user),
         "leaders": selectors.leaders_for(request.user),
         "compared": COMPARED, "drafts": request.session.get("drafts", {}),
+        "past_due": past_due([ReviewedItem.of(p) for p in proposals if not p.dropped],
+                             timezone.localdate()),
     })
 
 
@@ -194,7 +197,8 @@ def proposals_assign(request: HttpRequest, plan: int) -> str:
 @action("confirm", back="tasks:review", back_kwargs=(("pk", "plan"),))
 def confirm(request: HttpRequest, plan: int) -> tuple[str, str]:
     found = scoped(Plan, request, plan)
-    revision = plan_confirm(actor=request.user, plan=found)
+    revision = plan_confirm(actor=request.user, plan=found,
+                            accept_past_due=request.POST.get("accept_past_due") == "on")
     changes = revision.changes
     summary = (f"新增{len(changes['added'])}项，调整{len(changes['changed'])}项，"
                f"撤销{len(changes['withdrawn'])}项")

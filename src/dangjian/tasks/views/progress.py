@@ -1,4 +1,4 @@
-"""The unit's monthly report and the secretary's decision, as POST actions of the desk."""
+"""The unit's monthly report and the assigning side's decision on 办结 (POST actions)."""
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
