@@ -106,11 +106,12 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
     def confirm(self, request: Request, pk: str | None = None) -> Response:
         """Confirm the draft: ``items`` as reviewed, or the stored proposals when omitted."""
         plan = self.get_object()
-        raw = self.validated(s.ConfirmSerializer)["items"]
+        data = self.validated(s.ConfirmSerializer)
+        raw = data["items"]
         items = None if raw is None else [self._item(plan, n, item)
                                           for n, item in enumerate(raw, 1)]
         plan_confirm(actor=request.user, plan=plan, items=items,
-                     accept_past_due=data.validated_data["accept_past_due"])
+                     accept_past_due=data["accept_past_due"])
         return self._out(plan)
 
     def _item(self, plan: Plan, n: int, raw: dict[str, Any]) -> ReviewedItem:
