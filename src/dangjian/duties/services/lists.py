@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from dangjian.audit.services import record
 from dangjian.orgs.models import Organization, OrgKind
@@ -53,9 +54,9 @@ def responsibility_list_create(
     if organization.kind not in PARTY_BODIES:
         raise ValidationError(
             {"organization": "责任清单应建在党组织上（如县财政局党组），而不是行政单位"})
-    if not 2000 <= year <= date.today().year + 1:
+    if not 2000 <= year <= timezone.localdate().year + 1:
         raise ValidationError({"year": "年度不正确"})
-    holder = holder_of(person, organization, min(date.today(), date(year, 12, 31)))
+    holder = holder_of(person, organization, min(timezone.localdate(), date(year, 12, 31)))
     try:
         with transaction.atomic():
             rlist = ResponsibilityList.objects.create(

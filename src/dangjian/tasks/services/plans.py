@@ -6,13 +6,13 @@ revision, which earlier task each item continues.
 """
 
 import re
-from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from dangjian.audit.services import record
 from dangjian.orgs.models import Organization
@@ -109,7 +109,7 @@ def plan_revise(
 
 
 def _check_year(year: int) -> None:
-    if not 2000 <= year <= date.today().year + 5:
+    if not 2000 <= year <= timezone.localdate().year + 5:
         raise ValidationError({"year": "年度不正确"})
 
 
