@@ -16,3 +16,8 @@ class ScopeFields:
     # what is addressed to them. Kept apart from ``person`` so that models without it (persons,
     # findings) never get an OR on a person id, which would defeat the subtree index.
     addressee: str | None = None
+    # Whether a member's branch reach (Reach.OWN_RECORDS: the member's own organisation) covers
+    # this model. Only what a branch shares with all its members says so (the organisation
+    # itself, its meetings and their yearly counts, study records); oversight, tasks, duties and
+    # the persons of the branch do not, so a plain 党员 sees there only what names them.
+    member_branch: bool = False

@@ -6,13 +6,13 @@ itself is still loading.
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http.response import HttpResponseBase
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import serializers, viewsets
+from rest_framework import serializers, status, viewsets
 from rest_framework.generics import get_object_or_404
+from rest_framework.response import Response
 
 from dangjian.access.scoping import restrict
 from dangjian.files import CONTENT_TYPES, OCTET_STREAM, download_response
@@ -38,8 +38,9 @@ def download_schema(file_id: str) -> Any:
 class ScopedViewSet(viewsets.GenericViewSet):
     """A view set whose rows all pass through access.scoping (out of scope: 404).
 
-    Subclasses name ``base_queryset``; ``scoped()`` resolves ids a client sends (a finding, an
-    organisation) within the same scope, so a write can never reach outside it.
+    Subclasses name ``base_queryset``. Ids a client sends in a body (a finding, an
+    organisation) are ``dangjian.scoped_ids.ScopedId`` fields of the input serializer, which
+    ``validated`` runs with the request, so a write can never reach outside the scope.
     """
 
     base_queryset: QuerySet[Any]
@@ -47,18 +48,18 @@ class ScopedViewSet(viewsets.GenericViewSet):
     def get_queryset(self) -> QuerySet[Any]:
         return restrict(self.base_queryset.all(), self.request.user)
 
-    def scoped(self, model: Any, pk: Any, field: str) -> Any:
-        """An object the user may see, or a 400 naming the field (never a hint it exists)."""
-        found = restrict(model.objects.all(), self.request.user).filter(pk=pk).first()
-        if found is None:
-            raise ValidationError({field: "所选对象不存在，或不在您的范围内"})
-        return found
-
-    def validated(self, serializer_class: type[serializers.Serializer]) -> dict[str, Any]:
-        """The request body checked by ``serializer_class`` (400 with its messages if bad)."""
-        data = serializer_class(data=self.request.data)
+    def validated(self, serializer_class: type[serializers.Serializer],
+                  partial: bool = False) -> dict[str, Any]:
+        """The request body checked by the input serializer ``serializer_class`` (400 with its
+        messages if bad), its ids resolved within the user's scope."""
+        data = serializer_class(data=self.request.data, partial=partial,
+                                context=self.get_serializer_context())
         data.is_valid(raise_exception=True)
         return dict(data.validated_data)
+
+    def created(self, obj: Any) -> Response:
+        """201 with ``obj`` in the view set's output serializer."""
+        return Response(self.get_serializer(obj).data, status=status.HTTP_201_CREATED)
 
     def download(self, files: QuerySet[Any], pk: Any) -> HttpResponseBase:
         """One of ``files`` (the evidence of a record ``get_object`` found in scope, so an

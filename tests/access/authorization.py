@@ -36,7 +36,7 @@ from dangjian.oversight.services.measures import measure_add_evidence
 from dangjian.tasks.matching import charged_leader
 from dangjian.tasks.services.progress import task_report_progress
 from tests.access import test_matrix as orgs_scope
-from tests.access.matrix import INSIDE, OUTSIDE, SEES, ScopeMatrix
+from tests.access.matrix import BRANCH, INSIDE, MEMBERS_BRANCH, OUTSIDE, SEES, WHERE, ScopeMatrix
 from tests.duties import test_scope as duties_scope
 from tests.members import test_scope as members_scope
 from tests.orglife import test_scope as orglife_scope
@@ -55,13 +55,13 @@ OK, ROW_ABSENT = "✓", "○"
 
 # --- what each resource is probed with -------------------------------------------------------
 
-Pair = tuple[Model, Model]  # (inside, outside)
+Triple = tuple[Model, Model, Model]  # (inside, in the member's branch, outside)
 
 
 @dataclass(frozen=True)
 class Resource:
     title: str
-    objects: Callable[[], Pair] | None = None
+    objects: Callable[[], Triple] | None = None
     sees: dict[str, set[str]] = field(default_factory=lambda: SEES)
     # Query parameters for the resource's GET collection endpoints: brings the object onto the
     # list's first page, or names it (e.g. the organisation of a compliance report).
@@ -72,17 +72,17 @@ class Resource:
 
 
 def _only(*usernames: str) -> dict[str, set[str]]:
-    return {u: ({INSIDE, OUTSIDE} if u in usernames else set()) for u in SEES}
+    return {u: (set(WHERE) if u in usernames else set()) for u in SEES}
 
 
-def _pair(matrix: type[ScopeMatrix]) -> Callable[[], Pair]:
+def _triple(matrix: type[ScopeMatrix]) -> Callable[[], Triple]:
     case = matrix()
-    return lambda: (case.inside(), case.outside())
+    return lambda: (case.inside(), case.branch(), case.outside())
 
 
 def _matrix(title: str, matrix: type[ScopeMatrix], **more: Any) -> Resource:
     """A resource probed with the objects of its ScopeMatrix test."""
-    return Resource(title, _pair(matrix), matrix.sees, matrix().search, **more)
+    return Resource(title, _triple(matrix), matrix.sees, matrix().search, **more)
 
 
 def _clerk(org: Organization) -> User:
@@ -113,35 +113,43 @@ def _meeting_attachment(meeting: Any) -> dict[str, Any]:
     return {"attachment": attachment.pk}
 
 
-def _fulfilments() -> Pair:
+def _fulfilments() -> Triple:
     """Records with an evidence file, of the bodies of duties' ScopeMatrix tests."""
-    inside, outside = (
-        fulfilment_record(actor=User.objects.get(username=clerk),
+    inside, branch, outside = (
+        fulfilment_record(actor=User.objects.get(username=duties_scope.CLERKS[body]),
                           done_on=timezone.localdate().replace(month=1, day=1),
-                          item=duties_scope._list(body).items.get(template_key="org.study"),
+                          item=duties_scope._list(body).items.filter(
+                              template_key__in=["org.study", "branch.study"]).first()
+                          or duties_scope._list(body).items.first(),
                           description=f"{body}专题研究", files=[_pdf()])
-        for body, clerk in duties_scope.CLERKS.items())
-    return inside, outside
+        for body in ("县财政局党组", MEMBERS_BRANCH, "县教育局党组"))
+    return inside, branch, outside
 
 
-def _units() -> tuple[Organization, Organization]:
-    return (Organization.objects.get(name="县财政局"), Organization.objects.get(name="县教育局"))
+def _units() -> tuple[Organization, Organization, Organization]:
+    inside, branch, outside = (Organization.objects.get(name=name)
+                               for name in ("县财政局", MEMBERS_BRANCH, "县教育局"))
+    return inside, branch, outside
 
 
-def _self_checks() -> Pair:
-    inside, outside = (SelfCheck.objects.get_or_create(
+def _self_checks() -> Triple:
+    inside, branch, outside = (SelfCheck.objects.get_or_create(
         origin=oversight_scope._finding(unit.name), organization=unit,
         defaults={"due_on": timezone.localdate() + timedelta(days=14)})[0] for unit in _units())
-    return inside, outside
+    return inside, branch, outside
 
 
-def _accountability() -> Pair:
-    inside, outside = (Accountability.objects.create(organization=unit, reason=f"{unit}的问责事由")
-                       for unit in _units())
-    return inside, outside
+def _accountability() -> Triple:
+    """Cases of 县财政局, of the member's branch naming a colleague, and of 县教育局."""
+    colleague = User.objects.get(username="finance_clerk").person
+    inside, branch, outside = (
+        Accountability.objects.create(organization=unit, reason=f"{unit}的问责事由",
+                                      person=colleague if unit.name == MEMBERS_BRANCH else None)
+        for unit in _units())
+    return inside, branch, outside
 
 
-def _notices() -> Pair:
+def _notices() -> Triple:
     inspector = User.objects.get(username="inspector")
     area = inspector.grants.get(role=Role.INSPECTOR).organization
 
@@ -152,60 +160,68 @@ def _notices() -> Pair:
         made.findings.set([oversight_scope._finding(unit.name)])
         return made
 
-    inside, outside = (notice(unit) for unit in _units())
-    return inside, outside
+    inside, branch, outside = (notice(unit) for unit in _units())
+    return inside, branch, outside
 
 
-def _accounts() -> Pair:
-    return User.objects.get(username="member"), User.objects.get(username="edu_clerk")
+def _accounts() -> Triple:
+    inside, branch, outside = (User.objects.get(username=name)
+                               for name in ("member", "finance_clerk", "edu_clerk"))
+    return inside, branch, outside
 
 
-def _grants() -> Pair:
-    member, clerk = _accounts()
-    return member.grants.get(), clerk.grants.get()
+def _grants() -> Triple:
+    inside, branch, outside = (account.grants.get() for account in _accounts())
+    return inside, branch, outside
 
 
-def _notifications() -> Pair:
-    inside, outside = (Notification.objects.create(
+def _notifications() -> Triple:
+    inside, branch, outside = (Notification.objects.create(
         recipient=account, kind="authz.matrix", title="授权矩阵", dedupe_key="authz-matrix")
         for account in _accounts())
-    return inside, outside
+    return inside, branch, outside
 
 
-def _audit_events() -> Pair:
-    inside, outside = (record(actor=account, action="authz.matrix", target=account)
-                       for account in _accounts())
-    return inside, outside
+def _audit_events() -> Triple:
+    inside, branch, outside = (record(actor=account, action="authz.matrix", target=account)
+                               for account in _accounts())
+    return inside, branch, outside
 
 
 def _compliance_query(org: Model) -> dict[str, Any]:
     return {"organization": org.pk, "year": timezone.localdate().year}
 
 
-BODY_SEES = tasks_scope.UNIT_SEES  # a member's own records hold no unit business
+BODY_SEES = tasks_scope.UNIT_SEES  # a member's own records hold no unit or branch business
 RESOURCES: dict[str, Resource] = {
     "accountability": Resource("问责", _accountability, BODY_SEES),
     "audit-events": Resource(
         "审计日志", _audit_events, _only("auditor"),
         lambda e: {"action": e.action, "username": e.username, "page_size": 500},
-        note="范围内：`member` 产生的事件；范围外：`edu_clerk` 产生的事件。"),
+        note="范围内：`member` 产生的事件；本支部：`finance_clerk` 产生的事件；"
+             "范围外：`edu_clerk` 产生的事件。"),
     "auth": Resource("接口令牌", note="签发令牌是唯一的公开接口；空请求体。"),
     "bulletins": _matrix("督查通报", tasks_scope.TestBulletinsMatrix),
     "candidates": _matrix("发展党员", members_scope.TestCandidatesMatrix),
     "compliance": Resource(
-        "三会一课合规", _pair(orgs_scope.TestOrganizationsMatrix), query=_compliance_query,
-        note="以查询参数 `organization` 指定组织：范围内为 `member` 所在支部，"
+        "三会一课合规", _triple(orgs_scope.TestOrganizationsMatrix),
+        orgs_scope.TestOrganizationsMatrix.sees, query=_compliance_query,
+        note="以查询参数 `organization` 指定组织：范围内与本支部均为 `member` 所在支部，"
              "范围外为县教育局的支部。"),
     "findings": _matrix("问题台账", oversight_scope.TestFindingsMatrix),
     "fulfilments": Resource(
         "履责记实", _fulfilments, duties_scope.TestFulfilmentsMatrix.sees,
         params=lambda f: {"evidence": f.evidence.get().pk},
-        note="范围内/外各为县财政局党组、县教育局党组责任清单下带一份佐证材料的记实。"),
+        note="范围内、本支部、范围外各为县财政局党组、`member` 所在支部、县教育局党组"
+             "责任清单下带一份佐证材料的记实。"),
     "grants": Resource("角色授权", _grants, _only("secadmin"), lambda g: {"user": g.user_id},
-                       note="范围内：`member` 的授权；范围外：`edu_clerk` 的授权。"),
+                       note="范围内：`member` 的授权；本支部：`finance_clerk` 的授权；"
+                            "范围外：`edu_clerk` 的授权。"),
     "inbox": Resource("站内信", _notifications,
-                      {**_only(), "member": {INSIDE}, "edu_clerk": {OUTSIDE}},
-                      note="站内信只属于收件人：范围内发给 `member`，范围外发给 `edu_clerk`。"),
+                      {**_only(), "member": {INSIDE}, "finance_clerk": {BRANCH},
+                       "edu_clerk": {OUTSIDE}},
+                      note="站内信只属于收件人：范围内发给 `member`，本支部发给 `finance_clerk`，"
+                           "范围外发给 `edu_clerk`。"),
     "lockouts": Resource("登录锁定", note="安全管理员查看并解除登录锁定；空请求体。"),
     "me": Resource("当前用户"),
     "measures": _matrix("整改措施", oversight_scope.TestMeasuresMatrix, params=_measure_evidence),
@@ -214,9 +230,9 @@ RESOURCES: dict[str, Resource] = {
     "members": Resource("党员花名册导入", note="空请求体。"),
     "notices": Resource(
         "监督工作提示单", _notices,
-        {**_only("county_head", "inspector"), "vice_head": {INSIDE}},
-        note="提示单发出范围为纪检监察组的全县；范围内致分管县财政局的领导（即 `vice_head`），"
-             "范围外致分管县教育局的领导。"),
+        {**_only("county_head", "inspector"), "vice_head": {INSIDE, BRANCH}},
+        note="提示单发出范围为纪检监察组的全县；范围内与本支部致分管县财政局的领导"
+             "（即 `vice_head`），范围外致分管县教育局的领导。"),
     "organizations": _matrix("组织", orgs_scope.TestOrganizationsMatrix),
     "persons": _matrix("人员", orgs_scope.TestPersonsMatrix),
     "plans": _matrix("部署与任务分解", tasks_scope.TestPlansMatrix),
@@ -227,7 +243,8 @@ RESOURCES: dict[str, Resource] = {
     "study-records": _matrix("学习培训记录", members_scope.TestStudyRecordsMatrix),
     "tasks": _matrix("督办任务", tasks_scope.TestTasksMatrix, params=_task_evidence),
     "users": Resource("用户账号", _accounts, _only("admin"),
-                      note="范围内：`member` 的账号；范围外：`edu_clerk` 的账号。"),
+                      note="范围内：`member` 的账号；本支部：`finance_clerk` 的账号；"
+                           "范围外：`edu_clerk` 的账号。"),
     "visits": _matrix("走访慰问", members_scope.TestVisitsMatrix),
 }
 
@@ -246,6 +263,8 @@ def _bodies(today: date) -> dict[tuple[str, str], Body]:
     day = str(today)
     return {
         ("POST", "/api/v1/accountability/{pk}/complete/"): lambda obj: {"on": day},
+        ("POST", "/api/v1/accountability/{pk}/correct/"): lambda obj: {
+            "reason": "更正", "deciding_body": "县纪委"},
         ("POST", "/api/v1/accountability/{pk}/decide/"): lambda obj: {
             "form": "通报", "decided_on": day, "deciding_body": "县纪委"},
         ("POST", "/api/v1/candidates/{pk}/close/"): lambda obj: {
@@ -453,10 +472,13 @@ INTRO = f"""\
 document.docx / tasks.xlsx 等文件、/me/、/auth/token/、/compliance/orglife/ 等非对象接口），
 以十个演示账号和未登录客户端，在演示县数据上真实发出请求（DRF 测试客户端），记录结果。
 “范围内”对象属于县财政局（有归属人的属于 `member`，县财政局机关第一党支部的正式党员），
-“范围外”对象属于县教育局；个别资源的取法在其表下注明。写操作在回滚的事务中执行，不留下任何数据。
+“本支部”对象属于 `member` 所在的县财政局机关第一党支部但不是 `member` 本人的记录（同事的、支部的），
+“范围外”对象属于县教育局；个别资源的取法在其表下注明。普通党员只看到本人的记录，以及各模型声明
+对党员所在支部开放的内容（组织、会议、学习培训），看不到支部的监督、督办与责任清单。写操作在回滚的事务中执行，不留下任何数据。
 对象上的写操作发送能通过格式校验的最小请求体，使请求确实经过范围与角色检查；新建操作发送空请求体，
-只说明角色能否进入该接口（新建时所引用组织、人员的范围由 `ScopedViewSet.scoped` 另行检查，
-超出范围同样答 400，不暴露对象是否存在）。
+只说明角色能否进入该接口（请求体中的每个 id 由 `dangjian.scoped_ids.ScopedId`
+在调用者的查看范围内解析，超出范围与不存在答同一个 400，不暴露对象是否存在；
+`tests/access/test_write_matrix.py` 对每个写接口的每个 id 逐一验证）。
 
 | 符号 | 含义 |
 |---|---|
@@ -468,7 +490,7 @@ document.docx / tasks.xlsx 等文件、/me/、/auth/token/、/compliance/orglife
 | 400 | 通过了范围检查，但请求体或业务规则未通过（空请求体的新建操作不代表该角色可以新建） |
 | 409 | 通过了范围检查，但与对象当前状态冲突 |
 
-单元格 `范围内/范围外`：对象接口与带对象的列表各两个结果；不涉及对象的接口一个结果。
+单元格 `范围内/本支部/范围外`：对象接口与带对象的列表各三个结果；不涉及对象的接口一个结果。
 """
 
 

@@ -1,8 +1,11 @@
 """The shared permission matrix: every demo role against one object inside and one outside.
 
-An endpoint joins by subclassing ``ScopeMatrix`` and naming its list URL and the two objects.
+An endpoint joins by subclassing ``ScopeMatrix`` and naming its list URL and the three objects.
 "Inside" is tied to 县财政局 and, where the model has an owner, to ``member`` (a 正式党员 in a
-县财政局 branch); "outside" belongs to 县教育局. The table below is the foundation issue's.
+县财政局 branch); "branch" sits in ``member``'s own branch (县财政局机关第一党支部) without being
+the member's own record (a colleague's, or the branch's); "outside" belongs to 县教育局. The
+table below is the foundation issue's: a member's branch reach is declared per model
+(``ScopeFields.member_branch``), so a resource says what the member sees with ``member_sees``.
 """
 
 from collections.abc import Callable
@@ -15,20 +18,27 @@ from rest_framework.test import APIClient
 
 from dangjian.access.models import User
 
-INSIDE, OUTSIDE = "inside", "outside"
+INSIDE, BRANCH, OUTSIDE = "inside", "branch", "outside"
+WHERE = (INSIDE, BRANCH, OUTSIDE)
+MEMBERS_BRANCH = "县财政局机关第一党支部"
 
 SEES: dict[str, set[str]] = {
-    "county_head": {INSIDE, OUTSIDE},
-    "inspector": {INSIDE, OUTSIDE},
-    "vice_head": {INSIDE},  # 分管 includes 县财政局, excludes 县教育局
-    "finance_secretary": {INSIDE},
-    "finance_clerk": {INSIDE},
+    "county_head": {INSIDE, BRANCH, OUTSIDE},
+    "inspector": {INSIDE, BRANCH, OUTSIDE},
+    "vice_head": {INSIDE, BRANCH},  # 分管 includes 县财政局, excludes 县教育局
+    "finance_secretary": {INSIDE, BRANCH},
+    "finance_clerk": {INSIDE, BRANCH},
     "edu_clerk": {OUTSIDE},
-    "member": {INSIDE},
+    "member": {INSIDE},  # own records; the branch only where the model declares it
     "admin": set(),  # 三员: no business data
     "secadmin": set(),
     "auditor": set(),
 }
+
+
+def member_sees(*where: str) -> dict[str, set[str]]:
+    """``SEES`` with what a plain member sees of this resource (``INSIDE``, ``BRANCH``)."""
+    return {**SEES, "member": set(where)}
 
 
 class ScopeMatrix:
@@ -37,6 +47,10 @@ class ScopeMatrix:
     sees: ClassVar[dict[str, set[str]]] = SEES
 
     def inside(self) -> Model:
+        raise NotImplementedError
+
+    def branch(self) -> Model:
+        """An object of ``member``'s branch that is not the member's own record."""
         raise NotImplementedError
 
     def outside(self) -> Model:
@@ -51,7 +65,7 @@ class ScopeMatrix:
         return f"<td>{obj}</td>"
 
     def _objects(self) -> dict[str, Model]:
-        return {INSIDE: self.inside(), OUTSIDE: self.outside()}
+        return {INSIDE: self.inside(), BRANCH: self.branch(), OUTSIDE: self.outside()}
 
     @pytest.mark.parametrize("username", list(SEES))
     def test_list_shows_exactly_the_roles_scope(

@@ -16,6 +16,7 @@ from .authorization import (
     OK,
     REGENERATE,
     RESOURCES,
+    WHERE,
     Matrix,
     measure,
     render,
@@ -46,16 +47,17 @@ def test_the_committed_document_is_the_measured_matrix(matrix: Matrix) -> None:
 
 def test_no_role_reaches_an_object_outside_its_scope(matrix: Matrix) -> None:
     leaks = [f"{endpoint} {username} {where}"
-             for endpoint, cells in matrix.rows if len(cells["admin"]) == 2
+             for endpoint, cells in matrix.rows if len(cells["admin"]) == len(WHERE)
              for username, cell in cells.items()
-             for where, outcome in zip(("inside", "outside"), cell, strict=True)
+             for where, outcome in zip(WHERE, cell, strict=True)
              if outcome == OK and where not in RESOURCES[endpoint.resource].sees.get(username, ())]
     assert not leaks
 
 
 def test_the_three_administrators_get_no_business_data(matrix: Matrix) -> None:
     reached = [f"{endpoint} {username}" for endpoint, cells in matrix.rows
-               if endpoint.resource not in ADMIN_RESOURCES and len(cells["admin"]) == 2
+               if endpoint.resource not in ADMIN_RESOURCES
+               and len(cells["admin"]) == len(WHERE)
                for username in ADMINS if OK in cells[username]]
     assert not reached
 

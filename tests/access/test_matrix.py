@@ -2,7 +2,7 @@ from dangjian.access.models import User
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
 
-from .matrix import ScopeMatrix
+from .matrix import BRANCH, INSIDE, ScopeMatrix, member_sees
 
 
 class TestOrganizationsMatrix(ScopeMatrix):
@@ -12,8 +12,14 @@ class TestOrganizationsMatrix(ScopeMatrix):
     def page_marker(self, obj: Organization) -> str:
         return f'">{obj.name}</a></td>'
 
+    # A member sees their own branch (ScopeFields.member_branch): "inside" is that branch too.
+    sees = member_sees(INSIDE, BRANCH)
+
     def inside(self) -> Organization:
         return User.objects.get(username="member").person.organization
+
+    def branch(self) -> Organization:
+        return self.inside()
 
     def outside(self) -> Organization:
         return Organization.objects.get(name="县教育局机关第一党支部")
@@ -28,8 +34,14 @@ class TestPersonsMatrix(ScopeMatrix):
         return f"<td>{obj.name}</td><td>{obj.gender}</td><td>{obj.party_status}</td>" \
                f"<td>{obj.organization.name}</td>"
 
+    # A member sees their own person record, not the colleagues of their branch.
+    sees = member_sees(INSIDE)
+
     def inside(self) -> Person:
         return User.objects.get(username="member").person
+
+    def branch(self) -> Person:
+        return User.objects.get(username="finance_clerk").person
 
     def outside(self) -> Person:
         return User.objects.get(username="edu_clerk").person

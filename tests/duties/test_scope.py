@@ -11,11 +11,12 @@ from dangjian.access.models import User
 from dangjian.duties.models import Fulfilment, ResponsibilityItem, ResponsibilityList
 from dangjian.duties.services.lists import responsibility_list_create
 from dangjian.orgs.models import Organization
-from tests.access.matrix import SEES, ScopeMatrix
+from tests.access.matrix import MEMBERS_BRANCH, SEES, ScopeMatrix, member_sees
 
 # A member's own records are their person and branch, not the body's lists.
-BODY_SEES = {**SEES, "member": set()}
-CLERKS = {"县财政局党组": "finance_clerk", "县教育局党组": "edu_clerk"}
+BODY_SEES = member_sees()
+CLERKS = {"县财政局党组": "finance_clerk", "县教育局党组": "edu_clerk",
+          MEMBERS_BRANCH: "finance_clerk"}
 
 
 def _list(body: str) -> ResponsibilityList:
@@ -47,6 +48,9 @@ class TestListsMatrix(_Page, ScopeMatrix):
 
     def inside(self) -> Model:
         return _list("县财政局党组")
+
+    def branch(self) -> Model:
+        return _list(MEMBERS_BRANCH)
 
     def outside(self) -> Model:
         return _list("县教育局党组")
@@ -91,6 +95,9 @@ class TestItemsMatrix(_OnTheListPage, ScopeMatrix):
     def inside(self) -> Model:
         return _list("县财政局党组").items.get(template_key="org.deploy")
 
+    def branch(self) -> Model:
+        return _list(MEMBERS_BRANCH).items.first()
+
     def outside(self) -> Model:
         return _list("县教育局党组").items.get(template_key="org.deploy")
 
@@ -113,6 +120,9 @@ class TestFulfilmentsMatrix(_OnTheListPage, ScopeMatrix):
 
     def inside(self) -> Model:
         return _record("县财政局党组")
+
+    def branch(self) -> Model:
+        return _record(MEMBERS_BRANCH)
 
     def outside(self) -> Model:
         return _record("县教育局党组")

@@ -12,7 +12,7 @@ from dangjian.members.services.candidates import candidate_open
 from dangjian.members.services.study import study_record_create
 from dangjian.members.services.visits import visit_create
 from dangjian.orgs.models import Organization
-from tests.access.matrix import ScopeMatrix
+from tests.access.matrix import BRANCH, INSIDE, MEMBERS_BRANCH, ScopeMatrix, member_sees
 
 from .conftest import new_id_number
 
@@ -28,9 +28,14 @@ def _candidate(clerk: str, branch: str, name: str) -> Candidate:
 class TestCandidatesMatrix(ScopeMatrix):
     list_url = "/api/v1/candidates/"
     page_url = "/members/"
+    # A member sees their own file only, not the applicants of their branch.
+    sees = member_sees()
 
     def inside(self) -> Candidate:
-        return _candidate("finance_clerk", "县财政局机关第一党支部", "财申请")
+        return _candidate("finance_clerk", "县财政局机关第二党支部", "财申请")
+
+    def branch(self) -> Candidate:
+        return _candidate("finance_clerk", MEMBERS_BRANCH, "财支部申请")
 
     def outside(self) -> Candidate:
         return _candidate("edu_clerk", "县教育局机关第一党支部", "教申请")
@@ -42,9 +47,10 @@ class TestCandidatesMatrix(ScopeMatrix):
         return f'data-testid="candidate-{obj.pk}"'
 
 
-def _study(username: str) -> StudyRecord:
-    clerk = User.objects.get(username=username)
-    return study_record_create(actor=clerk, person=clerk.person, kind="专题研讨",
+def _study(username: str, clerk_name: str = "") -> StudyRecord:
+    person = User.objects.get(username=username).person
+    clerk = User.objects.get(username=clerk_name or username)
+    return study_record_create(actor=clerk, person=person, kind="专题研讨",
                                date=timezone.localdate(), hours=Decimal(4), topic="专题研讨")
 
 
@@ -52,8 +58,13 @@ def _study(username: str) -> StudyRecord:
 class TestStudyRecordsMatrix(ScopeMatrix):
     list_url = "/api/v1/study-records/"
     page_url = "/members/study/"
+    # A member sees their own study and their branch's (StudyRecord.scope_fields.member_branch).
+    sees = member_sees(INSIDE, BRANCH)
 
     def inside(self) -> StudyRecord:
+        return _study("member", "finance_clerk")
+
+    def branch(self) -> StudyRecord:
         return _study("finance_clerk")
 
     def outside(self) -> StudyRecord:
@@ -78,9 +89,14 @@ def _visit(clerk: str, visited: str) -> Visit:
 class TestVisitsMatrix(ScopeMatrix):
     list_url = "/api/v1/visits/"
     page_url = "/members/visits/"
+    # A member sees the visits to themselves, not those to colleagues.
+    sees = member_sees(INSIDE)
 
     def inside(self) -> Visit:
         return _visit("finance_clerk", "member")
+
+    def branch(self) -> Visit:
+        return _visit("finance_clerk", "finance_clerk")
 
     def outside(self) -> Visit:
         return _visit("edu_clerk", "edu_clerk")

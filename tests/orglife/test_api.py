@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
+from dangjian.access.models import User
 from dangjian.documents.spreadsheets import render_xlsx
 from dangjian.orglife.models import Meeting
 from dangjian.orglife.services.ledger_import import LEDGER_HEADERS
@@ -69,9 +70,16 @@ def test_a_member_cannot_record_meetings(
     api_as: Callable[[str], APIClient], branch: Organization,
     members: Callable[..., list[Person]], today: date,
 ) -> None:
+    # with ids the member sees (their branch, their own person): the role refuses
+    body = {**_body(branch, members(branch), today), "absentees": [],
+            "attendees": [User.objects.get(username="member").person_id]}
+    response = api_as("member").post("/api/v1/meetings/", body, format="json")
+    assert response.status_code == 403
+    # colleagues the member does not see are refused as absent, the same way
     response = api_as("member").post("/api/v1/meetings/",
                                      _body(branch, members(branch), today), format="json")
-    assert response.status_code == 403
+    assert response.status_code == 400
+    assert response.json()["detail"] == "所选对象不存在，或不在您的范围内"
 
 
 def test_a_meeting_is_withdrawn_with_a_reason(

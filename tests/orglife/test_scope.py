@@ -9,7 +9,7 @@ from dangjian.orglife.models import Meeting
 from dangjian.orglife.services.meetings import meeting_record
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
-from tests.access.matrix import ScopeMatrix
+from tests.access.matrix import BRANCH, INSIDE, ScopeMatrix, member_sees
 
 from .conftest import EDUCATION_BRANCH, FINANCE_BRANCH
 
@@ -29,10 +29,15 @@ def _meeting(branch_name: str, clerk: str) -> Meeting:
 class TestMeetingsMatrix(ScopeMatrix):
     list_url = "/api/v1/meetings/"
     page_url = "/orglife/"
-    # A member sees the meetings of their own branch (their "own records" organisation).
+    # A member sees the meetings of their own branch (Meeting.scope_fields.member_branch):
+    # "inside" is a meeting of that branch too.
+    sees = member_sees(INSIDE, BRANCH)
 
     def inside(self) -> Meeting:
         return _meeting(FINANCE_BRANCH, "finance_clerk")
+
+    def branch(self) -> Meeting:
+        return self.inside()
 
     def outside(self) -> Meeting:
         return _meeting(EDUCATION_BRANCH, "edu_clerk")

@@ -6,6 +6,9 @@ import pytest
 from django.test import Client
 from openpyxl import load_workbook
 
+from dangjian.oversight.models import Measure
+from dangjian.people.models import Person
+
 pytestmark = pytest.mark.django_db
 
 
@@ -56,6 +59,28 @@ def test_the_vice_head_desk_shows_notices_and_the_area_overview(
 ) -> None:
     html = _signed_in(user("vice_head")).get("/oversight/").content.decode()
     assert 'data-testid="overview"' in html and "整改总览" in html
+
+
+def test_a_page_form_naming_a_person_outside_the_scope_reads_as_a_missing_one(
+    user: Callable[[str], Any], raise_finding: Callable[..., dict],
+) -> None:
+    """Issue 10: page forms resolve their ids as the API does (one message, input kept)."""
+    finding = raise_finding()
+    client = _signed_in(user("finance_clerk"))
+    missing = Person.objects.order_by("-pk").values_list("pk", flat=True)[0] + 1
+    count = Measure.objects.count()
+    pages = []
+    for owner in (user("edu_clerk").person_id, missing):
+        response = client.post(f"/oversight/findings/{finding['id']}/measures/new/", {
+            "description": "保留这条措施", "owner": owner, "due_on": "2099-01-01",
+            "criterion": "完成"}, follow=True)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "所选对象不存在，或不在您的范围内" in html
+        draft = client.session["drafts"][f"measure-{finding['id']}"]
+        assert draft["description"] == "保留这条措施"  # the input is kept
+        pages.append(html.count("所选对象不存在"))
+    assert pages[0] == pages[1] and Measure.objects.count() == count
 
 
 def test_a_returned_measure_tells_the_unit_why(

@@ -1,13 +1,16 @@
+from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from dangjian.access.models import User
 from dangjian.orgs.models import Organization
 from dangjian.oversight.models import Finding, Measure, RiskPoint, Term
 from dangjian.people.models import Person
-from tests.access.matrix import SEES, ScopeMatrix
+from tests.access.matrix import MEMBERS_BRANCH, ScopeMatrix, member_sees
 
 
 def _finding(unit: str) -> Finding:
@@ -29,10 +32,13 @@ class TestFindingsMatrix(ScopeMatrix):
     list_url = "/api/v1/findings/"
     page_url = "/oversight/"
     # A member's "own records" do not include the unit's findings.
-    sees = {**SEES, "member": set()}
+    sees = member_sees()
 
     def inside(self) -> Finding:
         return _finding("县财政局")
+
+    def branch(self) -> Finding:
+        return _finding(MEMBERS_BRANCH)
 
     def outside(self) -> Finding:
         return _finding("县教育局")
@@ -59,10 +65,13 @@ def _measure(unit: str) -> Measure:
 class TestMeasuresMatrix(ScopeMatrix):
     list_url = "/api/v1/measures/"
     page_url = "/oversight/"
-    sees = {**SEES, "member": set()}
+    sees = member_sees()
 
     def inside(self) -> Measure:
         return _measure("县财政局")
+
+    def branch(self) -> Measure:
+        return _measure(MEMBERS_BRANCH)
 
     def outside(self) -> Measure:
         return _measure("县教育局")
@@ -85,10 +94,13 @@ def _risk_point(unit: str) -> RiskPoint:
 class TestRiskPointsMatrix(ScopeMatrix):
     list_url = "/api/v1/risk-points/"
     page_url = "/oversight/"
-    sees = {**SEES, "member": set()}
+    sees = member_sees()
 
     def inside(self) -> RiskPoint:
         return _risk_point("县财政局")
+
+    def branch(self) -> RiskPoint:
+        return _risk_point(MEMBERS_BRANCH)
 
     def outside(self) -> RiskPoint:
         return _risk_point("县教育局")
@@ -98,3 +110,51 @@ class TestRiskPointsMatrix(ScopeMatrix):
 
     def page_marker(self, obj: RiskPoint) -> str:
         return f'data-testid="risk-{obj.pk}"'
+
+
+@pytest.mark.django_db
+def test_a_plain_member_gets_no_ledger_and_a_clerk_gets_the_branchs_findings(
+    user: Callable[[str], User],
+) -> None:
+    """Issue 10: the member's branch reach put the branch's findings into the ledger."""
+    branch_finding = _finding(MEMBERS_BRANCH)
+    member = Client()
+    member.force_login(user("member"))
+    refused = member.get("/oversight/ledger.xlsx")
+    assert refused.status_code == 403
+    assert branch_finding.description.encode() not in refused.content
+    clerk = Client()
+    clerk.force_login(user("finance_clerk"))
+    answered = clerk.get("/oversight/ledger.xlsx")
+    assert answered.status_code == 200
+    assert answered["Content-Type"].startswith(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml")
+
+
+@pytest.mark.django_db
+def test_a_measure_owner_from_another_unit_reads_as_a_missing_person(
+    user: Callable[[str], User], api_as: Callable[[str], Any],
+) -> None:
+    """Issue 10: an owner from 县教育局 was accepted (201/200), and a missing id answered
+    differently from an existing one (an oracle over all person ids)."""
+    measure = _measure("县财政局")
+    clerk = api_as("finance_clerk")
+    foreign = user("edu_clerk").person_id
+    missing = Person.objects.order_by("-pk").values_list("pk", flat=True)[0] + 1
+    body = {"finding": measure.finding_id, "description": "措施", "criterion": "完成",
+            "due_on": str(timezone.localdate() + timedelta(days=30))}
+    count = Measure.objects.count()
+    created = [clerk.post("/api/v1/measures/", {**body, "owner": pk}, format="json")
+               for pk in (foreign, missing)]
+    assert [r.status_code for r in created] == [400, 400]
+    assert created[0].json() == created[1].json()
+    assert created[0].json()["errors"]["owner"] == ["所选对象不存在，或不在您的范围内"]
+    assert Measure.objects.count() == count
+    owner = measure.owner_id
+    patched = [clerk.patch(f"/api/v1/measures/{measure.pk}/",
+                           {"owner": pk, "version": measure.version}, format="json")
+               for pk in (foreign, missing)]
+    assert [r.status_code for r in patched] == [400, 400]
+    assert patched[0].json() == patched[1].json()
+    measure.refresh_from_db()
+    assert measure.owner_id == owner

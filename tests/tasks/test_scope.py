@@ -10,10 +10,10 @@ from dangjian.access.models import User
 from dangjian.orgs.models import Organization
 from dangjian.tasks.matching import charged_leader
 from dangjian.tasks.models import Bulletin, Plan, Task
-from tests.access.matrix import SEES, ScopeMatrix
+from tests.access.matrix import MEMBERS_BRANCH, ScopeMatrix, member_sees
 
 # A member's own records are their person and branch, not the unit's tasks and plans.
-UNIT_SEES = {**SEES, "member": set()}
+UNIT_SEES = member_sees()
 TODAY = timezone.localdate()  # the suite's fixed clock
 
 
@@ -43,6 +43,9 @@ class TestTasksMatrix(ScopeMatrix):
     def inside(self) -> Model:
         return _task("县财政局")
 
+    def branch(self) -> Model:
+        return _task(MEMBERS_BRANCH)
+
     def outside(self) -> Model:
         return _task("县教育局")
 
@@ -63,6 +66,9 @@ class TestPlansMatrix(ScopeMatrix):
     def inside(self) -> Model:
         return _plan("县财政局")
 
+    def branch(self) -> Model:
+        return _plan(MEMBERS_BRANCH)
+
     def outside(self) -> Model:
         return _plan("县教育局")
 
@@ -77,7 +83,7 @@ class TestPlansMatrix(ScopeMatrix):
 def _bulletin(unit: str) -> Bulletin:
     bulletin, _ = Bulletin.objects.get_or_create(
         organization=Organization.objects.get(name=unit), year=TODAY.year,
-        sequence=1 if unit == "县财政局" else 2,
+        sequence={"县财政局": 1, "县教育局": 2}.get(unit, 3),
         defaults={"title": f"{unit}督办任务通报", "body": ["正文"],
                   "issued_by": User.objects.get(username="county_head"),
                   "issued_on": date(TODAY.year, 1, 1)})
@@ -92,6 +98,9 @@ class TestBulletinsMatrix(ScopeMatrix):
 
     def inside(self) -> Model:
         return _bulletin("县财政局")
+
+    def branch(self) -> Model:
+        return _bulletin(MEMBERS_BRANCH)
 
     def outside(self) -> Model:
         return _bulletin("县教育局")

@@ -2,7 +2,7 @@
 
 Every page, API view, export and background job calls ``restrict(queryset, user)``. A model
 takes part by declaring ``scope_fields``: the lookups from it to an organisation path, to an
-organisation id and (optionally) to a person id.
+organisation id and (optionally) to a person id, and whether a member's branch reach applies.
 """
 
 from dataclasses import dataclass, field
@@ -22,7 +22,10 @@ from .roles import ROLE_RULES, Reach
 
 @dataclass(frozen=True)
 class Scope:
-    """Subtrees (by path), single organisations and single persons a user may see."""
+    """Subtrees (by path), single organisations and single persons a user may see.
+
+    ``organization_ids`` are a member's own branch: they apply only to models whose
+    ``ScopeFields.member_branch`` says so."""
 
     subtree_roots: tuple[Organization, ...] = ()
     organization_ids: frozenset[int] = field(default_factory=frozenset)
@@ -36,7 +39,7 @@ class Scope:
     def q(self, fields: ScopeFields) -> Q | None:
         """The filter for a model with ``fields``; None when nothing is visible."""
         parts = [Q(**{f"{fields.path}__startswith": org.path}) for org in self._top_roots()]
-        if self.organization_ids:
+        if self.organization_ids and fields.member_branch:
             parts.append(Q(**{f"{fields.organization}__in": self.organization_ids}))
         if self.person_ids and fields.person:
             parts.append(Q(**{f"{fields.person}__in": self.person_ids}))
@@ -93,6 +96,12 @@ def restrict(queryset: QuerySet[M], user: Any) -> QuerySet[M]:
     fields: ScopeFields = queryset.model.scope_fields  # type: ignore[attr-defined]
     condition = scope_for(user).q(fields)
     return queryset.filter(condition) if condition is not None else queryset.none()
+
+
+def reaches(user: Any, model: Any) -> bool:
+    """Whether ``user``'s scope covers ``model`` at all (a plain member's does not cover the
+    oversight ledger, say): pages and exports of a model answer 403 where it does not."""
+    return scope_for(user).q(model.scope_fields) is not None
 
 
 def roles_of(user: Any) -> set[str]:

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from dangjian.access.scoping import restrict
 from dangjian.orgs.models import Organization, OrgKind
-from dangjian.people.models import Post
+from dangjian.people.models import Person, Post
 
 from .cadence import Progress, evaluate
 from .evidence import Evidence, Fact, Subject, find, registered
@@ -43,6 +43,17 @@ def own_post_body(user: Any, pk: Any) -> Organization | None:
         return None
     posts = Post.objects.current().filter(person_id=person_id, organization_id=pk)
     return Organization.objects.filter(pk__in=posts.values("organization")).first()
+
+
+def own_post_bodies(user: Any) -> QuerySet[Organization]:
+    """The bodies where the user holds a current post (see ``own_post_body``)."""
+    posts = Post.objects.current().filter(person_id=getattr(user, "person_id", None) or 0)
+    return Organization.objects.filter(pk__in=posts.values("organization"))
+
+
+def own_person(user: Any) -> QuerySet[Person]:
+    """The user's own person, theirs to keep a list for even outside their scope."""
+    return Person.objects.filter(pk=getattr(user, "person_id", None) or 0)
 
 
 def unit_of(organization: Organization) -> Organization:

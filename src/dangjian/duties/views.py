@@ -15,7 +15,7 @@ from dangjian.access.scoping import restrict, roles_of
 from dangjian.files import DOCX, attachment, download_page
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person, Post
-from dangjian.web.actions import action, parse_date, scoped
+from dangjian.web.actions import action, parse_date, picked, scoped
 
 from . import selectors
 from .catalogue import CATALOGUE
@@ -94,11 +94,12 @@ def list_new(request: HttpRequest) -> tuple[str, str]:
     post = request.POST
     person_id = post.get("person", "")
     own = person_id.isdigit() and int(person_id) == getattr(request.user, "person_id", None)
-    person = (Person.objects.get(pk=person_id) if own
-              else scoped(Person, request, person_id) if person_id else None)
+    person = (Person.objects.get(pk=person_id) if own  # one's own, even outside the scope
+              else picked(Person, request, person_id, "person") if person_id else None)
     year = post.get("year", "")
     organization = ((selectors.own_post_body(request.user, post.get("organization")) if own
-                     else None) or scoped(Organization, request, post.get("organization")))
+                     else None) or picked(Organization, request, post.get("organization"),
+                                          "organization"))
     rlist = list_services.responsibility_list_create(
         actor=request.user, organization=organization, year=int(year) if year.isdigit() else 0,
         person=person)

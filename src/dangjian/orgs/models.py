@@ -41,7 +41,8 @@ class Organization(MP_Node):
     )
 
     # access.scoping reads these: an organisation is in scope by its own path and id.
-    scope_fields = ScopeFields(path="path", organization="pk")
+    scope_fields = ScopeFields(path="path", organization="pk",
+                               member_branch=True)
 
     class Meta:
         verbose_name = "组织"

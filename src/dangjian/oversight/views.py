@@ -4,18 +4,18 @@ small POST view per action. Views only parse forms and call services."""
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 
 from dangjian.access.roles import Role
-from dangjian.access.scoping import restrict, roles_of
+from dangjian.access.scoping import reaches, restrict, roles_of
 from dangjian.documents.spreadsheets import render_xlsx
 from dangjian.files import XLSX, attachment, download_page
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
-from dangjian.web.actions import action, optional_date, parse_date, scoped, version_of
+from dangjian.web.actions import action, optional_date, parse_date, picked, scoped, version_of
 
 from . import selectors
 from .models import Evidence, Finding, Measure, Notice, SelfCheck, Term, TermKind
@@ -66,7 +66,8 @@ def home(request: HttpRequest) -> HttpResponse:
 def finding_new(request: HttpRequest) -> str:
     post = request.POST
     finding = finding_services.finding_create(
-        actor=request.user, organization=scoped(Organization, request, post.get("organization")),
+        actor=request.user, organization=picked(Organization, request, post.get("organization"),
+                                                         "organization"),
         source=post.get("source", ""), category=post.get("category", ""),
         severity=post.get("severity", ""), description=post.get("description", ""),
         discovered_on=parse_date(post.get("discovered_on"), "发现日期"),
@@ -79,9 +80,9 @@ def finding_new(request: HttpRequest) -> str:
 @action("notice", back="oversight:home")
 def notice_new(request: HttpRequest) -> str:
     post = request.POST
-    findings = [scoped(Finding, request, pk) for pk in post.getlist("findings")]
+    findings = [picked(Finding, request, pk, "findings") for pk in post.getlist("findings")]
     notice_services.notice_create(
-        actor=request.user, recipient=get_object_or_404(Person, pk=post.get("recipient")),
+        actor=request.user, recipient=picked(Person, request, post.get("recipient"), "recipient"),
         findings=findings, reply_due=parse_date(post.get("reply_due"), "回复期限"),
     )
     return f"已起草提示单（{len(findings)}个问题），请核对后签发"
@@ -114,7 +115,7 @@ def measure_new(request: HttpRequest, finding: int) -> str:
     measure = measure_services.measure_create(
         actor=request.user, finding=scoped(Finding, request, finding),
         description=post.get("description", ""),
-        owner=scoped(Person, request, post.get("owner")),
+        owner=picked(Person, request, post.get("owner"), "owner"),
         due_on=parse_date(post.get("due_on"), "完成时限"), criterion=post.get("criterion", ""),
     )
     return f"已添加整改措施，完成时限 {measure.due_on:%Y-%m-%d}"
@@ -179,7 +180,10 @@ LEDGER_HEADERS = ["序号", "问题单位", "问题来源", "问题类别", "严
 
 @login_required
 def ledger_export(request: HttpRequest) -> HttpResponse:
-    """问题整改台账 as .xlsx, the same scoped rows as the page."""
+    """问题整改台账 as .xlsx, the same scoped rows as the page; refused to a user whose scope
+    does not cover findings at all (a plain 党员)."""
+    if not reaches(request.user, Finding):
+        raise PermissionDenied("您的查看范围不包括问题整改台账")
     lights = cutoffs()
     rows = [  # earliest_open_due: annotated by selectors.findings_for
         [n, f.organization.name, f.source.name, f.category.name, f.severity.name, f.description,

@@ -17,8 +17,9 @@ from django.views.decorators.http import require_POST
 from dangjian.access.scoping import restrict
 from dangjian.errors import Conflict
 from dangjian.inputs import parse_date
+from dangjian.scoped_ids import chosen
 
-__all__ = ["action", "drafts", "message_of", "optional_date", "parse_date", "scoped",
+__all__ = ["action", "drafts", "message_of", "optional_date", "parse_date", "picked", "scoped",
            "version_of"]
 
 
@@ -33,9 +34,16 @@ def message_of(exc: Exception) -> str:
 
 
 def scoped(model: Any, request: HttpRequest, pk: Any) -> Any:
+    """The object a page's URL names, within the user's scope (else 404)."""
     if not str(pk or "").isdigit():
         raise ValidationError("请选择有效的对象")
     return get_object_or_404(restrict(model.objects.all(), request.user), pk=pk)
+
+
+def picked(model: Any, request: HttpRequest, value: Any, field: str) -> Any:
+    """The object a form's field names (a ``<select>``), resolved as the API resolves a body's
+    ids (``dangjian.scoped_ids``): missing, out of scope or malformed, the same message."""
+    return chosen(model, request.user, value, field)
 
 
 def drafts(request: HttpRequest) -> dict[str, Any]:

@@ -2,6 +2,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from dangjian.access.scoping import restrict
 from dangjian.duties.kinds import Period
 from dangjian.duties.models import (
     Fulfilment,
@@ -9,7 +10,11 @@ from dangjian.duties.models import (
     ResponsibilityItem,
     ResponsibilityList,
 )
+from dangjian.duties.selectors import own_person, own_post_bodies
 from dangjian.inputs import DateField
+from dangjian.orgs.models import Organization
+from dangjian.people.models import Person
+from dangjian.scoped_ids import OUT_OF_SCOPE, ScopedId
 
 
 class ResponsibilityListSerializer(serializers.ModelSerializer):
@@ -20,7 +25,7 @@ class ResponsibilityListSerializer(serializers.ModelSerializer):
         model = ResponsibilityList
         fields = ["id", "organization", "organization_name", "person", "person_name", "holder",
                   "year", "title", "created_at"]
-        read_only_fields = ["holder", "title", "created_at"]
+        read_only_fields = fields
 
 
 class DutyProgressSerializer(serializers.Serializer):
@@ -44,7 +49,7 @@ class ResponsibilityItemSerializer(serializers.ModelSerializer):
         fields = ["id", "list", "template_key", "category", "text", "citation",
                   "citation_status", "period", "times", "evidence_hint", "provider", "order",
                   "active"]
-        read_only_fields = ["template_key", "citation_status", "provider", "order"]
+        read_only_fields = fields
 
 
 class ResponsibilityItemProgressSerializer(serializers.Serializer):
@@ -77,13 +82,27 @@ class ResponsibilityListDetailSerializer(ResponsibilityListSerializer):
 
 
 class ListCreateSerializer(serializers.Serializer):
-    organization = serializers.IntegerField()
+    """A body's list, or a leader's own (``person``): one's own person and the bodies of one's
+    posts may lie outside one's scope (a vice head's post is at the county party group)."""
+
+    organization = ScopedId(Organization, also=own_post_bodies)
     year = serializers.IntegerField()
-    person = serializers.IntegerField(required=False, allow_null=True, default=None)
+    person = ScopedId(Person, also=own_person, required=False, allow_null=True, default=None)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        user = self.context["request"].user
+        own = attrs["person"] is not None and attrs["person"].pk == user.person_id
+        if not own and not restrict(Organization.objects.filter(pk=attrs["organization"].pk),
+                                    user).exists():
+            raise serializers.ValidationError({"organization": OUT_OF_SCOPE})
+        if attrs["person"] is not None and not own and not restrict(
+                Person.objects.filter(pk=attrs["person"].pk), user).exists():
+            raise serializers.ValidationError({"person": OUT_OF_SCOPE})
+        return attrs
 
 
 class ItemCreateSerializer(serializers.Serializer):
-    list = serializers.IntegerField()
+    list = ScopedId(ResponsibilityList)
     text = serializers.CharField()
     category = serializers.CharField(required=False, default="本单位细化")
     period = serializers.ChoiceField(choices=Period.choices, required=False, default=Period.YEAR)
@@ -115,10 +134,11 @@ class FulfilmentSerializer(serializers.ModelSerializer):
         model = Fulfilment
         fields = ["id", "item", "done_on", "description", "recorded_by", "recorded_at",
                   "evidence"]
+        read_only_fields = fields
 
 
 class FulfilmentCreateSerializer(serializers.Serializer):
-    item = serializers.IntegerField()
+    item = ScopedId(ResponsibilityItem)
     done_on = DateField(label="履责日期")
     description = serializers.CharField()
     files = serializers.ListField(child=serializers.FileField(), required=False, default=list)

@@ -13,14 +13,12 @@ from rest_framework.response import Response
 
 from dangjian.duties.documents import report_docx
 from dangjian.duties.models import Fulfilment, ResponsibilityItem, ResponsibilityList
-from dangjian.duties.selectors import list_view, own_post_body
+from dangjian.duties.selectors import list_view
 from dangjian.duties.services import fulfilments as fulfilment_services
 from dangjian.duties.services import items as item_services
 from dangjian.duties.services import lists as list_services
 from dangjian.files import DOCX, attachment
-from dangjian.orgs.models import Organization
 from dangjian.parsers import FormParser, JSONParser, MultiPartParser
-from dangjian.people.models import Person
 from dangjian.viewsets import ScopedViewSet, download_schema
 
 from . import serializers as s
@@ -46,20 +44,10 @@ class ResponsibilityListViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin
     @extend_schema(request=s.ListCreateSerializer,
                    responses={201: s.ResponsibilityListDetailSerializer})
     def create(self, request: Request) -> Response:
-        data = s.ListCreateSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        v = data.validated_data
-        person, own = None, False
-        if v["person"] is not None:
-            # One's own person is not always within one's scope (a vice head's post sits at
-            # the county party group, above the departments in charge).
-            own = v["person"] == getattr(request.user, "person_id", None)
-            person = (Person.objects.get(pk=v["person"]) if own
-                      else self.scoped(Person, v["person"], "person"))
-        organization = ((own_post_body(request.user, v["organization"]) if own else None)
-                        or self.scoped(Organization, v["organization"], "organization"))
+        v = self.validated(s.ListCreateSerializer)
         rlist = list_services.responsibility_list_create(
-            actor=request.user, year=v["year"], person=person, organization=organization)
+            actor=request.user, year=v["year"], person=v["person"],
+            organization=v["organization"])
         body = s.ResponsibilityListDetailSerializer(rlist, context=self.get_serializer_context())
         return Response(body.data, status=status.HTTP_201_CREATED)
 
@@ -82,19 +70,14 @@ class ResponsibilityItemViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin
 
     @extend_schema(request=s.ItemCreateSerializer, responses={201: s.ResponsibilityItemSerializer})
     def create(self, request: Request) -> Response:
-        data = s.ItemCreateSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        v = dict(data.validated_data)
-        rlist = self.scoped(ResponsibilityList, v.pop("list"), "list")
-        item = item_services.item_add(actor=request.user, rlist=rlist, **v)
+        v = self.validated(s.ItemCreateSerializer)
+        item = item_services.item_add(actor=request.user, rlist=v.pop("list"), **v)
         return Response(s.ResponsibilityItemSerializer(item).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=s.ItemUpdateSerializer, responses=s.ResponsibilityItemSerializer)
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        data = s.ItemUpdateSerializer(data=request.data, partial=True)
-        data.is_valid(raise_exception=True)
-        item = item_services.item_update(actor=request.user, item=self.get_object(),
-                                         **data.validated_data)
+        changes = self.validated(s.ItemUpdateSerializer, partial=True)
+        item = item_services.item_update(actor=request.user, item=self.get_object(), **changes)
         return Response(s.ResponsibilityItemSerializer(item).data)
 
 
@@ -110,11 +93,9 @@ class FulfilmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Scoped
                             "application/json": s.FulfilmentCreateSerializer},
                    responses={201: s.FulfilmentSerializer})
     def create(self, request: Request) -> Response:
-        data = s.FulfilmentCreateSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        v = data.validated_data
+        v = self.validated(s.FulfilmentCreateSerializer)
         record = fulfilment_services.fulfilment_record(
-            actor=request.user, item=self.scoped(ResponsibilityItem, v["item"], "item"),
+            actor=request.user, item=v["item"],
             done_on=v["done_on"], description=v["description"], files=v["files"])
         fresh = self.base_queryset.get(pk=record.pk)
         return Response(s.FulfilmentSerializer(fresh).data, status=status.HTTP_201_CREATED)

@@ -4,11 +4,13 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from dangjian.inputs import CountField, DateField, IdField
+from dangjian.inputs import CountField, DateField
 from dangjian.members.models import Candidate, Step, StudyKind, StudyRecord, Visit
 from dangjian.members.models.visits import VisitCampaign, VisitKind
 from dangjian.members.services.due import Due, next_due
+from dangjian.orgs.models import Organization
 from dangjian.people.models import Gender, Person
+from dangjian.scoped_ids import ScopedId
 
 
 class CandidateDueSerializer(serializers.Serializer):
@@ -75,9 +77,9 @@ class CandidateSerializer(serializers.ModelSerializer):
 class CandidateCreateSerializer(serializers.Serializer):
     """Either ``person`` (someone on file) or the new applicant's identity."""
 
-    organization = serializers.IntegerField()
+    organization = ScopedId(Organization)
     applied_on = DateField(label="递交入党申请书日期")
-    person = serializers.IntegerField(required=False)
+    person = ScopedId(Person, required=False)
     name = serializers.CharField(max_length=50, required=False)
     gender = serializers.ChoiceField(choices=Gender.choices, required=False)
     birth_date = DateField(label="出生日期", required=False)
@@ -99,8 +101,8 @@ class CandidateStepCreateSerializer(serializers.Serializer):
     date = DateField(label="日期")
     document = serializers.CharField(max_length=200, required=False, allow_blank=True)
     note = serializers.CharField(required=False, allow_blank=True)
-    contacts = serializers.ListField(child=IdField(), required=False)
-    introducers = serializers.ListField(child=IdField(), required=False)
+    contacts = ScopedId(Person, many=True, required=False)
+    introducers = ScopedId(Person, many=True, required=False)
     passed = serializers.BooleanField(required=False, allow_null=True, default=None)
     training_days = CountField(required=False, allow_null=True)
     training_hours = CountField(required=False, allow_null=True)
@@ -137,8 +139,8 @@ class StudyRecordSerializer(serializers.ModelSerializer):
 class StudyRecordCreateSerializer(serializers.Serializer):
     """A member's record (``person``) or a leading group's (``organization``)."""
 
-    person = serializers.IntegerField(required=False)
-    organization = serializers.IntegerField(required=False)
+    person = ScopedId(Person, required=False)
+    organization = ScopedId(Organization, required=False)
     kind = serializers.ChoiceField(choices=StudyKind.choices)
     date = DateField(label="学习日期")
     hours = serializers.DecimalField(max_digits=5, decimal_places=1)
@@ -160,11 +162,11 @@ class VisitSerializer(serializers.ModelSerializer):
 
 
 class VisitCreateSerializer(serializers.Serializer):
-    person = serializers.IntegerField()
+    person = ScopedId(Person)
     kind = serializers.ChoiceField(choices=VisitKind.choices)
     campaign = serializers.ChoiceField(choices=VisitCampaign.choices)
     date = DateField(label="走访日期")
-    visitors = serializers.ListField(child=IdField(), required=False)
+    visitors = ScopedId(Person, many=True, required=False)
     other_visitors = serializers.CharField(max_length=200, required=False, allow_blank=True)
     gifts = serializers.CharField(max_length=200, required=False, allow_blank=True)
     amount = serializers.DecimalField(max_digits=10, decimal_places=2, required=False,

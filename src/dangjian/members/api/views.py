@@ -21,20 +21,13 @@ from dangjian.members.services.roster import roster_bytes, roster_import
 from dangjian.members.services.steps import step_record
 from dangjian.members.services.study import study_record_create
 from dangjian.members.services.visits import visit_create
-from dangjian.orgs.models import Organization
 from dangjian.parsers import FormParser, MultiPartParser
-from dangjian.people.models import Person
 from dangjian.viewsets import ScopedViewSet
 
 from . import serializers as s
 
 
-class MembersViewSet(ScopedViewSet):
-    def scoped_persons(self, pks: list[int], field: str) -> list[Person]:
-        return [self.scoped(Person, pk, field) for pk in pks]
-
-
-class CandidateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, MembersViewSet):
+class CandidateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
     """发展党员档案: open one, record its steps, extend the 预备期, or close it."""
 
     serializer_class = s.CandidateSerializer
@@ -53,9 +46,6 @@ class CandidateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Members
     @extend_schema(request=s.CandidateCreateSerializer, responses={201: s.CandidateSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         values = self.validated(s.CandidateCreateSerializer)
-        values["organization"] = self.scoped(Organization, values["organization"], "organization")
-        if "person" in values:
-            values["person"] = self.scoped(Person, values["person"], "person")
         candidate = candidate_services.candidate_open(actor=request.user, **values)
         return self._answer(candidate, status.HTTP_201_CREATED)
 
@@ -66,7 +56,7 @@ class CandidateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Members
         candidate = self.get_object()
         details = self.validated(s.CandidateStepCreateSerializer)
         for field in ("contacts", "introducers"):
-            details[field] = self.scoped_persons(details.get(field, []), field)
+            details.setdefault(field, [])
         step_record(actor=request.user, candidate=candidate, number=details.pop("step"),
                     **details)
         return self._answer(candidate, status.HTTP_201_CREATED)
@@ -89,7 +79,7 @@ class CandidateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Members
         return self._answer(candidate)
 
 
-class StudyRecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, MembersViewSet):
+class StudyRecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
     """学习培训记录."""
 
     serializer_class = s.StudyRecordSerializer
@@ -99,16 +89,11 @@ class StudyRecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Membe
     @extend_schema(request=s.StudyRecordCreateSerializer, responses={201: s.StudyRecordSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         values = self.validated(s.StudyRecordCreateSerializer)
-        if "person" in values:
-            values["person"] = self.scoped(Person, values["person"], "person")
-        if "organization" in values:
-            values["organization"] = self.scoped(Organization, values["organization"],
-                                                 "organization")
         study = study_record_create(actor=request.user, **values)
         return Response(s.StudyRecordSerializer(study).data, status=status.HTTP_201_CREATED)
 
 
-class VisitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, MembersViewSet):
+class VisitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
     """走访慰问."""
 
     serializer_class = s.VisitSerializer
@@ -119,8 +104,7 @@ class VisitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, MembersView
     @extend_schema(request=s.VisitCreateSerializer, responses={201: s.VisitSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         values = self.validated(s.VisitCreateSerializer)
-        values["person"] = self.scoped(Person, values["person"], "person")
-        values["visitors"] = self.scoped_persons(values.get("visitors", []), "visitors")
+        values.setdefault("visitors", [])
         visit = visit_create(actor=request.user, **values)
         return Response(s.VisitSerializer(visit).data, status=status.HTTP_201_CREATED)
 

@@ -30,7 +30,7 @@ class StudyRecord(models.Model):
     recorded_at = models.DateTimeField("录入时间", auto_now_add=True)
 
     scope_fields = ScopeFields(path="organization__path", organization="organization",
-                               person="person")
+                               person="person", member_branch=True)
 
     class Meta:
         verbose_name = "学习培训记录"

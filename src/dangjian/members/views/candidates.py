@@ -14,7 +14,7 @@ from django.utils import timezone
 from dangjian.access.scoping import restrict
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import PartyStatus, Person
-from dangjian.web.actions import action, drafts, optional_date, parse_date, scoped
+from dangjian.web.actions import action, drafts, optional_date, parse_date, picked, scoped
 
 from .. import rules, selectors
 from ..filtersets import CandidateFilterSet
@@ -75,9 +75,10 @@ def candidates(request: HttpRequest) -> HttpResponse:
 @action("new", back="members:candidates")
 def candidate_new(request: HttpRequest) -> str:
     post = request.POST
-    person = scoped(Person, request, post["person"]) if post.get("person") else None
+    person = picked(Person, request, post["person"], "person") if post.get("person") else None
     candidate = candidate_open(
-        actor=request.user, organization=scoped(Organization, request, post.get("organization")),
+        actor=request.user, organization=picked(Organization, request, post.get("organization"),
+                                                         "organization"),
         applied_on=parse_date(post.get("applied_on"), "递交入党申请书日期"), person=person,
         name=post.get("name", ""), id_number=post.get("id_number", ""),
         phone=post.get("phone", ""),

@@ -10,7 +10,7 @@ from dangjian.access.roles import ROLE_RULES
 from dangjian.access.scoping import roles_of
 from dangjian.inputs import SMALL_MAX
 from dangjian.people.models import Person
-from dangjian.web.actions import scoped
+from dangjian.web.actions import picked
 
 PAGE_ROWS = 200
 CHOICES_LIMIT = 300
@@ -34,7 +34,7 @@ def optional_decimal(value: str | None, label: str) -> Decimal | None:
 
 
 def scoped_persons(request: HttpRequest, key: str) -> list[Person]:
-    return [scoped(Person, request, pk) for pk in request.POST.getlist(key) if pk]
+    return [picked(Person, request, pk, key) for pk in request.POST.getlist(key) if pk]
 
 
 def enters_data(request: HttpRequest) -> bool:

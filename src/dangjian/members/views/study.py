@@ -12,7 +12,7 @@ from dangjian.access.scoping import restrict
 from dangjian.inputs import YEARS
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
-from dangjian.web.actions import action, drafts, parse_date, scoped
+from dangjian.web.actions import action, drafts, parse_date, picked
 
 from .. import selectors
 from ..models import StudyKind
@@ -49,8 +49,8 @@ def year_or_this(value: str | None) -> int:
 @action("study", back="members:study")
 def study_new(request: HttpRequest) -> str:
     post = request.POST
-    person = scoped(Person, request, post["person"]) if post.get("person") else None
-    group = scoped(Organization, request, post["organization"]) \
+    person = picked(Person, request, post["person"], "person") if post.get("person") else None
+    group = picked(Organization, request, post["organization"], "organization") \
         if post.get("organization") and person is None else None
     record = study_record_create(
         actor=request.user, kind=post.get("kind", ""),

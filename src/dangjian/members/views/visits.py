@@ -8,7 +8,7 @@ from django.shortcuts import render
 
 from dangjian.access.scoping import restrict
 from dangjian.people.models import Person
-from dangjian.web.actions import action, drafts, parse_date, scoped
+from dangjian.web.actions import action, drafts, parse_date, picked
 
 from .. import selectors
 from ..filtersets import VisitFilterSet
@@ -34,7 +34,7 @@ def visits(request: HttpRequest) -> HttpResponse:
 def visit_new(request: HttpRequest) -> str:
     post = request.POST
     visit = visit_create(
-        actor=request.user, person=scoped(Person, request, post.get("person")),
+        actor=request.user, person=picked(Person, request, post.get("person"), "person"),
         kind=post.get("kind", ""), campaign=post.get("campaign", ""),
         date=parse_date(post.get("date"), "走访日期"),
         visitors=scoped_persons(request, "visitors"),

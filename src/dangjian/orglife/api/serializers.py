@@ -2,8 +2,11 @@ from typing import Any
 
 from rest_framework import serializers
 
-from dangjian.inputs import DateField, IdField
+from dangjian.inputs import DateField
 from dangjian.orglife.models import Attachment, AttachmentKind, Meeting, MeetingKind
+from dangjian.orgs.models import Organization
+from dangjian.people.models import Person
+from dangjian.scoped_ids import ScopedId
 
 
 class MeetingAttachmentSerializer(serializers.ModelSerializer):
@@ -13,7 +16,7 @@ class MeetingAttachmentSerializer(serializers.ModelSerializer):
 
 
 class MeetingAbsenteeSerializer(serializers.Serializer):
-    person = IdField()
+    person = ScopedId(Person)
     reason = serializers.CharField(allow_blank=True, default="", max_length=100)
 
 
@@ -50,15 +53,15 @@ class MeetingSerializer(serializers.ModelSerializer):
 class MeetingCreateSerializer(serializers.Serializer):
     """The contract's body; persons and the organisation are ids, resolved within scope."""
 
-    organization = serializers.IntegerField()
+    organization = ScopedId(Organization)
     kind = serializers.ChoiceField(choices=MeetingKind.choices)
     held_on = DateField(label="会议日期")
     topic = serializers.CharField(max_length=200)
-    attendees = serializers.ListField(child=IdField(), allow_empty=False)
+    attendees = ScopedId(Person, many=True, allow_empty=False)
     absentees = MeetingAbsenteeSerializer(many=True, required=False, default=list)
     place = serializers.CharField(max_length=100, required=False, default="", allow_blank=True)
-    chair = IdField(required=False, allow_null=True, default=None)
-    recorder = IdField(required=False, allow_null=True, default=None)
+    chair = ScopedId(Person, required=False, allow_null=True, default=None)
+    recorder = ScopedId(Person, required=False, allow_null=True, default=None)
     minutes = serializers.CharField(required=False, default="", allow_blank=True)
     decisions = serializers.CharField(required=False, default="", allow_blank=True)
 

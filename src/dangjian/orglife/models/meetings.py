@@ -40,7 +40,8 @@ class Meeting(models.Model):
                                    blank=True, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField("登记时间", auto_now_add=True)
 
-    scope_fields = ScopeFields(path="organization__path", organization="organization")
+    scope_fields = ScopeFields(path="organization__path", organization="organization",
+                               member_branch=True)
 
     class Meta:
         verbose_name = "会议"

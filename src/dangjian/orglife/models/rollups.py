@@ -23,7 +23,8 @@ class MeetingRollup(models.Model):
     count = models.PositiveIntegerField("次数", default=0)
     months = models.PositiveIntegerField("有会议的月份", default=0)  # bit m-1 set: month m
 
-    scope_fields = ScopeFields(path="organization__path", organization="organization")
+    scope_fields = ScopeFields(path="organization__path", organization="organization",
+                               member_branch=True)
 
     class Meta:
         verbose_name = "会议年度汇总"

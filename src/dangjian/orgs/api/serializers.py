@@ -2,6 +2,7 @@ from rest_framework import serializers
 
 from dangjian.inputs import DateField
 from dangjian.orgs.models import Organization, OrgKind
+from dangjian.scoped_ids import ScopedId
 
 
 class OrganizationSerializer(serializers.ModelSerializer):
@@ -15,6 +16,6 @@ class OrganizationWriteSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=100)
     kind = serializers.ChoiceField(choices=OrgKind.choices, required=False)
     # "parent" is the API contract's name; DRF's type stubs reserve Field.parent.
-    parent = serializers.IntegerField(required=False)  # type: ignore[assignment]
+    parent = ScopedId(Organization, required=False)  # type: ignore[assignment]
     code = serializers.CharField(max_length=40, required=False, allow_blank=True)
     founded_on = DateField(label="成立日期", required=False, allow_null=True)

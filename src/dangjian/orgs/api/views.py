@@ -11,6 +11,7 @@ from dangjian.access.scoping import may_enter_data, restrict
 from dangjian.orgs import services
 from dangjian.orgs.filtersets import OrganizationFilterSet
 from dangjian.orgs.models import Organization
+from dangjian.scoped_ids import OUT_OF_SCOPE
 
 from .serializers import OrganizationSerializer, OrganizationWriteSerializer
 
@@ -30,19 +31,16 @@ class OrganizationViewSet(viewsets.ModelViewSet):
     def get_queryset(self) -> QuerySet[Organization]:
         return restrict(Organization.objects.order_by("path"), self.request.user)
 
-    def _parent(self, parent_id: int | None) -> Organization:
-        parent = self.get_queryset().filter(pk=parent_id).first() if parent_id else None
-        if parent is None:
-            raise ValidationError({"parent": "上级组织不存在，或不在您的范围内"})
-        return parent
-
     @extend_schema(request=OrganizationWriteSerializer, responses=OrganizationSerializer)
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        data = OrganizationWriteSerializer(data=request.data)
+        data = OrganizationWriteSerializer(data=request.data,
+                                           context=self.get_serializer_context())
         data.is_valid(raise_exception=True)
         if "kind" not in data.validated_data:
             raise ValidationError({"kind": "请选择组织类型"})
-        parent = self._parent(data.validated_data.get("parent"))
+        if "parent" not in data.validated_data:
+            raise ValidationError({"parent": OUT_OF_SCOPE})
+        parent = data.validated_data["parent"]
         _writable(request.user, parent)
         org = services.organization_create(
             actor=request.user, name=data.validated_data["name"],
@@ -55,11 +53,12 @@ class OrganizationViewSet(viewsets.ModelViewSet):
     @extend_schema(request=OrganizationWriteSerializer, responses=OrganizationSerializer)
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         org = self.get_object()
-        data = OrganizationWriteSerializer(data=request.data, partial=True)
+        data = OrganizationWriteSerializer(data=request.data, partial=True,
+                                           context=self.get_serializer_context())
         data.is_valid(raise_exception=True)
         _writable(request.user, org)
         if "parent" in data.validated_data:
-            new_parent = self._parent(data.validated_data["parent"])
+            new_parent = data.validated_data["parent"]
             _writable(request.user, new_parent)
             org = services.organization_move(actor=request.user, org=org, new_parent=new_parent)
         if "name" in data.validated_data:

@@ -2,9 +2,11 @@ from typing import Any
 
 from rest_framework import serializers
 
-from dangjian.inputs import DateField, IdField
+from dangjian.inputs import DateField
+from dangjian.orgs.models import Organization
 from dangjian.oversight.models import (
     Accountability,
+    AccountabilityCorrection,
     Evidence,
     Finding,
     Measure,
@@ -17,6 +19,8 @@ from dangjian.oversight.models import (
     Verification,
 )
 from dangjian.oversight.models.accountability import AccountabilityForm, FourForms
+from dangjian.people.models import Person
+from dangjian.scoped_ids import ScopedId, ScopedModelSerializer
 
 
 def term_field(kind: str, **kwargs: Any) -> serializers.SlugRelatedField:
@@ -53,24 +57,39 @@ class FindingSerializer(LightMixin, serializers.ModelSerializer):
             "responsible_leader_name", "status", "light", "repeat_of", "risk_point",
             "closed_on", "recheck_on", "created_at",
         ]
-        read_only_fields = ["responsible_leader", "status", "repeat_of", "closed_on",
-                            "recheck_on", "created_at"]
+        read_only_fields = fields
 
     def due_of(self, obj: Finding) -> Any:
         return getattr(obj, "earliest_open_due", None)
 
 
+class FindingInSerializer(serializers.Serializer):
+    organization = ScopedId(Organization)
+    source = term_field(TermKind.SOURCE)  # type: ignore[assignment]
+    category = term_field(TermKind.CATEGORY)
+    severity = term_field(TermKind.SEVERITY)
+    description = serializers.CharField()
+    discovered_on = DateField(label="发现日期")
+    regulation = serializers.CharField(max_length=200, required=False, allow_blank=True,
+                                       default="")
+    risk_point = ScopedId(RiskPoint, required=False, allow_null=True, default=None)
+
+
 class NoticeSerializer(serializers.ModelSerializer):
     number = serializers.CharField(read_only=True)
-    findings = serializers.PrimaryKeyRelatedField(many=True, queryset=Finding.objects.all())
 
     class Meta:
         model = Notice
         fields = ["id", "number", "title", "recipient", "findings", "reply_due", "status",
                   "issued_on", "acknowledged_at", "reply_text", "replied_at", "closed_at",
                   "organization"]
-        read_only_fields = ["status", "issued_on", "acknowledged_at", "reply_text",
-                            "replied_at", "closed_at", "organization"]
+        read_only_fields = fields
+
+
+class NoticeInSerializer(serializers.Serializer):
+    recipient = ScopedId(Person)
+    findings = ScopedId(Finding, many=True)
+    reply_due = DateField(label="回复期限")
 
 
 class ReplySerializer(serializers.Serializer):
@@ -110,20 +129,26 @@ class MeasureSerializer(LightMixin, serializers.ModelSerializer):
         model = Measure
         fields = ["id", "finding", "description", "owner", "due_on", "criterion", "status",
                   "light", "version", "closed_on", "evidence", "verifications"]
-        read_only_fields = ["status", "version", "closed_on"]
+        read_only_fields = fields
 
     def due_of(self, obj: Measure) -> Any:
         return None if obj.status == "已销号" else obj.due_on
 
 
-class MeasureUpdateSerializer(serializers.ModelSerializer):
-    version = serializers.IntegerField()
+class MeasureInSerializer(serializers.Serializer):
+    finding = ScopedId(Finding)
+    description = serializers.CharField()
+    owner = ScopedId(Person)
+    due_on = DateField(label="完成时限")
+    criterion = serializers.CharField(max_length=200)
 
-    class Meta:
-        model = Measure
-        fields = ["description", "owner", "due_on", "criterion", "version"]
-        extra_kwargs = {f: {"required": False} for f in ["description", "owner", "due_on",
-                                                          "criterion"]}
+
+class MeasureUpdateSerializer(serializers.Serializer):
+    description = serializers.CharField(required=False)
+    owner = ScopedId(Person, required=False)
+    due_on = DateField(label="完成时限", required=False)
+    criterion = serializers.CharField(max_length=200, required=False)
+    version = serializers.IntegerField()
 
 
 class VersionedTextSerializer(serializers.Serializer):
@@ -150,18 +175,27 @@ class SelfCheckSerializer(serializers.ModelSerializer):
         model = SelfCheck
         fields = ["id", "origin", "organization", "due_on", "answer", "answer_text",
                   "answered_at", "finding"]
-        read_only_fields = ["answer", "answer_text", "answered_at"]
+        read_only_fields = fields
 
 
 class SelfCheckSendSerializer(serializers.Serializer):
-    origin = serializers.PrimaryKeyRelatedField(queryset=Finding.objects.all())
+    origin = ScopedId(Finding)
     due_on = DateField(label="完成时限")
-    units = serializers.ListField(child=IdField(), required=False)
+    units = ScopedId(Organization, many=True, required=False)
 
 
 class SelfCheckAnswerSerializer(serializers.Serializer):
     answer = serializers.ChoiceField(choices=SelfCheck.Answer.choices)
     text = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class AccountabilityCorrectionSerializer(serializers.ModelSerializer):
+    corrected_by = serializers.CharField(source="corrected_by.username", read_only=True)
+
+    class Meta:
+        model = AccountabilityCorrection
+        fields = ["id", "reason", "before", "after", "corrected_by", "corrected_at"]
+        read_only_fields = fields
 
 
 class AccountabilitySerializer(serializers.ModelSerializer):
@@ -170,18 +204,36 @@ class AccountabilitySerializer(serializers.ModelSerializer):
                                    read_only=True)
     four_forms = serializers.ChoiceField(choices=FourForms.choices, allow_blank=True,
                                          read_only=True)
+    corrections = AccountabilityCorrectionSerializer(many=True, read_only=True)
 
     class Meta:
         model = Accountability
         fields = ["id", "organization", "person", "form", "four_forms", "findings", "reason",
-                  "status", "decided_on", "deciding_body", "complete_by", "completed_on"]
-        read_only_fields = ["status", "form", "four_forms", "decided_on", "deciding_body",
-                            "complete_by", "completed_on"]
-        extra_kwargs = {"findings": {"required": False}}
+                  "status", "decided_on", "deciding_body", "complete_by", "completed_on",
+                  "corrections"]
+        read_only_fields = fields
+
+
+class AccountabilityInSerializer(serializers.Serializer):
+    organization = ScopedId(Organization)
+    person = ScopedId(Person, required=False, allow_null=True, default=None)
+    findings = ScopedId(Finding, many=True, required=False)
+    reason = serializers.CharField()
 
 
 class CompleteSerializer(serializers.Serializer):
     on = DateField(label="手续完成日期")
+
+
+class CorrectSerializer(serializers.Serializer):
+    """A correction of a decided or completed case: the reason and only what changes."""
+
+    reason = serializers.CharField()
+    form = serializers.CharField(required=False)
+    four_forms = serializers.CharField(required=False, allow_blank=True)
+    decided_on = DateField(label="决定日期", required=False)
+    deciding_body = serializers.CharField(max_length=100, required=False)
+    completed_on = DateField(label="手续完成日期", required=False)
 
 
 class DecideSerializer(serializers.Serializer):
@@ -197,4 +249,19 @@ class RiskPointSerializer(serializers.ModelSerializer):
     class Meta:
         model = RiskPoint
         fields = ["id", "organization", "post", "area", "risk", "level", "controls", "owner",
+                  "review_on"]
+        read_only_fields = fields
+
+
+class RiskPointInSerializer(ScopedModelSerializer):
+    """The model's own field checks (post, risk, level, controls, review_on), with the
+    organisation and owner resolved in the caller's scope."""
+
+    organization = ScopedId(Organization)
+    owner = ScopedId(Person, required=False, allow_null=True)
+    area = term_field(TermKind.RISK_AREA)
+
+    class Meta:
+        model = RiskPoint
+        fields = ["organization", "post", "area", "risk", "level", "controls", "owner",
                   "review_on"]

@@ -13,7 +13,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from dangjian.files import DOCX, attachment
-from dangjian.orgs.models import Organization
 from dangjian.oversight.documents import notice_docx
 from dangjian.oversight.models import (
     Accountability,
@@ -32,7 +31,6 @@ from dangjian.oversight.services import risks as risk_services
 from dangjian.oversight.services import selfchecks as selfcheck_services
 from dangjian.oversight.services.lights import cutoffs
 from dangjian.parsers import FormParser, JSONParser, MultiPartParser
-from dangjian.people.models import Person
 from dangjian.viewsets import ScopedViewSet as BaseScopedViewSet
 from dangjian.viewsets import download_schema
 
@@ -58,18 +56,16 @@ class FindingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
                ).order_by("-discovered_on", "-id")  # GROUP BY drops Meta.ordering
     filterset_fields = ["organization", "status", "responsible_leader"]
 
-    def perform_create(self, serializer: Any) -> None:
-        data = serializer.validated_data
-        organization = self.scoped(Organization, data["organization"].pk, "organization")
+    @extend_schema(request=s.FindingInSerializer, responses={201: s.FindingSerializer})
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = self.validated(s.FindingInSerializer)
         finding = finding_services.finding_create(
-            actor=self.request.user, organization=organization, source=data["source"].name,
+            actor=request.user, organization=data["organization"], source=data["source"].name,
             category=data["category"].name, severity=data["severity"].name,
             description=data["description"], discovered_on=data["discovered_on"],
-            regulation=data.get("regulation", ""),
-            risk_point=self.scoped(RiskPoint, data["risk_point"].pk, "risk_point")
-            if data.get("risk_point") else None,
+            regulation=data["regulation"], risk_point=data["risk_point"],
         )
-        serializer.instance = self.base_queryset.get(pk=finding.pk)
+        return self.created(self.base_queryset.get(pk=finding.pk))
 
 
 class NoticeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
@@ -80,13 +76,10 @@ class NoticeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
     base_queryset = Notice.objects.select_related("recipient").prefetch_related("findings")
     filterset_fields = ["status", "recipient"]
 
-    def perform_create(self, serializer: Any) -> None:
-        data = serializer.validated_data
-        findings = [self.scoped(Finding, f.pk, "findings") for f in data["findings"]]
-        serializer.instance = notice_services.notice_create(
-            actor=self.request.user, recipient=data["recipient"], findings=findings,
-            reply_due=data["reply_due"],
-        )
+    @extend_schema(request=s.NoticeInSerializer, responses={201: s.NoticeSerializer})
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = self.validated(s.NoticeInSerializer)
+        return self.created(notice_services.notice_create(actor=request.user, **data))
 
     def _act(self, service: Any, **kwargs: Any) -> Response:
         notice = service(actor=self.request.user, notice=self.get_object(), **kwargs)
@@ -132,20 +125,16 @@ class MeasureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
     parser_classes = [JSONParser, FormParser, MultiPartParser]
     http_method_names = ["get", "post", "patch", "head", "options"]
 
-    def perform_create(self, serializer: Any) -> None:
-        data = serializer.validated_data
-        finding = self.scoped(Finding, data["finding"].pk, "finding")
-        serializer.instance = measure_services.measure_create(
-            actor=self.request.user, finding=finding, description=data["description"],
-            owner=data["owner"], due_on=data["due_on"], criterion=data["criterion"],
-        )
+    @extend_schema(request=s.MeasureInSerializer, responses={201: s.MeasureSerializer})
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = self.validated(s.MeasureInSerializer)
+        measure = measure_services.measure_create(actor=request.user, **data)
+        return Response(self._out(measure), status=status.HTTP_201_CREATED)
 
     @extend_schema(request=s.MeasureUpdateSerializer, responses=s.MeasureSerializer)
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         measure = self.get_object()
-        data = s.MeasureUpdateSerializer(data=request.data, partial=True)
-        data.is_valid(raise_exception=True)
-        changes = dict(data.validated_data)
+        changes = self.validated(s.MeasureUpdateSerializer, partial=True)
         if "version" not in changes:
             raise ValidationError({"version": "修改整改措施时必须提供读取时的版本号 version"})
         measure = measure_services.measure_update(actor=request.user, measure=measure, **changes)
@@ -210,13 +199,9 @@ class SelfCheckViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedV
     @extend_schema(request=s.SelfCheckSendSerializer, responses=s.SelfCheckSerializer(many=True))
     def create(self, request: Request) -> Response:
         data = self.validated(s.SelfCheckSendSerializer)
-        origin = self.scoped(Finding, data["origin"].pk, "origin")
-        unit_ids = data.get("units")
-        units = ([self.scoped(Organization, pk, "units") for pk in unit_ids]
-                 if unit_ids is not None else None)
         checks = selfcheck_services.self_checks_send(
-            actor=request.user, finding=origin, due_on=data["due_on"],
-            units=units)
+            actor=request.user, finding=data["origin"], due_on=data["due_on"],
+            units=data.get("units"))
         return Response(s.SelfCheckSerializer(checks, many=True).data,
                         status=status.HTTP_201_CREATED)
 
@@ -234,19 +219,18 @@ class AccountabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     """问责: proposals come from escalation or an inspector; the inspectors record decisions."""
 
     serializer_class = s.AccountabilitySerializer
-    base_queryset = Accountability.objects.prefetch_related("findings")
+    base_queryset = Accountability.objects.prefetch_related("findings",
+                                                            "corrections__corrected_by")
     filterset_fields = ["organization", "status", "form"]
 
-    def perform_create(self, serializer: Any) -> None:
-        data = serializer.validated_data
-        person = data.get("person")
-        serializer.instance = accountability_services.accountability_open(
-            actor=self.request.user,
-            organization=self.scoped(Organization, data["organization"].pk, "organization"),
-            person=self.scoped(Person, person.pk, "person") if person else None,
-            findings=[self.scoped(Finding, f.pk, "findings") for f in data.get("findings", [])],
-            reason=data["reason"],
-        )
+    @extend_schema(request=s.AccountabilityInSerializer,
+                   responses={201: s.AccountabilitySerializer})
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = self.validated(s.AccountabilityInSerializer)
+        case = accountability_services.accountability_open(
+            actor=request.user, organization=data["organization"], person=data["person"],
+            findings=data.get("findings", []), reason=data["reason"])
+        return Response(self._out(case), status=status.HTTP_201_CREATED)
 
     @extend_schema(request=s.CompleteSerializer, responses=s.AccountabilitySerializer)
     @action(detail=True, methods=["post"])
@@ -254,7 +238,19 @@ class AccountabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
         data = self.validated(s.CompleteSerializer)
         case = accountability_services.accountability_complete(
             actor=request.user, case=self.get_object(), on=data["on"])
-        return Response(s.AccountabilitySerializer(case).data)
+        return Response(self._out(case))
+
+    @extend_schema(request=s.CorrectSerializer, responses=s.AccountabilitySerializer)
+    @action(detail=True, methods=["post"])
+    def correct(self, request: Request, pk: str | None = None) -> Response:
+        """Correct a decided or completed case, with a reason; kept in ``corrections``."""
+        data = self.validated(s.CorrectSerializer)
+        case = accountability_services.accountability_correct(
+            actor=request.user, case=self.get_object(), **data)
+        return Response(self._out(case))
+
+    def _out(self, case: Accountability) -> Any:
+        return s.AccountabilitySerializer(self.base_queryset.get(pk=case.pk)).data
 
     @extend_schema(request=s.DecideSerializer, responses=s.AccountabilitySerializer)
     @action(detail=True, methods=["post"])
@@ -262,7 +258,7 @@ class AccountabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
         data = self.validated(s.DecideSerializer)
         case = accountability_services.accountability_decide(
             actor=request.user, case=self.get_object(), **data)
-        return Response(s.AccountabilitySerializer(case).data)
+        return Response(self._out(case))
 
 
 class RiskPointViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
@@ -273,10 +269,7 @@ class RiskPointViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     base_queryset = RiskPoint.objects.select_related("organization", "area")
     filterset_fields = ["organization", "level"]
 
-    def perform_create(self, serializer: Any) -> None:
-        data = dict(serializer.validated_data)
-        data["organization"] = self.scoped(Organization, data["organization"].pk,
-                                           "organization")
-        if data.get("owner") is not None:
-            data["owner"] = self.scoped(Person, data["owner"].pk, "owner")
-        serializer.instance = risk_services.risk_point_create(actor=self.request.user, **data)
+    @extend_schema(request=s.RiskPointInSerializer, responses={201: s.RiskPointSerializer})
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = self.validated(s.RiskPointInSerializer)
+        return self.created(risk_services.risk_point_create(actor=request.user, **data))

@@ -1,6 +1,6 @@
 """监督整改: findings, notices, rectification measures, self-checks, accountability, risks."""
 
-from .accountability import Accountability
+from .accountability import Accountability, AccountabilityCorrection
 from .findings import Finding, Term, TermKind
 from .measures import Escalation, Evidence, Measure, MeasureStatus, Progress, Verification
 from .notices import Notice, NoticeCounter, NoticeStatus
@@ -8,7 +8,8 @@ from .risks import RiskPoint
 from .selfchecks import SelfCheck
 
 __all__ = [
-    "Accountability", "Escalation", "Evidence", "Finding", "Measure", "MeasureStatus", "Notice",
-    "NoticeCounter",
-    "NoticeStatus", "Progress", "RiskPoint", "SelfCheck", "Term", "TermKind", "Verification",
+    "Accountability", "AccountabilityCorrection", "Escalation", "Evidence", "Finding", "Measure",
+    "MeasureStatus", "Notice", "NoticeCounter", "NoticeStatus", "Progress", "RiskPoint",
+    "SelfCheck", "Term",
+    "TermKind", "Verification",
 ]

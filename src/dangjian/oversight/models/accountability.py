@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 
 from dangjian.orgs.models import Organization
@@ -68,3 +69,25 @@ class Accountability(models.Model):
     def __str__(self) -> str:
         target = self.person or self.organization
         return f"{target} {self.form or '问责建议'}"
+
+
+class AccountabilityCorrection(models.Model):
+    """A recorded correction of a decided or completed case: the only way such a case changes.
+    What the case said before and after, who corrected it and why stay in the record."""
+
+    case = models.ForeignKey(Accountability, verbose_name="问责", on_delete=models.PROTECT,
+                             related_name="corrections")
+    reason = models.TextField("更正理由")
+    before = models.JSONField("更正前")
+    after = models.JSONField("更正后")
+    corrected_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="更正人",
+                                     on_delete=models.PROTECT, related_name="+")
+    corrected_at = models.DateTimeField("更正时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "问责更正记录"
+        verbose_name_plural = "问责更正记录"
+        ordering = ["case", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.case} 更正：{self.reason}"

@@ -1,7 +1,9 @@
 from rest_framework import serializers
 
 from dangjian.inputs import DateField
+from dangjian.orgs.models import Organization
 from dangjian.people.models import PartyStatus, Person
+from dangjian.scoped_ids import ScopedId
 
 
 class PersonSerializer(serializers.ModelSerializer):
@@ -28,7 +30,7 @@ class PersonSerializer(serializers.ModelSerializer):
 class PersonCreateSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=50)
     id_number = serializers.CharField(max_length=32)
-    organization = serializers.IntegerField()
+    organization = ScopedId(Organization)
     party_status = serializers.ChoiceField(choices=PartyStatus.choices, default=PartyStatus.MASSES)
     phone = serializers.CharField(max_length=20, required=False, allow_blank=True)
     joined_party_on = DateField(label="入党时间", required=False, allow_null=True)

@@ -1,6 +1,6 @@
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
@@ -9,7 +9,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from dangjian.access.scoping import may_enter_data, restrict
-from dangjian.orgs.models import Organization
 from dangjian.people import services
 from dangjian.people.filtersets import PersonFilterSet
 from dangjian.people.models import Person
@@ -32,14 +31,10 @@ class PersonViewSet(
 
     @extend_schema(request=PersonCreateSerializer, responses=PersonSerializer)
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        data = PersonCreateSerializer(data=request.data)
+        data = PersonCreateSerializer(data=request.data, context=self.get_serializer_context())
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
-        org = restrict(Organization.objects.all(), request.user).filter(
-            pk=values.pop("organization")
-        ).first()
-        if org is None:
-            raise ValidationError({"organization": "所在组织不存在，或不在您的范围内"})
+        org = values.pop("organization")
         if not may_enter_data(request.user, org):
             raise PermissionDenied("您没有在该组织录入人员的权限")
         person = services.person_create(actor=request.user, organization=org, **values)

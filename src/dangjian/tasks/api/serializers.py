@@ -2,7 +2,10 @@ from typing import Any
 
 from rest_framework import serializers
 
-from dangjian.inputs import DateField, IdField
+from dangjian.inputs import DateField
+from dangjian.orgs.models import Organization
+from dangjian.people.models import Person
+from dangjian.scoped_ids import ScopedId
 from dangjian.tasks.models import (
     Bulletin,
     Milestone,
@@ -16,7 +19,7 @@ from dangjian.tasks.models import (
     Review,
     Task,
 )
-from dangjian.tasks.selectors import light_of
+from dangjian.tasks.selectors import leaders_for, light_of
 
 
 class DocumentSerializer(serializers.Serializer):
@@ -40,7 +43,7 @@ class ParseResultSerializer(serializers.Serializer):
 
 
 class PlanCreateSerializer(DocumentSerializer):
-    organization = serializers.IntegerField()
+    organization = ScopedId(Organization)
     kind = serializers.ChoiceField(choices=[k for k in PlanKind.values
                                             if k != PlanKind.BREAKDOWN])
     year = serializers.IntegerField()
@@ -96,12 +99,12 @@ class ReviewedItemSerializer(serializers.Serializer):
                                      default="")
     targets = serializers.ListField(child=serializers.CharField(), required=False,
                                     default=list)
-    lead_unit = serializers.IntegerField(required=False, allow_null=True, default=None)
-    co_units = serializers.ListField(child=IdField(), required=False,
-                                     default=list)
-    leader = serializers.IntegerField(required=False, allow_null=True, default=None)
+    lead_unit = ScopedId(Organization, required=False, allow_null=True, default=None)
+    co_units = ScopedId(Organization, many=True, required=False, default=list)
+    leader = ScopedId(Person, within=leaders_for, required=False, allow_null=True,
+                      default=None)
     due_on = DateField(label="完成时限", required=False, allow_null=True, default=None)
-    task = serializers.IntegerField(required=False, allow_null=True, default=None)
+    task = ScopedId(Task, required=False, allow_null=True, default=None)
     report_cycle = serializers.ChoiceField(choices=ReportCycle.choices, required=False,
                                            default=ReportCycle.MONTHLY)
     report_day = serializers.IntegerField(required=False, allow_null=True, default=None)
@@ -117,7 +120,7 @@ class ConfirmSerializer(serializers.Serializer):
 
 
 class ImportSerializer(serializers.Serializer):
-    organization = serializers.IntegerField()
+    organization = ScopedId(Organization)
     title = serializers.CharField()
     year = serializers.IntegerField()
     file = serializers.FileField()
@@ -164,8 +167,8 @@ class TaskSerializer(serializers.ModelSerializer):
 class TaskUpdateSerializer(serializers.Serializer):
     version = serializers.IntegerField()
     due_on = DateField(label="完成时限", required=False)
-    leader = serializers.IntegerField(required=False)
-    co_units = serializers.ListField(child=IdField(), required=False)
+    leader = ScopedId(Person, within=leaders_for, required=False)
+    co_units = ScopedId(Organization, many=True, required=False)
     report_cycle = serializers.ChoiceField(choices=ReportCycle.choices, required=False)
     report_day = serializers.IntegerField(required=False)
     targets = serializers.ListField(child=serializers.CharField(), required=False)
@@ -190,7 +193,7 @@ class TaskProgressSerializer(serializers.ModelSerializer):
 class ProgressInSerializer(serializers.Serializer):
     text = serializers.CharField()
     percent = serializers.IntegerField(required=False, allow_null=True, default=None)
-    milestone = serializers.IntegerField(required=False, allow_null=True, default=None)
+    milestone = ScopedId(Milestone, required=False, allow_null=True, default=None)
     files = serializers.ListField(child=serializers.FileField(), required=False, default=list)
     file = serializers.FileField(required=False)
     request_completion = serializers.BooleanField(required=False, default=False)
@@ -216,4 +219,9 @@ class BulletinSerializer(serializers.ModelSerializer):
         model = Bulletin
         fields = ["id", "number", "title", "organization", "plan", "year", "sequence",
                   "issued_on", "figures"]
-        read_only_fields = ["title", "year", "sequence", "issued_on", "figures"]
+        read_only_fields = fields
+
+
+class BulletinInSerializer(serializers.Serializer):
+    organization = ScopedId(Organization)
+    plan = ScopedId(Plan, required=False, allow_null=True, default=None)

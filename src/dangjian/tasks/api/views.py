@@ -13,14 +13,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from dangjian.files import DOCX, XLSX, attachment
-from dangjian.orgs.models import Organization
 from dangjian.parsers import FormParser, JSONParser, MultiPartParser
 from dangjian.tasks import selectors
 from dangjian.tasks.documents import breakdown_xlsx, bulletin_docx
 from dangjian.tasks.filtersets import TaskFilterSet
 from dangjian.tasks.models import (
     Bulletin,
-    Milestone,
     Plan,
     PlanRevision,
     ProgressEvidence,
@@ -47,12 +45,6 @@ class ScopedViewSet(BaseScopedViewSet):
 
     def get_serializer_context(self) -> dict[str, Any]:
         return {**super().get_serializer_context(), "lights": selectors.lights()}
-
-    def leader(self, pk: Any, field: str = "leader") -> Any:
-        found = selectors.leaders_for(self.request.user).filter(pk=pk).first()
-        if found is None:
-            raise ValidationError({field: "所选责任领导不存在，或不在您的范围内"})
-        return found
 
 
 class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
@@ -89,14 +81,10 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
                             "multipart/form-data": s.PlanCreateSerializer},
                    responses={201: s.PlanSerializer})
     def create(self, request: Request) -> Response:
-        data = s.PlanCreateSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        v = data.validated_data
+        v = self.validated(s.PlanCreateSerializer)
         plan = plan_services.plan_create(
-            actor=request.user, organization=self.scoped(Organization, v["organization"],
-                                                         "organization"),
-            kind=v["kind"], year=v["year"], title=v["title"], text=v.get("text"),
-            upload=v.get("file"))
+            actor=request.user, organization=v["organization"], kind=v["kind"],
+            year=v["year"], title=v["title"], text=v.get("text"), upload=v.get("file"))
         response = self._out(plan)
         response.status_code = status.HTTP_201_CREATED
         return response
@@ -118,28 +106,23 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
     def confirm(self, request: Request, pk: str | None = None) -> Response:
         """Confirm the draft: ``items`` as reviewed, or the stored proposals when omitted."""
         plan = self.get_object()
-        data = s.ConfirmSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        raw = data.validated_data["items"]
+        data = self.validated(s.ConfirmSerializer)
+        raw = data["items"]
         items = None if raw is None else [self._item(plan, n, item)
                                           for n, item in enumerate(raw, 1)]
         plan_confirm(actor=request.user, plan=plan, items=items,
-                     accept_past_due=data.validated_data["accept_past_due"])
+                     accept_past_due=data["accept_past_due"])
         return self._out(plan)
 
     def _item(self, plan: Plan, n: int, raw: dict[str, Any]) -> ReviewedItem:
-        field = f"items[{n}]"
-        units = [self.scoped(Organization, pk, field) for pk in raw["co_units"]]
-        task = plan.tasks.filter(pk=raw["task"]).first() if raw["task"] else None
-        if raw["task"] and task is None:
-            raise ValidationError({field: "对应任务不属于该部署"})
+        task = raw["task"]
+        if task is not None and task.plan_id != plan.pk:
+            raise ValidationError({f"items[{n}]": "对应任务不属于该部署"})
         milestones = raw["milestones"]
         return ReviewedItem(
             title=raw["title"], text=raw["text"], path=raw["path"],
-            deadline=raw["deadline"] or "", targets=raw["targets"], co_units=units,
-            lead_unit=self.scoped(Organization, raw["lead_unit"], field)
-            if raw["lead_unit"] else None,
-            leader=self.leader(raw["leader"], field) if raw["leader"] else None,
+            deadline=raw["deadline"] or "", targets=raw["targets"], co_units=raw["co_units"],
+            lead_unit=raw["lead_unit"], leader=raw["leader"],
             due_on=raw["due_on"], task=task, report_cycle=raw["report_cycle"],
             report_day=raw["report_day"],
             milestones=None if milestones is None else [(m["title"], m["due_on"])
@@ -150,12 +133,10 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
     @action(detail=False, methods=["post"], url_path="import")
     def import_sheet(self, request: Request) -> Response:
         """A 任务分解表 (.xlsx): all rows imported, or none and every bad row named."""
-        data = s.ImportSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        v = data.validated_data
+        v = self.validated(s.ImportSerializer)
         job = import_services.import_start(
             actor=request.user, title=v["title"], year=v["year"], upload=v["file"],
-            organization=self.scoped(Organization, v["organization"], "organization"))
+            organization=v["organization"])
         job = import_services.import_run(actor=request.user, job=job)
         body = {"status": job.status, "plan": job.plan_id, "rows": job.total,
                 "errors": job.errors}
@@ -195,16 +176,9 @@ class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
     @extend_schema(request=s.TaskUpdateSerializer, responses=s.TaskSerializer)
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         task = self.get_object()
-        data = s.TaskUpdateSerializer(data=request.data, partial=True)
-        data.is_valid(raise_exception=True)
-        changes = dict(data.validated_data)
+        changes = self.validated(s.TaskUpdateSerializer, partial=True)
         if "version" not in changes:
             raise ValidationError({"version": "修改任务时必须提供读取时的版本号 version"})
-        if "leader" in changes:
-            changes["leader"] = self.leader(changes["leader"])
-        if "co_units" in changes:
-            changes["co_units"] = [self.scoped(Organization, pk, "co_units")
-                                   for pk in changes["co_units"]]
         task = task_services.task_update(actor=request.user, task=task, **changes)
         return Response(self._out(task))
 
@@ -219,14 +193,10 @@ class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
         if request.method == "GET":
             reports = task.reports.select_related("reported_by").prefetch_related("evidence")
             return Response(s.TaskProgressSerializer(reports, many=True).data)
-        data = s.ProgressInSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        v = dict(data.validated_data)
-        milestone = None
-        if v["milestone"]:
-            milestone = Milestone.objects.filter(task=task, pk=v["milestone"]).first()
-            if milestone is None:
-                raise ValidationError({"milestone": "该节点不属于这项任务"})
+        v = self.validated(s.ProgressInSerializer)
+        milestone = v["milestone"]
+        if milestone is not None and milestone.task_id != task.pk:
+            raise ValidationError({"milestone": "该节点不属于这项任务"})
         report = progress_services.task_report_progress(
             actor=request.user, task=task, text=v["text"], percent=v["percent"],
             milestone=milestone, files=v["files"], request_completion=v["request_completion"],
@@ -245,20 +215,17 @@ class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
     @action(detail=True, methods=["post"])
     def milestones(self, request: Request, pk: str | None = None) -> Response:
         """Add a dated step (节点); the task's light follows its earliest open one."""
-        data = s.MilestoneInOneSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        data = self.validated(s.MilestoneInOneSerializer)
         milestone = task_services.milestone_add(actor=request.user, task=self.get_object(),
-                                                **data.validated_data)
+                                                **data)
         return Response(s.MilestoneSerializer(milestone).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=s.ReviewInSerializer, responses=s.TaskSerializer)
     @action(detail=True, methods=["post"])
     def review(self, request: Request, pk: str | None = None) -> Response:
         """The assigning side (leader or 督查室) accepts (已完成) or returns a request."""
-        data = s.ReviewInSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        task = progress_services.task_review(actor=request.user, task=self.get_object(),
-                                             **data.validated_data)
+        data = self.validated(s.ReviewInSerializer)
+        task = progress_services.task_review(actor=request.user, task=self.get_object(), **data)
         return Response(self._out(task))
 
 
@@ -268,17 +235,11 @@ class BulletinViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVi
     serializer_class = s.BulletinSerializer
     base_queryset = Bulletin.objects.select_related("organization", "plan")
 
-    @extend_schema(request=s.BulletinSerializer, responses={201: s.BulletinSerializer})
+    @extend_schema(request=s.BulletinInSerializer, responses={201: s.BulletinSerializer})
     def create(self, request: Request) -> Response:
-        data = s.BulletinSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        v = data.validated_data
-        plan = v.get("plan")
-        bulletin = bulletin_services.bulletin_issue(
-            actor=request.user,
-            organization=self.scoped(Organization, v["organization"].pk, "organization"),
-            plan=self.scoped(Plan, plan.pk, "plan") if plan else None)
-        return Response(s.BulletinSerializer(bulletin).data, status=status.HTTP_201_CREATED)
+        v = self.validated(s.BulletinInSerializer)
+        bulletin = bulletin_services.bulletin_issue(actor=request.user, **v)
+        return self.created(bulletin)
 
     @extend_schema(request=None, responses={(200, DOCX): bytes})
     @action(detail=True, methods=["get"], url_path="document.docx")

@@ -89,6 +89,10 @@ class Milestone(models.Model):
     due_on = models.DateField("节点时限")
     done_on = models.DateField("完成日期", null=True, blank=True)
 
+    # A milestone is seen with its task (a progress report names it by id).
+    scope_fields = ScopeFields(path="task__lead_unit__path", organization="task__lead_unit",
+                               addressee="task__leader")
+
     class Meta:
         verbose_name = "任务节点"
         verbose_name_plural = "任务节点"

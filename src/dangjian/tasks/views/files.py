@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from dangjian.access.scoping import restrict
 from dangjian.files import DOCX, XLSX, attachment, download_page
 from dangjian.orgs.models import Organization
-from dangjian.web.actions import action, scoped
+from dangjian.web.actions import action, picked, scoped
 
 from .. import selectors
 from ..documents import breakdown_xlsx, bulletin_docx
@@ -30,8 +30,9 @@ def bulletin_new(request: HttpRequest) -> str:
     post = request.POST
     plan_id = post.get("plan")
     bulletin = bulletin_services.bulletin_issue(
-        actor=request.user, organization=scoped(Organization, request, post.get("organization")),
-        plan=scoped(Plan, request, plan_id) if plan_id else None)
+        actor=request.user, organization=picked(Organization, request, post.get("organization"),
+                                                         "organization"),
+        plan=picked(Plan, request, plan_id, "plan") if plan_id else None)
     return f"已签发督查通报 {bulletin.number}"
 
 

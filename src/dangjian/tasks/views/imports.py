@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from dangjian.orgs.models import Organization
-from dangjian.web.actions import action, scoped
+from dangjian.web.actions import action, picked
 
 from ..models import ImportJob
 from ..services import imports as import_services
@@ -32,7 +32,8 @@ def start(request: HttpRequest) -> tuple[str, str]:
     if upload is None:
         raise ValidationError("请选择要导入的任务分解表（.xlsx）")
     job = import_services.import_start(
-        actor=request.user, organization=scoped(Organization, request, post.get("organization")),
+        actor=request.user, organization=picked(Organization, request, post.get("organization"),
+                                                         "organization"),
         title=post.get("title", ""), year=_year(post.get("year")), upload=upload)
     return (f"已上传，共{job.total}行，正在校验",
             reverse("tasks:import-job", kwargs={"pk": job.pk}))

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from dangjian.calendar.lights import LABELS
 from dangjian.orgs.models import Organization
-from dangjian.web.actions import action, optional_date, parse_date, scoped
+from dangjian.web.actions import action, optional_date, parse_date, picked, scoped
 
 from .. import selectors
 from ..models import Plan, Proposal, RevisionStatus, Task
@@ -32,7 +32,8 @@ def _year(raw: str | None) -> int:
 def plan_new(request: HttpRequest) -> tuple[str, str]:
     post = request.POST
     plan = plan_services.plan_create(
-        actor=request.user, organization=scoped(Organization, request, post.get("organization")),
+        actor=request.user, organization=picked(Organization, request, post.get("organization"),
+                                                         "organization"),
         kind=post.get("kind", ""), year=_year(post.get("year")), title=post.get("title", ""),
         text=post.get("text") or None, upload=request.FILES.get("file"))
     count = plan.revisions.get().proposals.count()
@@ -80,7 +81,7 @@ def _changes_in_words(changes: dict[str, Any], titles: dict[int, str]) -> list[s
 def milestone_new(request: HttpRequest, pk: int) -> str:
     plan = scoped(Plan, request, pk)
     post = request.POST
-    task = scoped(Task, request, post.get("task"))
+    task = picked(Task, request, post.get("task"), "task")
     if task.plan_id != plan.pk:
         raise ValidationError("所选任务不属于该部署")
     milestone = task_services.milestone_add(
@@ -131,7 +132,7 @@ def _leader(request: HttpRequest, pk: str | None) -> Any:
 
 
 def _unit(request: HttpRequest, pk: str | None) -> Organization | None:
-    return scoped(Organization, request, pk) if pk else None
+    return picked(Organization, request, pk, "unit") if pk else None
 
 
 @action("proposal-{pk}", back="tasks:review", back_kwargs=(("pk", "plan"),))
