@@ -141,17 +141,22 @@ def test_only_a_clerk_or_secretary_covering_the_branch_records_its_meetings(
     assert record(actor=user("finance_secretary")).pk
 
 
-def test_a_committee_meeting_needs_more_than_half_of_the_committee(
-    record: Callable[..., Meeting], members: Callable[..., list[Person]], branch: Organization,
-    today: date,
-) -> None:
+@pytest.fixture
+def committee(members: Callable[..., list[Person]], branch: Organization, today: date
+              ) -> list[Person]:
+    """Three of the branch's members elected to its committee (支部委员) over a year ago."""
     from dangjian.people.models import Post, PostTitle
 
-    people = members(branch)
-    committee = people[:3]
-    for person in committee:
+    elected = members(branch)[:3]
+    for person in elected:
         Post.objects.create(person=person, organization=branch, title=PostTitle.COMMITTEE_MEMBER,
-                            start_on=date(2024, 1, 1))
+                            start_on=today - timedelta(days=400))
+    return elected
+
+
+def test_a_committee_meeting_needs_more_than_half_of_the_committee(
+    record: Callable[..., Meeting], committee: list[Person],
+) -> None:
     message = _refused(record, kind="支部委员会会议", attendees=[committee[0]],
                        absentees=[(committee[1], "公出")])  # the third is absent unlisted
     assert "应到支部委员3名，实到1名" in message and "第十二条" in message
@@ -170,16 +175,8 @@ def test_a_committee_meeting_is_refused_where_no_committee_sits(
 
 
 def test_a_committee_meetings_expected_are_the_committee_not_every_member(
-    record: Callable[..., Meeting], members: Callable[..., list[Person]], branch: Organization,
-    today: date,
+    record: Callable[..., Meeting], committee: list[Person],
 ) -> None:
-    from dangjian.people.models import Post, PostTitle
-
-    people = members(branch)
-    committee = people[:3]
-    for person in committee:
-        Post.objects.create(person=person, organization=branch, title=PostTitle.COMMITTEE_MEMBER,
-                            start_on=today - timedelta(days=400))
     message = _refused(record, kind="支部委员会会议")  # every branch member ticked
     assert "不是支部委员" in message
     meeting = record(kind="支部委员会会议", attendees=committee[:2])
