@@ -180,3 +180,23 @@ def test_a_unit_cannot_register_findings_from_other_sources(
     unknown = api_as("inspector").post("/api/v1/findings/", {**body, "source": "道听途说"},
                                        format="json")
     assert unknown.status_code == 400
+
+
+@pytest.mark.parametrize("change", [{"due_on": "before the finding"}, {"criterion": "  "},
+                                    {"description": ""}])
+def test_an_edit_is_held_to_the_rules_of_a_new_measure(
+    api_as: Callable[[str], APIClient], raise_finding: Callable[..., dict],
+    add_measure: Callable[..., dict], change: dict,
+) -> None:
+    finding = raise_finding()
+    measure = add_measure(finding)
+    if "due_on" in change:  # the day before the finding was discovered
+        change = {"due_on": str(date.fromisoformat(finding["discovered_on"]) - timedelta(days=1))}
+    before = Measure.objects.get(pk=measure["id"])
+    response = api_as("finance_clerk").patch(f"/api/v1/measures/{measure['id']}/",
+                                             {**change, "version": before.version}, format="json")
+    assert response.status_code == 400
+    assert "不能早于问题发现日期" in str(response.json()) or "不能为空" in str(response.json())
+    after = Measure.objects.get(pk=measure["id"])
+    assert (after.due_on, after.criterion, after.description, after.version) == (
+        before.due_on, before.criterion, before.description, before.version)

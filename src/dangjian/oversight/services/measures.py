@@ -56,10 +56,7 @@ def measure_create(
     require_unit_entry(actor, finding.organization)
     if finding.status == FindingStatus.CLOSED:
         raise ValidationError({"finding": "该问题已销号，不能再添加整改措施"})
-    if not description.strip() or not criterion.strip():
-        raise ValidationError("整改措施和完成标准都不能为空")
-    if due_on < finding.discovered_on:
-        raise ValidationError({"due_on": "完成时限不能早于问题发现日期"})
+    _check_fields(finding, description=description, criterion=criterion, due_on=due_on)
     with transaction.atomic():
         measure = Measure.objects.create(finding=finding, description=description.strip(),
                                          owner=owner, due_on=due_on, criterion=criterion.strip())
@@ -67,6 +64,16 @@ def measure_create(
         record(actor=actor, action="measure.create", target=measure,
                after={"finding": finding.pk, "owner": owner.pk, "due_on": due_on})
     return measure
+
+
+def _check_fields(finding: Finding, *, description: str | None = None,
+                  criterion: str | None = None, due_on: date | None = None) -> None:
+    """The same rules for a new measure and for an edit of any of its fields."""
+    if (description is not None and not description.strip()) or (
+            criterion is not None and not criterion.strip()):
+        raise ValidationError("整改措施和完成标准都不能为空")
+    if due_on is not None and due_on < finding.discovered_on:
+        raise ValidationError({"due_on": "完成时限不能早于问题发现日期"})
 
 
 def measure_update(
@@ -77,6 +84,8 @@ def measure_update(
     allowed = {"description", "owner", "due_on", "criterion"}
     if set(changes) - allowed:
         raise ValidationError("只能修改整改措施、责任人、完成时限和完成标准")
+    _check_fields(measure.finding, description=changes.get("description"),
+                  criterion=changes.get("criterion"), due_on=changes.get("due_on"))
     with transaction.atomic():
         measure = _locked(measure, version)
         if measure.status == S.CLOSED:
