@@ -4,6 +4,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 import pytest
+import time_machine
 from rest_framework.test import APIClient
 
 from dangjian.access.models import User
@@ -64,12 +65,27 @@ def test_a_notice_answered_counts_for_the_vice_heads_duty(
 
 
 def test_a_notice_left_unanswered_past_its_date_is_overdue(
+    make_list: Callable[..., dict], user: Callable[[str], User],
+    org: Callable[[str], Organization], api_as: Callable[[str], APIClient], today: date,
+) -> None:
+    late_on = today - timedelta(days=1)  # on 1 January, a day of last year's list
+    created = make_list(org("示范县人民政府党组"), person=user("vice_head").person_id,
+                        username="vice_head", year=late_on.year)
+    notice = _notice(user, today)
+    Notice.objects.filter(pk=notice.pk).update(reply_due=late_on)
+    rlist = api_as("vice_head").get(f"/api/v1/responsibility-lists/{created['id']}/").json()
+    item = item_of(rlist, "mem.notices")
+    assert item["progress"]["state"] == "逾期" and "逾期未回复" in item["late"][0]["text"]
+
+
+def test_a_notice_late_next_year_is_not_late_in_this_years_list(
     vice_list: Callable[[], dict], user: Callable[[str], User], today: date,
 ) -> None:
     notice = _notice(user, today)
-    Notice.objects.filter(pk=notice.pk).update(reply_due=today - timedelta(days=1))
-    item = item_of(vice_list(), "mem.notices")
-    assert item["progress"]["state"] == "逾期" and "逾期未回复" in item["late"][0]["text"]
+    Notice.objects.filter(pk=notice.pk).update(reply_due=date(today.year + 1, 1, 2))
+    with time_machine.travel(date(today.year + 1, 1, 3), tick=False):
+        item = item_of(vice_list(), "mem.notices")
+    assert item["progress"]["state"] != "逾期" and item["late"] == []
 
 
 def test_tasks_completed_and_overdue_count_for_the_leader(

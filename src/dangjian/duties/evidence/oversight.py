@@ -17,7 +17,7 @@ def notices_answered(subject: Subject) -> Evidence:
     replied = mine.filter(replied_at__date__gte=subject.start,
                           replied_at__date__lte=subject.end)
     late = mine.filter(status__in=OWED, reply_due__lt=subject.today,
-                       reply_due__gte=subject.start)
+                       reply_due__gte=subject.start, reply_due__lte=subject.end)
     return Evidence(
         facts=[Fact(n.replied_at.date(), f"{n.number}已回复", "监督工作提示单", "/oversight/")
                for n in replied if n.replied_at],
