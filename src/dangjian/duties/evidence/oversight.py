@@ -32,7 +32,8 @@ def measures_closed(subject: Subject) -> Evidence:
         finding__organization__path__startswith=subject.unit.path)
     closed = measures.filter(status=MeasureStatus.CLOSED, closed_on__gte=subject.start,
                              closed_on__lte=subject.end)
-    late = measures.exclude(status=MeasureStatus.CLOSED).filter(due_on__lt=subject.today)
+    late = measures.exclude(status=MeasureStatus.CLOSED).filter(
+        due_on__lt=subject.today, due_on__lte=subject.end)  # still owed, however old
     return Evidence(
         facts=[Fact(m.closed_on, f"整改销号：{m.description[:30]}", "监督整改", "/oversight/")
                for m in closed if m.closed_on],
