@@ -3,6 +3,7 @@ from typing import Any
 from rest_framework import serializers
 
 from dangjian.access.scoping import restrict
+from dangjian.core.files.serializers import StoredFileSerializer
 from dangjian.duties.kinds import Period
 from dangjian.duties.models import (
     Fulfilment,
@@ -120,10 +121,9 @@ class ItemUpdateSerializer(serializers.Serializer):
     active = serializers.BooleanField(required=False)
 
 
-class FulfilmentEvidenceSerializer(serializers.ModelSerializer):
-    class Meta:
+class FulfilmentEvidenceSerializer(StoredFileSerializer):
+    class Meta(StoredFileSerializer.Meta):
         model = FulfilmentEvidence
-        fields = ["id", "original_name", "extension", "size", "sha256", "uploaded_at"]
 
 
 class FulfilmentSerializer(serializers.ModelSerializer):

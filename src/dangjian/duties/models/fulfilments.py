@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 
+from dangjian.core.files.models import StoredFile
 from dangjian.scope_fields import ScopeFields
 
 
@@ -28,18 +29,10 @@ class Fulfilment(models.Model):
         return f"{self.done_on:%Y-%m-%d} {self.description[:30]}"
 
 
-class FulfilmentEvidence(models.Model):
+class FulfilmentEvidence(StoredFile):
     fulfilment = models.ForeignKey(Fulfilment, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField("文件", upload_to="duties/%Y/%m/")
-    original_name = models.CharField("原文件名", max_length=200)
-    extension = models.CharField("类型", max_length=10)
-    size = models.PositiveIntegerField("大小（字节）")
-    sha256 = models.CharField("SHA-256", max_length=64)
-    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
 
     class Meta:
         verbose_name = "履责佐证"
         verbose_name_plural = "履责佐证"
-
-    def __str__(self) -> str:
-        return self.original_name

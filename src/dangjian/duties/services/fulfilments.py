@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from dangjian.audit.services import record
+from dangjian.core.files.storage import stored_uploads
 from dangjian.tasks.services.uploads import checked_evidence
 
 from ..models import Fulfilment, FulfilmentEvidence, ResponsibilityItem
@@ -35,23 +36,14 @@ def fulfilment_record(
     if len(files) > MAX_FILES:
         raise ValidationError({"files": f"一次最多上传{MAX_FILES}个佐证材料"})
     checked = [(upload, checked_evidence(upload, actor=actor)) for upload in files]
-    stored: list[FulfilmentEvidence] = []
-    try:
-        with transaction.atomic():
-            fulfilment = Fulfilment.objects.create(item=item, done_on=done_on,
-                                                   description=description.strip(),
-                                                   recorded_by=actor)
-            for upload, fields in checked:
-                evidence = FulfilmentEvidence(fulfilment=fulfilment, **fields)
-                evidence.file.save(f"{fields['sha256'][:16]}.{fields['extension']}", upload,
-                                   save=False)
-                stored.append(evidence)
-                evidence.save()
-            record(actor=actor, action="duties.fulfilment", target=fulfilment,
-                   after={"item": item.pk, "done_on": done_on,
-                          "evidence": [e.sha256 for e in stored]})
-    except Exception:
-        for evidence in stored:  # the rows rolled back: no orphan files either
-            evidence.file.delete(save=False)
-        raise
+    with stored_uploads() as uploads, transaction.atomic():
+        fulfilment = Fulfilment.objects.create(item=item, done_on=done_on,
+                                               description=description.strip(),
+                                               recorded_by=actor)
+        for upload, fields in checked:
+            uploads.store(FulfilmentEvidence(fulfilment=fulfilment, uploaded_by=actor, **fields),
+                          upload)
+        record(actor=actor, action="duties.fulfilment", target=fulfilment,
+               after={"item": item.pk, "done_on": done_on,
+                      "evidence": [e.sha256 for e in uploads.stored]})
     return fulfilment

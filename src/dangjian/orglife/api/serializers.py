@@ -2,6 +2,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from dangjian.core.files.serializers import StoredFileSerializer, fields_with
 from dangjian.inputs import DateField
 from dangjian.orglife.models import Attachment, AttachmentKind, Meeting, MeetingKind
 from dangjian.orgs.models import Organization
@@ -9,10 +10,10 @@ from dangjian.people.models import Person
 from dangjian.scoped_ids import ScopedId
 
 
-class MeetingAttachmentSerializer(serializers.ModelSerializer):
-    class Meta:
+class MeetingAttachmentSerializer(StoredFileSerializer):
+    class Meta(StoredFileSerializer.Meta):
         model = Attachment
-        fields = ["id", "kind", "original_name", "extension", "size", "sha256", "uploaded_at"]
+        fields = fields_with(lead=("kind",))
 
 
 class MeetingAbsenteeSerializer(serializers.Serializer):

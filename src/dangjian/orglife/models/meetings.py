@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 
+from dangjian.core.files.models import StoredFile
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
 from dangjian.scope_fields import ScopeFields
@@ -86,21 +87,13 @@ class AttachmentKind(models.TextChoices):
     OTHER = "其他", "其他"
 
 
-class Attachment(models.Model):
+class Attachment(StoredFile):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attachments")
     kind = models.CharField("类别", max_length=10, choices=AttachmentKind.choices)
     file = models.FileField("文件", upload_to="orglife/%Y/%m/")
-    original_name = models.CharField("原文件名", max_length=200)
-    extension = models.CharField("类型", max_length=10)
-    size = models.PositiveIntegerField("大小（字节）")
-    sha256 = models.CharField("SHA-256", max_length=64)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                     related_name="+")
-    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
 
     class Meta:
         verbose_name = "会议附件"
         verbose_name_plural = "会议附件"
-
-    def __str__(self) -> str:
-        return self.original_name

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from dangjian.audit.services import record
+from dangjian.core.files.storage import stored_uploads
 from dangjian.files import checked_upload
 
 from ..models import Attachment, AttachmentKind, Meeting
@@ -21,15 +22,10 @@ def meeting_attach(*, actor: Any, meeting: Meeting, upload: UploadedFile, kind: 
     if kind not in AttachmentKind.values:
         raise ValidationError({"kind": f"附件类别只能是：{'、'.join(AttachmentKind.values)}"})
     fields = _checked(upload, actor)
-    with transaction.atomic():
+    with stored_uploads() as uploads, transaction.atomic():
         attachment = Attachment(meeting=meeting, kind=kind, uploaded_by=actor, **fields)
-        attachment.file.save(f"{fields['sha256'][:16]}.{fields['extension']}", upload, save=False)
-        try:
-            attachment.save()
-            record(actor=actor, action="meeting.attach", target=meeting, after=fields)
-        except Exception:
-            attachment.file.delete(save=False)  # no orphan file when the row is not written
-            raise
+        uploads.store(attachment, upload)
+        record(actor=actor, action="meeting.attach", target=meeting, after=fields)
     return attachment
 
 

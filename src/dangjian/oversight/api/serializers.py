@@ -2,6 +2,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from dangjian.core.files.serializers import StoredFileSerializer, fields_with
 from dangjian.inputs import DateField
 from dangjian.orgs.models import Organization
 from dangjian.oversight.models import (
@@ -103,11 +104,10 @@ class ProgressSerializer(serializers.ModelSerializer):
         read_only_fields = ["author", "created_at"]
 
 
-class EvidenceSerializer(serializers.ModelSerializer):
-    class Meta:
+class EvidenceSerializer(StoredFileSerializer):
+    class Meta(StoredFileSerializer.Meta):
         model = Evidence
-        fields = ["id", "original_name", "extension", "size", "sha256", "proves_date",
-                  "uploaded_at"]
+        fields = fields_with("proves_date")
 
 
 class EvidenceUploadSerializer(serializers.Serializer):

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 
+from dangjian.core.files.models import StoredFile
 from dangjian.people.models import Person
 from dangjian.scope_fields import ScopeFields
 
@@ -69,27 +70,19 @@ class Progress(models.Model):
         return self.text[:40]
 
 
-class Evidence(models.Model):
+class Evidence(StoredFile):
     """A file that proves a measure; ``proves_date`` (what it shows) is kept apart from the
     upload time (when it arrived), so back-dated paperwork is visible as such."""
 
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField("文件", upload_to="evidence/%Y/%m/")
-    original_name = models.CharField("原文件名", max_length=200)
-    extension = models.CharField("类型", max_length=10)
-    size = models.PositiveIntegerField("大小（字节）")
-    sha256 = models.CharField("SHA-256", max_length=64)
     proves_date = models.DateField("佐证日期", null=True, blank=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                     related_name="+")
-    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
 
     class Meta:
         verbose_name = "佐证材料"
         verbose_name_plural = "佐证材料"
-
-    def __str__(self) -> str:
-        return self.original_name
 
 
 class Verification(models.Model):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from dangjian.access.roles import Role
 from dangjian.access.selectors import users_covering
 from dangjian.audit.services import record
+from dangjian.core.files.storage import stored_uploads
 from dangjian.errors import Conflict
 from dangjian.notifications.services import notify
 from dangjian.people.models import Person
@@ -124,19 +125,14 @@ def measure_add_evidence(
     require_unit_entry(actor, measure.finding.organization)
     today = timezone.localdate()
     fields = checked_upload(upload, proves_date, today, actor=actor)
-    with transaction.atomic():
+    with stored_uploads() as uploads, transaction.atomic():
         measure = _locked(measure, None)
         if measure.status in (S.SUBMITTED, S.CLOSED):
             raise ValidationError(f"“{measure.status}”状态的整改措施不能再上传佐证材料")
         evidence = Evidence(measure=measure, uploaded_by=actor, **fields)
-        evidence.file.save(f"{fields['sha256'][:16]}.{fields['extension']}", upload, save=False)
-        try:
-            evidence.save()
-            record(actor=actor, action="measure.evidence", target=measure,
-                   after={k: v for k, v in fields.items() if k != "proves_date"})
-        except Exception:
-            evidence.file.delete(save=False)  # no orphan file when the row is not written
-            raise
+        uploads.store(evidence, upload)
+        record(actor=actor, action="measure.evidence", target=measure,
+               after={k: v for k, v in fields.items() if k != "proves_date"})
     return evidence
 
 

@@ -2,6 +2,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from dangjian.core.files.serializers import StoredFileSerializer
 from dangjian.inputs import DateField
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
@@ -174,10 +175,9 @@ class TaskUpdateSerializer(serializers.Serializer):
     targets = serializers.ListField(child=serializers.CharField(), required=False)
 
 
-class ProgressEvidenceSerializer(serializers.ModelSerializer):
-    class Meta:
+class ProgressEvidenceSerializer(StoredFileSerializer):
+    class Meta(StoredFileSerializer.Meta):
         model = ProgressEvidence
-        fields = ["id", "original_name", "extension", "size", "sha256", "uploaded_at"]
 
 
 class TaskProgressSerializer(serializers.ModelSerializer):

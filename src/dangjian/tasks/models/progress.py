@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 
+from dangjian.core.files.models import StoredFile
+
 
 class ProgressReport(models.Model):
     """A unit's report on a task for one reporting period (``2026-11``, ``2026-Q4``)."""
@@ -26,23 +28,15 @@ class ProgressReport(models.Model):
         return f"{self.period} {self.text[:30]}"
 
 
-class ProgressEvidence(models.Model):
+class ProgressEvidence(StoredFile):
     """A file attached to a report, with its SHA-256 so a later read can prove it unchanged."""
 
     report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField("文件", upload_to="tasks/%Y/%m/")
-    original_name = models.CharField("原文件名", max_length=200)
-    extension = models.CharField("类型", max_length=10)
-    size = models.PositiveIntegerField("大小（字节）")
-    sha256 = models.CharField("SHA-256", max_length=64)
-    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
 
     class Meta:
         verbose_name = "进展佐证"
         verbose_name_plural = "进展佐证"
-
-    def __str__(self) -> str:
-        return self.original_name
 
 
 class Review(models.Model):

@@ -17,6 +17,7 @@ from dangjian.access.models import User
 from dangjian.access.roles import Role
 from dangjian.access.selectors import user_of
 from dangjian.audit.services import record
+from dangjian.core.files.storage import stored_uploads
 from dangjian.notifications.services import notify
 
 from ..models import Milestone, ProgressEvidence, ProgressReport, Review, Task, TaskStatus
@@ -48,28 +49,22 @@ def task_report_progress(
             report__task=task).exists():
         raise ValidationError("申请办结前请先上传佐证材料")
     today = timezone.localdate()
-    stored: list[ProgressEvidence] = []
-    try:
-        with transaction.atomic():
-            task = locked(task, version)
-            report = _report(actor, task, text, percent, milestone, today)
-            for upload, fields in checked:
-                stored.append(_store(report, upload, fields))
-            if task.status == TaskStatus.NOT_STARTED:
-                transitions.move(task, TaskStatus.IN_PROGRESS)
-            if request_completion:
-                _request_completion(task, today, actor)
-            task.version += 1
-            task.save(update_fields=["status", "version", "completion_requested_on",
-                                     "completion_requested_by"])
-            record(actor=actor, action="task.progress", target=task,
-                   after={"period": report.period, "percent": percent, "text": report.text,
-                          "evidence": [e.sha256 for e in stored],
-                          "request_completion": request_completion})
-    except Exception:
-        for evidence in stored:  # the rows rolled back: no orphan files either
-            evidence.file.delete(save=False)
-        raise
+    with stored_uploads() as uploads, transaction.atomic():
+        task = locked(task, version)
+        report = _report(actor, task, text, percent, milestone, today)
+        for upload, fields in checked:
+            uploads.store(ProgressEvidence(report=report, uploaded_by=actor, **fields), upload)
+        if task.status == TaskStatus.NOT_STARTED:
+            transitions.move(task, TaskStatus.IN_PROGRESS)
+        if request_completion:
+            _request_completion(task, today, actor)
+        task.version += 1
+        task.save(update_fields=["status", "version", "completion_requested_on",
+                                 "completion_requested_by"])
+        record(actor=actor, action="task.progress", target=task,
+               after={"period": report.period, "percent": percent, "text": report.text,
+                      "evidence": [e.sha256 for e in uploads.stored],
+                      "request_completion": request_completion})
     return report
 
 
@@ -86,18 +81,6 @@ def _report(actor: Any, task: Task, text: str, percent: int | None,
     return ProgressReport.objects.create(
         task=task, period=period.key if period else f"{today:%Y-%m}", text=text.strip(),
         percent=percent, milestone=milestone, reported_by=actor, reported_on=today)
-
-
-def _store(report: ProgressReport, upload: UploadedFile, fields: dict[str, Any]
-           ) -> ProgressEvidence:
-    evidence = ProgressEvidence(report=report, **fields)
-    evidence.file.save(f"{fields['sha256'][:16]}.{fields['extension']}", upload, save=False)
-    try:
-        evidence.save()
-    except Exception:
-        evidence.file.delete(save=False)
-        raise
-    return evidence
 
 
 def _request_completion(task: Task, today: date, actor: Any) -> None:

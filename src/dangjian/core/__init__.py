@@ -1,0 +1,1 @@
+"""The framework package (issue 11): pieces every app builds on instead of its own copy."""
