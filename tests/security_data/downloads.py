@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import pytest
 from django.test import Client
 from rest_framework.test import APIClient
 
@@ -47,6 +48,32 @@ def _signed_in(user: User) -> Client:
 
 
 class DownloadContract:
+    def test_the_upload_records_its_uploader(self, stored: Stored) -> None:
+        stored.row.refresh_from_db()
+        assert stored.row.uploaded_by is not None
+
+    def test_a_failure_after_storing_leaves_no_file_and_no_row(
+        self, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, settings: Any,
+        tmp_path: Path,
+    ) -> None:
+        """The file is on disk and its row saved, then the write fails before the commit."""
+        from dangjian.core.files.storage import Uploads
+
+        store, stored_paths = Uploads.store, []
+
+        def store_then_fail(uploads: Uploads, row: Any, upload: Any) -> Any:
+            store(uploads, row, upload)
+            stored_paths.append(Path(row.file.path))
+            assert stored_paths[-1].exists()
+            raise RuntimeError("cut off before the commit")
+
+        settings.MEDIA_ROOT = tmp_path
+        monkeypatch.setattr(Uploads, "store", store_then_fail)
+        with pytest.raises(RuntimeError, match="cut off"):
+            request.getfixturevalue("stored")
+        assert stored_paths and not any(path.exists() for path in stored_paths)
+        assert not [path for path in tmp_path.rglob("*") if path.is_file()]
+
     def test_it_serves_the_exact_bytes_under_the_original_name(
         self, stored: Stored, api_as: Callable[[str], APIClient],
     ) -> None:
