@@ -2,8 +2,8 @@
 against their SHA-256 on every read (等保 2.0 入侵防范 and 数据完整性).
 
 Bottom layer: it knows only an upload, a file field and the digest recorded at upload, so any
-app can call it; ``download_response`` is what every evidence download view answers (an
-evidence row: ``file``, ``sha256``, ``original_name``, ``extension``). A mismatch or a missing
+app can call it; ``dangjian.core.files.views.download_response`` serves an evidence row
+through ``evidence_open``. A mismatch or a missing
 file is audited and refused, and so is every download.
 """
 
@@ -16,8 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
-from django.http import FileResponse, HttpResponse
-from django.http.response import HttpResponseBase
+from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 
 from dangjian.audit.services import record
@@ -159,34 +158,6 @@ def attachment(data: bytes, content_type: str, name: str) -> HttpResponse:
     safe = "".join("_" if char in '/\\"' else char for char in name if char.isprintable())
     response["Content-Disposition"] = content_disposition_header(True, safe or "file")
     return response
-
-
-def download_response(*, evidence: Any, actor: Any) -> FileResponse:
-    """The evidence's file as an attachment under its original name (RFC 5987 ``filename*``
-    for a Chinese one), served only after its SHA-256 matched; the download is audited.
-    FileIntegrityError, a Conflict (409 in the API), when it is missing or changed."""
-    opened = evidence_open(evidence=evidence, actor=actor)
-    try:
-        name = "".join(char for char in evidence.original_name if char.isprintable())
-        response = FileResponse(opened, as_attachment=True, filename=name or "file",
-                                content_type=CONTENT_TYPES.get(evidence.extension, OCTET_STREAM))
-        response["X-Content-Type-Options"] = "nosniff"
-        target = evidence if isinstance(evidence, models.Model) else None
-        record(actor=actor, action="file.download", target=target,
-               after={"name": evidence.original_name, "sha256": evidence.sha256})
-    except BaseException:  # no download without its audit event, and no file left open
-        opened.close()
-        raise
-    return response
-
-
-def download_page(*, evidence: Any, actor: Any) -> HttpResponseBase:
-    """``download_response`` for a page link: a changed or missing file answers 409 with the
-    message as plain text, where the API answers its JSON."""
-    try:
-        return download_response(evidence=evidence, actor=actor)
-    except FileIntegrityError as error:
-        return HttpResponse(error.message, status=409, content_type="text/plain; charset=utf-8")
 
 
 def _refuse(

@@ -15,9 +15,10 @@ from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
 from dangjian.access.scoping import restrict
-from dangjian.files import CONTENT_TYPES, OCTET_STREAM, download_response
+from dangjian.core.files.views import download_response
+from dangjian.files import CONTENT_TYPES, OCTET_STREAM
 
-# The responses of a stored file's download (dangjian.files.download_response): each type it
+# The responses of a stored file's download (core.files.views.download_response): each type it
 # may be served as, then 404 out of scope and 409 when the file is missing or no longer
 # matches its SHA-256 (their body is the standard error, added by settings.schema).
 FILE_DOWNLOAD: dict[Any, Any] = {

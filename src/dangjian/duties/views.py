@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from dangjian.access.roles import Role
 from dangjian.access.scoping import restrict, roles_of
-from dangjian.files import DOCX, attachment, download_page
+from dangjian.core.files.views import download_page
+from dangjian.files import DOCX, attachment
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person, Post
 from dangjian.web.actions import action, parse_date, picked, scoped

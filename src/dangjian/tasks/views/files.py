@@ -6,7 +6,8 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
 
 from dangjian.access.scoping import restrict
-from dangjian.files import DOCX, XLSX, attachment, download_page
+from dangjian.core.files.views import download_page
+from dangjian.files import DOCX, XLSX, attachment
 from dangjian.orgs.models import Organization
 from dangjian.web.actions import action, picked, scoped
 
