@@ -104,6 +104,16 @@ def reaches(user: Any, model: Any) -> bool:
     return scope_for(user).q(model.scope_fields) is not None
 
 
+def grants_of(user: Any) -> list[RoleGrant]:
+    """The user's grants with their organisations, read once per request (cached on the user
+    object like ``scope_for``): permission checks over a list of records ask it per row."""
+    cached = getattr(user, "_dangjian_grants", None)
+    if cached is None:
+        cached = list(user.grants.select_related("organization"))
+        user._dangjian_grants = cached
+    return cached
+
+
 def roles_of(user: Any) -> set[str]:
     if not getattr(user, "is_authenticated", False):
         return set()

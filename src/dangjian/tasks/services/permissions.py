@@ -5,7 +5,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 
 from dangjian.access.roles import Role
-from dangjian.access.scoping import may_enter_data, restrict, roles_of
+from dangjian.access.scoping import grants_of, may_enter_data, restrict, roles_of
 from dangjian.orgs.models import Organization
 
 from ..models import Task
@@ -36,9 +36,9 @@ def is_of_lead_unit(actor: Any, task: Task) -> bool:
     """A clerk's or secretary's grant on the lead unit or inside it: the side that reports."""
     path = task.lead_unit.path
     return any(
-        grant.organization is not None and grant.organization.path.startswith(path)
-        for grant in actor.grants.filter(role__in=[Role.UNIT_SECRETARY, Role.UNIT_CLERK])
-        .select_related("organization")
+        grant.role in (Role.UNIT_SECRETARY, Role.UNIT_CLERK)
+        and grant.organization is not None and grant.organization.path.startswith(path)
+        for grant in grants_of(actor)
     )
 
 
@@ -50,8 +50,9 @@ def is_completion_confirmer(actor: Any, task: Task) -> bool:
         return False
     if local_settings().completion_confirmed_by == "leader":
         return actor.person_id is not None and actor.person_id == task.leader_id
-    return actor.grants.filter(role=Role.UNIT_CLERK,
-                               organization_id=task.plan.organization_id).exists()
+    return any(grant.role == Role.UNIT_CLERK
+               and grant.organization_id == task.plan.organization_id
+               for grant in grants_of(actor))
 
 
 def require_completion_confirmer(actor: Any, task: Task) -> None:
