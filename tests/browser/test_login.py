@@ -118,3 +118,21 @@ def test_a_locked_account_is_told_so_in_chinese(page: Page, site: str, demo_pass
     expect(page.get_by_role("alert")).to_contain_text("登录失败次数过多，账号已锁定至")
     _enter_password(page, site, "member", demo_password)
     expect(page.get_by_role("alert")).to_contain_text("账号已锁定")
+
+
+def test_the_security_administrator_lifts_a_lock_from_the_lockouts_page(
+    page: Page, admin_site: str, demo_password: str, tmp_path: Path,
+) -> None:
+    for _ in range(5):
+        _enter_password(page, admin_site, "member", "not-the-password")
+    expect(page.get_by_role("alert")).to_contain_text("账号已锁定")
+    _log_in_with_code(page, admin_site, "secadmin", demo_password)
+    page.get_by_role("link", name="登录锁定").click()
+    locks = page.get_by_test_id("lockouts")
+    row = locks.locator("tr", has_text="member")
+    expect(row).to_contain_text("127.0.0.1")
+    page.screenshot(path=tmp_path / "lockouts.png", full_page=True)
+    row.get_by_role("button", name="解除锁定").click()
+    expect(locks).to_contain_text("当前没有被锁定的用户名或地址")
+    page.get_by_role("button", name="退出").click()
+    _log_in(page, admin_site, "member", demo_password)
