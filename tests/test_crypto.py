@@ -6,7 +6,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
 from gmssl import sm4
 
-from dangjian import crypto
+from dangjian.core import crypto
 
 TWO_KEYS = "v2:second-secret,v1:first-secret"
 

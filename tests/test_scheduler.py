@@ -1,4 +1,4 @@
-"""The daily jobs: one registry (dangjian.jobs) read by Celery beat and by the in-process
+"""The daily jobs: one registry (dangjian.core.jobs) read by Celery beat and by the in-process
 scheduler, which runs each job at its wall-clock time. The planning is tested as pure functions
 of fixed moments; nothing sleeps."""
 
@@ -11,13 +11,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from dangjian import jobs, scheduler
 from dangjian.celery import app, beat_schedule, task_packages
-from dangjian.jobs import Job
-from dangjian.notifications.models import Notification
-from dangjian.oversight.services.findings import finding_create
-from dangjian.oversight.services.measures import measure_create
-from dangjian.scheduler import (
+from dangjian.core import jobs, scheduler
+from dangjian.core.jobs import Job
+from dangjian.core.scheduler import (
     first_run,
     next_run,
     run_daily_jobs,
@@ -25,6 +22,9 @@ from dangjian.scheduler import (
     start_plan,
     take_due,
 )
+from dangjian.notifications.models import Notification
+from dangjian.oversight.services.findings import finding_create
+from dangjian.oversight.services.measures import measure_create
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 UTC = ZoneInfo("UTC")

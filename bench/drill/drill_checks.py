@@ -34,7 +34,7 @@ def accepted_writes(result: dict[str, Any]) -> dict[str, int]:
 def integrity(stack: Stack, *, sweep: bool = True) -> dict[str, Any]:
     """Half-written records, unreadable files, orphans (swept when ``sweep``), audit chain."""
     from dangjian.audit.models import AuditEvent
-    from dangjian.files import FileIntegrityError, evidence_open
+    from dangjian.core.files.checks import FileIntegrityError, evidence_open
     from dangjian.ops.orphans import find_orphans, sweep_orphans
     from dangjian.oversight.models import Evidence, Progress
 

@@ -1,7 +1,7 @@
-"""Celery for production: Redis broker, beat running the daily jobs of dangjian.jobs.
+"""Celery for production: Redis broker, beat running the daily jobs of dangjian.core.jobs.
 
 The embedded default needs none of this: ``make run`` starts the in-process scheduler
-(dangjian.scheduler), which reads the same list; ``dangjian escalate`` runs one job by hand.
+(dangjian.core.scheduler), which reads the same list; ``dangjian escalate`` runs one job by hand.
 """
 
 import os
@@ -10,7 +10,7 @@ from typing import Any
 from celery import Celery
 from celery.schedules import crontab
 
-from dangjian import jobs
+from dangjian.core import jobs
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dangjian.settings.production")
 
@@ -20,7 +20,7 @@ app.conf.timezone = jobs.TIMEZONE.key
 # Acknowledged on receipt (Celery's default), not late: with an unacknowledged job in hand, a
 # lost Redis connection makes kombu restore it on a connection that is gone, and the worker
 # dies ("Unrecoverable error: AttributeError … hostname", seen in the fault drill; kombu
-# issues 582 and 970). Every job of dangjian.jobs catches up by itself: a run lost with its
+# issues 582 and 970). Every job of dangjian.core.jobs catches up by itself: a run lost with its
 # worker is made good by the next day's, which takes every step still due (one row per step).
 # The broker may be restarted (fault drill): keep reconnecting rather than exit.
 app.conf.broker_connection_retry_on_startup = True

@@ -8,7 +8,7 @@ from dangjian.web.availability import healthz
 # A database outage answers 503 with a Chinese message rather than a bare 500 page.
 handler500 = "dangjian.web.availability.server_error"
 # An API path no route matches (a malformed id) answers in JSON like the API's other 404s.
-handler404 = "dangjian.api.not_found"
+handler404 = "dangjian.core.api.not_found"
 
 api_v1 = [
     path("", include("dangjian.access.api.urls")),

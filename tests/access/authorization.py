@@ -359,7 +359,7 @@ class Matrix:
     requests: int = 0
 
 
-PAGE = {"count", "next", "previous", "results"}  # dangjian.api.Pagination's answer
+PAGE = {"count", "next", "previous", "results"}  # dangjian.core.api.Pagination's answer
 
 
 def _outcome(response: Any, obj: Model | None) -> str:
@@ -476,7 +476,7 @@ document.docx / tasks.xlsx 等文件、/me/、/auth/token/、/compliance/orglife
 “范围外”对象属于县教育局；个别资源的取法在其表下注明。普通党员只看到本人的记录，以及各模型声明
 对党员所在支部开放的内容（组织、会议、学习培训），看不到支部的监督、督办与责任清单。写操作在回滚的事务中执行，不留下任何数据。
 对象上的写操作发送能通过格式校验的最小请求体，使请求确实经过范围与角色检查；新建操作发送空请求体，
-只说明角色能否进入该接口（请求体中的每个 id 由 `dangjian.scoped_ids.ScopedId`
+只说明角色能否进入该接口（请求体中的每个 id 由 `dangjian.core.scoped_ids.ScopedId`
 在调用者的查看范围内解析，超出范围与不存在答同一个 400，不暴露对象是否存在；
 `tests/access/test_write_matrix.py` 对每个写接口的每个 id 逐一验证）。
 

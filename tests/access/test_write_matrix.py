@@ -29,8 +29,8 @@ from rest_framework.test import APIClient
 from dangjian.access.models import User
 from dangjian.access.scoping import restrict
 from dangjian.audit.models import AuditEvent
-from dangjian.inputs import IdField
-from dangjian.scoped_ids import OUT_OF_SCOPE, ScopedId
+from dangjian.core.inputs import IdField
+from dangjian.core.scoped_ids import OUT_OF_SCOPE, ScopedId
 from dangjian.tasks.models import Milestone
 from tests.access.authorization import API, RESOURCES
 from tests.tasks import test_scope as tasks_scope
@@ -161,7 +161,7 @@ def test_every_id_a_request_body_carries_is_resolved_within_the_scope() -> None:
     unscoped = [f"{op} {body_id.name}: {type(body_id.field).__name__}"
                 for op in business_writes() for body_id in body_ids(op)
                 if not _is_scoped(body_id.field)]
-    assert not unscoped, "use dangjian.scoped_ids.ScopedId for these ids"
+    assert not unscoped, "use dangjian.core.scoped_ids.ScopedId for these ids"
 
 
 PROBES = [(op, body_id) for op in business_writes() for body_id in body_ids(op)

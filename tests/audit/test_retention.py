@@ -11,7 +11,7 @@ from dangjian.audit.archive import prune_archived
 from dangjian.audit.checks import retention_is_lawful
 from dangjian.audit.retention import months_before, retention_cutoff, retention_months
 from dangjian.audit.rules import LOG_RETENTION, RETENTION_RULES
-from dangjian.citations import Status
+from dangjian.core.citations import Status
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

@@ -61,7 +61,7 @@ def test_every_demo_account_exists_with_its_role() -> None:
 
 
 def test_decrypted_demo_id_numbers_pass_the_checksum(user: Callable[[str], User]) -> None:
-    from dangjian.crypto import decrypt_field
+    from dangjian.core.crypto import decrypt_field
 
     for person in Person.objects.order_by("id")[:50]:
         number = decrypt_field(person.id_number_encrypted)

@@ -9,12 +9,12 @@ from decimal import Decimal
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from dangjian import ooxml
+from dangjian.core import ooxml
 from dangjian.documents import spreadsheets
 from dangjian.documents.spreadsheets import SpreadsheetError, read_xlsx, render_xlsx
 
 HEADERS = ["姓名", "所在支部", "入党日期", "党费（元）", "备注"]
-# A refused package is audited (dangjian.ooxml), which writes to the database.
+# A refused package is audited (dangjian.core.ooxml), which writes to the database.
 pytestmark = pytest.mark.django_db
 SHANGHAI = datetime.timezone(datetime.timedelta(hours=8))
 

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
 from dangjian.audit.models import AuditEvent
-from dangjian.crypto import decrypt_field
+from dangjian.core.crypto import decrypt_field
 from dangjian.documents.spreadsheets import read_xlsx, render_xlsx
 from dangjian.members.services.roster import ROSTER_HEADERS, roster_template
 from dangjian.people import idnumber

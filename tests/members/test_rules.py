@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from dangjian.citations import Status
+from dangjian.core.citations import Status
 from dangjian.members import rules
 from dangjian.members.periods import period_end
 

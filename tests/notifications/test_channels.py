@@ -4,7 +4,7 @@ from typing import Any
 import pytest
 
 from dangjian.access.models import User
-from dangjian.crypto import encrypt_field
+from dangjian.core.crypto import encrypt_field
 from dangjian.notifications.channels import (
     ChannelUnavailable,
     EmailChannel,

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.test.utils import override_settings
 
-from dangjian.citations import Status
+from dangjian.core.citations import Status
 from dangjian.orglife.rules import (
     STRUCTURE_RULES,
     LocalSettings,

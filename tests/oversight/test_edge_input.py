@@ -13,9 +13,9 @@ from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.test import APIClient
 
-from dangjian import parsers
 from dangjian.audit.models import AuditEvent
-from dangjian.inputs import DateField
+from dangjian.core import parsers
+from dangjian.core.inputs import DateField
 from dangjian.oversight.models import Finding, Measure
 
 pytestmark = pytest.mark.django_db

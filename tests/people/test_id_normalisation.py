@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from dangjian.crypto import decrypt_field, lookup_hash
+from dangjian.core.crypto import decrypt_field, lookup_hash
 from dangjian.documents.spreadsheets import render_xlsx
 from dangjian.members.services.roster import ROSTER_HEADERS
 from dangjian.orgs.models import Organization

@@ -13,7 +13,7 @@ from django.db.models.fields.files import FieldFile
 
 from dangjian.access.models import User
 from dangjian.audit.models import AuditEvent
-from dangjian.files import FileIntegrityError, evidence_open, open_verified
+from dangjian.core.files.checks import FileIntegrityError, evidence_open, open_verified
 from dangjian.oversight.models import Evidence
 
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,7 @@ from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringO
 
 from dangjian.access.models import User
 from dangjian.audit.models import AuditEvent
-from dangjian.files import checked_upload
+from dangjian.core.files.checks import checked_upload
 from tests.security_data.test_office_uploads import DOCUMENT, _part, rebuild, word_file
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from dangjian import crypto
 from dangjian.audit.models import AuditEvent
+from dangjian.core import crypto
 from dangjian.keys import services as keys
 from dangjian.keys.management.commands.keys import Command as KeysCommand
 from dangjian.people.models import Person

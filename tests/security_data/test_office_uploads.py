@@ -13,7 +13,7 @@ from rest_framework.test import APIClient
 
 from dangjian.access.models import User
 from dangjian.audit.models import AuditEvent
-from dangjian.files import checked_upload
+from dangjian.core.files.checks import checked_upload
 from dangjian.orgs.models import Organization
 from dangjian.tasks.models import Plan
 

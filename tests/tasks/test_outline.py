@@ -242,7 +242,7 @@ def test_docx_round_trip(tmp_path: Path) -> None:
     assert items[1].deadline == "6月底前"
 
 
-# A refused package is audited (dangjian.ooxml): these two tests write to the database.
+# A refused package is audited (dangjian.core.ooxml): these two tests write to the database.
 @pytest.mark.django_db
 @pytest.mark.parametrize("data", [b"", b"not a word file", b"PK\x03\x04broken zip"])
 def test_corrupt_docx_is_refused(data: bytes) -> None:

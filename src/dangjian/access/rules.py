@@ -5,7 +5,7 @@ reproduces the L3-CES1 indicators, hence CONFIRMED_2ND. The numbers the standard
 (failures, minutes, days) are settings: see settings/base.py and docs/security.md.
 """
 
-from dangjian.citations import Rule, Status
+from dangjian.core.citations import Rule, Status
 
 _SOURCE = "GB/T 22239-2019 8.1.4"
 

@@ -12,9 +12,9 @@ from typing import Any, TypeVar
 
 from django.db.models import Model, Q, QuerySet
 
+from dangjian.core.scope_fields import ScopeFields
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Charge
-from dangjian.scope_fields import ScopeFields
 
 from .models import RoleGrant, User
 from .roles import ROLE_RULES, Reach

@@ -3,7 +3,7 @@
 import json
 from typing import Any
 
-from dangjian.crypto import sm3_hex
+from dangjian.core.crypto import sm3_hex
 
 from .models import AuditEvent
 

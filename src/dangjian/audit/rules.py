@@ -1,7 +1,7 @@
 """How long the audit log is kept, as data with its sources (shared/domain/rules.md §8)."""
 
 from dangjian.calendar.rules import CORRESPONDING_DAY
-from dangjian.citations import Rule, Status
+from dangjian.core.citations import Rule, Status
 
 MINIMUM_RETENTION_MONTHS = 6
 DEFAULT_RETENTION_MONTHS = 6

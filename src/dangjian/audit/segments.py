@@ -16,7 +16,7 @@ from typing import Any
 
 from django.conf import settings
 
-from dangjian.crypto import hmac_sm3_hex, sm3_file_hex
+from dangjian.core.crypto import hmac_sm3_hex, sm3_file_hex
 
 from .chain import canonical_json, content_digest, event_content
 from .models import AuditArchive, AuditEvent

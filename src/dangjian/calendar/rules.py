@@ -4,7 +4,7 @@ Each ``Rule`` carries its citation and how sure we are of it (see shared/domain/
 §10), so a deadline can say which rules produced it and a reviewer can check them one by one.
 """
 
-from dangjian.citations import Rule, Status
+from dangjian.core.citations import Rule, Status
 
 CIVIL_CODE = "《中华人民共和国民法典》"
 # 4th revision: State Council decision of 2024-11-10, in force 2025-01-01.

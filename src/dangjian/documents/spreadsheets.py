@@ -1,7 +1,7 @@
 """Excel (.xlsx) 台账 export and import.
 
 Export escapes text that a spreadsheet would run as a formula. Import treats every upload as
-hostile: it checks size, then the package (dangjian.ooxml: zip structure, macros, XML) before
+hostile: it checks size, then the package (dangjian.core.ooxml: zip structure, macros, XML) before
 openpyxl sees a byte.
 """
 
@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
-from dangjian.ooxml import EXCEL, MiB, PackageError, check_package, record_refusal
+from dangjian.core.ooxml import EXCEL, MiB, PackageError, check_package, record_refusal
 
 # OWASP "CSV Injection" (https://owasp.org/www-community/attacks/CSV_Injection): a cell that
 # starts with one of these is run as a formula when a user opens or edits it, so text that does

@@ -8,7 +8,7 @@ an item whose provider is not (yet) installed is recorded by hand.
 
 from dataclasses import dataclass
 
-from dangjian.citations import Rule
+from dangjian.core.citations import Rule
 
 from . import rules as r
 from .kinds import Holder, Period

@@ -7,7 +7,7 @@ Only what the 2020 规定 and the rules it leans on say is cited as national; th
 
 from dataclasses import dataclass
 
-from dangjian.citations import Rule, Status
+from dangjian.core.citations import Rule, Status
 
 MAIN_RULE = "《党委（党组）落实全面从严治党主体责任规定》"
 BRANCH_RULE = "《中国共产党支部工作条例（试行）》"

@@ -12,11 +12,11 @@ from django.utils import timezone
 
 from dangjian.access.roles import Role
 from dangjian.access.scoping import restrict, roles_of
+from dangjian.core.actions import action, parse_date, picked, scoped
+from dangjian.core.files.checks import DOCX, attachment
 from dangjian.core.files.views import download_page
-from dangjian.files import DOCX, attachment
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person, Post
-from dangjian.web.actions import action, parse_date, picked, scoped
 
 from . import selectors
 from .catalogue import CATALOGUE

@@ -15,7 +15,7 @@ from django.db import connection, transaction
 from django.db.models import Q, QuerySet
 
 from dangjian.audit.services import record
-from dangjian.crypto import (
+from dangjian.core.crypto import (
     LEGACY_VERSION,
     decrypt_field,
     encrypt_field,

@@ -3,7 +3,7 @@
 import django_filters
 from django.db.models import QuerySet
 
-from dangjian.inputs import IdFilter, YearFilter
+from dangjian.core.inputs import IdFilter, YearFilter
 from dangjian.orgs.filtersets import subtree_path
 
 from . import rules

@@ -11,7 +11,7 @@ from enum import StrEnum
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from dangjian.citations import Rule, Status
+from dangjian.core.citations import Rule, Status
 from dangjian.people.models import PartyStatus
 
 DETAILED_RULES = "《中国共产党发展党员工作细则》（2014）"

@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet, Sum
 
 from dangjian.access.scoping import restrict
-from dangjian.citations import Rule
+from dangjian.core.citations import Rule
 
 from . import rules
 from .models import Candidate, StudyKind, StudyRecord, Visit

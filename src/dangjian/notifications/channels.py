@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.utils.module_loading import import_string
 
-from dangjian.crypto import decrypt_field
+from dangjian.core.crypto import decrypt_field
 
 from .models import Notification
 

@@ -10,7 +10,7 @@ from enum import Enum
 
 from django.core.exceptions import ImproperlyConfigured
 
-from dangjian.citations import Rule, Status
+from dangjian.core.citations import Rule, Status
 from dangjian.orgs.models import OrgKind
 
 from .models import MeetingKind

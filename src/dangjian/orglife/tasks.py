@@ -1,4 +1,4 @@
-"""Celery tasks (production: beat schedules them from dangjian.jobs; see dangjian.celery)."""
+"""Celery tasks (production: beat schedules them from dangjian.core.jobs; see dangjian.celery)."""
 
 from celery import shared_task
 

@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from dangjian.access.scoping import restrict
-from dangjian.files import XLSX, attachment
-from dangjian.inputs import parse_date
+from dangjian.core.files.checks import XLSX, attachment
+from dangjian.core.inputs import parse_date
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import Person
 

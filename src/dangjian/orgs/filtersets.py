@@ -1,7 +1,7 @@
 import django_filters
 from django.db.models import QuerySet
 
-from dangjian.inputs import IdFilter
+from dangjian.core.inputs import IdFilter
 
 from .models import Organization, OrgKind
 

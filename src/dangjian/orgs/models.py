@@ -6,7 +6,7 @@ Stored as a materialised path (django-treebeard ``MP_Node``); docs/decisions/000
 from django.db import models
 from treebeard.mp_tree import MP_Node
 
-from dangjian.scope_fields import ScopeFields
+from dangjian.core.scope_fields import ScopeFields
 
 
 class OrgKind(models.TextChoices):

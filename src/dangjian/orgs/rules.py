@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from dangjian.citations import Rule, Status
+from dangjian.core.citations import Rule, Status
 
 EARLIEST_RECORD_DATE = date(1949, 1, 1)
 

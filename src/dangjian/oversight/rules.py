@@ -3,7 +3,7 @@ and the local settings a county may change."""
 
 from dataclasses import dataclass
 
-from dangjian.citations import Rule, Status
+from dangjian.core.citations import Rule, Status
 
 ACCOUNTABILITY_RULES = "《中国共产党问责条例》"
 

@@ -11,12 +11,12 @@ from django.shortcuts import get_object_or_404, render
 
 from dangjian.access.roles import Role
 from dangjian.access.scoping import reaches, restrict, roles_of
+from dangjian.core.actions import action, optional_date, parse_date, picked, scoped, version_of
+from dangjian.core.files.checks import XLSX, attachment
 from dangjian.core.files.views import download_page
 from dangjian.documents.spreadsheets import render_xlsx
-from dangjian.files import XLSX, attachment
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
-from dangjian.web.actions import action, optional_date, parse_date, picked, scoped, version_of
 
 from . import selectors
 from .models import Evidence, Finding, Measure, Notice, SelfCheck, Term, TermKind

@@ -6,8 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from dangjian.core.scope_fields import ScopeFields
 from dangjian.orgs.models import Organization
-from dangjian.scope_fields import ScopeFields
 
 
 class PartyStatus(models.TextChoices):

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
 from dangjian.audit.services import record
-from dangjian.crypto import decrypt_field, encrypt_field, lookup_hash, lookup_hashes
+from dangjian.core.crypto import decrypt_field, encrypt_field, lookup_hash, lookup_hashes
 from dangjian.orgs.models import Organization
 
 from . import idnumber

@@ -209,15 +209,15 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    # Bounded JSON (depth, numbers) and Chinese parse errors (dangjian.parsers).
-    "DEFAULT_PARSER_CLASSES": ["dangjian.parsers.JSONParser",
-                               "dangjian.parsers.FormParser",
-                               "dangjian.parsers.MultiPartParser"],
-    "DEFAULT_PAGINATION_CLASS": "dangjian.api.Pagination",
+    # Bounded JSON (depth, numbers) and Chinese parse errors (dangjian.core.parsers).
+    "DEFAULT_PARSER_CLASSES": ["dangjian.core.parsers.JSONParser",
+                               "dangjian.core.parsers.FormParser",
+                               "dangjian.core.parsers.MultiPartParser"],
+    "DEFAULT_PAGINATION_CLASS": "dangjian.core.api.Pagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "dangjian.api.exception_handler",
+    "EXCEPTION_HANDLER": "dangjian.core.api.exception_handler",
 }
 # The pages' filter menus say 全部, never django-filter's "---------".
 FILTERS_EMPTY_CHOICE_LABEL = "全部"
@@ -240,7 +240,7 @@ DANGJIAN_TOKEN_LIFETIME = timedelta(hours=float(os.environ.get("DANGJIAN_TOKEN_H
 
 # Field encryption (SM4) and look-up hashes (HMAC-SM3) of personal data. Production must set it.
 DANGJIAN_FIELD_KEY = env_secret("DANGJIAN_FIELD_KEY") or "dev-field-key-not-for-production"
-# The keyring for rotation, "v2:new,v1:old" (dangjian.crypto); when set it replaces the above.
+# The keyring for rotation, "v2:new,v1:old" (dangjian.core.crypto); when set it replaces the above.
 DANGJIAN_FIELD_KEYS = env_secret("DANGJIAN_FIELD_KEYS") or ""
 
 # Signs the daily audit archive (audit.segments); the deployment check warns while unset.

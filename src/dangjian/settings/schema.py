@@ -84,7 +84,7 @@ ERROR_DESCRIPTIONS = {
 
 
 def document_error_responses(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
-    """Declare the refusals dangjian.api.exception_handler gives, in its one body shape.
+    """Declare the refusals dangjian.core.api.exception_handler gives, in its one body shape.
 
     drf-spectacular documents only the success status; a client (and the fuzzer in
     tests/fuzz) must also know which refusals an operation can give. A status a view declares

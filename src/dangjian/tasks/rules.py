@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
 
-from dangjian.citations import Rule, Status
+from dangjian.core.citations import Rule, Status
 
 DEPLOY_AND_ADVANCE = Rule(
     text="党建工作与经济社会发展同谋划、同部署、同推进、同考核",

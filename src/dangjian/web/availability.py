@@ -11,7 +11,7 @@ import sys
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
-from dangjian.api import is_api_request
+from dangjian.core.api import is_api_request
 
 RETRY_AFTER_SECONDS = 30
 DATABASE_DOWN = "数据库暂时无法连接，系统正在恢复，请稍后重试；已保存的数据不会丢失"

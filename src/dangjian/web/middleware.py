@@ -9,7 +9,7 @@ from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
 
 from dangjian.access.passwords import password_change_reason
-from dangjian.api import is_api_request
+from dangjian.core.api import is_api_request
 
 ALLOWED_VIEWS = {"web:password_change", "web:logout", "web:login"}
 

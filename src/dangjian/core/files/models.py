@@ -5,7 +5,7 @@ from django.db import models
 
 
 class StoredFile(models.Model):
-    """A file checked on upload by ``dangjian.files.checked_upload`` and stored with its
+    """A file checked on upload by ``dangjian.core.files.checks.checked_upload`` and stored with its
     SHA-256, so every later read can prove it unchanged (``dangjian.core.files.views``).
 
     A subclass sets where its files go (``file = models.FileField(upload_to=...)``); the

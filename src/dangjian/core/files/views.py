@@ -7,7 +7,12 @@ from django.http import FileResponse, HttpResponse
 from django.http.response import HttpResponseBase
 
 from dangjian.audit.services import record
-from dangjian.files import CONTENT_TYPES, OCTET_STREAM, FileIntegrityError, evidence_open
+from dangjian.core.files.checks import (
+    CONTENT_TYPES,
+    OCTET_STREAM,
+    FileIntegrityError,
+    evidence_open,
+)
 
 
 def download_response(*, evidence: Any, actor: Any) -> FileResponse:

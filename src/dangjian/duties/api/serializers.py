@@ -4,6 +4,8 @@ from rest_framework import serializers
 
 from dangjian.access.scoping import restrict
 from dangjian.core.files.serializers import StoredFileSerializer
+from dangjian.core.inputs import DateField
+from dangjian.core.scoped_ids import OUT_OF_SCOPE, ScopedId
 from dangjian.duties.kinds import Period
 from dangjian.duties.models import (
     Fulfilment,
@@ -12,10 +14,8 @@ from dangjian.duties.models import (
     ResponsibilityList,
 )
 from dangjian.duties.selectors import own_person, own_post_bodies
-from dangjian.inputs import DateField
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
-from dangjian.scoped_ids import OUT_OF_SCOPE, ScopedId
 
 
 class ResponsibilityListSerializer(serializers.ModelSerializer):

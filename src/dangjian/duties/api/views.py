@@ -11,15 +11,15 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from dangjian.core.files.checks import DOCX, attachment
+from dangjian.core.parsers import FormParser, JSONParser, MultiPartParser
+from dangjian.core.viewsets import ScopedViewSet, download_schema
 from dangjian.duties.documents import report_docx
 from dangjian.duties.models import Fulfilment, ResponsibilityItem, ResponsibilityList
 from dangjian.duties.selectors import list_view
 from dangjian.duties.services import fulfilments as fulfilment_services
 from dangjian.duties.services import items as item_services
 from dangjian.duties.services import lists as list_services
-from dangjian.files import DOCX, attachment
-from dangjian.parsers import FormParser, JSONParser, MultiPartParser
-from dangjian.viewsets import ScopedViewSet, download_schema
 
 from . import serializers as s
 

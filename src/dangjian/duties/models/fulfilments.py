@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 
 from dangjian.core.files.models import StoredFile
-from dangjian.scope_fields import ScopeFields
+from dangjian.core.scope_fields import ScopeFields
 
 
 class Fulfilment(models.Model):

@@ -4,13 +4,13 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from dangjian.inputs import CountField, DateField
+from dangjian.core.inputs import CountField, DateField
+from dangjian.core.scoped_ids import ScopedId
 from dangjian.members.models import Candidate, Step, StudyKind, StudyRecord, Visit
 from dangjian.members.models.visits import VisitCampaign, VisitKind
 from dangjian.members.services.due import Due, next_due
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Gender, Person
-from dangjian.scoped_ids import ScopedId
 
 
 class CandidateDueSerializer(serializers.Serializer):

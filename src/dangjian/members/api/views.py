@@ -10,6 +10,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from dangjian.core.parsers import FormParser, MultiPartParser
+from dangjian.core.viewsets import ScopedViewSet
 from dangjian.members.filtersets import (
     CandidateFilterSet,
     StudyRecordFilterSet,
@@ -21,8 +23,6 @@ from dangjian.members.services.roster import roster_bytes, roster_import
 from dangjian.members.services.steps import step_record
 from dangjian.members.services.study import study_record_create
 from dangjian.members.services.visits import visit_create
-from dangjian.parsers import FormParser, MultiPartParser
-from dangjian.viewsets import ScopedViewSet
 
 from . import serializers as s
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dangjian.calendar.services import add_months
-from dangjian.citations import Rule
+from dangjian.core.citations import Rule
 
 from .. import rules
 from ..models import Candidate

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dangjian.calendar.services import add_months, add_working_days
-from dangjian.citations import Rule
+from dangjian.core.citations import Rule
 from dangjian.people.models import PartyStatus, Person
 
 from .. import rules

@@ -12,9 +12,9 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from dangjian.access.scoping import restrict
+from dangjian.core.actions import action, drafts, optional_date, parse_date, picked, scoped
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import PartyStatus, Person
-from dangjian.web.actions import action, drafts, optional_date, parse_date, picked, scoped
 
 from .. import rules, selectors
 from ..filtersets import CandidateFilterSet

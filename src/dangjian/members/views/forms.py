@@ -1,4 +1,4 @@
-"""What the members pages add to dangjian.web.actions: numbers from forms, persons ticked in a
+"""What the members pages add to dangjian.core.actions: numbers from forms, persons ticked in a
 form, and whether to show the entry forms."""
 
 from decimal import Decimal, InvalidOperation
@@ -8,9 +8,9 @@ from django.http import HttpRequest
 
 from dangjian.access.roles import ROLE_RULES
 from dangjian.access.scoping import roles_of
-from dangjian.inputs import SMALL_MAX
+from dangjian.core.actions import picked
+from dangjian.core.inputs import SMALL_MAX
 from dangjian.people.models import Person
-from dangjian.web.actions import picked
 
 PAGE_ROWS = 200
 CHOICES_LIMIT = 300

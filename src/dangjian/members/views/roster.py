@@ -3,9 +3,9 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 
-from dangjian.files import XLSX, attachment
+from dangjian.core.actions import action
+from dangjian.core.files.checks import XLSX, attachment
 from dangjian.members.services.roster import roster_bytes, roster_import, roster_template
-from dangjian.web.actions import action
 
 
 @action("roster", back="members:candidates")

@@ -9,10 +9,10 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from dangjian.access.scoping import restrict
-from dangjian.inputs import YEARS
+from dangjian.core.actions import action, drafts, parse_date, picked
+from dangjian.core.inputs import YEARS
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
-from dangjian.web.actions import action, drafts, parse_date, picked
 
 from .. import selectors
 from ..models import StudyKind

@@ -7,8 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from dangjian.access.scoping import restrict
+from dangjian.core.actions import action, drafts, parse_date, picked
 from dangjian.people.models import Person
-from dangjian.web.actions import action, drafts, parse_date, picked
 
 from .. import selectors
 from ..filtersets import VisitFilterSet

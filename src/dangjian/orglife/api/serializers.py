@@ -3,11 +3,11 @@ from typing import Any
 from rest_framework import serializers
 
 from dangjian.core.files.serializers import StoredFileSerializer, fields_with
-from dangjian.inputs import DateField
+from dangjian.core.inputs import DateField
+from dangjian.core.scoped_ids import ScopedId
 from dangjian.orglife.models import Attachment, AttachmentKind, Meeting, MeetingKind
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
-from dangjian.scoped_ids import ScopedId
 
 
 class MeetingAttachmentSerializer(StoredFileSerializer):

@@ -14,6 +14,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from dangjian.access.scoping import restrict
+from dangjian.core.parsers import FormParser, JSONParser, MultiPartParser
+from dangjian.core.viewsets import ScopedViewSet, download_schema
 from dangjian.orglife import selectors
 from dangjian.orglife.filtersets import MeetingFilterSet
 from dangjian.orglife.models import Meeting
@@ -22,8 +24,6 @@ from dangjian.orglife.services.compliance import compliance_report
 from dangjian.orglife.services.ledger_import import ledger_bytes, meeting_ledger_import
 from dangjian.orglife.services.meetings import meeting_delete, meeting_record
 from dangjian.orgs.models import Organization
-from dangjian.parsers import FormParser, JSONParser, MultiPartParser
-from dangjian.viewsets import ScopedViewSet, download_schema
 
 from . import serializers as s
 

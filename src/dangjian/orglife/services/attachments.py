@@ -1,5 +1,5 @@
-"""Sign-in sheets and photos of a meeting, checked by dangjian.files (type by content, size
-capped, hashed)."""
+"""Sign-in sheets and photos of a meeting, checked by dangjian.core.files.checks (type by
+content, size capped, hashed)."""
 
 from typing import Any
 
@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from dangjian.audit.services import record
+from dangjian.core.files.checks import checked_upload
 from dangjian.core.files.storage import stored_uploads
-from dangjian.files import checked_upload
 
 from ..models import Attachment, AttachmentKind, Meeting
 from ..rules import local_settings

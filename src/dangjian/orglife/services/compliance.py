@@ -15,7 +15,7 @@ from typing import NamedTuple
 from django.db.models import Count, FilteredRelation, Min, Q
 from django.utils import timezone
 
-from dangjian.citations import Rule
+from dangjian.core.citations import Rule
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import PartyStatus, Person, Post
 

@@ -12,9 +12,9 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from dangjian.audit.services import record
+from dangjian.core.files.checks import upload_bytes
+from dangjian.core.imports import cell_date, cell_text, organization_named
 from dangjian.documents.spreadsheets import MiB, SpreadsheetError, read_xlsx, render_xlsx
-from dangjian.files import upload_bytes
-from dangjian.imports import cell_date, cell_text, organization_named
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
 

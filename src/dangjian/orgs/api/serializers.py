@@ -1,8 +1,8 @@
 from rest_framework import serializers
 
-from dangjian.inputs import DateField
+from dangjian.core.inputs import DateField
+from dangjian.core.scoped_ids import ScopedId
 from dangjian.orgs.models import Organization, OrgKind
-from dangjian.scoped_ids import ScopedId
 
 
 class OrganizationSerializer(serializers.ModelSerializer):

@@ -8,10 +8,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from dangjian.access.scoping import may_enter_data, restrict
+from dangjian.core.scoped_ids import OUT_OF_SCOPE
 from dangjian.orgs import services
 from dangjian.orgs.filtersets import OrganizationFilterSet
 from dangjian.orgs.models import Organization
-from dangjian.scoped_ids import OUT_OF_SCOPE
 
 from .serializers import OrganizationSerializer, OrganizationWriteSerializer
 

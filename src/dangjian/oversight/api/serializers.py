@@ -3,7 +3,8 @@ from typing import Any
 from rest_framework import serializers
 
 from dangjian.core.files.serializers import StoredFileSerializer, fields_with
-from dangjian.inputs import DateField
+from dangjian.core.inputs import DateField
+from dangjian.core.scoped_ids import ScopedId, ScopedModelSerializer
 from dangjian.orgs.models import Organization
 from dangjian.oversight.models import (
     Accountability,
@@ -21,7 +22,6 @@ from dangjian.oversight.models import (
 )
 from dangjian.oversight.models.accountability import AccountabilityForm, FourForms
 from dangjian.people.models import Person
-from dangjian.scoped_ids import ScopedId, ScopedModelSerializer
 
 
 def term_field(kind: str, **kwargs: Any) -> serializers.SlugRelatedField:

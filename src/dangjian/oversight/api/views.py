@@ -12,7 +12,10 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from dangjian.files import DOCX, attachment
+from dangjian.core.files.checks import DOCX, attachment
+from dangjian.core.parsers import FormParser, JSONParser, MultiPartParser
+from dangjian.core.viewsets import ScopedViewSet as BaseScopedViewSet
+from dangjian.core.viewsets import download_schema
 from dangjian.oversight.documents import notice_docx
 from dangjian.oversight.models import (
     Accountability,
@@ -30,9 +33,6 @@ from dangjian.oversight.services import notices as notice_services
 from dangjian.oversight.services import risks as risk_services
 from dangjian.oversight.services import selfchecks as selfcheck_services
 from dangjian.oversight.services.lights import cutoffs
-from dangjian.parsers import FormParser, JSONParser, MultiPartParser
-from dangjian.viewsets import ScopedViewSet as BaseScopedViewSet
-from dangjian.viewsets import download_schema
 
 from . import serializers as s
 

@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.db import models
 
+from dangjian.core.scope_fields import ScopeFields
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
-from dangjian.scope_fields import ScopeFields
 
 
 class TermKind(models.TextChoices):

@@ -2,8 +2,8 @@ from django.conf import settings
 from django.db import models
 
 from dangjian.core.files.models import StoredFile
+from dangjian.core.scope_fields import ScopeFields
 from dangjian.people.models import Person
-from dangjian.scope_fields import ScopeFields
 
 
 class MeasureStatus(models.TextChoices):

@@ -1,8 +1,8 @@
 from django.db import models
 
+from dangjian.core.scope_fields import ScopeFields
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
-from dangjian.scope_fields import ScopeFields
 
 
 class RiskLevel(models.TextChoices):

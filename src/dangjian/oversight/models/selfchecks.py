@@ -1,7 +1,7 @@
 from django.db import models
 
+from dangjian.core.scope_fields import ScopeFields
 from dangjian.orgs.models import Organization
-from dangjian.scope_fields import ScopeFields
 
 
 class SelfCheck(models.Model):

@@ -1,5 +1,5 @@
-"""Evidence files of measures: checked by dangjian.files, the proven date kept apart from the
-upload date."""
+"""Evidence files of measures: checked by dangjian.core.files.checks, the proven
+date kept apart from the upload date."""
 
 from datetime import date
 from typing import Any
@@ -7,7 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
-from dangjian.files import checked_upload as checked_file
+from dangjian.core.files.checks import checked_upload as checked_file
 
 from ..rules import local_settings
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 from dangjian.access.roles import Role
 from dangjian.access.selectors import users_covering
 from dangjian.audit.services import record
+from dangjian.core.errors import Conflict
 from dangjian.core.files.storage import stored_uploads
-from dangjian.errors import Conflict
 from dangjian.notifications.services import notify
 from dangjian.people.models import Person
 

@@ -1,9 +1,9 @@
 from rest_framework import serializers
 
-from dangjian.inputs import DateField
+from dangjian.core.inputs import DateField
+from dangjian.core.scoped_ids import ScopedId
 from dangjian.orgs.models import Organization
 from dangjian.people.models import PartyStatus, Person
-from dangjian.scoped_ids import ScopedId
 
 
 class PersonSerializer(serializers.ModelSerializer):

@@ -3,10 +3,10 @@ from typing import Any
 from rest_framework import serializers
 
 from dangjian.core.files.serializers import StoredFileSerializer
-from dangjian.inputs import DateField
+from dangjian.core.inputs import DateField
+from dangjian.core.scoped_ids import ScopedId
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
-from dangjian.scoped_ids import ScopedId
 from dangjian.tasks.models import (
     Bulletin,
     Milestone,

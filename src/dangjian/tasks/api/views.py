@@ -12,8 +12,10 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from dangjian.files import DOCX, XLSX, attachment
-from dangjian.parsers import FormParser, JSONParser, MultiPartParser
+from dangjian.core.files.checks import DOCX, XLSX, attachment
+from dangjian.core.parsers import FormParser, JSONParser, MultiPartParser
+from dangjian.core.viewsets import ScopedViewSet as BaseScopedViewSet
+from dangjian.core.viewsets import download_schema
 from dangjian.tasks import selectors
 from dangjian.tasks.documents import breakdown_xlsx, bulletin_docx
 from dangjian.tasks.filtersets import TaskFilterSet
@@ -32,8 +34,6 @@ from dangjian.tasks.services import plans as plan_services
 from dangjian.tasks.services import progress as progress_services
 from dangjian.tasks.services import tasks as task_services
 from dangjian.tasks.services.confirm import ReviewedItem, plan_confirm
-from dangjian.viewsets import ScopedViewSet as BaseScopedViewSet
-from dangjian.viewsets import download_schema
 
 from . import serializers as s
 

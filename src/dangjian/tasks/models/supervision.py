@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.db import models
 
+from dangjian.core.scope_fields import ScopeFields
 from dangjian.orgs.models import Organization
-from dangjian.scope_fields import ScopeFields
 
 
 class Reminder(models.Model):

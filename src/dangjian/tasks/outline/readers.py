@@ -12,7 +12,7 @@ def read_docx_text(data: bytes, *, actor: Any = None, name: str = "") -> str:
     import docx  # python-docx; imported here so that text-only callers never load lxml
 
     # Imported here too: the check audits, and the parser benchmark runs without Django.
-    from dangjian.ooxml import WORD, PackageError, check_package
+    from dangjian.core.ooxml import WORD, PackageError, check_package
 
     try:
         check_package(data, kind=WORD, actor=actor, name=name)

@@ -15,8 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from dangjian.audit.services import record
+from dangjian.core.imports import unknown_organization
 from dangjian.documents.spreadsheets import SpreadsheetError, read_xlsx
-from dangjian.imports import unknown_organization
 from dangjian.orgs.models import Organization
 
 from ..deadlines import suggested_due

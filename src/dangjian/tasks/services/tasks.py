@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from dangjian.audit.services import record
-from dangjian.errors import Conflict
+from dangjian.core.errors import Conflict
 
 from ..models import Milestone, Task, TaskStatus
 from . import transitions

@@ -9,7 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
-from dangjian.files import checked_upload, extension_of, refuse_upload
+from dangjian.core.files.checks import checked_upload, extension_of, refuse_upload
 
 from ..outline import OutlineError, read_docx_text, read_text_file
 from ..rules import local_settings

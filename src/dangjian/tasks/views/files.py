@@ -6,10 +6,10 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
 
 from dangjian.access.scoping import restrict
+from dangjian.core.actions import action, picked, scoped
+from dangjian.core.files.checks import DOCX, XLSX, attachment
 from dangjian.core.files.views import download_page
-from dangjian.files import DOCX, XLSX, attachment
 from dangjian.orgs.models import Organization
-from dangjian.web.actions import action, picked, scoped
 
 from .. import selectors
 from ..documents import breakdown_xlsx, bulletin_docx

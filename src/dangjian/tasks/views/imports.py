@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from dangjian.core.actions import action, picked
 from dangjian.orgs.models import Organization
-from dangjian.web.actions import action, picked
 
 from ..models import ImportJob
 from ..services import imports as import_services

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dangjian.calendar.lights import LABELS
+from dangjian.core.actions import action, optional_date, parse_date, picked, scoped
 from dangjian.orgs.models import Organization
-from dangjian.web.actions import action, optional_date, parse_date, picked, scoped
 
 from .. import selectors
 from ..models import Plan, Proposal, RevisionStatus, Task

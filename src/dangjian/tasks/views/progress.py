@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
-from dangjian.web.actions import action, scoped, version_of
+from dangjian.core.actions import action, scoped, version_of
 
 from ..models import Milestone, Task, TaskStatus
 from ..services import progress as progress_services

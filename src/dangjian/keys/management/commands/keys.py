@@ -4,7 +4,7 @@ from typing import Any
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from dangjian.crypto import UnknownKeyVersion, keyring
+from dangjian.core.crypto import UnknownKeyVersion, keyring
 from dangjian.keys.services import DEFAULT_BATCH_SIZE, key_status, rotate_personal_data
 
 

@@ -20,9 +20,9 @@ from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 
 from dangjian.audit.services import record
-from dangjian.errors import Conflict
-from dangjian.ooxml import KINDS, PackageError, check_package, record_refusal
-from dangjian.pdf import PdfError, check_pdf
+from dangjian.core.errors import Conflict
+from dangjian.core.ooxml import KINDS, PackageError, check_package, record_refusal
+from dangjian.core.pdf import PdfError, check_pdf
 
 CHUNK = 1024 * 1024
 # Leading bytes of each type a county may accept: a renamed .exe is not a .pdf. A type added to
@@ -54,8 +54,8 @@ def checked_upload(
 ) -> dict[str, Any]:
     """The stored fields of an accepted upload (original_name, extension, size, sha256), or a
     ValidationError naming what is wrong: type not allowed, empty, too large, content that
-    does not match its extension, a .docx/.xlsx/.ofd that fails dangjian.ooxml or a PDF with
-    scripts (dangjian.pdf). Every refusal is
+    does not match its extension, a .docx/.xlsx/.ofd that fails dangjian.core.ooxml or a PDF with
+    scripts (dangjian.core.pdf). Every refusal is
     audited with ``actor`` (等保 入侵防范: refused input is a security event)."""
     allowed = tuple(allowed_types)
     name = PurePath(upload.name or "").name

@@ -1,5 +1,5 @@
 """The daily jobs, listed once: Celery beat (dangjian.celery) and the in-process scheduler of the
-embedded default (dangjian.scheduler) both read this list.
+embedded default (dangjian.core.scheduler) both read this list.
 
 Each job is idempotent (a unique row per step taken), so running it twice on a day, or once
 late, sends nothing twice. A job's ``name`` is also its Celery task's name and its beat entry;

@@ -17,7 +17,7 @@ from django.db.models import Model, Q, QuerySet
 from rest_framework import serializers
 
 from dangjian.access.scoping import restrict
-from dangjian.inputs import MAX_ID
+from dangjian.core.inputs import MAX_ID
 
 OUT_OF_SCOPE = "所选对象不存在，或不在您的范围内"
 

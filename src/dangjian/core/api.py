@@ -13,7 +13,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from dangjian.errors import Conflict
+from dangjian.core.errors import Conflict
 
 NOT_FOUND = "未找到该记录，或它不在您的查看范围内"
 

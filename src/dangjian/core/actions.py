@@ -15,9 +15,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from dangjian.access.scoping import restrict
-from dangjian.errors import Conflict
-from dangjian.inputs import parse_date
-from dangjian.scoped_ids import chosen
+from dangjian.core.errors import Conflict
+from dangjian.core.inputs import parse_date
+from dangjian.core.scoped_ids import chosen
 
 __all__ = ["action", "drafts", "message_of", "optional_date", "parse_date", "picked", "scoped",
            "version_of"]
@@ -42,7 +42,7 @@ def scoped(model: Any, request: HttpRequest, pk: Any) -> Any:
 
 def picked(model: Any, request: HttpRequest, value: Any, field: str) -> Any:
     """The object a form's field names (a ``<select>``), resolved as the API resolves a body's
-    ids (``dangjian.scoped_ids``): missing, out of scope or malformed, the same message."""
+    ids (``dangjian.core.scoped_ids``): missing, out of scope or malformed, the same message."""
     return chosen(model, request.user, value, field)
 
 

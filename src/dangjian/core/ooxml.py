@@ -5,10 +5,10 @@ A package is a zip of XML parts, so it can carry a zip bomb, XML entity declarat
 laughs", external entities) or macros under a harmless name, and an Office file can make Word
 or Excel reach out when it is opened: a picture or template linked from a UNC path or a URL
 (leaking the user's Windows credentials), DDE and INCLUDE fields, links to other workbooks.
-Every upload of these types passes here: evidence files (``dangjian.files.checked_upload``),
-the plan documents read by python-docx and the spreadsheets read by openpyxl. A refusal is
-audited here, so each caller records it the same way. Bottom layer: the standard library and
-the audit chain only.
+Every upload of these types passes here: evidence files
+(``dangjian.core.files.checks.checked_upload``), the plan documents read by python-docx and
+the spreadsheets read by openpyxl. A refusal is audited here, so each caller records it the
+same way. Bottom layer: the standard library and the audit chain only.
 """
 
 import io

@@ -2,7 +2,7 @@
 
 Every API view, the token endpoint before sign-in included, parses with these
 (``REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"]``). The body's size is capped by Django
-(``DATA_UPLOAD_MAX_MEMORY_SIZE``, answered 413 by ``dangjian.api``); here JSON is refused when
+(``DATA_UPLOAD_MAX_MEMORY_SIZE``, answered 413 by ``dangjian.core.api``); here JSON is refused when
 it nests deeper than any request of the platform needs (Python's decoder recurses once a
 level, so a few thousand levels were a RecursionError: a 500), and when a number is too large
 to be one (``1e309`` decodes to infinity, which no field can take).

@@ -1,4 +1,4 @@
-"""The embedded default's scheduler: a daemon thread running each job of dangjian.jobs at its
+"""The embedded default's scheduler: a daemon thread running each job of dangjian.core.jobs at its
 wall-clock time of day (Asia/Shanghai), and at start every job whose time today has already
 passed (the day's run was missed; the jobs are idempotent, so a second run sends nothing twice).
 
@@ -17,8 +17,8 @@ from typing import Any
 from django.db import close_old_connections
 from django.utils import timezone
 
-from dangjian import jobs
-from dangjian.jobs import Job
+from dangjian.core import jobs
+from dangjian.core.jobs import Job
 
 logger = logging.getLogger(__name__)
 # The thread wakes at least this often, so that a wall clock set forward or back is noticed.

@@ -9,7 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
-from dangjian.inputs import check_date
+from dangjian.core.inputs import check_date
 from dangjian.orgs.models import Organization
 
 DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")  # 2026-3-5, 2026年3月5日

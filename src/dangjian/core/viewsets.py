@@ -1,6 +1,6 @@
 """The view set every scoped API endpoint builds on.
 
-Kept out of ``dangjian.api``, which DRF's settings import while ``rest_framework.viewsets``
+Kept out of ``dangjian.core.api``, which DRF's settings import while ``rest_framework.viewsets``
 itself is still loading.
 """
 
@@ -15,8 +15,8 @@ from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
 from dangjian.access.scoping import restrict
+from dangjian.core.files.checks import CONTENT_TYPES, OCTET_STREAM
 from dangjian.core.files.views import download_response
-from dangjian.files import CONTENT_TYPES, OCTET_STREAM
 
 # The responses of a stored file's download (core.files.views.download_response): each type it
 # may be served as, then 404 out of scope and 409 when the file is missing or no longer
@@ -40,7 +40,7 @@ class ScopedViewSet(viewsets.GenericViewSet):
     """A view set whose rows all pass through access.scoping (out of scope: 404).
 
     Subclasses name ``base_queryset``. Ids a client sends in a body (a finding, an
-    organisation) are ``dangjian.scoped_ids.ScopedId`` fields of the input serializer, which
+    organisation) are ``dangjian.core.scoped_ids.ScopedId`` fields of the input serializer, which
     ``validated`` runs with the request, so a write can never reach outside the scope.
     """
 
@@ -64,7 +64,7 @@ class ScopedViewSet(viewsets.GenericViewSet):
 
     def download(self, files: QuerySet[Any], pk: Any) -> HttpResponseBase:
         """One of ``files`` (the evidence of a record ``get_object`` found in scope, so an
-        unknown, malformed or out-of-scope id is a 404), served by dangjian.files: verified,
-        audited."""
+        unknown, malformed or out-of-scope id is a 404), served by dangjian.core.files.checks:
+        verified, audited."""
         return download_response(evidence=get_object_or_404(files, pk=pk),
                                  actor=self.request.user)
