@@ -110,9 +110,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "dangjian.web.navigation.nav_items",
-            ],
-            # dangjian.core is a package, not an app: its tag library is named here.
-            "libraries": {"permissions": "dangjian.core.templatetags.permissions"},
+            ]
         },
     }
 ]
