@@ -5,12 +5,23 @@ from datetime import date
 from typing import Any
 
 import django_filters
+from django import forms
 from django.db.models import Q, QuerySet
 
 from dangjian.core.inputs import IdFilter, YearNumberFilter
 from dangjian.orgs.filtersets import subtree_path
 
-from .models import Finding, Measure, MeasureStatus, Notice, RiskPoint, Term, TermKind
+from .models import (
+    Accountability,
+    Finding,
+    Measure,
+    MeasureStatus,
+    Notice,
+    RiskPoint,
+    SelfCheck,
+    Term,
+    TermKind,
+)
 from .services.lights import GREEN, LABELS, RED, YELLOW, cutoffs
 
 
@@ -49,10 +60,19 @@ class FindingFilterSet(SubtreeFilterSet):
 class NoticeFilterSet(SubtreeFilterSet):
     q = django_filters.CharFilter(field_name="title", lookup_expr="contains", label="标题")
     year = YearNumberFilter(label="年度")
+    mine = django_filters.BooleanFilter(method="filter_mine", label="致本人",
+                                        widget=forms.CheckboxInput)
 
     class Meta:
         model = Notice
-        fields = ["subtree", "q", "year", "status", "recipient"]
+        fields = ["subtree", "q", "year", "status", "recipient", "mine"]
+
+    def filter_mine(self, queryset: QuerySet[Notice], name: str, value: bool) -> QuerySet[Any]:
+        """The notices addressed to the signed-in leader (待签收, 待回复 on the workbench)."""
+        if not value:
+            return queryset
+        person = getattr(getattr(self.request, "user", None), "person_id", None)
+        return queryset.filter(recipient_id=person) if person else queryset.none()
 
 
 class MeasureFilterSet(SubtreeFilterSet):
@@ -64,10 +84,16 @@ class MeasureFilterSet(SubtreeFilterSet):
     due_from = django_filters.DateFilter(field_name="due_on", lookup_expr="gte",
                                          label="完成时限起")
     due_to = django_filters.DateFilter(field_name="due_on", lookup_expr="lte", label="完成时限止")
+    open = django_filters.BooleanFilter(method="filter_open", label="未销号",
+                                        widget=forms.CheckboxInput)
 
     class Meta:
         model = Measure
-        fields = ["subtree", "q", "status", "light", "due_from", "due_to", "finding", "owner"]
+        fields = ["subtree", "q", "status", "light", "due_from", "due_to", "open", "finding",
+                  "owner"]
+
+    def filter_open(self, queryset: QuerySet[Measure], name: str, value: bool) -> QuerySet[Any]:
+        return queryset.exclude(status=MeasureStatus.CLOSED) if value else queryset
 
     def filter_light(self, queryset: QuerySet[Measure], name: str, value: str) -> QuerySet[Any]:
         return queryset.filter(light_condition(value, cutoffs().today, cutoffs().yellow_until))
@@ -92,3 +118,28 @@ class RiskPointFilterSet(SubtreeFilterSet):
     class Meta:
         model = RiskPoint
         fields = ["subtree", "q", "area", "level", "organization"]
+
+
+class SelfCheckFilterSet(SubtreeFilterSet):
+    """举一反三 self-checks; ``answered=0`` are those still waiting for the unit's answer."""
+
+    q = django_filters.CharFilter(field_name="origin__description", lookup_expr="contains",
+                                  label="源问题")
+    answered = django_filters.BooleanFilter(field_name="answer", method="filter_answered",
+                                            label="已反馈")
+
+    class Meta:
+        model = SelfCheck
+        fields = ["subtree", "q", "answered", "answer", "organization", "origin"]
+
+    def filter_answered(self, queryset: QuerySet[SelfCheck], name: str, value: bool
+                        ) -> QuerySet[Any]:
+        return queryset.exclude(answer="") if value else queryset.filter(answer="")
+
+
+class AccountabilityFilterSet(SubtreeFilterSet):
+    q = django_filters.CharFilter(field_name="reason", lookup_expr="contains", label="事由")
+
+    class Meta:
+        model = Accountability
+        fields = ["subtree", "q", "status", "form", "four_forms", "organization"]

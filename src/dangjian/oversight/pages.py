@@ -3,15 +3,47 @@
 from typing import Any
 
 from django.db.models import QuerySet
+from django.urls import reverse
 
-from dangjian.core.detail import RecordDetailView, Section
+from dangjian.core.detail import Action, RecordDetailView, Section
 from dangjian.core.history import related
 from dangjian.core.lists import RegisterListView
+from dangjian.core.permissions import can
 
 from . import selectors
-from .filtersets import FindingFilterSet, MeasureFilterSet, NoticeFilterSet, RiskPointFilterSet
-from .models import Finding, Measure, Notice, RiskPoint
-from .tables import FindingTable, MeasureTable, NoticeTable, RiskPointTable
+from .filtersets import (
+    AccountabilityFilterSet,
+    FindingFilterSet,
+    MeasureFilterSet,
+    NoticeFilterSet,
+    RiskPointFilterSet,
+    SelfCheckFilterSet,
+)
+from .models import Accountability, Finding, Measure, MeasureStatus, Notice, RiskPoint, SelfCheck
+from .models.findings import FindingStatus
+from .services import accountability as accountability_services
+from .services import measures as measure_services
+from .services import notices as notice_services
+from .tables import (
+    AccountabilityTable,
+    EscalationTable,
+    EvidenceTable,
+    FindingTable,
+    MeasureTable,
+    NoticeTable,
+    ProgressTable,
+    RiskPointTable,
+    SelfCheckTable,
+    VerificationTable,
+)
+
+
+def _url(name: str, *args: Any) -> str:
+    return reverse(f"oversight:{name}", args=args)
+
+
+def _may_move(transitions: dict[str, set[str]], current: str, new: str) -> bool:
+    return new in transitions.get(current, set())
 
 
 class FindingList(RegisterListView):
@@ -20,6 +52,8 @@ class FindingList(RegisterListView):
     table_class = FindingTable
     title = "问题台账"
     export_name = "问题台账"
+    new_url = "oversight:finding-new"
+    new_label = "登记问题"
 
     def rows(self) -> QuerySet[Finding]:
         return selectors.findings_for(self.request.user).order_by("-discovered_on", "-id")
@@ -31,6 +65,8 @@ class NoticeList(RegisterListView):
     table_class = NoticeTable
     title = "监督工作提示单"
     export_name = "监督工作提示单"
+    new_url = "oversight:notice-new"
+    new_label = "起草提示单"
 
     def rows(self) -> QuerySet[Notice]:
         return selectors.notices_for(self.request.user).select_related(
@@ -72,8 +108,23 @@ class FindingDetail(RecordDetailView):
         finding: Finding = self.object
         measures = finding.measures.select_related("finding__organization", "owner")
         notices = finding.notices.select_related("organization", "recipient")
+        checks = finding.self_checks.select_related("origin__organization", "organization")
         return [Section("整改措施", MeasureTable(measures, orderable=False)),
-                Section("监督工作提示单", NoticeTable(notices, orderable=False))]
+                Section("监督工作提示单", NoticeTable(notices, orderable=False)),
+                Section("举一反三自查", SelfCheckTable(checks, orderable=False))]
+
+    def actions(self) -> list[Action]:
+        finding: Finding = self.object
+        user, found = self.request.user, []
+        if finding.status == FindingStatus.CLOSED:
+            return []
+        if can(user, "oversight.rectify", finding.organization):
+            found.append(Action("添加整改措施", _url("measure-new", finding.pk)))
+        if can(user, "oversight.inspect"):
+            found += [Action("起草提示单", _url("notice-new") + f"?findings={finding.pk}",
+                             style="secondary"),
+                      Action("举一反三", _url("selfcheck-send", finding.pk), style="secondary")]
+        return found
 
     def history_records(self) -> list[Any]:
         return related(self.object, "measures")
@@ -90,12 +141,62 @@ class NoticeDetail(RecordDetailView):
         findings = selectors.findings_for(self.request.user).filter(notices=self.object)
         return [Section("问题", FindingTable(findings, orderable=False))]
 
+    def actions(self) -> list[Action]:
+        notice: Notice = self.object
+        user, status, found = self.request.user, self.object.status, []
+        moves = notice_services.TRANSITIONS.get(status, set())
+        inspector = can(user, "oversight.inspect")
+        recipient = user.person_id is not None and user.person_id == notice.recipient_id
+        S = notice_services.S
+        if inspector and S.ISSUED in moves:
+            found.append(Action("签发", _url("notice-act", notice.pk, "issue"), "post",
+                                confirm="签发后将编号并通知接收领导，确定签发吗？"))
+        if recipient and S.ACKNOWLEDGED in moves:
+            found.append(Action("签收", _url("notice-act", notice.pk, "acknowledge"), "post"))
+        if recipient and S.REPLIED in moves:
+            found.append(Action("回复", _url("notice-act", notice.pk, "reply")))
+        if inspector and S.CLOSED in moves:
+            found.append(Action("办结", _url("notice-act", notice.pk, "close"), "post"))
+        if notice.number:
+            found.append(Action("下载公文（Word）", f"/api/v1/notices/{notice.pk}/document.docx",
+                                style="secondary outline"))
+        return found
+
 
 class MeasureDetail(RecordDetailView):
     model = Measure
     fields = ("finding", "description", "owner", "due_on", "criterion", "status", "closed_on",
               "created_at")
     list_url = "oversight:measure_list"
+    template_name = "oversight/measure_detail.html"
+
+    def sections(self) -> list[Section]:
+        measure: Measure = self.object
+        return [
+            Section("进展", ProgressTable(measure.progress.select_related("author")
+                                          .order_by("-created_at", "-id"))),
+            Section("佐证材料", EvidenceTable(measure.evidence.select_related("uploaded_by")
+                                              .order_by("id"))),
+            Section("核查记录", VerificationTable(measure.verifications.select_related("inspector")
+                                                  .order_by("id"))),
+            Section("督办升级", EscalationTable(measure.escalations.order_by("taken_on", "id"))),
+        ]
+
+    def actions(self) -> list[Action]:
+        measure: Measure = self.object
+        user, status, found = self.request.user, measure.status, []
+        moves = measure_services.TRANSITIONS.get(status, set())
+        if can(user, "oversight.rectify", measure.finding.organization):
+            if status in (MeasureStatus.PENDING, MeasureStatus.IN_PROGRESS):
+                found.append(Action("报送进展", _url("measure-progress", measure.pk)))
+                found.append(Action("上传佐证", _url("measure-evidence", measure.pk),
+                                    style="secondary"))
+            if MeasureStatus.SUBMITTED in moves:
+                found.append(Action("提交核查", _url("measure-submit", measure.pk),
+                                    style="secondary"))
+        if can(user, "oversight.inspect") and MeasureStatus.CLOSED in moves:
+            found.append(Action("核查", _url("measure-verify", measure.pk)))
+        return found
 
     def history_records(self) -> list[Any]:
         return [self.object]
@@ -109,3 +210,70 @@ class RiskPointDetail(RecordDetailView):
     def sections(self) -> list[Section]:
         findings = selectors.findings_for(self.request.user).filter(risk_point=self.object)
         return [Section("对应问题", FindingTable(findings, orderable=False))]
+
+
+class SelfCheckList(RegisterListView):
+    model = SelfCheck
+    filterset_class = SelfCheckFilterSet
+    table_class = SelfCheckTable
+    title = "举一反三自查"
+    export_name = "举一反三自查"
+    status_field = "answer"
+
+    def rows(self) -> QuerySet[SelfCheck]:
+        return selectors.self_checks_for(self.request.user).select_related(
+            "origin__organization").order_by("answer", "due_on", "id")
+
+
+class SelfCheckDetail(RecordDetailView):
+    model = SelfCheck
+    fields = ("origin", "organization", "due_on", "answer", "answer_text", "answered_at")
+    list_url = "oversight:selfcheck_list"
+
+    def actions(self) -> list[Action]:
+        check: SelfCheck = self.object
+        if not check.answer and can(self.request.user, "oversight.rectify", check.organization):
+            return [Action("反馈", _url("selfcheck-answer", check.pk))]
+        return []
+
+
+class AccountabilityList(RegisterListView):
+    model = Accountability
+    filterset_class = AccountabilityFilterSet
+    table_class = AccountabilityTable
+    title = "问责"
+    export_name = "问责台账"
+
+    def rows(self) -> QuerySet[Accountability]:
+        return selectors.accountability_for(self.request.user).order_by("-created_at", "-id")
+
+
+class AccountabilityDetail(RecordDetailView):
+    model = Accountability
+    fields = ("organization", "person", "reason", "findings", "status", "form", "four_forms",
+              "deciding_body", "decided_on", "complete_by", "completed_on", "created_at")
+    list_url = "oversight:accountability_list"
+
+    def sections(self) -> list[Section]:
+        findings = selectors.findings_for(self.request.user).filter(
+            accountability=self.object)
+        return [Section("关联问题", FindingTable(findings, orderable=False))]
+
+    def actions(self) -> list[Action]:
+        case: Accountability = self.object
+        if not can(self.request.user, "oversight.inspect"):
+            return []
+        S = Accountability.Status
+        moves = accountability_services.TRANSITIONS.get(case.status, set())
+        found = []
+        if S.DECIDED in moves:
+            found.append(Action("作出决定", _url("accountability-decide", case.pk)))
+        if S.COMPLETED in moves:
+            found.append(Action("登记落实", _url("accountability-complete", case.pk)))
+        if case.status != S.PROPOSED:
+            found.append(Action("更正", _url("accountability-correct", case.pk),
+                                style="secondary"))
+        return found
+
+    def history_records(self) -> list[Any]:
+        return related(self.object, "corrections")

@@ -7,7 +7,7 @@ from django.db.models import Min, Q, QuerySet
 
 from dangjian.access.scoping import restrict
 
-from .models import Finding, Measure, MeasureStatus, Notice, RiskPoint, SelfCheck
+from .models import Accountability, Finding, Measure, MeasureStatus, Notice, RiskPoint, SelfCheck
 from .models.findings import FindingStatus
 from .services.lights import LightCutoffs
 
@@ -55,3 +55,25 @@ def overview(user: Any, lights: LightCutoffs) -> list[dict[str, Any]]:
         unit["open"] += 1
         unit["lights"][lights.light(finding.earliest_open_due)] += 1  # type: ignore[attr-defined]
     return sorted(units.values(), key=lambda u: (-u["lights"]["red"], -u["open"], u["unit"]))
+
+
+def accountability_for(user: Any) -> QuerySet[Accountability]:
+    return restrict(Accountability.objects.all(), user).select_related("organization", "person")
+
+
+def register_counts(user: Any) -> list[dict[str, Any]]:
+    """The registers the overview links to, each with how many rows the user sees."""
+    return [
+        {"key": "findings", "title": "问题台账", "url": "oversight:finding_list",
+         "count": findings_for(user).count()},
+        {"key": "measures", "title": "整改措施", "url": "oversight:measure_list",
+         "count": restrict(Measure.objects.all(), user).count()},
+        {"key": "notices", "title": "监督工作提示单", "url": "oversight:notice_list",
+         "count": restrict(Notice.objects.all(), user).count()},
+        {"key": "self-checks", "title": "举一反三自查", "url": "oversight:selfcheck_list",
+         "count": restrict(SelfCheck.objects.all(), user).count()},
+        {"key": "accountability", "title": "问责", "url": "oversight:accountability_list",
+         "count": restrict(Accountability.objects.all(), user).count()},
+        {"key": "risk-points", "title": "廉政风险点", "url": "oversight:riskpoint_list",
+         "count": restrict(RiskPoint.objects.all(), user).count()},
+    ]

@@ -8,12 +8,30 @@ from django.utils.html import format_html
 
 from dangjian.core.lists import RegisterTable
 
-from .models import Finding, Measure, MeasureStatus, Notice, RiskPoint
+from .models import (
+    Accountability,
+    Escalation,
+    Evidence,
+    Finding,
+    Measure,
+    MeasureStatus,
+    Notice,
+    Progress,
+    RiskPoint,
+    SelfCheck,
+    Verification,
+)
 from .services.lights import LABELS, cutoffs
 
 
 def _detail(name: str) -> Any:
     return lambda record: reverse(f"oversight:{name}_detail", args=[record.pk])
+
+
+def _marked(name: str) -> dict[str, Any]:
+    """Row attributes naming the record (``finding-12``), for tests and page anchors."""
+    return {"data-testid": lambda record: f"{name}-{record.pk}",
+            "id": lambda record: f"{name}-{record.pk}"}
 
 
 class LightColumn(tables.Column):
@@ -44,6 +62,7 @@ class FindingTable(RegisterTable):
 
     class Meta(RegisterTable.Meta):
         model = Finding
+        row_attrs = _marked("finding")
         fields = ("organization", "description", "source", "category", "severity",
                   "discovered_on", "status", "closed_on")
 
@@ -66,6 +85,7 @@ class NoticeTable(RegisterTable):
 
     class Meta(RegisterTable.Meta):
         model = Notice
+        row_attrs = _marked("notice")
         fields = ("number", "title", "organization", "recipient", "issued_on", "reply_due",
                   "status")
 
@@ -89,6 +109,7 @@ class MeasureTable(RegisterTable):
 
     class Meta(RegisterTable.Meta):
         model = Measure
+        row_attrs = _marked("measure")
         fields = ("description", "unit", "owner", "due_on", "light", "status", "closed_on")
 
     def render_description(self, value: str) -> str:
@@ -109,4 +130,95 @@ class RiskPointTable(RegisterTable):
 
     class Meta(RegisterTable.Meta):
         model = RiskPoint
+        row_attrs = _marked("risk")
         fields = ("organization", "post", "area", "risk", "level", "owner", "review_on")
+
+
+class SelfCheckTable(RegisterTable):
+    organization = tables.Column(verbose_name="自查单位", order_by="organization__name",
+                                 linkify=_detail("selfcheck"))
+    origin = tables.Column(verbose_name="源问题", accessor="origin__description",
+                           order_by="origin__description")
+    origin_unit = tables.Column(verbose_name="发现单位", accessor="origin__organization__name",
+                                order_by="origin__organization__name")
+    due_on = tables.DateColumn(verbose_name="反馈期限", format="Y-m-d")
+    answer = tables.Column(verbose_name="自查结果")
+    answered_at = tables.DateTimeColumn(verbose_name="反馈时间", format="Y-m-d H:i")
+
+    class Meta(RegisterTable.Meta):
+        model = SelfCheck
+        row_attrs = _marked("selfcheck")
+        fields = ("organization", "origin", "origin_unit", "due_on", "answer", "answered_at")
+
+    def render_answer(self, value: str) -> str:
+        return value or "待反馈"
+
+    def render_origin(self, value: str) -> str:
+        return value if len(value) <= 40 else value[:40] + "…"
+
+
+class AccountabilityTable(RegisterTable):
+    organization = tables.Column(verbose_name="被问责组织", order_by="organization__name")
+    person = tables.Column(verbose_name="被问责领导干部")
+    reason = tables.Column(verbose_name="事由", linkify=_detail("accountability"))
+    form = tables.Column(verbose_name="问责方式")
+    status = tables.Column(verbose_name="状态")
+    decided_on = tables.DateColumn(verbose_name="决定日期", format="Y-m-d")
+    complete_by = tables.DateColumn(verbose_name="手续完成期限", format="Y-m-d")
+    completed_on = tables.DateColumn(verbose_name="手续完成日期", format="Y-m-d")
+
+    class Meta(RegisterTable.Meta):
+        model = Accountability
+        row_attrs = _marked("accountability")
+        fields = ("organization", "person", "reason", "form", "status", "decided_on",
+                  "complete_by", "completed_on")
+
+    def render_reason(self, value: str) -> str:
+        return value if len(value) <= 40 else value[:40] + "…"
+
+
+class ProgressTable(RegisterTable):
+    created_at = tables.DateTimeColumn(verbose_name="报告时间", format="Y-m-d H:i")
+    text = tables.Column(verbose_name="进展情况")
+    author = tables.Column(verbose_name="报告人")
+
+    class Meta(RegisterTable.Meta):
+        model = Progress
+        fields = ("created_at", "text", "author")
+        orderable = False
+
+
+class EvidenceTable(RegisterTable):
+    original_name = tables.Column(
+        verbose_name="文件", linkify=lambda record: reverse("oversight:evidence",
+                                                          args=[record.pk]))
+    proves_date = tables.DateColumn(verbose_name="佐证日期", format="Y-m-d")
+    uploaded_by = tables.Column(verbose_name="上传人")
+    uploaded_at = tables.DateTimeColumn(verbose_name="上传时间", format="Y-m-d H:i")
+
+    class Meta(RegisterTable.Meta):
+        model = Evidence
+        fields = ("original_name", "proves_date", "uploaded_by", "uploaded_at")
+        orderable = False
+
+
+class VerificationTable(RegisterTable):
+    created_at = tables.DateTimeColumn(verbose_name="核查时间", format="Y-m-d H:i")
+    decision = tables.Column(verbose_name="核查结论")
+    comment = tables.Column(verbose_name="核查意见")
+    inspector = tables.Column(verbose_name="核查人")
+
+    class Meta(RegisterTable.Meta):
+        model = Verification
+        fields = ("created_at", "decision", "comment", "inspector")
+        orderable = False
+
+
+class EscalationTable(RegisterTable):
+    taken_on = tables.DateColumn(verbose_name="日期", format="Y-m-d")
+    step = tables.Column(verbose_name="督办步骤")
+
+    class Meta(RegisterTable.Meta):
+        model = Escalation
+        fields = ("taken_on", "step")
+        orderable = False

@@ -8,63 +8,50 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
 
 from dangjian.access.roles import Role
 from dangjian.access.scoping import reaches, restrict, roles_of
 from dangjian.core.actions import action, optional_date, parse_date, picked, scoped, version_of
 from dangjian.core.files.checks import XLSX, attachment
 from dangjian.core.files.views import download_page
+from dangjian.core.permissions import can
 from dangjian.documents.spreadsheets import render_xlsx
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
 
 from . import selectors
-from .models import Evidence, Finding, Measure, Notice, SelfCheck, Term, TermKind
+from .models import Accountability, Evidence, Finding, Measure, MeasureStatus, Notice, SelfCheck
+from .services import accountability as accountability_services
 from .services import findings as finding_services
 from .services import measures as measure_services
 from .services import notices as notice_services
 from .services import selfchecks as selfcheck_services
 from .services.lights import LABELS, cutoffs
 
-UNIT_ROLES = {Role.UNIT_CLERK, Role.UNIT_SECRETARY}
-
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
+    """The overview (监督整改): the county leaders' table of units by status and light, and
+    links to the registers; every form lives on its own page."""
     user = request.user
     roles = roles_of(user)
-    lights = cutoffs()
-    drafts = request.session.get("drafts", {})
     context: dict[str, Any] = {
-        "roles": roles, "labels": LABELS, "drafts": drafts,
-        "reply_drafts": {int(key.split("-")[1]): draft.get("text", "")
-                         for key, draft in drafts.items() if key.startswith("notice-")},
-        "is_inspector": Role.INSPECTOR in roles, "is_unit": bool(roles & UNIT_ROLES),
-        "is_vice_head": Role.VICE_HEAD in roles, "is_leader": Role.COUNTY_LEADER in roles,
+        "is_inspector": can(user, "oversight.inspect"),
+        "registers": selectors.register_counts(user),
     }
-    findings = selectors.findings_for(user).order_by("-discovered_on", "-id")[:200]
-    context["findings"] = selectors.with_lights(findings, lights, "earliest_open_due")
-    context["notices"] = selectors.notices_for(user).order_by("-id")[:100]
-    open_measures = selectors.measures_for(user).exclude(status="已销号").order_by("due_on")
-    context["measures"] = selectors.with_lights(open_measures[:200], lights, "due_on")
-    context["self_checks"] = selectors.self_checks_for(user).filter(answer="")
-    context["risk_points"] = selectors.risk_points_for(user).order_by("organization__path")[:200]
-    if context["is_leader"] or context["is_vice_head"]:
-        context["overview"] = selectors.overview(user, lights)
-    if context["is_inspector"]:
-        context["terms"] = {k: Term.objects.filter(kind=k, active=True)
-                            for k in (TermKind.SOURCE, TermKind.CATEGORY, TermKind.SEVERITY)}
-        context["units"] = restrict(Organization.objects.filter(kind="政府部门/单位"), user)
-        context["leaders"] = Person.objects.filter(charges__isnull=False).distinct()
-    if context["is_unit"]:
-        context["owners"] = restrict(Person.objects.filter(
-            party_status__in=["正式党员", "预备党员"]), user)[:300]
+    if roles & {Role.COUNTY_LEADER, Role.VICE_HEAD}:
+        context["overview"] = selectors.overview(user, cutoffs())
     return render(request, "oversight/home.html", context)
 
 
+def _detail(name: str, pk: int) -> str:
+    return reverse(f"oversight:{name}_detail", args=[pk])
 
-@action("finding", back="oversight:home")
-def finding_new(request: HttpRequest) -> str:
+
+@action("finding", back="oversight:finding-new")
+def finding_new(request: HttpRequest) -> tuple[str, str]:
     post = request.POST
     finding = finding_services.finding_create(
         actor=request.user, organization=picked(Organization, request, post.get("organization"),
@@ -75,18 +62,19 @@ def finding_new(request: HttpRequest) -> str:
         regulation=post.get("regulation", ""),
     )
     repeat = "（屡查屡犯）" if finding.repeat_of_id else ""
-    return f"已登记问题：{finding.organization}{repeat}"
+    return f"已登记问题：{finding.organization}{repeat}", _detail("finding", finding.pk)
 
 
-@action("notice", back="oversight:home")
-def notice_new(request: HttpRequest) -> str:
+@action("notice", back="oversight:notice-new")
+def notice_new(request: HttpRequest) -> tuple[str, str]:
     post = request.POST
     findings = [picked(Finding, request, pk, "findings") for pk in post.getlist("findings")]
-    notice_services.notice_create(
+    notice = notice_services.notice_create(
         actor=request.user, recipient=picked(Person, request, post.get("recipient"), "recipient"),
         findings=findings, reply_due=parse_date(post.get("reply_due"), "回复期限"),
     )
-    return f"已起草提示单（{len(findings)}个问题），请核对后签发"
+    return (f"已起草提示单（{len(findings)}个问题），请核对后签发",
+            _detail("notice", notice.pk))
 
 
 NOTICE_ACTIONS = {
@@ -96,22 +84,22 @@ NOTICE_ACTIONS = {
 }
 
 
-@action("notice-{pk}", back="oversight:home")
-def notice_act(request: HttpRequest, pk: int, verb: str) -> str:
+@action("notice-{pk}", back="oversight:notice-act", back_kwargs=("pk", "verb"))
+def notice_act(request: HttpRequest, pk: int, verb: str) -> tuple[str, str]:
     notice = scoped(Notice, request, pk)
     if verb == "reply":
         notice = notice_services.notice_reply(actor=request.user, notice=notice,
                                               text=request.POST.get("text", ""))
-        return f"{notice.number} 已回复"
+        return f"{notice.number} 已回复", _detail("notice", pk)
     if verb not in NOTICE_ACTIONS:
         raise Http404("没有这个操作")
     service, done = NOTICE_ACTIONS[verb]
     notice = service(actor=request.user, notice=notice)
-    return f"{notice.number} {done}"
+    return f"{notice.number} {done}", _detail("notice", pk)
 
 
-@action("measure-{finding}", back="oversight:home")
-def measure_new(request: HttpRequest, finding: int) -> str:
+@action("measure-{finding}", back="oversight:measure-new", back_kwargs=("finding",))
+def measure_new(request: HttpRequest, finding: int) -> tuple[str, str]:
     post = request.POST
     measure = measure_services.measure_create(
         actor=request.user, finding=scoped(Finding, request, finding),
@@ -119,19 +107,19 @@ def measure_new(request: HttpRequest, finding: int) -> str:
         owner=picked(Person, request, post.get("owner"), "owner"),
         due_on=parse_date(post.get("due_on"), "完成时限"), criterion=post.get("criterion", ""),
     )
-    return f"已添加整改措施，完成时限 {measure.due_on:%Y-%m-%d}"
+    return f"已添加整改措施，完成时限 {measure.due_on:%Y-%m-%d}", _detail("measure", measure.pk)
 
 
-@action("progress-{pk}", back="oversight:home")
-def measure_progress(request: HttpRequest, pk: int) -> str:
+@action("progress-{pk}", back="oversight:measure-progress", back_kwargs=("pk",))
+def measure_progress(request: HttpRequest, pk: int) -> tuple[str, str]:
     measure_services.measure_report_progress(
         actor=request.user, measure=scoped(Measure, request, pk),
         text=request.POST.get("text", ""), version=version_of(request))
-    return "进展已报送"
+    return "进展已报送", _detail("measure", pk)
 
 
-@action("evidence-{pk}", back="oversight:home")
-def measure_evidence(request: HttpRequest, pk: int) -> str:
+@action("evidence-{pk}", back="oversight:measure-evidence", back_kwargs=("pk",))
+def measure_evidence(request: HttpRequest, pk: int) -> tuple[str, str]:
     upload = request.FILES.get("file")
     if upload is None:
         raise ValidationError("请选择要上传的佐证材料")
@@ -139,7 +127,7 @@ def measure_evidence(request: HttpRequest, pk: int) -> str:
     evidence = measure_services.measure_add_evidence(
         actor=request.user, measure=scoped(Measure, request, pk), upload=upload,
         proves_date=optional_date(proves, "佐证日期"))
-    return f"已上传佐证材料：{evidence.original_name}"
+    return f"已上传佐证材料：{evidence.original_name}", _detail("measure", pk)
 
 
 @login_required
@@ -150,33 +138,112 @@ def evidence_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     return download_page(evidence=item, actor=request.user)
 
 
-@action("submit-{pk}", back="oversight:home")
-def measure_submit(request: HttpRequest, pk: int) -> str:
+@action("submit-{pk}", back="oversight:measure-submit", back_kwargs=("pk",))
+def measure_submit(request: HttpRequest, pk: int) -> tuple[str, str]:
     measure_services.measure_submit(actor=request.user, measure=scoped(Measure, request, pk),
                                     version=version_of(request))
-    return "已提交核查"
+    return "已提交核查", _detail("measure", pk)
 
 
-@action("verify-{pk}", back="oversight:home")
-def measure_verify(request: HttpRequest, pk: int) -> str:
+@action("verify-{pk}", back="oversight:measure-verify", back_kwargs=("pk",))
+def measure_verify(request: HttpRequest, pk: int) -> tuple[str, str]:
     measure = measure_services.measure_verify(
         actor=request.user, measure=scoped(Measure, request, pk),
         decision=request.POST.get("decision", ""), comment=request.POST.get("comment", ""),
         version=version_of(request))
-    return "已通过，措施销号" if measure.status == "已销号" else "已退回整改"
+    done = "已通过，措施销号" if measure.status == MeasureStatus.CLOSED else "已退回整改"
+    return done, _detail("measure", pk)
 
 
-@action("selfcheck-{pk}", back="oversight:home")
-def self_check_answer(request: HttpRequest, pk: int) -> str:
+@action("selfcheck-{pk}", back="oversight:selfcheck-answer", back_kwargs=("pk",))
+def self_check_answer(request: HttpRequest, pk: int) -> tuple[str, str]:
     check = selfcheck_services.self_check_answer(
         actor=request.user, check=scoped(SelfCheck, request, pk),
         answer=request.POST.get("answer", ""), text=request.POST.get("text", ""))
-    return f"自查结果已反馈：{check.answer}"
+    return f"自查结果已反馈：{check.answer}", _detail("selfcheck", pk)
+
+
+@action("selfchecks-{pk}", back="oversight:selfcheck-send", back_kwargs=("pk",))
+def self_checks_send(request: HttpRequest, pk: int) -> tuple[str, str]:
+    """举一反三: the finding's peer units check themselves for the same problem."""
+    finding = scoped(Finding, request, pk)
+    units = [picked(Organization, request, unit, "units") for unit in request.POST.getlist("units")]
+    checks = selfcheck_services.self_checks_send(
+        actor=request.user, finding=finding, units=units or None,
+        due_on=parse_date(request.POST.get("due_on"), "反馈期限"))
+    return f"已发起举一反三自查（{len(checks)}个单位）", _detail("finding", pk)
+
+
+@action("accountability-decide-{pk}", back="oversight:accountability-decide",
+        back_kwargs=("pk",))
+def accountability_decide(request: HttpRequest, pk: int) -> tuple[str, str]:
+    post = request.POST
+    accountability_services.accountability_decide(
+        actor=request.user, case=scoped(Accountability, request, pk), form=post.get("form", ""),
+        four_forms=post.get("four_forms", ""), deciding_body=post.get("deciding_body", ""),
+        decided_on=parse_date(post.get("decided_on"), "决定日期"))
+    return "已登记问责决定", _detail("accountability", pk)
+
+
+@action("accountability-complete-{pk}", back="oversight:accountability-complete",
+        back_kwargs=("pk",))
+def accountability_complete(request: HttpRequest, pk: int) -> tuple[str, str]:
+    accountability_services.accountability_complete(
+        actor=request.user, case=scoped(Accountability, request, pk),
+        on=parse_date(request.POST.get("completed_on"), "手续完成日期"))
+    return "已登记问责落实", _detail("accountability", pk)
+
+
+@action("accountability-correct-{pk}", back="oversight:accountability-correct",
+        back_kwargs=("pk",))
+def accountability_correct(request: HttpRequest, pk: int) -> tuple[str, str]:
+    """A correction names only the fields the inspector changed (left blank: unchanged)."""
+    post = request.POST
+    changes: dict[str, Any] = {}
+    for name in ("form", "four_forms", "deciding_body"):
+        if post.get(name):
+            changes[name] = post[name]
+    for name, label in (("decided_on", "决定日期"), ("completed_on", "手续完成日期")):
+        if post.get(name):
+            changes[name] = parse_date(post[name], label)
+    accountability_services.accountability_correct(
+        actor=request.user, case=scoped(Accountability, request, pk),
+        reason=post.get("reason", ""), **changes)
+    return "已更正问责记录", _detail("accountability", pk)
 
 
 
 LEDGER_HEADERS = ["序号", "问题单位", "问题来源", "问题类别", "严重程度", "问题描述", "发现日期",
-                  "分管领导", "状态", "灯号", "最近完成时限", "屡查屡犯"]
+                  "分管领导", "问题状态", "屡查屡犯", "整改措施", "责任人", "完成时限", "措施状态",
+                  "灯号", "最新进展", "进展日期", "销号日期"]
+
+
+def ledger_rows(user: Any) -> list[list[Any]]:
+    """One row per measure, carrying its finding; a finding with no measure yet keeps one row
+    with the measure columns blank (it is still open in the ledger)."""
+    lights = cutoffs()
+    findings = selectors.findings_for(user).order_by("organization__path", "discovered_on", "id")
+    measures: dict[int, list[Measure]] = {}
+    for measure in (selectors.measures_for(user).filter(finding__in=findings)
+                    .prefetch_related("progress").order_by("due_on", "id")):
+        measures.setdefault(measure.finding_id, []).append(measure)
+    rows: list[list[Any]] = []
+    for f in findings:
+        about = [f.organization.name, f.source.name, f.category.name, f.severity.name,
+                 f.description, f.discovered_on,
+                 f.responsible_leader.name if f.responsible_leader else "",
+                 f.get_status_display(), "是" if f.repeat_of_id else ""]
+        for m in measures.get(f.pk, []) or [None]:
+            if m is None:
+                rows.append([len(rows) + 1, *about] + [""] * 8)
+                continue
+            latest = max(m.progress.all(), key=lambda p: (p.created_at, p.pk), default=None)
+            light = "" if m.status == MeasureStatus.CLOSED else LABELS[lights.light(m.due_on)]
+            rows.append([len(rows) + 1, *about, m.description, m.owner.name, m.due_on,
+                         m.get_status_display(), light, latest.text if latest else "",
+                         timezone.localdate(latest.created_at) if latest else "",
+                         m.closed_on or ""])
+    return rows
 
 
 @login_required
@@ -185,15 +252,6 @@ def ledger_export(request: HttpRequest) -> HttpResponse:
     does not cover findings at all (a plain 党员)."""
     if not reaches(request.user, Finding):
         raise PermissionDenied("您的查看范围不包括问题整改台账")
-    lights = cutoffs()
-    rows = [  # earliest_open_due: annotated by selectors.findings_for
-        [n, f.organization.name, f.source.name, f.category.name, f.severity.name, f.description,
-         f.discovered_on, f.responsible_leader.name if f.responsible_leader else "", f.status,
-         LABELS[lights.light(f.earliest_open_due)],  # type: ignore[attr-defined]
-         f.earliest_open_due,  # type: ignore[attr-defined]
-         "是" if f.repeat_of_id else ""]
-        for n, f in enumerate(selectors.findings_for(request.user).order_by("organization__path",
-                                                                             "discovered_on"), 1)
-    ]
-    data = render_xlsx(title="问题整改台账", headers=LEDGER_HEADERS, rows=rows)
+    data = render_xlsx(title="问题整改台账", headers=LEDGER_HEADERS,
+                       rows=ledger_rows(request.user))
     return attachment(data, XLSX, "问题整改台账.xlsx")

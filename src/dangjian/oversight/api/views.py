@@ -18,10 +18,12 @@ from dangjian.core.viewsets import ScopedViewSet as BaseScopedViewSet
 from dangjian.core.viewsets import download_schema
 from dangjian.oversight.documents import notice_docx
 from dangjian.oversight.filtersets import (
+    AccountabilityFilterSet,
     FindingFilterSet,
     MeasureFilterSet,
     NoticeFilterSet,
     RiskPointFilterSet,
+    SelfCheckFilterSet,
 )
 from dangjian.oversight.models import (
     Accountability,
@@ -200,7 +202,7 @@ class SelfCheckViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedV
 
     serializer_class = s.SelfCheckSerializer
     base_queryset = SelfCheck.objects.select_related("origin", "organization").order_by("-pk")
-    filterset_fields = ["origin", "organization", "answer"]
+    filterset_class = SelfCheckFilterSet
 
     @extend_schema(request=s.SelfCheckSendSerializer, responses=s.SelfCheckSerializer(many=True))
     def create(self, request: Request) -> Response:
@@ -227,7 +229,7 @@ class AccountabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     serializer_class = s.AccountabilitySerializer
     base_queryset = Accountability.objects.prefetch_related("findings",
                                                             "corrections__corrected_by")
-    filterset_fields = ["organization", "status", "form"]
+    filterset_class = AccountabilityFilterSet
 
     @extend_schema(request=s.AccountabilityInSerializer,
                    responses={201: s.AccountabilitySerializer})

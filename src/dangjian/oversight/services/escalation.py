@@ -85,7 +85,8 @@ def _remind_unit(measure: Measure) -> None:
                                {Role.UNIT_CLERK, Role.UNIT_SECRETARY}):
         notify(recipient=user, kind="measure.due_soon", title="整改措施即将到期",
                body=f"“{measure.description[:40]}”将于{measure.due_on:%Y年%m月%d日}到期。",
-               dedupe_key=f"measure:{measure.pk}:due_soon", link="/oversight/")
+               dedupe_key=f"measure:{measure.pk}:due_soon",
+               link=f"/oversight/measures/{measure.pk}/")
 
 
 def _report_to_vice_head(measure: Measure) -> None:
@@ -96,7 +97,8 @@ def _report_to_vice_head(measure: Measure) -> None:
         notify(recipient=user, kind="measure.overdue", title="整改措施已逾期（红灯）",
                body=f"{measure.finding.organization}：“{measure.description[:40]}”"
                     f"已于{measure.due_on:%Y年%m月%d日}到期未销号。",
-               dedupe_key=f"measure:{measure.pk}:overdue", link="/oversight/")
+               dedupe_key=f"measure:{measure.pk}:overdue",
+               link=f"/oversight/measures/{measure.pk}/")
 
 
 def _propose_accountability(measure: Measure) -> None:
@@ -108,7 +110,8 @@ def _propose_accountability(measure: Measure) -> None:
     )
     for user in users_covering(finding.organization, {Role.INSPECTOR}):
         notify(recipient=user, kind="accountability.proposed", title="问责建议",
-               body=case.reason, dedupe_key=f"accountability:{case.pk}", link="/oversight/")
+               body=case.reason, dedupe_key=f"accountability:{case.pk}",
+               link=f"/oversight/accountability/{case.pk}/")
 
 
 ACTIONS: dict[str, Any] = {

@@ -183,4 +183,4 @@ def _tell_unit_of_return(measure: Measure, reason: str) -> None:
         notify(recipient=user, kind="measure.returned", title="整改措施被退回整改",
                body=f"“{measure.description[:40]}”未通过核查，退回整改。理由：{reason}",
                dedupe_key=f"measure:{measure.pk}:returned:{verifications}",
-               link=f"/oversight/#measure-{measure.pk}")
+               link=f"/oversight/measures/{measure.pk}/")

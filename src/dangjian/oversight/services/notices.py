@@ -96,7 +96,8 @@ def _tell_recipient(notice: Notice) -> None:
     if user is not None:
         notify(recipient=user, kind="notice.issued", title=f"请签收{notice.number}",
                body=f"{notice.title}（{notice.number}），请于{notice.reply_due:%Y年%m月%d日}前回复。",
-               dedupe_key=f"notice:{notice.pk}:issued", link=f"/oversight/#notice-{notice.pk}")
+               dedupe_key=f"notice:{notice.pk}:issued",
+               link=f"/oversight/notices/{notice.pk}/")
 
 
 def _require_recipient(actor: Any, notice: Notice) -> None:

@@ -52,7 +52,8 @@ def self_checks_send(
                        title="请开展举一反三自查",
                        body=f"{finding.organization}存在问题：{finding.description[:60]}。"
                             f"请于{due_on:%Y年%m月%d日}前反馈本单位自查情况。",
-                       dedupe_key=f"selfcheck:{check.pk}", link="/oversight/")
+                       dedupe_key=f"selfcheck:{check.pk}",
+                       link=f"/oversight/self-checks/{check.pk}/")
     return checks
 
 

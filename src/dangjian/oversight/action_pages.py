@@ -1,0 +1,325 @@
+"""The oversight actions as pages: one form a page (GET), posted to the action view of the same
+URL (``views``). A refused form comes back here with what was typed (``core.actions.drafts``);
+a done one goes to the record's detail page."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Model
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from dangjian.access.scoping import restrict
+from dangjian.core.actions import drafts, scoped
+from dangjian.core.permissions import can, rule_for
+from dangjian.orgs.models import Organization
+from dangjian.people.models import Person
+
+from . import selectors, views
+from .models import (
+    Accountability,
+    Finding,
+    Measure,
+    Notice,
+    SelfCheck,
+    Term,
+    TermKind,
+    Verification,
+)
+from .models.accountability import AccountabilityForm, FourForms
+from .models.findings import FindingStatus
+from .services.selfchecks import peer_units
+
+
+@dataclass
+class Input:
+    name: str
+    label: str
+    kind: str = "text"  # text, textarea, date, select, checks, file, hidden
+    choices: list[tuple[str, str]] = field(default_factory=list)
+    value: Any = ""
+    values: list[str] = field(default_factory=list)  # checks: the ticked ones
+    required: bool = True
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    name: str = ""
+    value: str = ""
+    style: str = ""
+
+
+def _fill(inputs: list[Input], draft: dict[str, Any]) -> list[Input]:
+    """Put a refused form's input back into its fields."""
+    for item in inputs:
+        if item.name not in draft or item.kind == "file":
+            continue
+        kept = draft[item.name]
+        if item.kind == "checks":
+            item.values = kept if isinstance(kept, list) else [kept]
+        else:
+            item.value = kept if isinstance(kept, str) else (kept[0] if kept else "")
+    return inputs
+
+
+def _page(request: HttpRequest, *, title: str, inputs: list[Input], draft_key: str,
+          buttons: list[Button], record: Model | None = None, detail: str = "",
+          about: list[tuple[str, str]] | None = None, refusal: str = "",
+          multipart: bool = False, back: str = "oversight:home") -> HttpResponse:
+    context = {
+        "title": title, "inputs": _fill(inputs, drafts(request).get(draft_key, {})),
+        "buttons": buttons, "record": record, "about": about or [], "refusal": refusal,
+        "kind": record._meta.verbose_name if record is not None else "",
+        "record_url": reverse(f"oversight:{detail}_detail", args=[record.pk])
+        if record is not None and detail else "",
+        "back_url": reverse(back), "multipart": multipart,
+    }
+    return render(request, "oversight/action.html", context, status=403 if refusal else 200)
+
+
+def _refusal(request: HttpRequest, action: str, obj: Any = None) -> str:
+    """Why the user may not take ``action`` (empty when they may)."""
+    if can(request.user, action, obj):
+        return ""
+    return rule_for(action).refusal_for(request.user, obj)
+
+
+def page_or_action(page: Callable[..., HttpResponse], post: Callable[..., HttpResponse]
+                   ) -> Callable[..., HttpResponse]:
+    """One URL: GET shows the form page, POST does the action."""
+
+    @login_required
+    def view(request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        if request.method == "POST":
+            return post(request, **kwargs)
+        return page(request, **kwargs)
+
+    view.__name__ = getattr(page, "__name__", "view")
+    return view
+
+
+def _terms(kind: str) -> list[tuple[str, str]]:
+    names = Term.objects.filter(kind=kind, active=True).values_list("name", flat=True)
+    return [(name, name) for name in names]
+
+
+def _today() -> str:
+    return timezone.localdate().isoformat()
+
+
+def finding_new(request: HttpRequest) -> HttpResponse:
+    units = restrict(Organization.objects.filter(kind="政府部门/单位"), request.user)
+    return _page(request, title="登记问题", draft_key="finding",
+                 refusal=_refusal(request, "oversight.inspect"), back="oversight:finding_list",
+                 inputs=[
+                     Input("organization", "问题单位", "select",
+                           [(str(u.pk), u.name) for u in units.order_by("path")]),
+                     Input("source", "问题来源", "select", _terms(TermKind.SOURCE)),
+                     Input("category", "问题类别", "select", _terms(TermKind.CATEGORY)),
+                     Input("severity", "严重程度", "select", _terms(TermKind.SEVERITY)),
+                     Input("discovered_on", "发现日期", "date"),
+                     Input("description", "问题描述", "textarea"),
+                     Input("regulation", "违反的规定（可选）", required=False),
+                 ], buttons=[Button("登记")])
+
+
+def notice_new(request: HttpRequest) -> HttpResponse:
+    findings = selectors.findings_for(request.user).exclude(status=FindingStatus.CLOSED)
+    leaders = Person.objects.filter(charges__isnull=False).distinct().order_by("name")
+    return _page(request, title="起草监督工作提示单", draft_key="notice",
+                 refusal=_refusal(request, "oversight.inspect"), back="oversight:notice_list",
+                 inputs=[
+                     Input("findings", "提示单包含的问题", "checks",
+                           [(str(f.pk), f"{f.organization.name}：{f.description[:60]}")
+                            for f in findings.order_by("organization__path", "-discovered_on")],
+                           values=request.GET.getlist("findings")),
+                     Input("recipient", "接收领导（分管副县长）", "select",
+                           [(str(p.pk), p.name) for p in leaders]),
+                     Input("reply_due", "回复期限", "date"),
+                 ], buttons=[Button("用所选问题生成监督工作提示单")])
+
+
+NOTICE_PAGES = {"issue": "签发", "acknowledge": "签收", "reply": "回复", "close": "办结"}
+
+
+def notice_act(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
+    notice = scoped(Notice, request, pk)
+    if verb not in NOTICE_PAGES:
+        raise Http404("没有这个操作")
+    by_recipient = verb in ("acknowledge", "reply")
+    if by_recipient:
+        mine = request.user.person_id is not None and (  # type: ignore[union-attr]
+            request.user.person_id == notice.recipient_id)  # type: ignore[union-attr]
+        refusal = "" if mine else "只有提示单的接收领导可以签收和回复"
+    else:
+        refusal = _refusal(request, "oversight.inspect")
+    inputs = [Input("text", "书面回复（约谈提醒、批评教育、组织处理、纪律处分建议等）",
+                    "textarea")] if verb == "reply" else []
+    about = [("问题", "\n".join(f"{f.organization.name}：{f.description}"
+                               for f in notice.findings.select_related("organization")))]
+    return _page(request, title=f"{NOTICE_PAGES[verb]}提示单", draft_key=f"notice-{pk}",
+                 record=notice, detail="notice", about=about, refusal=refusal, inputs=inputs,
+                 buttons=[Button(NOTICE_PAGES[verb])])
+
+
+def measure_new(request: HttpRequest, finding: int) -> HttpResponse:
+    found = scoped(Finding, request, finding)
+    owners = restrict(Person.objects.filter(party_status__in=["正式党员", "预备党员"]),
+                      request.user).select_related("organization").order_by("name")[:300]
+    return _page(request, title="添加整改措施", draft_key=f"measure-{finding}", record=found,
+                 detail="finding", refusal=_refusal(request, "oversight.rectify",
+                                                    found.organization),
+                 about=[("问题描述", found.description)], inputs=[
+                     Input("description", "整改措施"),
+                     Input("owner", "责任人", "select",
+                           [(str(p.pk), f"{p.name}（{p.organization.name}）") for p in owners]),
+                     Input("due_on", "完成时限", "date"),
+                     Input("criterion", "完成标准"),
+                 ], buttons=[Button("添加")])
+
+
+def _measure_page(request: HttpRequest, pk: int, *, title: str, key: str, action: str,
+                  inputs: list[Input], buttons: list[Button], multipart: bool = False
+                  ) -> HttpResponse:
+    measure: Measure = scoped(Measure, request, pk)
+    obj = measure.finding.organization if action == "oversight.rectify" else None
+    about = [("整改措施", measure.description), ("完成标准", measure.criterion),
+             ("状态", measure.get_status_display())]
+    if measure.return_reason:
+        about.append(("退回整改理由", measure.return_reason))
+    return _page(request, title=title, draft_key=f"{key}-{pk}", record=measure,
+                 detail="measure", about=about, refusal=_refusal(request, action, obj),
+                 inputs=[Input("version", "", "hidden", value=str(measure.version)), *inputs],
+                 buttons=buttons, multipart=multipart)
+
+
+def measure_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    return _measure_page(request, pk, title="报送进展", key="progress",
+                         action="oversight.rectify", inputs=[Input("text", "本期进展", "textarea")],
+                         buttons=[Button("报送进展")])
+
+
+def measure_evidence(request: HttpRequest, pk: int) -> HttpResponse:
+    return _measure_page(request, pk, title="上传佐证材料", key="evidence",
+                         action="oversight.rectify", multipart=True, inputs=[
+                             Input("file", "佐证材料", "file"),
+                             Input("proves_date", "佐证日期", "date", required=False,
+                                   help="材料所证明的事项发生的日期"),
+                         ], buttons=[Button("上传佐证")])
+
+
+def measure_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _measure_page(request, pk, title="提交核查", key="submit", action="oversight.rectify",
+                         inputs=[], buttons=[Button("提交核查")])
+
+
+def measure_verify(request: HttpRequest, pk: int) -> HttpResponse:
+    decisions = Verification.Decision
+    return _measure_page(request, pk, title="核查整改措施", key="verify",
+                         action="oversight.inspect",
+                         inputs=[Input("comment", "核查意见", "textarea", required=False,
+                                       help="退回整改时必填")],
+                         buttons=[Button(decisions.ACCEPT.label, "decision", decisions.ACCEPT),
+                                  Button(decisions.RETURN.label, "decision", decisions.RETURN,
+                                         "secondary")])
+
+
+def self_check_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    check: SelfCheck = scoped(SelfCheck, request, pk)
+    answers = SelfCheck.Answer
+    return _page(request, title="反馈自查结果", draft_key=f"selfcheck-{pk}", record=check,
+                 detail="selfcheck",
+                 refusal=_refusal(request, "oversight.rectify", check.organization),
+                 about=[("发现单位", check.origin.organization.name),
+                        ("源问题", check.origin.description),
+                        ("反馈期限", check.due_on.isoformat())],
+                 inputs=[Input("answer", "自查结果", "select",
+                               [(answers.ABSENT, answers.ABSENT.label),
+                                (answers.EXISTS, answers.EXISTS.label)]),
+                         Input("text", "自查情况及整改措施", "textarea", required=False,
+                               help="自查发现问题的必填")],
+                 buttons=[Button("反馈")])
+
+
+def self_checks_send(request: HttpRequest, pk: int) -> HttpResponse:
+    finding: Finding = scoped(Finding, request, pk)
+    peers = [(str(u.pk), u.name) for u in peer_units(finding)]
+    return _page(request, title="举一反三", draft_key=f"selfchecks-{pk}", record=finding,
+                 detail="finding", refusal=_refusal(request, "oversight.inspect"),
+                 about=[("问题描述", finding.description)],
+                 inputs=[Input("units", "自查单位（同一分管领域的其他单位）", "checks", peers,
+                               values=[value for value, _ in peers], required=False),
+                         Input("due_on", "反馈期限", "date")],
+                 buttons=[Button("发起自查")])
+
+
+def _case_page(request: HttpRequest, pk: int, *, title: str, key: str, inputs: list[Input],
+               buttons: list[Button]) -> HttpResponse:
+    case: Accountability = scoped(Accountability, request, pk)
+    return _page(request, title=title, draft_key=f"accountability-{key}-{pk}", record=case,
+                 detail="accountability", refusal=_refusal(request, "oversight.inspect"),
+                 about=[("被问责组织", str(case.organization)), ("事由", case.reason),
+                        ("状态", case.get_status_display())],
+                 inputs=inputs, buttons=buttons)
+
+
+def _choices(enum: Any, blank: str | None = None) -> list[tuple[str, str]]:
+    return ([("", blank)] if blank is not None else []) + list(enum.choices)
+
+
+def accountability_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    return _case_page(request, pk, title="作出问责决定", key="decide", inputs=[
+        Input("form", "问责方式", "select", _choices(AccountabilityForm)),
+        Input("four_forms", "四种形态", "select", _choices(FourForms, "（不适用）"),
+              required=False),
+        Input("deciding_body", "决定机关"),
+        Input("decided_on", "决定日期", "date", value=_today()),
+    ], buttons=[Button("登记决定")])
+
+
+def accountability_complete(request: HttpRequest, pk: int) -> HttpResponse:
+    return _case_page(request, pk, title="登记问责落实", key="complete", inputs=[
+        Input("completed_on", "手续完成日期", "date", value=_today()),
+    ], buttons=[Button("登记落实")])
+
+
+def accountability_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    return _case_page(request, pk, title="更正问责记录", key="correct", inputs=[
+        Input("reason", "更正理由", "textarea"),
+        Input("form", "问责方式", "select", _choices(AccountabilityForm, "（不更正）"),
+              required=False),
+        Input("four_forms", "四种形态", "select", _choices(FourForms, "（不更正）"),
+              required=False),
+        Input("deciding_body", "决定机关", required=False, help="留空表示不更正"),
+        Input("decided_on", "决定日期", "date", required=False, help="留空表示不更正"),
+        Input("completed_on", "手续完成日期", "date", required=False, help="留空表示不更正"),
+    ], buttons=[Button("更正")])
+
+
+ACTION_PAGES: dict[str, tuple[Callable[..., HttpResponse], Callable[..., HttpResponse]]] = {
+    "finding-new": (finding_new, views.finding_new),
+    "notice-new": (notice_new, views.notice_new),
+    "notice-act": (notice_act, views.notice_act),
+    "measure-new": (measure_new, views.measure_new),
+    "measure-progress": (measure_progress, views.measure_progress),
+    "measure-evidence": (measure_evidence, views.measure_evidence),
+    "measure-submit": (measure_submit, views.measure_submit),
+    "measure-verify": (measure_verify, views.measure_verify),
+    "selfcheck-answer": (self_check_answer, views.self_check_answer),
+    "selfcheck-send": (self_checks_send, views.self_checks_send),
+    "accountability-decide": (accountability_decide, views.accountability_decide),
+    "accountability-complete": (accountability_complete, views.accountability_complete),
+    "accountability-correct": (accountability_correct, views.accountability_correct),
+}
+
+
+def view(name: str) -> Callable[..., HttpResponse]:
+    page, post = ACTION_PAGES[name]
+    return page_or_action(page, post)
+
