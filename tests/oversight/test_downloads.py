@@ -28,11 +28,11 @@ def stored(api_as: Callable[[str], APIClient], raise_finding: Callable[..., dict
 
 
 class TestMeasureEvidenceDownload(DownloadContract):
-    def test_the_desk_links_the_file_name(self, stored: Stored, user: Callable[[str], Any]
-                                          ) -> None:
+    def test_the_measure_page_links_the_file_name(self, stored: Stored,
+                                                  user: Callable[[str], Any]) -> None:
         client = Client()
         client.force_login(user("finance_clerk"))
-        html = client.get("/oversight/").content.decode()
+        html = client.get(f"/oversight/measures/{stored.row.measure_id}/").content.decode()
         assert f'<a href="{stored.page_url}">{NAME}</a>' in html
 
     def test_a_file_of_another_measure_is_not_served_through_this_one(

@@ -101,8 +101,9 @@ def test_a_returned_measure_tells_the_unit_why(
     for username in ("finance_clerk", "finance_secretary"):
         told = Notification.objects.get(recipient=user(username), kind="measure.returned")
         assert "制度尚未经党组会审议印发" in told.body
-        page = _signed_in(user(username)).get(told.link.split("#")[0]).content.decode()
-        assert f'id="{told.link.split("#")[1]}"' in page
+        assert told.link == f"/oversight/measures/{measure['id']}/"  # the measure's own page
+        page = _signed_in(user(username)).get(told.link).content.decode()
+        assert f'id="measure-{measure["id"]}"' in page
         assert "退回整改理由：制度尚未经党组会审议印发" in page
     assert not Notification.objects.filter(recipient=user("edu_clerk"),
                                            kind="measure.returned").exists()

@@ -30,7 +30,7 @@ def _finding(unit: str) -> Finding:
 @pytest.mark.django_db
 class TestFindingsMatrix(ScopeMatrix):
     list_url = "/api/v1/findings/"
-    page_url = "/oversight/"
+    page_url = "/oversight/findings/"
     # A member's "own records" do not include the unit's findings.
     sees = member_sees()
 
@@ -44,7 +44,7 @@ class TestFindingsMatrix(ScopeMatrix):
         return _finding("县教育局")
 
     def search(self, obj: Finding) -> dict:
-        return {"organization": obj.organization_id, "page_size": 500}
+        return {"organization": obj.organization_id, "page_size": 500, "per_page": 100}
 
     def page_marker(self, obj: Finding) -> str:
         return f'data-testid="finding-{obj.pk}"'
@@ -64,7 +64,7 @@ def _measure(unit: str) -> Measure:
 @pytest.mark.django_db
 class TestMeasuresMatrix(ScopeMatrix):
     list_url = "/api/v1/measures/"
-    page_url = "/oversight/"
+    page_url = "/oversight/measures/"
     sees = member_sees()
 
     def inside(self) -> Measure:
@@ -77,7 +77,7 @@ class TestMeasuresMatrix(ScopeMatrix):
         return _measure("县教育局")
 
     def search(self, obj: Measure) -> dict:
-        return {"finding": obj.finding_id, "page_size": 500}
+        return {"finding": obj.finding_id, "page_size": 500, "per_page": 100}
 
     def page_marker(self, obj: Measure) -> str:
         return f'data-testid="measure-{obj.pk}"'
@@ -93,7 +93,7 @@ def _risk_point(unit: str) -> RiskPoint:
 @pytest.mark.django_db
 class TestRiskPointsMatrix(ScopeMatrix):
     list_url = "/api/v1/risk-points/"
-    page_url = "/oversight/"
+    page_url = "/oversight/risk-points/"
     sees = member_sees()
 
     def inside(self) -> RiskPoint:
@@ -106,7 +106,7 @@ class TestRiskPointsMatrix(ScopeMatrix):
         return _risk_point("县教育局")
 
     def search(self, obj: RiskPoint) -> dict:
-        return {"organization": obj.organization_id, "page_size": 500}
+        return {"organization": obj.organization_id, "page_size": 500, "per_page": 100}
 
     def page_marker(self, obj: RiskPoint) -> str:
         return f'data-testid="risk-{obj.pk}"'
