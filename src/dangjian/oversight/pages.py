@@ -146,7 +146,8 @@ class NoticeDetail(RecordDetailView):
         user, status, found = self.request.user, self.object.status, []
         moves = notice_services.TRANSITIONS.get(status, set())
         inspector = can(user, "oversight.inspect")
-        recipient = user.person_id is not None and user.person_id == notice.recipient_id
+        person = getattr(user, "person_id", None)
+        recipient = person is not None and person == notice.recipient_id
         S = notice_services.S
         if inspector and S.ISSUED in moves:
             found.append(Action("签发", _url("notice-act", notice.pk, "issue"), "post",

@@ -224,7 +224,7 @@ def ledger_rows(user: Any) -> list[list[Any]]:
     lights = cutoffs()
     findings = selectors.findings_for(user).order_by("organization__path", "discovered_on", "id")
     measures: dict[int, list[Measure]] = {}
-    for measure in (selectors.measures_for(user).filter(finding__in=findings)
+    for measure in (selectors.measures_for(user).filter(finding__in=findings.values("pk"))
                     .prefetch_related("progress").order_by("due_on", "id")):
         measures.setdefault(measure.finding_id, []).append(measure)
     rows: list[list[Any]] = []
@@ -233,7 +233,8 @@ def ledger_rows(user: Any) -> list[list[Any]]:
                  f.description, f.discovered_on,
                  f.responsible_leader.name if f.responsible_leader else "",
                  f.get_status_display(), "是" if f.repeat_of_id else ""]
-        for m in measures.get(f.pk, []) or [None]:
+        shown: list[Measure | None] = [*measures.get(f.pk, [])] or [None]
+        for m in shown:
             if m is None:
                 rows.append([len(rows) + 1, *about] + [""] * 8)
                 continue
