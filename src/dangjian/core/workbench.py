@@ -73,7 +73,7 @@ def _request_for(user: Any, query: QueryDict) -> HttpRequest:
     request = HttpRequest()
     request.method = "GET"
     request.user = user
-    request.GET = query
+    request.GET = query  # type: ignore[assignment]  # an immutable QueryDict, as parsed
     return request
 
 
