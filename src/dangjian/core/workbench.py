@@ -108,7 +108,7 @@ class Gathered:
     failed: list[str] = field(default_factory=list)  # verbose names of the apps that raised
 
 
-def _providers() -> list[tuple[AppConfig, ModuleType]]:
+def providers() -> list[tuple[AppConfig, ModuleType]]:
     found = []
     for config in apps.get_app_configs():
         if not config.name.startswith("dangjian."):
@@ -138,7 +138,7 @@ def gather(user: Any) -> Gathered:
     apps whose provider raised (production only, see the module's docstring)."""
     gathered = Gathered()
     found: list[Todo] = []
-    for config, module in _providers():
+    for config, module in providers():
         try:
             found += module.todos(user)
         except Exception:
@@ -153,6 +153,6 @@ def gather(user: Any) -> Gathered:
 def todos_for(user: Any) -> list[Todo]:
     """Every app's to-dos for ``user`` with at least one row waiting, by kind then app."""
     found: list[Todo] = []
-    for _config, module in _providers():
+    for _config, module in providers():
         found += module.todos(user)
     return _by_kind(found)
