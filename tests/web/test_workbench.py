@@ -53,7 +53,7 @@ def test_the_system_administrator_counts_the_accounts(user: Callable[[str], User
     page = _home(user("admin"))
     active = User.objects.filter(is_active=True).count()
     assert re.search(rf'<span class="workbench-count">{active}</span>启用的账号', page)
-    assert "当前登录锁定" not in page and "今日登录失败" not in page
+    assert "当前被锁定的用户名或地址" not in page and "今日登录失败" not in page
 
 
 def test_the_security_administrator_counts_the_locks_in_force(
@@ -64,7 +64,7 @@ def test_the_security_administrator_counts_the_locks_in_force(
     page = _home(user("secadmin"))
     assert len(lockout.current_locks()) >= 1
     assert (f'<a href="/security/lockouts/"><span class="workbench-count">'
-            f'{len(lockout.current_locks())}</span>当前登录锁定') in page
+            f'{len(lockout.current_locks())}</span>当前被锁定的用户名或地址') in page
     assert "启用的账号" not in page and "今日登录失败" not in page
 
 
@@ -76,7 +76,7 @@ def test_the_audit_administrator_counts_today_as_the_filtered_log_shows(
                username="member", ip="10.0.0.7")
     auditor = user("auditor")
     page = _home(auditor)
-    assert "启用的账号" not in page and "当前登录锁定" not in page
+    assert "启用的账号" not in page and "当前被锁定的用户名或地址" not in page
     client = Client()
     client.force_login(auditor)
     for label in ("今日登录失败", "今日失败或被拒绝的事件"):

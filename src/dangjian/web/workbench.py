@@ -80,7 +80,7 @@ def accounts_stats(user: User) -> list[Stat]:
 
 def lockout_stats(user: User) -> list[Stat]:
     """安全管理员: the login locks in force."""
-    return [Stat("当前登录锁定", len(lockout.current_locks()), reverse("web:lockouts"))]
+    return [Stat("当前被锁定的用户名或地址", len(lockout.current_locks()), reverse("web:lockouts"))]
 
 
 def audit_stats(user: User) -> list[Stat]:
