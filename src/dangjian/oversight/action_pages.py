@@ -16,8 +16,8 @@ from django.utils import timezone
 from dangjian.access.scoping import restrict
 from dangjian.core.actions import drafts, scoped
 from dangjian.core.permissions import can, rule_for
-from dangjian.orgs.models import Organization
-from dangjian.people.models import Person
+from dangjian.orgs.models import Organization, OrgKind
+from dangjian.people.models import PartyStatus, Person
 
 from . import selectors, views
 from .models import (
@@ -114,7 +114,7 @@ def _today() -> str:
 
 
 def finding_new(request: HttpRequest) -> HttpResponse:
-    units = restrict(Organization.objects.filter(kind="政府部门/单位"), request.user)
+    units = restrict(Organization.objects.filter(kind=OrgKind.GOVERNMENT_UNIT), request.user)
     return _page(request, title="登记问题", draft_key="finding",
                  refusal=_refusal(request, "oversight.inspect"), back="oversight:finding_list",
                  inputs=[
@@ -170,7 +170,8 @@ def notice_act(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
 
 def measure_new(request: HttpRequest, finding: int) -> HttpResponse:
     found = scoped(Finding, request, finding)
-    owners = restrict(Person.objects.filter(party_status__in=["正式党员", "预备党员"]),
+    owners = restrict(Person.objects.filter(party_status__in=[PartyStatus.FULL_MEMBER,
+                                                        PartyStatus.PROBATIONARY]),
                       request.user).select_related("organization").order_by("name")[:300]
     return _page(request, title="添加整改措施", draft_key=f"measure-{finding}", record=found,
                  detail="finding", refusal=_refusal(request, "oversight.rectify",

@@ -22,7 +22,16 @@ from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
 
 from . import selectors
-from .models import Accountability, Evidence, Finding, Measure, MeasureStatus, Notice, SelfCheck
+from .models import (
+    Accountability,
+    Evidence,
+    Finding,
+    Measure,
+    MeasureStatus,
+    Notice,
+    NoticeStatus,
+    SelfCheck,
+)
 from .services import accountability as accountability_services
 from .services import findings as finding_services
 from .services import measures as measure_services
@@ -78,9 +87,9 @@ def notice_new(request: HttpRequest) -> tuple[str, str]:
 
 
 NOTICE_ACTIONS = {
-    "issue": (notice_services.notice_issue, "已签发"),
-    "acknowledge": (notice_services.notice_acknowledge, "已签收"),
-    "close": (notice_services.notice_close, "已办结"),
+    "issue": (notice_services.notice_issue, NoticeStatus.ISSUED.label),
+    "acknowledge": (notice_services.notice_acknowledge, NoticeStatus.ACKNOWLEDGED.label),
+    "close": (notice_services.notice_close, NoticeStatus.CLOSED.label),
 }
 
 
