@@ -24,7 +24,8 @@ def test_the_record_page_offers_the_branch_members_to_tick(
     user: Callable[[str], Any], branch: Organization, members: Callable[..., list[Person]],
 ) -> None:
     html = _signed_in(user("finance_clerk")).get(
-        "/orglife/meetings/new/", {"organization": branch.pk, "kind": "支部党员大会"}).content.decode()
+        "/orglife/meetings/new/", {"organization": branch.pk, "kind": "支部党员大会"}
+    ).content.decode()
     for person in members(branch):
         assert f'aria-label="{person.name}到会"' in html
     assert "<option selected>支部党员大会</option>" in html

@@ -52,7 +52,8 @@ class MeetingDetail(RecordDetailView):
 
     def sections(self) -> list[Section]:
         meeting: Meeting = self.object
-        attendance = meeting.attendance.select_related("person").order_by("-present", "person__name")
+        attendance = list(meeting.attendance.select_related("person").order_by(
+            "-present", "person__name"))
         files = meeting.attachments.select_related("uploaded_by").order_by("uploaded_at", "id")
         return [Section(f"参会情况（应到{len(attendance)}人，实到"
                         f"{sum(a.present for a in attendance)}人）", AttendanceTable(attendance)),

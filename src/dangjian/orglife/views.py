@@ -3,7 +3,6 @@ the compliance page for secretaries and leaders. Views parse forms and call serv
 meetings register itself (list, detail, actions on a meeting) is in ``pages``."""
 
 from collections.abc import Callable
-from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
