@@ -4,7 +4,7 @@ action on it (上传附件, 撤销 with reason)."""
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -80,8 +80,10 @@ def _entered(request: HttpRequest, pk: int) -> Meeting:
 @action("attach-{pk}", back="orglife:meeting-attach", back_kwargs=("pk",))
 def _attach(request: HttpRequest, pk: int) -> tuple[str, str]:
     meeting = scoped(Meeting, request, pk)
-    attachment = meeting_attach(actor=request.user, meeting=meeting,
-                                upload=request.FILES.get("file"),  # type: ignore[arg-type]
+    upload = request.FILES.get("file")
+    if upload is None:
+        raise ValidationError({"file": "请选择要上传的文件"})
+    attachment = meeting_attach(actor=request.user, meeting=meeting, upload=upload,
                                 kind=request.POST.get("kind", ""))
     return (f"已上传{attachment.kind}：{attachment.original_name}",
             reverse("orglife:meeting_detail", args=[pk]))
