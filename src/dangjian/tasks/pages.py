@@ -16,6 +16,7 @@ from .tables import (
     BulletinTable,
     MilestoneTable,
     PlanTable,
+    PlanTaskTable,
     ProgressTable,
     ReviewTable,
     TaskTable,
@@ -45,7 +46,7 @@ class PlanList(RegisterListView):
     new_label = "录入讲话、工作要点或实施方案"
 
     def rows(self) -> QuerySet[Plan]:
-        return selectors.plans_for(self.request.user)
+        return selectors.plans_for(self.request.user).order_by("-year", "-id")
 
     def get(self, request: Any, *args: Any, **kwargs: Any) -> Any:
         self.new_url = reverse("tasks:plan-new")  # type: ignore[misc]
@@ -132,11 +133,12 @@ class PlanDetail(RecordDetailView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         plan: Plan = self.object
-        tasks = selectors.tasks_for(self.request.user).filter(plan=plan).order_by("number", "id")
+        tasks = selectors.tasks_for(self.request.user).filter(plan=plan).prefetch_related(
+            "milestones").order_by("number", "id")
         revisions = list(plan.revisions.order_by("-number"))
         titles = dict(Task.objects.filter(plan=plan).values_list("pk", "title"))
         return super().get_context_data(
-            **kwargs, tasks=TaskTable(tasks, orderable=False),
+            **kwargs, tasks=PlanTaskTable(tasks, orderable=False),
             revisions=[(r, changes_in_words(r.changes, titles)) for r in revisions],
             confirmed=RevisionStatus.CONFIRMED)
 

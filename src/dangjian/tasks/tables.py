@@ -129,3 +129,26 @@ class ReviewTable(RegisterTable):
         model = Review
         fields = ("decision", "comment", "reviewer", "created_at")
         empty_text = "暂无办结审核"
+
+
+class PlanTaskTable(TaskTable):
+    """A plan's tasks on its page: each with its milestones, targets and the version that
+    last changed it."""
+
+    class Meta(TaskTable.Meta):
+        exclude = ("plan",)
+
+    def render_title(self, record: Task, value: str) -> Any:
+        lines = [format_html("<br><small class=\"muted\">节点：{}（{}{}）</small>", m.title,
+                             m.due_on.isoformat(), "，已完成" if m.done_on else "")
+                 for m in record.milestones.all()]
+        if record.targets:
+            lines.append(format_html("<br><small class=\"muted\">目标：{}</small>",
+                                     "；".join(record.targets)))
+        if record.changed_in > 1:
+            change = "新增" if record.added_in == record.changed_in else "调整"
+            lines.append(format_html(' <span class="tag">第{}版{}</span>', record.changed_in,
+                                     change))
+        link = format_html('<a href="{}">{}</a>', reverse("tasks:task_detail", args=[record.pk]),
+                           value)
+        return format_html("{}{}", link, format_html_join("", "{}", ((line,) for line in lines)))
