@@ -92,7 +92,7 @@ def _request_completion(task: Task, today: date, actor: Any) -> None:
             notify(recipient=user, kind="task.completion_requested", title="督办任务申请办结",
                    body=f"“{task.title[:40]}”（{task.lead_unit}）已申请办结，请确认。",
                    dedupe_key=f"task:{task.pk}:completion:{task.version}",
-                   link=f"/tasks/#review-{task.pk}")
+                   link=f"/tasks/tasks/{task.pk}/review/")
 
 
 def completion_confirmers(task: Task) -> list[Any]:

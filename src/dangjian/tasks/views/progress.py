@@ -2,15 +2,21 @@
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.urls import reverse
 
-from dangjian.core.actions import action, scoped, version_of
+from dangjian.core.actions import action, parse_date, scoped, version_of
 
-from ..models import Milestone, Task, TaskStatus
+from ..models import Milestone, ReportCycle, Task, TaskStatus
 from ..services import progress as progress_services
+from ..services import tasks as task_services
 
 
-@action("report-{pk}", back="tasks:home")
-def report(request: HttpRequest, pk: int) -> str:
+def _detail(task: Task) -> str:
+    return reverse("tasks:task_detail", args=[task.pk])
+
+
+@action("report-{pk}", back="tasks:report", back_kwargs=("pk",))
+def report(request: HttpRequest, pk: int) -> tuple[str, str]:
     post = request.POST
     task = scoped(Task, request, pk)
     percent = post.get("percent", "")
@@ -25,13 +31,34 @@ def report(request: HttpRequest, pk: int) -> str:
         files=request.FILES.getlist("files"),
         request_completion=post.get("request_completion") == "on",
         version=version_of(request))
-    return "进展已报送" + ("，并已申请办结" if post.get("request_completion") == "on" else "")
+    done = "进展已报送" + ("，并已申请办结" if post.get("request_completion") == "on" else "")
+    return done, _detail(task)
 
 
-@action("review-{pk}", back="tasks:home")
-def review(request: HttpRequest, pk: int) -> str:
+@action("review-{pk}", back="tasks:task-review", back_kwargs=("pk",))
+def review(request: HttpRequest, pk: int) -> tuple[str, str]:
     task = progress_services.task_review(
         actor=request.user, task=scoped(Task, request, pk),
         decision=request.POST.get("decision", ""), comment=request.POST.get("comment", ""),
         version=version_of(request))
-    return "已同意办结" if task.status == TaskStatus.DONE else "已退回办结申请"
+    return ("已同意办结" if task.status == TaskStatus.DONE else "已退回办结申请"), _detail(task)
+
+
+@action("edit-{pk}", back="tasks:task-edit", back_kwargs=("pk",))
+def edit(request: HttpRequest, pk: int) -> tuple[str, str]:
+    """修订: the deploying side moves the deadline or the reporting cadence."""
+    post = request.POST
+    task = scoped(Task, request, pk)
+    day = post.get("report_day", "")
+    task = task_services.task_update(
+        actor=request.user, task=task, version=version_of(request) or task.version,
+        due_on=parse_date(post.get("due_on"), "完成时限"),
+        report_cycle=_cycle(post.get("report_cycle", "")),
+        report_day=int(day) if day.isdigit() else 0)
+    return "已修订督办任务", _detail(task)
+
+
+def _cycle(value: str) -> str:
+    if value not in ReportCycle.values:
+        raise ValidationError({"report_cycle": "请选择报送周期"})
+    return value
