@@ -19,6 +19,6 @@ class PickerQuery(serializers.Serializer):
 
 class PickerResult(serializers.Serializer):
     id = serializers.IntegerField()
-    label = serializers.CharField(help_text="显示的名称")
+    label = serializers.CharField(help_text="显示的名称")  # type: ignore[assignment]
     detail = serializers.CharField(help_text="区分同名的说明：上级组织或所在组织")
     depth = serializers.IntegerField(required=False, help_text="组织在树中的层级")

@@ -20,16 +20,16 @@ class SpelledName(models.Model):
     class Meta:
         abstract = True
 
-    def spell_name(self) -> None:
-        name = str(getattr(self, "name", "") or "")
-        self.name_initials, self.name_pinyin = initials(name), spelling(name)
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.spell_name()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "name" in update_fields:
             kwargs["update_fields"] = {*update_fields, "name_initials", "name_pinyin"}
         super().save(*args, **kwargs)
+
+    def spell_name(self) -> None:
+        name = str(getattr(self, "name", "") or "")
+        self.name_initials, self.name_pinyin = initials(name), spelling(name)
 
 
 PICKER_LIMIT = 20  # a type-ahead shows a short list; the user types on to narrow it

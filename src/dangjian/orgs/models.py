@@ -25,7 +25,8 @@ class OrgKind(models.TextChoices):
     VILLAGE = "村/社区", "村/社区"
 
 
-class Organization(SpelledName, MP_Node):
+# django-stubs cannot resolve the manager of a model with two abstract bases (it works).
+class Organization(MP_Node, SpelledName):  # type: ignore[django-manager-missing]
     # 4 characters of 0-9A-Z per level: 1.6 million children a node, 63 levels.
     steplen = 4
 

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "csp",
     # bottom layer
+    "dangjian.core",  # templates, tags and static files of the form components
     "dangjian.orgs",
     "dangjian.audit",
     "dangjian.calendar",

@@ -6,4 +6,7 @@ from .views import OrganizationViewSet
 
 router = SimpleRouter()
 router.register("organizations", OrganizationViewSet, basename="organization")
-urlpatterns = [path("pickers/organizations/", OrganizationPicker.as_view(), name="picker-organizations"), *router.urls]
+urlpatterns = [
+    path("pickers/organizations/", OrganizationPicker.as_view(), name="picker-organizations"),
+    *router.urls,
+]

@@ -6,4 +6,7 @@ from .views import PersonViewSet
 
 router = SimpleRouter()
 router.register("persons", PersonViewSet, basename="person")
-urlpatterns = [path("pickers/persons/", PersonPicker.as_view(), name="picker-persons"), *router.urls]
+urlpatterns = [
+    path("pickers/persons/", PersonPicker.as_view(), name="picker-persons"),
+    *router.urls,
+]
