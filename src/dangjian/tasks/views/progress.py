@@ -9,7 +9,6 @@ from dangjian.core.forms import Inputs
 from ..models import Milestone, Task, TaskStatus
 from ..services import progress as progress_services
 
-
 REPORT_FIELDS = {"text": "本期进展", "percent": "完成进度（%）", "milestone": "完成节点",
                  "files": "佐证材料", "request_completion": "申请办结"}
 
