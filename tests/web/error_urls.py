@@ -4,7 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import path
 
-from dangjian.urls import handler403, handler404, handler500, urlpatterns as project
+from dangjian.urls import handler403, handler404, handler500
+from dangjian.urls import urlpatterns as project
 
 __all__ = ["handler403", "handler404", "handler500", "urlpatterns"]
 
