@@ -118,3 +118,23 @@ def test_a_query_longer_than_any_name_is_refused_in_chinese(
 def test_anonymous_requests_are_refused(client: object) -> None:
     for url in (ORGS, PERSONS):
         assert client.get(url).status_code in (401, 403)  # type: ignore[attr-defined]
+
+
+@pytest.mark.django_db
+def test_organizations_can_be_narrowed_to_kinds(api_as: Callable[[str], APIClient]) -> None:
+    client = api_as("county_head")
+    rows = client.get(ORGS, {"q": "xczj", "kind": ["党支部", "党组"]}).json()
+    assert rows and all("县财政局" in row["label"] for row in rows)
+    assert "县财政局" not in [row["label"] for row in rows]  # a 政府部门/单位
+
+
+@pytest.mark.django_db
+def test_persons_can_be_narrowed_to_party_statuses(
+    api_as: Callable[[str], APIClient], user: Callable[[str], User]
+) -> None:
+    person = user("member").person
+    client = api_as("county_head")
+    assert person.pk in _ids(client.get(PERSONS, {"q": person.name,
+                                                  "party_status": person.party_status}))
+    assert person.pk not in _ids(client.get(PERSONS, {"q": person.name,
+                                                      "party_status": "群众"}))

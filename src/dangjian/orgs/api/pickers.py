@@ -19,6 +19,8 @@ class OrganizationPicker(APIView):
         query.is_valid(raise_exception=True)
         rows = matching(restrict(Organization.objects.all(), request.user),
                         query.validated_data["q"])
+        if query.validated_data.get("kind"):
+            rows = rows.filter(kind__in=query.validated_data["kind"])
         rows = rows.select_related("parent").order_by("path")[:PICKER_LIMIT]
         return Response([{"id": o.pk, "label": o.name, "depth": o.depth,
                           "detail": o.parent.name if o.parent else ""} for o in rows])

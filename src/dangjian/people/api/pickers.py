@@ -28,6 +28,8 @@ class PersonPicker(APIView):
             if org is None:
                 raise ValidationError({"organization": OUT_OF_SCOPE})
             rows = rows.filter(organization__path__startswith=org.path)
+        if query.validated_data.get("party_status"):
+            rows = rows.filter(party_status__in=query.validated_data["party_status"])
         rows = matching(rows, query.validated_data["q"]).select_related("organization")
         return Response([{"id": p.pk, "label": p.name, "detail": p.organization.name}
                          for p in rows.order_by("name", "id")[:PICKER_LIMIT]])

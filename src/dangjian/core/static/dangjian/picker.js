@@ -122,6 +122,9 @@
 
     function ask() {
       var url = new URL(select.dataset.pickerUrl, window.location.href);
+      new URLSearchParams(select.dataset.pickerParams || "").forEach(function (value, key) {
+        url.searchParams.append(key, value);
+      });
       url.searchParams.set("q", input.value.trim());
       if (select.dataset.pickerOrganization) {
         url.searchParams.set("organization", select.dataset.pickerOrganization);
