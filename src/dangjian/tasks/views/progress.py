@@ -30,8 +30,6 @@ def report(request: HttpRequest, pk: int) -> str:
                  if milestone_id.isdigit() else None)
     if milestone_id and milestone is None:
         inputs.refuse("milestone", "所选节点不属于这项任务")
-    if not post.get("text", "").strip():
-        inputs.refuse("text", "进展情况不能为空")
     inputs.check()
     progress_services.task_report_progress(
         actor=request.user, task=task, text=post.get("text", ""), percent=percent,
