@@ -60,7 +60,7 @@ def test_a_services_field_error_lands_beside_its_field(
     assert client.session["form_errors"][key]["errors"] == {
         "due_on": ["完成时限不能早于问题发现日期"]}
     html = client.get("/oversight/").content.decode()
-    assert '<a href="#%s-due_on">完成时限</a>：完成时限不能早于问题发现日期' % key in html
+    assert f'<a href="#{key}-due_on">完成时限</a>：完成时限不能早于问题发现日期' in html
 
 
 def test_an_accepted_form_forgets_its_errors(
