@@ -2,9 +2,8 @@ from django.apps import AppConfig
 
 
 class CoreConfig(AppConfig):
-    """The framework package as an app only for its templates, template tags and static files
-    (the form components); it has no models of its own."""
+    """The framework package as an app, so its templates, static files and template tags load."""
 
     name = "dangjian.core"
-    label = "dangjian_core"
+    label = "core"
     verbose_name = "框架"
