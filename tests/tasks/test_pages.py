@@ -146,3 +146,19 @@ def test_the_three_administrators_see_no_tasks(signed_in: Callable[[str], Client
     assert "暂无督办任务" in html and "暂无工作部署" in html
     for path in ("/tasks/tasks/", "/tasks/plans/"):
         assert "没有符合条件的记录" in signed_in("admin").get(path).content.decode()
+
+
+def test_a_refused_report_names_every_wrong_field(signed_in: Callable[[str], Client],
+                                                  tasks: list[Task]) -> None:
+    clerk = signed_in("finance_clerk")
+    task = tasks[0]
+    key = f"report-{task.pk}"
+    page = clerk.post(f"/tasks/tasks/{task.pk}/report/", {
+        "text": " ", "percent": "150", "request_completion": "on"},
+        follow=True).content.decode()
+    assert set(clerk.session["form_errors"][key]["errors"]) == {
+        "text", "percent", "request_completion"}
+    for field in ("text", "percent", "request_completion"):
+        assert f'href="#{key}-{field}"' in page and f'id="{key}-{field}-error"' in page
+    assert "完成进度应在0至100之间" in page and 'value="150"' in page
+    assert 'class="form-errors" role="alert"' in page
