@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dangjian.access.scoping import restrict
-from dangjian.core.actions import action, drafts, optional_date, parse_date, picked, scoped
+from dangjian.core.actions import action, drafts, parse_date, picked, scoped
 from dangjian.core.forms import Inputs
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import PartyStatus, Person
