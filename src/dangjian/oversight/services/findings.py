@@ -6,10 +6,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from dangjian.access.roles import Role
-from dangjian.access.scoping import roles_of
 from dangjian.audit.services import record
 from dangjian.calendar.services import add_months
+from dangjian.core.permissions import can, require
 from dangjian.orgs.models import Organization
 from dangjian.orgs.rules import check_not_before_founding
 from dangjian.people.models import Charge, Person
@@ -17,7 +16,6 @@ from dangjian.people.models import Charge, Person
 from ..models import Finding, Term, TermKind
 from ..models.findings import FindingStatus
 from ..rules import local_settings
-from .permissions import require_unit_entry
 
 SELF_REPORT_SOURCE = "自查"
 
@@ -63,10 +61,10 @@ def finding_create(
     self_check: Any = None,
 ) -> Finding:
     """Register a finding; a unit may only self-report (来源“自查”) inside its own scope."""
-    if Role.INSPECTOR not in roles_of(actor):
+    if not can(actor, "oversight.inspect"):
         if source != SELF_REPORT_SOURCE:
             raise ValidationError({"source": "本单位只能登记来源为“自查”的问题"})
-        require_unit_entry(actor, organization)
+        require(actor, "oversight.rectify", organization)
     if not description.strip():
         raise ValidationError({"description": "问题描述不能为空"})
     if discovered_on > timezone.localdate():

@@ -13,6 +13,7 @@ from dangjian.access.selectors import users_covering
 from dangjian.audit.services import record
 from dangjian.core.errors import Conflict
 from dangjian.core.files.storage import stored_uploads
+from dangjian.core.permissions import require
 from dangjian.notifications.services import notify
 from dangjian.people.models import Person
 
@@ -20,7 +21,6 @@ from ..models import Evidence, Finding, Measure, MeasureStatus, Progress, Verifi
 from ..models.findings import FindingStatus
 from .evidence import checked_upload
 from .findings import finding_refresh_status
-from .permissions import require_inspector, require_unit_entry
 from .transitions import check_move
 
 S = MeasureStatus
@@ -54,7 +54,7 @@ def measure_create(
     *, actor: Any, finding: Finding, description: str, owner: Person, due_on: date,
     criterion: str,
 ) -> Measure:
-    require_unit_entry(actor, finding.organization)
+    require(actor, "oversight.rectify", finding.organization)
     if finding.status == FindingStatus.CLOSED:
         raise ValidationError({"finding": "该问题已销号，不能再添加整改措施"})
     _check_fields(finding, description=description, criterion=criterion, due_on=due_on)
@@ -81,7 +81,7 @@ def measure_update(
     *, actor: Any, measure: Measure, version: int, **changes: Any
 ) -> Measure:
     """Edit what, who, when or the criterion; needs the version the editor read."""
-    require_unit_entry(actor, measure.finding.organization)
+    require(actor, "oversight.rectify", measure.finding.organization)
     allowed = {"description", "owner", "due_on", "criterion"}
     if set(changes) - allowed:
         raise ValidationError("只能修改整改措施、责任人、完成时限和完成标准")
@@ -104,7 +104,7 @@ def measure_update(
 def measure_report_progress(
     *, actor: Any, measure: Measure, text: str, version: int | None = None
 ) -> Progress:
-    require_unit_entry(actor, measure.finding.organization)
+    require(actor, "oversight.rectify", measure.finding.organization)
     if not text.strip():
         raise ValidationError({"text": "进展情况不能为空"})
     with transaction.atomic():
@@ -122,7 +122,7 @@ def measure_report_progress(
 def measure_add_evidence(
     *, actor: Any, measure: Measure, upload: UploadedFile, proves_date: date | None = None,
 ) -> Evidence:
-    require_unit_entry(actor, measure.finding.organization)
+    require(actor, "oversight.rectify", measure.finding.organization)
     today = timezone.localdate()
     fields = checked_upload(upload, proves_date, today, actor=actor)
     with stored_uploads() as uploads, transaction.atomic():
@@ -138,7 +138,7 @@ def measure_add_evidence(
 
 def measure_submit(*, actor: Any, measure: Measure, version: int | None = None) -> Measure:
     """Ask the inspectors to verify; refused without evidence."""
-    require_unit_entry(actor, measure.finding.organization)
+    require(actor, "oversight.rectify", measure.finding.organization)
     with transaction.atomic():
         measure = _locked(measure, version)
         if not measure.evidence.exists():
@@ -154,7 +154,7 @@ def measure_verify(
     version: int | None = None,
 ) -> Measure:
     """The inspector accepts (销号) or returns the measure with reasons."""
-    require_inspector(actor)
+    require(actor, "oversight.inspect")
     if decision not in Verification.Decision.values:
         raise ValidationError({"decision": "核查结论只能是 accept（通过）或 return（退回）"})
     if decision == Verification.Decision.RETURN and not comment.strip():
