@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from dangjian.access.scoping import restrict
 from dangjian.core.actions import drafts, scoped
+from dangjian.core.forms import FormState
 from dangjian.core.permissions import can, rule_for
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import PartyStatus, Person
@@ -79,6 +80,7 @@ def _page(request: HttpRequest, *, title: str, inputs: list[Input], draft_key: s
         "record_url": reverse(f"oversight:{detail}_detail", args=[record.pk])
         if record is not None and detail else "",
         "back_url": reverse(back), "multipart": multipart,
+        "form": FormState.of_session(request, draft_key),
     }
     return render(request, "oversight/action.html", context, status=403 if refusal else 200)
 
