@@ -104,7 +104,7 @@ def test_a_refused_form_keeps_what_the_inspector_typed(
     inspector.get_by_label("发现日期").fill(str(future))
     inspector.get_by_label("问题描述").fill("这段文字不能丢")
     inspector.get_by_role("button", name="登记", exact=True).click()
-    expect(inspector.get_by_role("alert")).to_contain_text("发现日期不能晚于今天")
+    expect(inspector.get_by_test_id("form-errors")).to_contain_text("发现日期不能晚于今天")
     expect(inspector.get_by_label("问题描述")).to_have_value("这段文字不能丢")
     assert not Finding.objects.filter(description="这段文字不能丢").exists()
 
