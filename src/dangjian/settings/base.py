@@ -46,11 +46,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "django_filters",
+    "django_tables2",
     "drf_spectacular",
     "treebeard",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "csp",
+    # the framework every app builds on (templates, static files, template tags)
+    "dangjian.core",
     # bottom layer
     "dangjian.orgs",
     "dangjian.audit",
