@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Min, Q
 from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -175,7 +175,9 @@ class MeasureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
             actor=request.user, measure=self.get_object(), **data)
         return Response(s.ProgressSerializer(entry).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=s.ProgressCorrectSerializer, responses={201: s.ProgressSerializer})
+    @extend_schema(request=s.ProgressCorrectSerializer, responses={201: s.ProgressSerializer},
+                   parameters=[OpenApiParameter("entry", int, OpenApiParameter.PATH,
+                                                description="要更正的进展的 id")])
     @action(detail=True, methods=["post"], url_path=r"progress/(?P<entry>[^/.]+)/correct")
     def correct_progress(self, request: Request, pk: str | None = None,
                          entry: str | None = None) -> Response:
