@@ -132,4 +132,4 @@ def test_a_wrong_progress_report_is_corrected_by_a_new_entry_naming_it(
     assert event.after["reason"] == "误报已印发"
     [told] = Notification.objects.filter(recipient=user("inspector"),
                                          kind="measure.progress_corrected")
-    assert "误报已印发" in told.body and told.link.endswith(f"#measure-{measure['id']}")
+    assert "误报已印发" in told.body and told.link == f"/oversight/measures/{measure['id']}/"

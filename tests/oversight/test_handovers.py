@@ -24,10 +24,9 @@ def test_a_new_finding_tells_the_units_clerk_and_secretary_only(
         [notice] = inbox(user(name), "finding.raised")
         assert notice.title.startswith("新问题待整改：专项资金拨付审批不规范")
         assert "县财政局" in notice.body and "巡察反馈" in notice.body
-        assert notice.link == "/oversight/"  # no page of its own yet, no anchor on the desk
+        assert notice.link == f"/oversight/findings/{finding['id']}/"
     assert inbox(user("edu_clerk"), "finding.raised") == []
     assert inbox(user("inspector"), "finding.raised") == []  # nobody hears of their own step
-    assert finding["id"]
 
 
 def test_an_issued_notice_tells_the_named_unit_and_not_another(
@@ -43,10 +42,10 @@ def test_an_issued_notice_tells_the_named_unit_and_not_another(
     inspector.post(f"/api/v1/notices/{notice['id']}/issue/")  # twice: refused, nothing new
     [told] = inbox(user("finance_clerk"), "notice.issued")
     assert told.title.startswith("监督工作提示单已签发：示纪提")
-    assert told.link == f"/oversight/#notice-{notice['id']}"
+    assert told.link == f"/oversight/notices/{notice['id']}/"
     assert inbox(user("edu_clerk"), "notice.issued") == []
     [leader] = inbox(user("vice_head"), "notice.issued")
-    assert leader.link == f"/oversight/#notice-{notice['id']}"
+    assert leader.link == f"/oversight/notices/{notice['id']}/"
 
     vice = api_as("vice_head")
     vice.post(f"/api/v1/notices/{notice['id']}/acknowledge/")
@@ -74,7 +73,7 @@ def test_submitting_for_check_tells_the_inspector_and_returning_tells_the_unit_w
     url = _submitted(api_as, measure, pdf, today)
     [ask] = inbox(user("inspector"), "measure.submitted")
     assert ask.title == "整改措施待核查：建立专项资金集体审批制度"
-    assert ask.link == f"/oversight/#measure-{measure['id']}"
+    assert ask.link == f"/oversight/measures/{measure['id']}/"
     assert "制度印发并执行" in ask.body
     assert inbox(user("edu_clerk"), "measure.submitted") == []
 
@@ -96,7 +95,8 @@ def test_submitting_for_check_tells_the_inspector_and_returning_tells_the_unit_w
     inspector.post(f"{url}verify/", {"decision": "accept"}, format="json")
     inspector.post(f"{url}verify/", {"decision": "accept"}, format="json")  # refused: closed
     [closed] = inbox(user("finance_clerk"), "measure.closed")
-    assert closed.title == "整改措施已销号" and closed.link.endswith(f"#measure-{measure['id']}")
+    assert closed.title == "整改措施已销号"
+    assert closed.link == f"/oversight/measures/{measure['id']}/"
     assert inbox(user("edu_clerk"), "measure.closed") == []
 
 

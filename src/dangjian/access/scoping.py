@@ -17,7 +17,7 @@ from dangjian.orgs.models import Organization
 from dangjian.people.models import Charge
 
 from .models import RoleGrant, User
-from .roles import ROLE_RULES, Reach
+from .roles import ROLE_RULES, Reach, Role
 
 
 @dataclass(frozen=True)
@@ -117,14 +117,23 @@ def grants_of(user: Any) -> list[RoleGrant]:
 def roles_of(user: Any) -> set[str]:
     if not getattr(user, "is_authenticated", False):
         return set()
-    return set(user.grants.values_list("role", flat=True))
+    return {grant.role for grant in grants_of(user)}
 
 
 def may_enter_data(user: Any, organization: Organization) -> bool:
     """Whether a clerk-like role covers ``organization`` for creating and editing records."""
-    for grant in user.grants.select_related("organization"):
+    for grant in grants_of(user):
         rule = ROLE_RULES[grant.role]
         org = grant.organization
         if rule.enters_data and org is not None and organization.path.startswith(org.path):
             return True
     return False
+
+
+def may_direct(user: Any, organization: Organization) -> bool:
+    """Whether ``user`` deploys or keeps work for ``organization`` (tasks' 部署, duties' 责任清单):
+    its clerk or secretary, or a county leader whose scope covers it."""
+    if may_enter_data(user, organization):
+        return True
+    covered = restrict(Organization.objects.filter(pk=organization.pk), user).exists()
+    return Role.COUNTY_LEADER in roles_of(user) and covered

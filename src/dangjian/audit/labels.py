@@ -45,6 +45,7 @@ ACTION_LABELS: dict[str, str] = {
     "candidate.step": "记录发展步骤", "candidate.extend": "延长预备期",
     "candidate.close": "结束发展程序", "study.create": "登记学习培训", "visit.create": "登记走访",
     # files, notices and operations
+    "register.export": "导出台账",
     "file.download": "下载文件", "file.integrity": "文件校验失败", "upload.refused": "上传被拒绝",
     "notification.send": "发送通知", "notification.read": "阅读通知",
     "audit.archive": "审计日志归档", "audit.prune": "清理过期审计日志", "keys.rotate": "轮换密钥",

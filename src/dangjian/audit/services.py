@@ -55,4 +55,9 @@ def record(
         event.save()
         head.last_hash = event.hash
         head.save(update_fields=["last_hash"])
+        # A record that keeps who changed it last (core.models.Recorded) takes it from here,
+        # the one place every write passes, so its stamp and its 办理记录 agree.
+        stamp = getattr(target, "stamp_from_event", None)
+        if success and stamp is not None and target is not None and target.pk is not None:
+            stamp(user_id=user.pk if user else None, at=event.created_at)
     return event

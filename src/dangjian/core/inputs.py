@@ -59,6 +59,16 @@ class YearFilter(django_filters.NumberFilter):
                          max_value=YEARS[1], **kwargs)
 
 
+@extend_schema_field({"type": "integer", "minimum": YEARS[0], "maximum": YEARS[1]})
+class YearNumberFilter(django_filters.NumberFilter):
+    """A year stored as a number (``Notice.year``), within ``YEARS``, else a 400."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(min_value=YEARS[0], max_value=YEARS[1], **kwargs)
+
+
 # Dates a client may send: far enough back for a birth date or an old founding, far enough
 # ahead for any deadline. Outside them, date arithmetic (``date.max + 1 day``, the working-day
 # calendar) overflows and the database may refuse the value: a 500 instead of a 400.

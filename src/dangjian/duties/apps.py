@@ -8,3 +8,4 @@ class DutiesConfig(AppConfig):
     def ready(self) -> None:
         # The providers this app knows of; other apps register theirs from their own ready().
         from .evidence import oversight, tasks  # noqa: F401
+        from .services import permissions  # noqa: F401  (registers the action table)

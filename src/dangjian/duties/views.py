@@ -15,6 +15,7 @@ from dangjian.access.scoping import restrict, roles_of
 from dangjian.core.actions import action, parse_date, picked, scoped
 from dangjian.core.files.checks import DOCX, attachment
 from dangjian.core.files.views import download_page
+from dangjian.core.permissions import can
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person, Post
 
@@ -27,7 +28,6 @@ from .services import fulfilments as fulfilment_services
 from .services import items as item_services
 from .services import lists as list_services
 from .services.lists import MEMBER_TITLES, PARTY_BODIES
-from .services.permissions import may_manage, may_record
 
 LEADING_TITLES = {"书记", *MEMBER_TITLES}
 
@@ -47,7 +47,7 @@ def home(request: HttpRequest) -> HttpResponse:
             ResponsibilityList.objects.filter(year=year, person_id=person_id)
             .select_related("organization", "person")] if person_id else []
     bodies = restrict(Organization.objects.filter(kind__in=PARTY_BODIES, depth__lte=4), user)
-    manageable = [o for o in bodies.order_by("path")[:200] if may_manage(user, o)]
+    manageable = [o for o in bodies.order_by("path")[:200] if can(user, "duties.manage", o)]
     context: dict[str, Any] = {
         "year": year, "mine": mine, "lists": visible.order_by("organization__path", "holder"),
         "own_posts": _own_posts(person_id, year),
@@ -82,8 +82,6 @@ def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     return render(request, "duties/list.html", {
         "view": selectors.list_view(rlist, user), "rlist": rlist,
-        "may_record": may_record(user, rlist),
-        "may_manage": may_manage(user, rlist.organization),
         "periods": Period.choices, "drafts": request.session.get("drafts", {}),
         "inactive": rlist.items.filter(active=False),
         "today": timezone.localdate(), "templates": len(CATALOGUE),

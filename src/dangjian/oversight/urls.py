@@ -1,10 +1,18 @@
 from django.urls import path
 
-from . import views
+from . import pages, views
 
 app_name = "oversight"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("findings/", pages.FindingList.as_view(), name="finding_list"),
+    path("findings/<int:pk>/", pages.FindingDetail.as_view(), name="finding_detail"),
+    path("notices/", pages.NoticeList.as_view(), name="notice_list"),
+    path("notices/<int:pk>/", pages.NoticeDetail.as_view(), name="notice_detail"),
+    path("measures/", pages.MeasureList.as_view(), name="measure_list"),
+    path("measures/<int:pk>/", pages.MeasureDetail.as_view(), name="measure_detail"),
+    path("risk-points/", pages.RiskPointList.as_view(), name="riskpoint_list"),
+    path("risk-points/<int:pk>/", pages.RiskPointDetail.as_view(), name="riskpoint_detail"),
     path("ledger.xlsx", views.ledger_export, name="ledger-export"),
     path("findings/new/", views.finding_new, name="finding-new"),
     path("notices/new/", views.notice_new, name="notice-new"),

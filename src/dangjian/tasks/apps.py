@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class TasksConfig(AppConfig):
     name = "dangjian.tasks"
     verbose_name = "督查督办"
+
+    def ready(self) -> None:
+        from .services import permissions  # noqa: F401  (registers the action table)

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from dangjian.core.models import Recorded
 from dangjian.core.scope_fields import ScopeFields
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
@@ -9,7 +10,7 @@ from dangjian.people.models import Person
 from ..kinds import Holder, Period
 
 
-class ResponsibilityList(models.Model):
+class ResponsibilityList(Recorded):
     """责任清单 of one year: a party body's own, or one of its leaders'."""
 
     organization = models.ForeignKey(Organization, verbose_name="党组织", on_delete=models.PROTECT,

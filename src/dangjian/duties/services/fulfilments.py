@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from dangjian.audit.services import record
 from dangjian.core.files.storage import stored_uploads
+from dangjian.core.permissions import require
 from dangjian.tasks.services.uploads import checked_evidence
 
 from ..models import Fulfilment, FulfilmentEvidence, ResponsibilityItem
-from .permissions import require_recorder
 
 MAX_FILES = 10
 
@@ -23,7 +23,7 @@ def fulfilment_record(
     files: list[UploadedFile] | None = None,
 ) -> Fulfilment:
     rlist = item.list
-    require_recorder(actor, rlist)
+    require(actor, "duties.record", rlist)
     files = files or []
     if not description.strip():
         raise ValidationError({"description": "履责情况不能为空"})

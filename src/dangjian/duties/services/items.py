@@ -7,10 +7,10 @@ from django.db import transaction
 from django.db.models import Max
 
 from dangjian.audit.services import record
+from dangjian.core.permissions import require
 
 from ..kinds import Period
 from ..models import ResponsibilityItem, ResponsibilityList
-from .permissions import require_manager
 
 EDITABLE = {"text", "period", "times", "evidence_hint", "active", "category"}
 
@@ -27,7 +27,7 @@ def item_add(
     period: str = Period.YEAR, times: int = 1, evidence_hint: str = "", citation: str = "",
 ) -> ResponsibilityItem:
     """A local item (本单位细化): the template is the floor, not the ceiling."""
-    require_manager(actor, rlist.organization, rlist.person)
+    require(actor, "duties.keep_list", rlist)
     if not text.strip():
         raise ValidationError({"text": "责任内容不能为空"})
     _check(period, times)
@@ -45,7 +45,7 @@ def item_add(
 
 def item_update(*, actor: Any, item: ResponsibilityItem, **changes: Any) -> ResponsibilityItem:
     """Wording, cadence and count are the county's to adjust; the citation stays the rule's."""
-    require_manager(actor, item.list.organization, item.list.person)
+    require(actor, "duties.keep_list", item.list)
     if set(changes) - EDITABLE:
         raise ValidationError("只能修改责任内容、类别、频次、次数、佐证材料和启用状态")
     if "text" in changes and not str(changes["text"]).strip():

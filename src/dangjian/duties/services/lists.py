@@ -12,13 +12,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from dangjian.audit.services import record
+from dangjian.core.permissions import require
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import Person, Post, PostTitle
 
 from ..catalogue import items_for
 from ..kinds import Holder
 from ..models import ResponsibilityItem, ResponsibilityList
-from .permissions import require_manager
 
 PARTY_BODIES = (OrgKind.COUNTY_COMMITTEE, OrgKind.PARTY_GROUP, OrgKind.PARTY_COMMITTEE,
                 OrgKind.WORKING_COMMITTEE, OrgKind.GENERAL_BRANCH, OrgKind.BRANCH)
@@ -50,7 +50,7 @@ def title_of(organization: Organization, person: Person | None, holder: str, yea
 def responsibility_list_create(
     *, actor: Any, organization: Organization, year: int, person: Person | None = None,
 ) -> ResponsibilityList:
-    require_manager(actor, organization, person)
+    require(actor, "duties.keep_list", ResponsibilityList(organization=organization, person=person))
     if organization.kind not in PARTY_BODIES:
         raise ValidationError(
             {"organization": "责任清单应建在党组织上（如县财政局党组），而不是行政单位"})

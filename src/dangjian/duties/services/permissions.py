@@ -1,36 +1,29 @@
-"""Who may keep which list, decided once here."""
+"""Who may keep which list (责任清单), decided once here: the duties action table."""
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
-
-from dangjian.access.roles import Role
-from dangjian.access.scoping import may_enter_data, restrict, roles_of
-from dangjian.orgs.models import Organization
+from dangjian.access.scoping import may_direct
+from dangjian.core.permissions import Rule, register
 
 from ..models import ResponsibilityList
 
 
-def may_manage(actor: Any, organization: Organization) -> bool:
-    """A unit's clerk or secretary keeps its lists; a county leader those it oversees."""
-    if may_enter_data(actor, organization):
-        return True
-    covered = restrict(Organization.objects.filter(pk=organization.pk), actor).exists()
-    return Role.COUNTY_LEADER in roles_of(actor) and covered
-
-
-def may_record(actor: Any, rlist: ResponsibilityList) -> bool:
-    """A leader records against their own list; the unit's clerk against any of the unit's."""
+def _own_or_directed(actor: Any, rlist: ResponsibilityList) -> bool:
+    """A leader keeps and records against their own list; the unit's clerk or secretary (or a
+    county leader over it) any of the unit's. ``rlist`` may be unsaved (a list being created)."""
     own = rlist.person_id is not None and getattr(actor, "person_id", None) == rlist.person_id
-    return own or may_manage(actor, rlist.organization)
+    return own or may_direct(actor, rlist.organization)
 
 
-def require_manager(actor: Any, organization: Organization, person: Any = None) -> None:
-    own = person is not None and getattr(actor, "person_id", None) == person.pk
-    if not (own or may_manage(actor, organization)):
-        raise PermissionDenied(f"您不能管理“{organization}”的责任清单")
+ACTIONS = {
+    # obj: an Organization (the pages' manage controls)
+    "manage": Rule(may_direct,
+                   lambda actor, org: f"您不能管理“{org}”的责任清单"),
+    # obj: a ResponsibilityList
+    "keep_list": Rule(_own_or_directed,
+                      lambda actor, rlist: f"您不能管理“{rlist.organization}”的责任清单"),
+    "record": Rule(_own_or_directed,
+                   "只有责任人本人或本单位党务干事、书记可以记录履责情况"),
+}
 
-
-def require_recorder(actor: Any, rlist: ResponsibilityList) -> None:
-    if not may_record(actor, rlist):
-        raise PermissionDenied("只有责任人本人或本单位党务干事、书记可以记录履责情况")
+register("duties", ACTIONS)

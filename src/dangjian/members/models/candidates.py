@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from dangjian.core.models import Recorded
 from dangjian.core.scope_fields import ScopeFields
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
@@ -9,7 +10,7 @@ from dangjian.people.models import Person
 from .. import rules
 
 
-class Candidate(models.Model):
+class Candidate(Recorded):
     """A development record (发展党员档案): one person's way from application to full membership,
     kept by the branch (党支部) they applied to. Only the services change it."""
 

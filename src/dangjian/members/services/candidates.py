@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from dangjian.audit.services import record
+from dangjian.core.permissions import require
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people import idnumber
 from dangjian.people.models import PartyStatus, Person
@@ -17,7 +18,6 @@ from .. import rules
 from ..models import Candidate, Step
 from ..periods import period_end
 from .common import person_set_party_status, require_past
-from .permissions import require_entry
 
 PARTY_KINDS = frozenset({
     OrgKind.COUNTY_COMMITTEE, OrgKind.PARTY_GROUP, OrgKind.PARTY_COMMITTEE,
@@ -86,7 +86,7 @@ def candidate_open(
 ) -> Candidate:
     """Open a record at step 1 (递交入党申请书) for an existing non-member, or for a new
     applicant given by name, gender, birth date and ID number."""
-    require_entry(actor, organization)
+    require(actor, "members.enter", organization)
     if organization.kind != OrgKind.BRANCH:
         raise ValidationError({"organization": "入党申请应由党支部受理，请选择党支部"})
     require_past(applied_on, "applied_on", "递交入党申请书日期")
@@ -112,7 +112,7 @@ def probation_extend(
     *, actor: Any, candidate: Candidate, decided_on: date, months: int, reason: str,
 ) -> Candidate:
     """延长预备期: 6 to 12 months, once, counted from the end of the first year."""
-    require_entry(actor, candidate.organization)
+    require(actor, "members.enter", candidate.organization)
     require_past(decided_on, "decided_on", "决定日期")
     if not reason.strip():
         raise ValidationError({"reason": "请填写延长预备期的原因"})
@@ -146,7 +146,7 @@ def candidate_close(*, actor: Any, candidate: Candidate, closed_on: date, reason
                     ) -> Candidate:
     """End a record before full membership (撤回申请、政审不合格、支部大会未通过、取消预备党员
     资格 …): the person goes back to 群众."""
-    require_entry(actor, candidate.organization)
+    require(actor, "members.enter", candidate.organization)
     require_past(closed_on, "closed_on", "终止日期")
     if not reason.strip():
         raise ValidationError({"reason": "请填写终止原因"})

@@ -1,14 +1,11 @@
 """Who may write development, study and visit records, decided once here."""
 
-from typing import Any
-
-from django.core.exceptions import PermissionDenied
-
 from dangjian.access.scoping import may_enter_data
-from dangjian.orgs.models import Organization
+from dangjian.core.permissions import Rule, register
 
+ACTIONS = {
+    # obj: the Organization; the clerk or secretary of the unit it belongs to
+    "enter": Rule(may_enter_data, "仅本单位的党务干事或书记可以录入"),
+}
 
-def require_entry(actor: Any, organization: Organization) -> None:
-    """Records are entered by the clerk or secretary of the unit the organisation belongs to."""
-    if not may_enter_data(actor, organization):
-        raise PermissionDenied("仅本单位的党务干事或书记可以录入")
+register("members", ACTIONS)

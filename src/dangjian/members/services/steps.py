@@ -8,13 +8,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from dangjian.audit.services import record
+from dangjian.core.permissions import require
 from dangjian.people.models import Person
 
 from .. import rules
 from ..models import Candidate, Step
 from ..periods import period_end
 from .common import person_set_party_status, require_past
-from .permissions import require_entry
 from .step_rules import CHECKS, History, check_publicity
 
 VOTE_DETAILS = frozenset({"should_attend", "present", "ayes", "written_ayes"})
@@ -121,7 +121,7 @@ def step_record(*, actor: Any, candidate: Candidate, number: int, date: date,
     """Record step ``number`` of ``candidate`` on ``date``, or refuse it naming the rule and
     article it breaks. ``details``: the names ``details_for(number)`` gives; ``contacts`` and
     ``introducers`` are lists of persons."""
-    require_entry(actor, candidate.organization)
+    require(actor, "members.enter", candidate.organization)
     require_past(date, "date", "日期")
     with transaction.atomic():
         candidate = Candidate.objects.select_for_update().select_related("person").get(

@@ -8,12 +8,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from dangjian.audit.services import record
+from dangjian.core.permissions import require
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import Person
 
 from ..models import StudyKind, StudyRecord
 from .common import require_past
-from .permissions import require_entry
 
 # Leading groups (领导班子) hold 理论学习中心组 sessions: party committees and party groups.
 LEADING_GROUP_KINDS = frozenset({OrgKind.COUNTY_COMMITTEE, OrgKind.PARTY_GROUP,
@@ -41,7 +41,7 @@ def study_record_create(
     if kind not in StudyKind.values:
         raise ValidationError({"kind": f"未知的学习类型：{kind}"})
     owner = _organization_for(person, organization, kind)
-    require_entry(actor, owner)
+    require(actor, "members.enter", owner)
     require_past(date, "date", "学习日期")
     if hours <= 0:
         raise ValidationError({"hours": "学时应大于0"})

@@ -8,11 +8,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from dangjian.audit.services import record
+from dangjian.core.permissions import require
 from dangjian.people.models import PartyStatus, Person
 
 from ..models import Visit, VisitCampaign, VisitKind
 from .common import require_past
-from .permissions import require_entry
 
 MEMBER_STATUSES = frozenset({PartyStatus.FULL_MEMBER, PartyStatus.PROBATIONARY})
 
@@ -23,7 +23,7 @@ def visit_create(
     amount: Decimal | None = None, follow_up: str = "",
 ) -> Visit:
     """Record a visit; visitors outside the unit (e.g. county leaders) go in ``other_visitors``."""
-    require_entry(actor, person.organization)
+    require(actor, "members.enter", person.organization)
     if person.party_status not in MEMBER_STATUSES:
         raise ValidationError({"person": f"{person.name}不是党员，走访慰问的对象应为党员"})
     if kind not in VisitKind.values:

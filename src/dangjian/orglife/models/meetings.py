@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 
 from dangjian.core.files.models import StoredFile
+from dangjian.core.models import Recorded
 from dangjian.core.scope_fields import ScopeFields
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
@@ -21,7 +22,7 @@ class MeetingKind(models.TextChoices):
     HEART_TALK = "谈心谈话", "谈心谈话"
 
 
-class Meeting(models.Model):
+class Meeting(Recorded):
     """One meeting as the 会议记录 keeps it: 时间、地点、主持人、记录人、议题、决议及表决情况."""
 
     organization = models.ForeignKey(Organization, verbose_name="组织", on_delete=models.PROTECT,

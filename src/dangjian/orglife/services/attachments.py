@@ -10,15 +10,15 @@ from django.db import transaction
 from dangjian.audit.services import record
 from dangjian.core.files.checks import checked_upload
 from dangjian.core.files.storage import stored_uploads
+from dangjian.core.permissions import require
 
 from ..models import Attachment, AttachmentKind, Meeting
 from ..rules import local_settings
-from .permissions import require_entry
 
 
 def meeting_attach(*, actor: Any, meeting: Meeting, upload: UploadedFile, kind: str
                    ) -> Attachment:
-    require_entry(actor, meeting.organization)
+    require(actor, "orglife.enter", meeting.organization)
     if kind not in AttachmentKind.values:
         raise ValidationError({"kind": f"附件类别只能是：{'、'.join(AttachmentKind.values)}"})
     fields = _checked(upload, actor)

@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from dangjian.audit.services import record
+from dangjian.core.permissions import require
 from dangjian.orgs.models import Organization
 from dangjian.orgs.rules import check_not_before_founding
 from dangjian.people.models import PartyStatus, Person
@@ -22,7 +23,6 @@ from dangjian.people.models import PartyStatus, Person
 from ..committees import committee_members
 from ..models import Attendance, Meeting, MeetingKind
 from ..rules import COMMITTEE_QUORUM_RULE, HELD_BY, QUORUM_RULE
-from .permissions import require_entry
 from .rollups import rollup_add, rollup_recount
 
 Absentee = tuple[Person, str]  # the person and the reason given
@@ -35,7 +35,7 @@ def meeting_record(
     decisions: str = "",
 ) -> Meeting:
     """Record a held meeting with who came and who did not (and why)."""
-    require_entry(actor, organization)
+    require(actor, "orglife.enter", organization)
     _check_kind(organization, kind)
     _check_date(organization, held_on)
     if not topic.strip():
@@ -77,7 +77,7 @@ def _duplicate_message(organization: Organization, kind: str, held_on: date, top
 
 def meeting_delete(*, actor: Any, meeting: Meeting, reason: str) -> None:
     """Withdraw a meeting entered by mistake; the reason stays in the audit log."""
-    require_entry(actor, meeting.organization)
+    require(actor, "orglife.enter", meeting.organization)
     if not reason.strip():
         raise ValidationError({"reason": "撤销会议记录必须说明理由"})
     files = [a.file for a in meeting.attachments.all()]

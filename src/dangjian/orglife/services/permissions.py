@@ -1,14 +1,12 @@
-"""Who may write organisational-life records, decided once here."""
-
-from typing import Any
-
-from django.core.exceptions import PermissionDenied
+"""Who may write organisational-life records (组织生活), decided once here."""
 
 from dangjian.access.scoping import may_enter_data
-from dangjian.orgs.models import Organization
+from dangjian.core.permissions import Rule, register
 
+ACTIONS = {
+    # obj: the Organization; meetings are entered by the clerk or secretary covering it
+    "enter": Rule(may_enter_data,
+                  lambda actor, org: f"您没有为“{org.name}”登记组织生活的权限"),
+}
 
-def require_entry(actor: Any, organization: Organization) -> None:
-    """Meetings are entered by the clerk or secretary whose grant covers the organisation."""
-    if not may_enter_data(actor, organization):
-        raise PermissionDenied(f"您没有为“{organization.name}”登记组织生活的权限")
+register("orglife", ACTIONS)

@@ -17,6 +17,12 @@ from dangjian.core.parsers import FormParser, JSONParser, MultiPartParser
 from dangjian.core.viewsets import ScopedViewSet as BaseScopedViewSet
 from dangjian.core.viewsets import download_schema
 from dangjian.oversight.documents import notice_docx
+from dangjian.oversight.filtersets import (
+    FindingFilterSet,
+    MeasureFilterSet,
+    NoticeFilterSet,
+    RiskPointFilterSet,
+)
 from dangjian.oversight.models import (
     Accountability,
     Finding,
@@ -54,7 +60,7 @@ class FindingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     ).annotate(earliest_open_due=Min("measures__due_on",
                                      filter=~Q(measures__status=MeasureStatus.CLOSED))
                ).order_by("-discovered_on", "-id")  # GROUP BY drops Meta.ordering
-    filterset_fields = ["organization", "status", "responsible_leader"]
+    filterset_class = FindingFilterSet
 
     @extend_schema(request=s.FindingInSerializer, responses={201: s.FindingSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -94,7 +100,7 @@ class NoticeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
 
     serializer_class = s.NoticeSerializer
     base_queryset = Notice.objects.select_related("recipient").prefetch_related("findings")
-    filterset_fields = ["status", "recipient"]
+    filterset_class = NoticeFilterSet
 
     @extend_schema(request=s.NoticeInSerializer, responses={201: s.NoticeSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -141,7 +147,7 @@ class MeasureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
     serializer_class = s.MeasureSerializer
     base_queryset = Measure.objects.select_related("finding").prefetch_related(
         "evidence", "verifications")
-    filterset_fields = ["finding", "status", "owner"]
+    filterset_class = MeasureFilterSet
     parser_classes = [JSONParser, FormParser, MultiPartParser]
     http_method_names = ["get", "post", "patch", "head", "options"]
 
@@ -303,7 +309,7 @@ class RiskPointViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
 
     serializer_class = s.RiskPointSerializer
     base_queryset = RiskPoint.objects.select_related("organization", "area")
-    filterset_fields = ["organization", "level"]
+    filterset_class = RiskPointFilterSet
 
     @extend_schema(request=s.RiskPointInSerializer, responses={201: s.RiskPointSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:

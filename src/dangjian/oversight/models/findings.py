@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 
+from dangjian.core.models import Recorded
 from dangjian.core.scope_fields import ScopeFields
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
@@ -39,7 +40,7 @@ class FindingStatus(models.TextChoices):
     WITHDRAWN = "已撤销", "已撤销"  # registered in error, withdrawn with a reason
 
 
-class Finding(models.Model):
+class Finding(Recorded):
     """A problem in the 问题台账, whatever its source."""
 
     organization = models.ForeignKey(Organization, verbose_name="问题单位",

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 
 from dangjian.core.files.models import StoredFile
+from dangjian.core.models import Recorded
 from dangjian.core.scope_fields import ScopeFields
 from dangjian.people.models import Person
 
@@ -13,7 +14,7 @@ class MeasureStatus(models.TextChoices):
     CLOSED = "已销号", "已销号"
 
 
-class Measure(models.Model):
+class Measure(Recorded):
     """整改措施: what, who, by when, and the criterion that proves it done."""
 
     finding = models.ForeignKey("oversight.Finding", verbose_name="问题",

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 
+from dangjian.core.models import Recorded
 from dangjian.core.scope_fields import ScopeFields
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
@@ -14,7 +15,7 @@ class NoticeStatus(models.TextChoices):
     CLOSED = "已办结", "已办结"
 
 
-class Notice(models.Model):
+class Notice(Recorded):
     """监督工作提示单: findings in one vice head's area, sent to that 分管副县长."""
 
     organization = models.ForeignKey(Organization, verbose_name="发出范围",

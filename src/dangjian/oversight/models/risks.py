@@ -1,5 +1,6 @@
 from django.db import models
 
+from dangjian.core.models import Recorded
 from dangjian.core.scope_fields import ScopeFields
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
@@ -11,7 +12,7 @@ class RiskLevel(models.TextChoices):
     LOW = "低", "低"
 
 
-class RiskPoint(models.Model):
+class RiskPoint(Recorded):
     """廉政风险点: a unit's or post's integrity risk, its controls and when to review them."""
 
     organization = models.ForeignKey(Organization, verbose_name="单位",

@@ -15,13 +15,13 @@ from django.utils import timezone
 
 from dangjian.audit.services import record
 from dangjian.calendar.services import add_months
+from dangjian.core.permissions import require
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
 
 from ..models import Accountability, AccountabilityCorrection, Finding
 from ..models.accountability import CADRE_FORMS, ORG_FORMS, AccountabilityForm, FourForms
 from ..rules import CADRE_FORMS_RULE, ONE_MONTH_RULE, ORG_FORMS_RULE
-from .permissions import require_inspector
 from .transitions import check_move
 
 S = Accountability.Status
@@ -41,7 +41,7 @@ def accountability_open(
     """A case starts as a proposal (问责建议), from the escalation job (actor None) or from an
     inspector; the decision comes later."""
     if actor is not None:
-        require_inspector(actor)
+        require(actor, "oversight.inspect")
     if not reason.strip():
         raise ValidationError({"reason": "请写明问责事由"})
     with transaction.atomic():
@@ -106,7 +106,7 @@ def accountability_decide(
 ) -> Accountability:
     """Record the decision on a proposal; 组织调整或者组织处理 must be completed within one
     month. A decided case is changed by ``accountability_correct`` only."""
-    require_inspector(actor)
+    require(actor, "oversight.inspect")
     with transaction.atomic():
         case = _locked(case)
         check_move(TRANSITIONS, case.status, S.DECIDED, "问责")
@@ -127,7 +127,7 @@ def accountability_decide(
 
 
 def accountability_complete(*, actor: Any, case: Accountability, on: date) -> Accountability:
-    require_inspector(actor)
+    require(actor, "oversight.inspect")
     with transaction.atomic():
         case = _locked(case)
         if case.status == S.PROPOSED:
@@ -151,7 +151,7 @@ def accountability_correct(
     """Correct a decided or completed case (a wrong date, form or body): only the fields named
     in ``changes`` (of ``CORRECTABLE``), checked as a decision is, with a reason; the values
     before and after are kept as an ``AccountabilityCorrection`` and in the audit log."""
-    require_inspector(actor)
+    require(actor, "oversight.inspect")
     if not reason.strip():
         raise ValidationError({"reason": "请写明更正理由"})
     unknown = set(changes) - set(CORRECTABLE)

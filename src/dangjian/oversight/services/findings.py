@@ -6,10 +6,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from dangjian.access.roles import Role
-from dangjian.access.scoping import roles_of
 from dangjian.audit.services import record
 from dangjian.calendar.services import add_months
+from dangjian.core.permissions import can, require
 from dangjian.orgs.models import Organization
 from dangjian.orgs.rules import check_not_before_founding
 from dangjian.people.models import Charge, Person
@@ -18,7 +17,6 @@ from ..models import Finding, NoticeStatus, Term, TermKind
 from ..models.findings import FindingStatus
 from ..rules import local_settings
 from . import handovers
-from .permissions import require_unit_entry
 
 SELF_REPORT_SOURCE = "自查"
 
@@ -65,10 +63,10 @@ def finding_create(
     self_check: Any = None,
 ) -> Finding:
     """Register a finding; a unit may only self-report (来源“自查”) inside its own scope."""
-    if Role.INSPECTOR not in roles_of(actor):
+    if not can(actor, "oversight.inspect"):
         if source != SELF_REPORT_SOURCE:
             raise ValidationError({"source": "本单位只能登记来源为“自查”的问题"})
-        require_unit_entry(actor, organization)
+        require(actor, "oversight.rectify", organization)
     if not description.strip():
         raise ValidationError({"description": "问题描述不能为空"})
     if discovered_on > timezone.localdate():
@@ -128,11 +126,11 @@ CORRECTABLE = {"description": "问题描述", "category": "问题类别", "sever
 def require_raising_side(actor: Any, finding: Finding) -> None:
     """A finding is corrected or withdrawn by the side that may raise it: the inspectors, or
     for a self-reported one (自查) also its unit's clerk or secretary."""
-    if Role.INSPECTOR in roles_of(actor):
+    if can(actor, "oversight.inspect"):
         return
     if finding.source.name != SELF_REPORT_SOURCE:
         raise PermissionDenied("只有纪检监察人员可以更正或撤销其登记的问题")
-    require_unit_entry(actor, finding.organization)
+    require(actor, "oversight.rectify", finding.organization)
 
 
 def _require_reason(reason: str) -> str:

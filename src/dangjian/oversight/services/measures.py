@@ -11,6 +11,7 @@ from django.utils import timezone
 from dangjian.audit.services import record
 from dangjian.core.errors import Conflict
 from dangjian.core.files.storage import stored_uploads
+from dangjian.core.permissions import require
 from dangjian.people.models import Person
 
 from ..models import Evidence, Finding, Measure, MeasureStatus, Progress, Verification
@@ -18,7 +19,6 @@ from ..models.findings import FindingStatus
 from . import handovers
 from .evidence import checked_upload
 from .findings import finding_refresh_status
-from .permissions import require_inspector, require_unit_entry
 from .transitions import check_move
 
 S = MeasureStatus
@@ -52,7 +52,7 @@ def measure_create(
     *, actor: Any, finding: Finding, description: str, owner: Person, due_on: date,
     criterion: str,
 ) -> Measure:
-    require_unit_entry(actor, finding.organization)
+    require(actor, "oversight.rectify", finding.organization)
     if finding.status == FindingStatus.CLOSED:
         raise ValidationError({"finding": "该问题已销号，不能再添加整改措施"})
     if finding.status == FindingStatus.WITHDRAWN:
@@ -81,7 +81,7 @@ def measure_update(
     *, actor: Any, measure: Measure, version: int, **changes: Any
 ) -> Measure:
     """Edit what, who, when or the criterion; needs the version the editor read."""
-    require_unit_entry(actor, measure.finding.organization)
+    require(actor, "oversight.rectify", measure.finding.organization)
     allowed = {"description", "owner", "due_on", "criterion"}
     if set(changes) - allowed:
         raise ValidationError("只能修改整改措施、责任人、完成时限和完成标准")
@@ -104,7 +104,7 @@ def measure_update(
 def measure_report_progress(
     *, actor: Any, measure: Measure, text: str, version: int | None = None
 ) -> Progress:
-    require_unit_entry(actor, measure.finding.organization)
+    require(actor, "oversight.rectify", measure.finding.organization)
     if not text.strip():
         raise ValidationError({"text": "进展情况不能为空"})
     with transaction.atomic():
@@ -124,7 +124,7 @@ def measure_correct_progress(
 ) -> Progress:
     """A wrong progress report is corrected by a new entry that names it and says why; the
     wrong one stays as it was written. The inspectors who follow the finding are told."""
-    require_unit_entry(actor, measure.finding.organization)
+    require(actor, "oversight.rectify", measure.finding.organization)
     if not reason.strip():
         raise ValidationError({"reason": "请写明更正理由"})
     if not text.strip():
@@ -150,7 +150,7 @@ def measure_correct_progress(
 def measure_add_evidence(
     *, actor: Any, measure: Measure, upload: UploadedFile, proves_date: date | None = None,
 ) -> Evidence:
-    require_unit_entry(actor, measure.finding.organization)
+    require(actor, "oversight.rectify", measure.finding.organization)
     today = timezone.localdate()
     fields = checked_upload(upload, proves_date, today, actor=actor)
     with stored_uploads() as uploads, transaction.atomic():
@@ -166,7 +166,7 @@ def measure_add_evidence(
 
 def measure_submit(*, actor: Any, measure: Measure, version: int | None = None) -> Measure:
     """Ask the inspectors to verify; refused without evidence."""
-    require_unit_entry(actor, measure.finding.organization)
+    require(actor, "oversight.rectify", measure.finding.organization)
     with transaction.atomic():
         measure = _locked(measure, version)
         if not measure.evidence.exists():
@@ -183,7 +183,7 @@ def measure_verify(
     version: int | None = None,
 ) -> Measure:
     """The inspector accepts (销号) or returns the measure with reasons."""
-    require_inspector(actor)
+    require(actor, "oversight.inspect")
     if decision not in Verification.Decision.values:
         raise ValidationError({"decision": "核查结论只能是 accept（通过）或 return（退回）"})
     if decision == Verification.Decision.RETURN and not comment.strip():

@@ -12,13 +12,13 @@ from django.utils import timezone
 from dangjian.access.roles import Role
 from dangjian.audit.services import record
 from dangjian.core.links import record_link
+from dangjian.core.permissions import require
 from dangjian.notifications.services import notify
 from dangjian.people.models import Person
 
 from ..models import Finding, Notice, NoticeCounter, NoticeStatus
 from ..models.findings import FindingStatus
 from . import handovers
-from .permissions import require_inspector
 from .transitions import check_move
 
 S = NoticeStatus
@@ -39,7 +39,7 @@ def notice_create(
     *, actor: Any, recipient: Person, findings: list[Finding], reply_due: date,
 ) -> Notice:
     """Draft a notice; it belongs to the inspector's area (the organisation of the grant)."""
-    require_inspector(actor)
+    require(actor, "oversight.inspect")
     organization = actor.grants.get(role=Role.INSPECTOR).organization
     if not findings:
         raise ValidationError({"findings": "提示单至少要包含一个问题"})
@@ -63,7 +63,7 @@ def notice_create(
 
 def notice_issue(*, actor: Any, notice: Notice) -> Notice:
     """Sign and send: the notice takes the next number of the year (示纪提〔2026〕3号)."""
-    require_inspector(actor)
+    require(actor, "oversight.inspect")
     today = timezone.localdate()
     with transaction.atomic():
         notice = Notice.objects.select_for_update().get(pk=notice.pk)
@@ -137,7 +137,7 @@ def notice_reply(*, actor: Any, notice: Notice, text: str) -> Notice:
 
 
 def notice_close(*, actor: Any, notice: Notice) -> Notice:
-    require_inspector(actor)
+    require(actor, "oversight.inspect")
     with transaction.atomic():
         notice = Notice.objects.select_for_update().get(pk=notice.pk)
         _move(notice, S.CLOSED)

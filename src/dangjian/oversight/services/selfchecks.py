@@ -10,13 +10,13 @@ from django.utils import timezone
 from dangjian.access.roles import Role
 from dangjian.access.selectors import users_covering
 from dangjian.audit.services import record
+from dangjian.core.permissions import require
 from dangjian.notifications.services import notify
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Charge
 
 from ..models import Finding, SelfCheck
 from .findings import finding_create
-from .permissions import require_inspector, require_unit_entry
 
 
 def peer_units(finding: Finding) -> list[Organization]:
@@ -32,7 +32,7 @@ def peer_units(finding: Finding) -> list[Organization]:
 def self_checks_send(
     *, actor: Any, finding: Finding, due_on: date, units: list[Organization] | None = None,
 ) -> list[SelfCheck]:
-    require_inspector(actor)
+    require(actor, "oversight.inspect")
     units = units if units is not None else peer_units(finding)
     if not units:
         raise ValidationError(
@@ -60,7 +60,7 @@ def self_check_answer(
     *, actor: Any, check: SelfCheck, answer: str, text: str = "",
 ) -> SelfCheck:
     """A unit answers 存在 (which becomes a finding of its own) or 不存在."""
-    require_unit_entry(actor, check.organization)
+    require(actor, "oversight.rectify", check.organization)
     if answer not in SelfCheck.Answer.values:
         raise ValidationError({"answer": "自查结果只能是“存在”或“不存在”"})
     if answer == SelfCheck.Answer.EXISTS and not text.strip():

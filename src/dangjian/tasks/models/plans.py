@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 
+from dangjian.core.models import Recorded
 from dangjian.core.scope_fields import ScopeFields
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
@@ -13,7 +14,7 @@ class PlanKind(models.TextChoices):
     BREAKDOWN = "任务分解表", "任务分解表"
 
 
-class Plan(models.Model):
+class Plan(Recorded):
     """A speech, 工作要点 or 实施方案 whose action items become supervised tasks.
 
     Its text lives in revisions: a plan is revised (修订) by uploading a new version, which is

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from dangjian.core.models import Recorded
 from dangjian.core.scope_fields import ScopeFields
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
@@ -24,7 +25,7 @@ class ReportCycle(models.TextChoices):
     NONE = "不定期", "不定期"
 
 
-class Task(models.Model):
+class Task(Recorded):
     """督查督办 task: one action item of a plan, led by a unit under a responsible leader."""
 
     plan = models.ForeignKey("tasks.Plan", verbose_name="工作部署", on_delete=models.PROTECT,

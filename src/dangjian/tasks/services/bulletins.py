@@ -10,18 +10,18 @@ from django.db.models import Max
 from django.utils import timezone
 
 from dangjian.audit.services import record
+from dangjian.core.permissions import require
 from dangjian.documents.gbt9704 import chinese_date
 from dangjian.orgs.models import Organization
 
 from ..models import Bulletin, Plan, TaskStatus
 from ..selectors import lights, period_of, reported_periods, tasks_for, with_lights
-from .permissions import require_planner
 
 
 def bulletin_issue(*, actor: Any, organization: Organization, plan: Plan | None = None
                    ) -> Bulletin:
     """Number and freeze a bulletin on the tasks led within ``organization`` (of one plan)."""
-    require_planner(actor, organization)
+    require(actor, "tasks.plan", organization)
     tasks = tasks_for(actor).filter(lead_unit__path__startswith=organization.path).exclude(
         status=TaskStatus.WITHDRAWN)
     if plan is not None:

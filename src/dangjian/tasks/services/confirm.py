@@ -13,6 +13,7 @@ from dangjian.access.roles import Role
 from dangjian.access.selectors import user_of, users_covering
 from dangjian.audit.services import record
 from dangjian.core.links import desk_link, record_link
+from dangjian.core.permissions import require
 from dangjian.notifications.services import notify
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
@@ -29,7 +30,6 @@ from ..models import (
 )
 from ..rules import local_settings
 from . import transitions
-from .permissions import require_planner
 
 # Fields a revision compares, with the words the change list shows.
 COMPARED = {"title": "任务", "text": "内容", "lead_unit": "牵头单位", "co_units": "配合单位",
@@ -73,7 +73,7 @@ def plan_confirm(*, actor: Any, plan: Plan, items: list[ReviewedItem] | None = N
     A deadline already past (a "十一期间" read as last October) would make a task born red:
     it is refused with the list of such items unless ``accept_past_due`` says the planner
     has seen them and confirms anyway."""
-    require_planner(actor, plan.organization)
+    require(actor, "tasks.plan", plan.organization)
     with transaction.atomic():
         revision = (PlanRevision.objects.select_for_update()
                     .filter(plan=plan, status=RevisionStatus.DRAFT).first())

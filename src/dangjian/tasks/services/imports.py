@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from dangjian.audit.services import record
 from dangjian.core.imports import unknown_organization
+from dangjian.core.permissions import require
 from dangjian.documents.spreadsheets import SpreadsheetError, read_xlsx
 from dangjian.orgs.models import Organization
 
@@ -36,7 +37,6 @@ from ..outline.deadlines import date_key
 from ..rules import local_settings
 from ..selectors import leaders_for, unit_choices
 from .confirm import announce_assignments
-from .permissions import require_planner
 
 HEADERS = ["序号", "任务", "牵头单位", "配合单位", "责任领导", "完成时限", "进展"]
 LIST_SEPARATOR = re.compile(r"[、，,；;\s]+")
@@ -46,7 +46,7 @@ DATE_TEXT = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
 def import_start(*, actor: Any, organization: Organization, title: str, year: int,
                  upload: UploadedFile) -> ImportJob:
     """Read the sheet (structure, header, size) and keep its rows for checking."""
-    require_planner(actor, organization)
+    require(actor, "tasks.plan", organization)
     if not title.strip():
         raise ValidationError({"title": "请填写任务分解表的标题"})
     limits = local_settings()

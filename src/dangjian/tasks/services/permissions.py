@@ -1,11 +1,10 @@
-"""Who may do what in task supervision, decided once here."""
+"""Who may do what in task supervision (督查督办), decided once here: the tasks action table."""
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
-
 from dangjian.access.roles import Role
-from dangjian.access.scoping import grants_of, may_enter_data, restrict, roles_of
+from dangjian.access.scoping import grants_of, may_direct, may_enter_data, roles_of
+from dangjian.core.permissions import Rule, register
 from dangjian.orgs.models import Organization
 
 from ..models import Task
@@ -13,23 +12,9 @@ from ..rules import COMPLETION_CONFIRMERS, local_settings
 from ..selectors import unit_choices
 
 
-def may_plan(actor: Any, organization: Organization) -> bool:
-    """A county leader deploys work across the county; a unit's clerk or secretary within it."""
-    if may_enter_data(actor, organization):
-        return True
-    covered = restrict(Organization.objects.filter(pk=organization.pk), actor).exists()
-    return Role.COUNTY_LEADER in roles_of(actor) and covered
-
-
-def require_planner(actor: Any, organization: Organization) -> None:
-    if not may_plan(actor, organization):
-        raise PermissionDenied(f"您不能为“{organization}”部署任务")
-
-
-def require_unit_entry(actor: Any, task: Task) -> None:
+def _reports_for(actor: Any, task: Task) -> bool:
     """Progress is reported by the lead unit's clerk or secretary."""
-    if not may_enter_data(actor, task.lead_unit):
-        raise PermissionDenied("仅牵头单位的党务干事或书记可以报送进展")
+    return may_enter_data(actor, task.lead_unit)
 
 
 def is_of_lead_unit(actor: Any, task: Task) -> bool:
@@ -55,17 +40,38 @@ def is_completion_confirmer(actor: Any, task: Task) -> bool:
                for grant in grants_of(actor))
 
 
-def require_completion_confirmer(actor: Any, task: Task) -> None:
-    if actor.pk is not None and actor.pk == task.completion_requested_by_id:
-        raise PermissionDenied("不能审核本人提出的办结申请")
-    if not is_completion_confirmer(actor, task):
-        who = COMPLETION_CONFIRMERS[local_settings().completion_confirmed_by]
-        raise PermissionDenied(f"任务办结须由交办方（{who}）确认，牵头单位不能自行确认")
+def _own_request(actor: Any, task: Task) -> bool:
+    return actor.pk is not None and actor.pk == task.completion_requested_by_id
+
+
+def _confirms_completion(actor: Any, task: Task) -> bool:
+    """Not one's own request (两人分离), and on the assigning side."""
+    return not _own_request(actor, task) and is_completion_confirmer(actor, task)
+
+
+def _completion_refusal(actor: Any, task: Task) -> str:
+    if _own_request(actor, task):
+        return "不能审核本人提出的办结申请"
+    who = COMPLETION_CONFIRMERS[local_settings().completion_confirmed_by]
+    return f"任务办结须由交办方（{who}）确认，牵头单位不能自行确认"
+
+
+ACTIONS = {
+    # obj: the Organization work is deployed for (a county leader across the county, a unit's
+    # clerk or secretary within it)
+    "plan": Rule(may_direct, lambda actor, org: f"您不能为“{org}”部署任务"),
+    # obj: a Task
+    "report": Rule(_reports_for, "仅牵头单位的党务干事或书记可以报送进展"),
+    "confirm_completion": Rule(_confirms_completion, _completion_refusal),
+}
+
+register("tasks", ACTIONS)
 
 
 def planning_units(actor: Any) -> Any:
-    """The units ``actor`` may deploy work to: the same answer as ``may_plan``, in one query
-    (a county leader covers the units it sees, a clerk or secretary its own subtree)."""
+    """The units ``actor`` may deploy work to: the same answer as ``can(actor, "tasks.plan",
+    unit)``, in one query (a county leader covers the units it sees, a clerk or secretary its
+    own subtree)."""
     roles = roles_of(actor)
     if Role.COUNTY_LEADER in roles or roles & {Role.UNIT_CLERK, Role.UNIT_SECRETARY}:
         units = unit_choices(actor)

@@ -15,6 +15,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from dangjian.audit.services import record
+from dangjian.core.permissions import require
 from dangjian.orgs.models import Organization
 
 from ..deadlines import suggested_due
@@ -30,7 +31,6 @@ from ..models import (
 )
 from ..outline import OutlineError, OutlineItem, parse_outline
 from ..selectors import unit_choices
-from .permissions import require_planner
 from .uploads import document_text
 
 TITLE_WORDS = re.compile(r"讲话|要点|方案|意见|通知|计划|安排")
@@ -74,7 +74,7 @@ def plan_create(
     *, actor: Any, organization: Organization, kind: str, year: int, title: str = "",
     text: str | None = None, upload: UploadedFile | None = None,
 ) -> Plan:
-    require_planner(actor, organization)
+    require(actor, "tasks.plan", organization)
     if kind not in PlanKind.values or kind == PlanKind.BREAKDOWN:
         raise ValidationError({"kind": "类型只能是讲话、工作要点或实施方案"})
     _check_year(year)
@@ -94,7 +94,7 @@ def plan_revise(
     *, actor: Any, plan: Plan, text: str | None = None, upload: UploadedFile | None = None,
 ) -> PlanRevision:
     """A new version of the plan's text, proposed against the tasks it already has."""
-    require_planner(actor, plan.organization)
+    require(actor, "tasks.plan", plan.organization)
     body, source = source_text(text=text, upload=upload, actor=actor)
     items = _parsed(body)
     with transaction.atomic():

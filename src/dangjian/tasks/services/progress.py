@@ -19,13 +19,14 @@ from dangjian.access.selectors import user_of, users_covering
 from dangjian.audit.services import record
 from dangjian.core.files.storage import stored_uploads
 from dangjian.core.links import record_link
+from dangjian.core.permissions import require
 from dangjian.notifications.services import notify
 
 from ..models import Milestone, ProgressEvidence, ProgressReport, Review, Task, TaskStatus
 from ..rules import local_settings
 from ..selectors import period_of
 from . import transitions
-from .permissions import is_completion_confirmer, require_completion_confirmer, require_unit_entry
+from .permissions import is_completion_confirmer
 from .tasks import locked
 from .uploads import checked_evidence
 
@@ -37,7 +38,7 @@ def task_report_progress(
     milestone: Milestone | None = None, files: list[UploadedFile] | None = None,
     request_completion: bool = False, version: int | None = None,
 ) -> ProgressReport:
-    require_unit_entry(actor, task)
+    require(actor, "tasks.report", task)
     files = files or []
     if not text.strip():
         raise ValidationError({"text": "进展情况不能为空"})
@@ -110,7 +111,7 @@ def completion_confirmers(task: Task) -> list[Any]:
 def task_review(*, actor: Any, task: Task, decision: str, comment: str = "",
                 version: int | None = None) -> Task:
     """The assigning side accepts (已完成) or returns the request with reasons."""
-    require_completion_confirmer(actor, task)
+    require(actor, "tasks.confirm_completion", task)
     if decision not in Review.Decision.values:
         raise ValidationError({"decision": "审核结论只能是 accept（同意办结）或 return（退回）"})
     if decision == Review.Decision.RETURN and not comment.strip():
@@ -120,7 +121,7 @@ def task_review(*, actor: Any, task: Task, decision: str, comment: str = "",
         task = locked(task, version)
         if task.completion_requested_on is None:
             raise ValidationError("该任务尚未申请办结")
-        require_completion_confirmer(actor, task)  # the requester as locked, not as read
+        require(actor, "tasks.confirm_completion", task)  # the requester as locked, not as read
         if decision == Review.Decision.ACCEPT:
             transitions.move(task, TaskStatus.DONE)
             task.completed_on = today

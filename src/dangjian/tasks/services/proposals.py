@@ -12,12 +12,12 @@ from django.db import transaction
 from django.db.models import F
 
 from dangjian.audit.services import record
+from dangjian.core.permissions import require
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
 
 from ..matching import charged_leader
 from ..models import PlanRevision, Proposal, RevisionStatus
-from .permissions import require_planner
 
 SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 EDITABLE = {"title", "text", "lead_unit", "co_units", "leader", "due_on", "targets"}
@@ -28,7 +28,7 @@ def sentences(text: str) -> list[str]:
 
 
 def _editable(actor: Any, revision: PlanRevision) -> None:
-    require_planner(actor, revision.plan.organization)
+    require(actor, "tasks.plan", revision.plan.organization)
     if revision.status != RevisionStatus.DRAFT:
         raise ValidationError("该版本已确认，不能再修改任务建议")
 

@@ -9,10 +9,10 @@ from django.utils import timezone
 
 from dangjian.audit.services import record
 from dangjian.core.errors import Conflict
+from dangjian.core.permissions import require
 
 from ..models import Milestone, Task, TaskStatus
 from . import transitions
-from .permissions import require_planner
 
 EDITABLE = {"due_on", "leader", "co_units", "report_cycle", "report_day", "targets"}
 
@@ -28,7 +28,7 @@ def locked(task: Task, version: int | None) -> Task:
 
 def task_update(*, actor: Any, task: Task, version: int, **changes: Any) -> Task:
     """The deploying side adjusts a task; moving an overdue deadline later reopens it."""
-    require_planner(actor, task.plan.organization)
+    require(actor, "tasks.plan", task.plan.organization)
     if set(changes) - EDITABLE:
         raise ValidationError("只能修改完成时限、责任领导、配合单位、报送周期、报送截止日和目标")
     if "report_day" in changes and not 1 <= int(changes["report_day"]) <= 28:
@@ -54,7 +54,7 @@ def task_update(*, actor: Any, task: Task, version: int, **changes: Any) -> Task
 
 
 def milestone_add(*, actor: Any, task: Task, title: str, due_on: date) -> Milestone:
-    require_planner(actor, task.plan.organization)
+    require(actor, "tasks.plan", task.plan.organization)
     if not title.strip():
         raise ValidationError({"title": "节点名称不能为空"})
     if due_on > task.due_on:

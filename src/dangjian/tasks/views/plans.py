@@ -19,7 +19,6 @@ from ..services import plans as plan_services
 from ..services import proposals as proposal_services
 from ..services import tasks as task_services
 from ..services.confirm import COMPARED, ReviewedItem, past_due, plan_confirm
-from ..services.permissions import may_plan
 
 
 def _year(raw: str | None) -> int:
@@ -63,7 +62,6 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "plan": plan, "tasks": selectors.with_lights(tasks, cut), "labels": LABELS,
         "revisions": [(r, _changes_in_words(r.changes, titles)) for r in revisions],
         "draft": next((r for r in revisions if r.status == RevisionStatus.DRAFT), None),
-        "may_plan": may_plan(request.user, plan.organization),
         "drafts": request.session.get("drafts", {}),
     })
 

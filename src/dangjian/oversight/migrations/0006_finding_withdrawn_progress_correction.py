@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('oversight', '0004_accountability_corrections'),
+        ('oversight', '0005_recorded_fields'),
     ]
 
     operations = [

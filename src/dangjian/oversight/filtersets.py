@@ -1,0 +1,94 @@
+"""The oversight registers' filters: one FilterSet each, used by the list page, its export and
+the API (the API's original parameters — organization, status, … — keep their meaning)."""
+
+from datetime import date
+from typing import Any
+
+import django_filters
+from django.db.models import Q, QuerySet
+
+from dangjian.core.inputs import IdFilter, YearNumberFilter
+from dangjian.orgs.filtersets import subtree_path
+
+from .models import Finding, Measure, MeasureStatus, Notice, RiskPoint, Term, TermKind
+from .services.lights import GREEN, LABELS, RED, YELLOW, cutoffs
+
+
+def _terms(kind: str) -> Any:
+    return lambda request: Term.objects.filter(kind=kind)
+
+
+class SubtreeFilterSet(django_filters.FilterSet):
+    """A register whose rows hang under an organisation: ``subtree`` is that organisation and
+    everything below it. ``organization_path`` names the row's path field."""
+
+    organization_path = "organization__path"
+    subtree = IdFilter(method="filter_subtree", label="单位（含下级）")
+
+    def filter_subtree(self, queryset: QuerySet[Any], name: str, value: int) -> QuerySet[Any]:
+        return queryset.filter(**{f"{self.organization_path}__startswith": subtree_path(value)})
+
+
+class FindingFilterSet(SubtreeFilterSet):
+    q = django_filters.CharFilter(field_name="description", lookup_expr="contains",
+                                  label="问题描述")
+    source = django_filters.ModelChoiceFilter(queryset=_terms(TermKind.SOURCE), label="问题来源")
+    category = django_filters.ModelChoiceFilter(queryset=_terms(TermKind.CATEGORY),
+                                                label="问题类别")
+    discovered_from = django_filters.DateFilter(field_name="discovered_on", lookup_expr="gte",
+                                                label="发现日期起")
+    discovered_to = django_filters.DateFilter(field_name="discovered_on", lookup_expr="lte",
+                                              label="发现日期止")
+
+    class Meta:
+        model = Finding
+        fields = ["subtree", "q", "source", "category", "status", "discovered_from",
+                  "discovered_to", "organization", "responsible_leader"]
+
+
+class NoticeFilterSet(SubtreeFilterSet):
+    q = django_filters.CharFilter(field_name="title", lookup_expr="contains", label="标题")
+    year = YearNumberFilter(label="年度")
+
+    class Meta:
+        model = Notice
+        fields = ["subtree", "q", "year", "status", "recipient"]
+
+
+class MeasureFilterSet(SubtreeFilterSet):
+    organization_path = "finding__organization__path"
+    q = django_filters.CharFilter(field_name="description", lookup_expr="contains",
+                                  label="整改措施")
+    light = django_filters.ChoiceFilter(choices=list(LABELS.items()), method="filter_light",
+                                        label="亮灯")
+    due_from = django_filters.DateFilter(field_name="due_on", lookup_expr="gte",
+                                         label="完成时限起")
+    due_to = django_filters.DateFilter(field_name="due_on", lookup_expr="lte", label="完成时限止")
+
+    class Meta:
+        model = Measure
+        fields = ["subtree", "q", "status", "light", "due_from", "due_to", "finding", "owner"]
+
+    def filter_light(self, queryset: QuerySet[Measure], name: str, value: str) -> QuerySet[Any]:
+        return queryset.filter(light_condition(value, cutoffs().today, cutoffs().yellow_until))
+
+
+def light_condition(light: str, today: date, yellow_until: date) -> Q:
+    """Open measures of one light (a closed measure has none), as ``LightCutoffs.light``."""
+    open_ = ~Q(status=MeasureStatus.CLOSED)
+    if light == RED:
+        return open_ & Q(due_on__lt=today)
+    if light == YELLOW:
+        return open_ & Q(due_on__gte=today, due_on__lte=yellow_until)
+    assert light == GREEN
+    return open_ & Q(due_on__gt=yellow_until)
+
+
+class RiskPointFilterSet(SubtreeFilterSet):
+    q = django_filters.CharFilter(field_name="risk", lookup_expr="contains", label="风险描述")
+    area = django_filters.ModelChoiceFilter(queryset=_terms(TermKind.RISK_AREA),
+                                            label="风险领域")
+
+    class Meta:
+        model = RiskPoint
+        fields = ["subtree", "q", "area", "level", "organization"]
