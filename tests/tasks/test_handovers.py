@@ -47,14 +47,14 @@ def test_asking_to_close_tells_the_approver_and_the_outcome_comes_back_to_the_un
     clerk.post(_url(task, "progress"), {"text": "已完成", "request_completion": "true",
                                         "file": pdf()}, format="multipart")
     [asked] = inbox(user("vice_head"), "task.completion_requested")
-    assert asked.link == f"/tasks/#review-{task.pk}"
+    assert asked.link == f"/tasks/tasks/{task.pk}/review/"
     leader.post(_url(task, "review"), {"decision": "return", "comment": "缺制度文件"},
                 format="json")
     leader.post(_url(task, "review"), {"decision": "return", "comment": "缺制度文件"},
                 format="json")  # twice: refused, not announced again
     [back] = inbox(user("finance_secretary"), "task.review_return")
     assert back.title == "督办任务办结申请被退回：缺制度文件" and "理由：缺制度文件" in back.body
-    assert back.link == "/tasks/"
+    assert back.link == f"/tasks/tasks/{task.pk}/"
     assert inbox(user("edu_clerk"), "task.review_return") == []
 
     clerk.post(_url(task, "progress"), {"text": "已补充", "request_completion": "true"},

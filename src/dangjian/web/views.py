@@ -24,6 +24,7 @@ from dangjian.access.passwords import password_change_reason
 from dangjian.access.roles import Role
 from dangjian.access.scoping import restrict, roles_of
 from dangjian.access.selectors import scope_summary
+from dangjian.audit.filtersets import AuditEventFilterSet
 from dangjian.audit.labels import ACTION_LABELS
 from dangjian.audit.models import AuditEvent
 from dangjian.orgs.filtersets import OrganizationFilterSet
@@ -32,6 +33,7 @@ from dangjian.people.filtersets import PersonFilterSet
 from dangjian.people.models import Person
 
 from .forms import LoginForm, OtpForm, PasswordChangeForm
+from .workbench import workbench
 
 PAGE_SIZE = 50
 # Between the password and the code: who passed the first step, and until when it counts.
@@ -147,10 +149,11 @@ def _page(request: HttpRequest, rows: Any) -> Any:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
+    """The 工作台: the landing page after login (see web.workbench)."""
     user = cast(User, request.user)  # login_required ran first
     grants = user.grants.select_related("organization").order_by("role")
     return render(request, "web/home.html", {
-        "grants": grants, "scope": scope_summary(user), "roles": sorted(roles_of(user)),
+        **workbench(user), "grants": grants, "scope": scope_summary(user),
     })
 
 
@@ -175,11 +178,14 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     if Role.AUDIT_ADMIN not in roles_of(request.user):
         raise PermissionDenied("仅审计管理员可以查看审计日志")
     events = AuditEvent.objects.select_related("refusal_window").order_by("-id")
-    action = request.GET.get("action", "").strip()
-    if action:
-        events = events.filter(action=action)
-    return render(request, "web/audit.html", {"page": _page(request, events), "action": action,
-                                              "action_labels": ACTION_LABELS.items()})
+    filtered = AuditEventFilterSet(request.GET, queryset=events)
+    rows = filtered.qs if filtered.is_valid() else events.none()
+    return render(request, "web/audit.html", {
+        "page": _page(request, rows), "action": request.GET.get("action", "").strip(),
+        "action_labels": ACTION_LABELS.items(), "day": request.GET.get("day", ""),
+        "failed_only": filtered.form.cleaned_data.get("success") is False
+        if filtered.is_valid() else False,
+    })
 
 
 @login_required
