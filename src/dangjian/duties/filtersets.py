@@ -17,16 +17,18 @@ from .models import Fulfilment, ResponsibilityItem, ResponsibilityList
 
 
 class Done:
-    """What the 履责记实 filter offers: recorded this year, not, or not this quarter."""
+    """What the 履责记实 filter offers. "Owed" is about the duties recorded by hand (the platform
+    proves the others itself, ``ResponsibilityItem.provider``) that recur on a cadence."""
 
     YES = "yes"
     NO = "no"
-    NOT_THIS_QUARTER = "no_quarter"
+    OWED_THIS_YEAR = "owed"
+    OWED_THIS_QUARTER = "owed_quarter"
     CHOICES = [(YES, "本年度已记实"), (NO, "本年度未记实"),
-               (NOT_THIS_QUARTER, "本季度未记实（按季、按月事项）")]
+               (OWED_THIS_YEAR, "需手工记实、本年度尚无记实"),
+               (OWED_THIS_QUARTER, "需手工记实的按季按月事项、本季度尚无记实")]
 
 
-# Duties that owe a record every quarter or more often: "本季度未记实" is about them only.
 QUARTERLY = (Period.QUARTER, Period.MONTH)
 
 
@@ -34,11 +36,21 @@ def quarter_start(today: date) -> date:
     return date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
 
 
-def not_recorded_this_quarter(today: date) -> Q:
-    """Active quarterly or monthly items of this year's lists with no record this quarter."""
-    recorded = Fulfilment.objects.filter(item=OuterRef("pk"), done_on__gte=quarter_start(today))
-    return (Q(active=True, list__year=today.year, period__in=QUARTERLY)
+def _owed(today: date, since: date, periods: Any) -> Q:
+    recorded = Fulfilment.objects.filter(item=OuterRef("pk"), done_on__gte=since)
+    return (Q(active=True, provider="", list__year=today.year, period__in=periods)
             & ~Q(Exists(recorded)))
+
+
+def owed_this_year(today: date) -> Q:
+    """Active hand-recorded items of this year's lists, on a cadence, with no record yet."""
+    periods = [p for p in Period.values if p != Period.ONGOING]
+    return _owed(today, date(today.year, 1, 1), periods)
+
+
+def owed_this_quarter(today: date) -> Q:
+    """Active hand-recorded quarterly or monthly items with no record this quarter."""
+    return _owed(today, quarter_start(today), QUARTERLY)
 
 
 class ResponsibilityItemFilterSet(django_filters.FilterSet):
@@ -61,8 +73,10 @@ class ResponsibilityItemFilterSet(django_filters.FilterSet):
         return queryset.filter(list__organization__path__startswith=subtree_path(value))
 
     def filter_done(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        if value == Done.NOT_THIS_QUARTER:
-            return queryset.filter(not_recorded_this_quarter(timezone.localdate()))
+        if value == Done.OWED_THIS_YEAR:
+            return queryset.filter(owed_this_year(timezone.localdate()))
+        if value == Done.OWED_THIS_QUARTER:
+            return queryset.filter(owed_this_quarter(timezone.localdate()))
         in_year = Fulfilment.objects.filter(item=OuterRef("pk"),
                                             done_on__year=OuterRef("list__year"))
         return queryset.filter(Exists(in_year) if value == Done.YES else ~Exists(in_year))
