@@ -1,5 +1,6 @@
-"""The audit log's one FilterSet: the 审计日志 page, its export and the API (whose parameters
-action, username, object_type, object_id and success keep their exact-match meaning)."""
+"""The audit log's one FilterSet: the 审计日志 page, its export, the API (whose parameters
+action, username, object_type, object_id and success keep their exact-match meaning) and the
+工作台's counts."""
 
 import django_filters
 from django import forms
@@ -7,7 +8,7 @@ from django import forms
 from .labels import ACTION_LABELS
 from .models import AuditEvent
 
-SUCCESS_CHOICES = [("", "全部"), ("true", "成功"), ("false", "失败")]
+SUCCESS_CHOICES = [("", "全部结果"), ("true", "成功"), ("false", "失败或被拒绝")]
 
 
 class AuditEventFilterSet(django_filters.FilterSet):
@@ -19,6 +20,8 @@ class AuditEventFilterSet(django_filters.FilterSet):
                                           label="日期起")
     date_to = django_filters.DateFilter(field_name="created_at", lookup_expr="date__lte",
                                         label="日期止")
+    # A day in local time (Asia/Shanghai), as the log shows its times.
+    day = django_filters.DateFilter(field_name="created_at", lookup_expr="date", label="日期")
     object_type = django_filters.CharFilter(label="对象类型")
     object_id = django_filters.CharFilter(label="对象标识")
     success = django_filters.BooleanFilter(label="结果", widget=forms.Select(
@@ -26,5 +29,5 @@ class AuditEventFilterSet(django_filters.FilterSet):
 
     class Meta:
         model = AuditEvent
-        fields = ["action", "username", "date_from", "date_to", "object_type", "object_id",
-                  "success"]
+        fields = ["action", "username", "day", "date_from", "date_to", "object_type",
+                  "object_id", "success"]

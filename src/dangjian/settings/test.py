@@ -23,3 +23,5 @@ MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]  # noqa:
 # Uploaded evidence goes to a throwaway folder, never into the working tree.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="dangjian-test-media-"))
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# A to-do provider that raises fails the test (production logs it and names the module).
+DANGJIAN_WORKBENCH_STRICT = True

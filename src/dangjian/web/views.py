@@ -25,6 +25,7 @@ from dangjian.access.scoping import roles_of
 from dangjian.access.selectors import scope_summary
 
 from .forms import LoginForm, OtpForm, PasswordChangeForm
+from .workbench import workbench
 
 # Between the password and the code: who passed the first step, and until when it counts.
 PENDING_LOGIN = "dangjian_pending_login"
@@ -135,10 +136,11 @@ def password_change(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
+    """The 工作台: the landing page after login (see web.workbench)."""
     user = cast(User, request.user)  # login_required ran first
     grants = user.grants.select_related("organization").order_by("role")
     return render(request, "web/home.html", {
-        "grants": grants, "scope": scope_summary(user), "roles": sorted(roles_of(user)),
+        **workbench(user), "grants": grants, "scope": scope_summary(user),
     })
 
 

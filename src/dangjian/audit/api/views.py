@@ -3,6 +3,7 @@ from rest_framework import viewsets
 
 from dangjian.access.permissions import role_required
 from dangjian.access.roles import Role
+from dangjian.audit.filtersets import AuditEventFilterSet
 from dangjian.audit.models import AuditEvent
 
 from .serializers import AuditEventSerializer
@@ -13,7 +14,7 @@ class AuditEventViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = AuditEventSerializer
     permission_classes = [role_required(Role.AUDIT_ADMIN)]
-    filterset_fields = ["action", "username", "object_type", "object_id", "success"]
+    filterset_class = AuditEventFilterSet
 
     def get_queryset(self) -> QuerySet[AuditEvent]:
         return AuditEvent.objects.select_related("refusal_window").order_by("-id")
