@@ -31,6 +31,11 @@ class OrganizationList(RegisterListView):
         return restrict(Organization.objects.select_related("parent"),
                         self.request.user).order_by("path")
 
+    def filterset(self, data: Any) -> Any:
+        filterset = super().filterset(data)
+        filterset.form.fields.pop("parent")  # the API's id filter; the page has 下级（含本级）
+        return filterset
+
 
 class OrganizationDetail(RecordDetailView):
     model = Organization
