@@ -33,6 +33,7 @@ def test_the_clerk_records_a_meeting_by_ticking_names(
     absent = people[-1]
     clerk = _as(browser, site, "finance_clerk", demo_password, "/orglife/")
     expect(clerk.get_by_role("heading", name="组织生活")).to_be_visible()
+    clerk.get_by_test_id("overview-links").get_by_role("button", name="登记会议").click()
     clerk.get_by_label("组织", exact=True).select_option(label=BRANCH)
     clerk.get_by_role("button", name="切换组织").click()
     clerk.get_by_role("link", name="支部党员大会").click()
@@ -47,6 +48,9 @@ def test_the_clerk_records_a_meeting_by_ticking_names(
         f"应到{len(people)}人，实到{len(people) - 1}人")
     meeting = Meeting.objects.get(organization=branch, kind="支部党员大会", held_on=yesterday)
     assert meeting.attendance.get(present=False).absence_reason == "外出培训"
+    expect(clerk.get_by_test_id("fields")).to_contain_text("支部党员大会")  # its detail page
+    expect(clerk.get_by_test_id("history")).to_contain_text("登记会议")
+    clerk.get_by_role("button", name="返回列表").click()
     expect(clerk.get_by_test_id(f"meeting-{meeting.pk}")).to_contain_text("支部党员大会")
 
 

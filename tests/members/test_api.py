@@ -204,5 +204,6 @@ def test_a_deadline_from_today_says_when_it_is_only_provisional(
     known = all(_holiday_data_for(y) for y in range(today.year, due_on.year + 1))
     assert due["provisional"] is (not known)
     client.force_login(User.objects.get(username="finance_clerk"))
-    page = client.get("/members/", {"status": "入党申请人", "page_size": 500}).content.decode()
+    page = client.get("/members/candidates/",
+                      {"status": "入党申请人", "per_page": 100}).content.decode()
     assert (f"{due_on:%Y-%m-%d}前（暂定）" in page) is (not known)

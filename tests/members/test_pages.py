@@ -24,12 +24,14 @@ def clerk_client(clerk: User) -> Client:
     return client
 
 
-def test_the_desk_lists_each_candidate_with_what_is_due_and_its_article(
+def test_the_list_shows_each_candidate_with_what_is_due_and_the_step_page_its_article(
     clerk_client: Client, applicant: Callable[..., Candidate],
 ) -> None:
     candidate = applicant()
-    html = clerk_client.get("/members/").content.decode()
+    html = clerk_client.get("/members/candidates/").content.decode()
     assert f'data-testid="candidate-{candidate.pk}"' in html
+    assert "第2步 党组织派人谈话，2023-04-03前" in html and "已逾期" in html
+    html = clerk_client.get(f"/members/candidates/{candidate.pk}/steps/").content.decode()
     assert "第2步 党组织派人谈话，2023-04-03前" in html and "已逾期" in html
     assert "第七条" in html and 'name="step"' in html
 
@@ -75,7 +77,7 @@ def test_the_step_form_offers_the_branchs_full_members_as_introducers(
     advance: Callable[[Candidate, int], Candidate], full_members: list,
 ) -> None:
     candidate = advance(applicant(), 8)
-    html = clerk_client.get("/members/").content.decode()
+    html = clerk_client.get(f"/members/candidates/{candidate.pk}/steps/").content.decode()
     assert 'name="introducers"' in html
     assert all(f'<option value="{p.pk}">{p.name}</option>' in html for p in full_members)
     response = clerk_client.post(f"/members/candidates/{candidate.pk}/steps/", {

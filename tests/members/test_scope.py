@@ -27,7 +27,7 @@ def _candidate(clerk: str, branch: str, name: str) -> Candidate:
 @pytest.mark.django_db
 class TestCandidatesMatrix(ScopeMatrix):
     list_url = "/api/v1/candidates/"
-    page_url = "/members/"
+    page_url = "/members/candidates/"
     # A member sees their own file only, not the applicants of their branch.
     sees = member_sees()
 

@@ -19,10 +19,19 @@ def stored(record: Callable[..., Meeting], user: Callable[[str], User]) -> Store
     meeting = record()
     row = meeting_attach(actor=user("finance_clerk"), meeting=meeting, kind=AttachmentKind.SIGN_IN,
                          upload=SimpleUploadedFile(NAME, PDF))
-    # No page lists a meeting's attachments yet: the API is the way down.
     return Stored(api_url=f"/api/v1/meetings/{meeting.pk}/attachments/{row.pk}/file",
-                  page_url=None, row=row)
+                  page_url=f"/orglife/attachments/{row.pk}/", row=row)
 
 
 class TestMeetingAttachmentDownload(DownloadContract):
     pass
+
+
+def test_the_meeting_detail_links_its_attachments(stored: Stored, user: Callable[[str], User]
+                                                  ) -> None:
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user("finance_clerk"))
+    html = client.get(f"/orglife/meetings/{stored.row.meeting_id}/").content.decode()
+    assert f'<a href="{stored.page_url}">{NAME}</a>' in html

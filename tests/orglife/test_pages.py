@@ -20,11 +20,12 @@ def _signed_in(user: Any) -> Client:
     return client
 
 
-def test_the_desk_offers_the_branch_members_to_tick(
+def test_the_record_page_offers_the_branch_members_to_tick(
     user: Callable[[str], Any], branch: Organization, members: Callable[..., list[Person]],
 ) -> None:
     html = _signed_in(user("finance_clerk")).get(
-        "/orglife/", {"organization": branch.pk, "kind": "支部党员大会"}).content.decode()
+        "/orglife/meetings/new/", {"organization": branch.pk, "kind": "支部党员大会"}
+    ).content.decode()
     for person in members(branch):
         assert f'aria-label="{person.name}到会"' in html
     assert "<option selected>支部党员大会</option>" in html
@@ -98,10 +99,10 @@ def test_an_import_through_the_page_reports_the_bad_rows(user: Callable[[str], A
     assert "第1条记录" in html and "没有名为“张三”的人员" in html
 
 
-def test_the_desk_starts_from_the_clerks_first_branch(
+def test_the_record_page_starts_from_the_clerks_first_branch(
     user: Callable[[str], Any], branch: Organization,
 ) -> None:
-    html = _signed_in(user("finance_clerk")).get("/orglife/").content.decode()
+    html = _signed_in(user("finance_clerk")).get("/orglife/meetings/new/").content.decode()
     assert f'<option value="{branch.pk}" selected>' in html
 
 
@@ -111,7 +112,7 @@ def test_a_leading_group_lists_its_own_members_not_the_branches(
 ) -> None:
     group = org("县财政局党组")
     html = _signed_in(user("finance_clerk")).get(
-        "/orglife/", {"organization": group.pk}).content.decode()
+        "/orglife/meetings/new/", {"organization": group.pk}).content.decode()
     assert f'aria-label="{user("finance_secretary").person.name}到会"' in html
     assert f'aria-label="{user("member").person.name}到会"' not in html
     assert "<option selected>民主生活会</option>" not in html  # 党课 comes first for a group
@@ -123,7 +124,7 @@ def test_the_organisation_chosen_is_the_one_recorded_or_the_form_refuses(
 ) -> None:
     clerk = _signed_in(user("finance_clerk"))
     other = org("县财政局机关第二党支部")
-    page = clerk.get("/orglife/", {"organization": branch.pk}).content.decode()
+    page = clerk.get("/orglife/meetings/new/", {"organization": branch.pk}).content.decode()
     form = page[page.index('action="/orglife/meetings/new/"'):]
     assert '<select name="organization"' in form.split("</form>")[0]  # chosen inside the form
     people = members(branch)
@@ -148,13 +149,13 @@ def test_the_committee_template_lists_the_committee_only(
     from dangjian.people.models import Post, PostTitle
 
     clerk = _signed_in(user("finance_clerk"))
-    page = clerk.get("/orglife/", {"organization": branch.pk}).content.decode()
+    page = clerk.get("/orglife/meetings/new/", {"organization": branch.pk}).content.decode()
     assert "支部委员会会议" not in page.split('data-testid="attendance"')[0]  # no committee
     people = members(branch)
     for person in people[:3]:
         Post.objects.create(person=person, organization=branch, title=PostTitle.COMMITTEE_MEMBER,
                             start_on=today - timedelta(days=30))
-    page = clerk.get("/orglife/", {"organization": branch.pk,
+    page = clerk.get("/orglife/meetings/new/", {"organization": branch.pk,
                                    "kind": "支部委员会会议"}).content.decode()
     attendance = page.split('data-testid="attendance"')[1].split("</fieldset>")[0]
     assert attendance.count('name="listed"') == 3

@@ -28,7 +28,7 @@ def _meeting(branch_name: str, clerk: str) -> Meeting:
 @pytest.mark.django_db
 class TestMeetingsMatrix(ScopeMatrix):
     list_url = "/api/v1/meetings/"
-    page_url = "/orglife/"
+    page_url = "/orglife/meetings/"
     # A member sees the meetings of their own branch (Meeting.scope_fields.member_branch):
     # "inside" is a meeting of that branch too.
     sees = member_sees(INSIDE, BRANCH)

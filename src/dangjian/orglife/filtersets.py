@@ -8,16 +8,21 @@ from .models import Meeting, MeetingKind
 
 
 class MeetingFilterSet(django_filters.FilterSet):
-    """One filter for the page and the API: organisation, subtree, kind, year."""
+    """One filter for the list page, its export and the API: organisation, subtree, kind,
+    year, date range."""
 
-    organization = IdFilter(field_name="organization_id")
-    subtree = IdFilter(method="filter_subtree", label="组织及其下级")
-    kind = django_filters.ChoiceFilter(choices=MeetingKind.choices)
-    year = YearFilter("held_on")
+    subtree = IdFilter(method="filter_subtree", label="组织（含下级）")
+    organization = IdFilter(field_name="organization_id", label="组织")
+    kind = django_filters.ChoiceFilter(choices=MeetingKind.choices, label="会议类型")
+    year = YearFilter("held_on", label="年度")
+    held_from = django_filters.DateFilter(field_name="held_on", lookup_expr="gte",
+                                          label="会议日期起")
+    held_to = django_filters.DateFilter(field_name="held_on", lookup_expr="lte",
+                                        label="会议日期止")
 
     class Meta:
         model = Meeting
-        fields = ["organization", "subtree", "kind", "year"]
+        fields = ["subtree", "organization", "kind", "year", "held_from", "held_to"]
 
     def filter_subtree(self, queryset: QuerySet[Meeting], name: str, value: int
                        ) -> QuerySet[Meeting]:

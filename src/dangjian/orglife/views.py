@@ -1,20 +1,18 @@
-"""Pages: the clerk's desk (record a meeting from a template, import a ledger, recent meetings)
-and the compliance page for secretaries and leaders. Views parse forms and call services."""
+"""Pages: the overview (组织生活), recording a meeting from a template, importing a ledger, and
+the compliance page for secretaries and leaders. Views parse forms and call services; the
+meetings register itself (list, detail, actions on a meeting) is in ``pages``."""
 
 from collections.abc import Callable
-from functools import wraps
-from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from dangjian.access.scoping import restrict
 from dangjian.core.files.checks import XLSX, attachment
@@ -24,7 +22,6 @@ from dangjian.people.models import Person
 
 from . import selectors
 from .committees import committee_members, has_committee
-from .filtersets import MeetingFilterSet
 from .models import MeetingKind
 from .presets import presets_for
 from .services.compliance import compliance_report
@@ -34,63 +31,81 @@ from .services.meetings import meeting_record
 YEARS_SHOWN = 5
 
 
-def _back_to_desk(view: Callable[[HttpRequest], str]) -> Callable[..., HttpResponse]:
-    """A POST from the desk: the outcome becomes a message; on refusal the form's input is
-    kept in the session and filled in again, so nothing typed is lost."""
+def _form_page(page: str, view: Callable[[HttpRequest], tuple[str, str]]
+               ) -> Callable[[HttpRequest], HttpResponse]:
+    """The POST side of a form page: success goes where the view says with a message; on
+    refusal (or 切换组织) back to the form page, its input kept in the session and filled in
+    again, so nothing typed is lost."""
 
-    @wraps(view)
-    @login_required
-    @require_POST
-    def wrapper(request: HttpRequest) -> HttpResponse:
+    def post(request: HttpRequest) -> HttpResponse:
         query = {k: request.POST[k] for k in ("organization", "kind") if request.POST.get(k)}
+        back = f"{reverse(page)}?{urlencode(query)}"
         if request.POST.get("switch"):  # 切换组织: load the chosen organisation's list
-            return redirect(f"{reverse('orglife:home')}?{urlencode(query)}")
+            return redirect(back)
         try:
-            messages.success(request, view(request))
-            request.session.pop("orglife_draft", None)
+            message, url = view(request)
         except (ValidationError, PermissionDenied) as exc:
             text = "；".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
             messages.error(request, text or "操作失败")
             request.session["orglife_draft"] = {k: request.POST.getlist(k) for k in request.POST
                                                 if k != "csrfmiddlewaretoken"}
-        return redirect(f"{reverse('orglife:home')}?{urlencode(query)}")
+            return redirect(back)
+        messages.success(request, message)
+        request.session.pop("orglife_draft", None)
+        return redirect(url)
 
-    return wrapper
+    return post
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
+    """A short overview: this year's meetings by kind, links to the register and the forms."""
+    user = request.user
+    year = timezone.localdate().year
+    meetings = selectors.meeting_rows_for(user).filter(held_on__year=year)
+    by_kind = dict(meetings.order_by().values_list("kind").annotate(n=Count("pk"))
+                   .values_list("kind", "n"))
+    return render(request, "orglife/home.html", {
+        "year": year, "total": sum(by_kind.values()),
+        "by_kind": [(kind, by_kind.get(kind, 0)) for kind in MeetingKind.values],
+        "enters": selectors.organizations_for_entry(user).exists(),
+        "recent": meetings[:5],
+    })
+
+
+@login_required
+def meeting_new(request: HttpRequest) -> HttpResponse:
+    """登记会议: GET the form (a template per meeting kind, the organisation's members to tick),
+    POST records the meeting and opens it."""
+    if request.method == "POST":
+        return _record_post(request)
     user = request.user
     entry = selectors.organizations_for_entry(user)
     asked = request.GET.get("organization", "")
     # A clerk most often records for a 党支部: start from one unless another was chosen.
     branch = ((entry.filter(pk=asked).first() if asked.isdigit() else None)
               or entry.filter(kind=OrgKind.BRANCH).first() or entry.first())
-    meetings = MeetingFilterSet(request.GET, queryset=selectors.meeting_rows_for(user))
-    context: dict[str, Any] = {
-        "entry": entry[:500], "branch": branch, "today": timezone.localdate(),
-        "page": Paginator(meetings.qs, 50).get_page(request.GET.get("page")),
-        "kinds": MeetingKind.values, "draft": request.session.pop("orglife_draft", {}),
-    }
-    if branch is not None:
-        today = context["today"]
-        presets = [p for p in presets_for(branch.kind)
-                   if p.kind != MeetingKind.COMMITTEE or has_committee(branch, today)]
-        chosen = request.GET.get("kind")
-        context["presets"] = presets
-        context["preset"] = preset = next((p for p in presets if p.kind == chosen), presets[0])
-        context["members"] = (committee_members(branch, today)
-                              if preset.kind == MeetingKind.COMMITTEE
-                              else selectors.members_of(branch))
-        # a refused form's ticks, when they were given for this organisation's list
-        draft = context["draft"]
-        same_list = draft.get("listed_for", [str(branch.pk)])[0] == str(branch.pk)
-        context["ticked"] = set(draft.get("present", [])) if draft and same_list else None
-    return render(request, "orglife/home.html", context)
+    if branch is None:
+        raise PermissionDenied("您没有可登记组织生活的组织")
+    today = timezone.localdate()
+    presets = [p for p in presets_for(branch.kind)
+               if p.kind != MeetingKind.COMMITTEE or has_committee(branch, today)]
+    chosen = request.GET.get("kind")
+    preset = next((p for p in presets if p.kind == chosen), presets[0])
+    members = (committee_members(branch, today) if preset.kind == MeetingKind.COMMITTEE
+               else selectors.members_of(branch))
+    draft = request.session.pop("orglife_draft", {})
+    # a refused form's ticks, when they were given for this organisation's list
+    same_list = draft.get("listed_for", [str(branch.pk)])[0] == str(branch.pk)
+    return render(request, "orglife/meeting_new.html", {
+        "entry": entry[:500], "branch": branch, "today": today, "presets": presets,
+        "preset": preset, "members": members, "draft": draft,
+        "committee_kind": MeetingKind.COMMITTEE,
+        "ticked": set(draft.get("present", [])) if draft and same_list else None,
+    })
 
 
-@_back_to_desk
-def meeting_new(request: HttpRequest) -> str:
+def _record(request: HttpRequest) -> tuple[str, str]:
     post = request.POST
     organization = selectors.scoped_organization(request.user, post.get("organization"))
     if organization is None:
@@ -117,15 +132,31 @@ def meeting_new(request: HttpRequest) -> str:
         chair=people.get(post.get("chair", "")), recorder=people.get(post.get("recorder", "")),
         minutes=post.get("minutes", ""), decisions=post.get("decisions", ""))
     return (f"已登记：{meeting.organization.name} {meeting.kind}（{meeting.held_on:%Y-%m-%d}），"
-            f"应到{len(listed)}人，实到{len(attendees)}人")
+            f"应到{len(listed)}人，实到{len(attendees)}人",
+            reverse("orglife:meeting_detail", args=[meeting.pk]))
 
 
-@_back_to_desk
-def ledger_import(request: HttpRequest) -> str:
+_record_post = _form_page("orglife:meeting-new", _record)
+
+
+def _import(request: HttpRequest) -> tuple[str, str]:
     visible = restrict(Organization.objects.all(), request.user)
     data = ledger_bytes(request.FILES.get("file"), actor=request.user)
     meetings = meeting_ledger_import(actor=request.user, organizations=visible, data=data)
-    return f"已导入{len(meetings)}条会议记录"
+    return f"已导入{len(meetings)}条会议记录", reverse("orglife:meeting_list")
+
+
+_import_post = _form_page("orglife:import", _import)
+
+
+@login_required
+def ledger_import(request: HttpRequest) -> HttpResponse:
+    """导入会议台账: GET the upload page, POST imports the whole file or none of it."""
+    if request.method == "POST":
+        return _import_post(request)
+    if not selectors.organizations_for_entry(request.user).exists():
+        raise PermissionDenied("您没有可登记组织生活的组织")
+    return render(request, "orglife/import.html", {})
 
 
 @login_required

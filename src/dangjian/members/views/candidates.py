@@ -1,5 +1,5 @@
-"""The clerk's desk (发展党员): open records with what is due next, a form for the next step
-and one to register an application."""
+"""发展党员 overview (the records by what is due, links to the register), the form to register
+an application, and the page recording a record's next step."""
 
 from collections import defaultdict
 from dataclasses import dataclass
@@ -9,20 +9,23 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from dangjian.access.scoping import restrict
-from dangjian.core.actions import action, drafts, optional_date, parse_date, picked, scoped
+from dangjian.core.actions import action, drafts, parse_date, picked, scoped
+from dangjian.core.forms import Inputs
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import PartyStatus, Person
 
 from .. import rules, selectors
-from ..filtersets import CandidateFilterSet
+from ..filtersets import OVERDUE, THIS_WEEK, CandidateFilterSet
 from ..models import Candidate
+from ..pages import entered, may_step
 from ..services.candidates import candidate_open
 from ..services.due import Due, next_due
 from ..services.steps import DETAIL_LABELS, details_for, step_record
-from .forms import CHOICES_LIMIT, PAGE_ROWS, enters_data, optional_int, scoped_persons
+from .forms import CHOICES_LIMIT, enters_data, optional_int, scoped_persons
 
 COUNTS = ("training_days", "training_hours", "should_attend", "present", "ayes", "written_ayes")
 
@@ -57,13 +60,24 @@ def _full_members_by_branch(request: HttpRequest, rows: list[CandidateRow]
 
 @login_required
 def candidates(request: HttpRequest) -> HttpResponse:
+    """A short overview: open records by what is due, with links to the filtered register;
+    the forms to register an application and import a roster."""
+    records = selectors.candidates_for(request.user)
     today, saved = timezone.localdate(), drafts(request)
-    records = CandidateFilterSet(request.GET, selectors.candidates_for(request.user)).qs
-    records = records.filter(closed_on__isnull=True).exclude(current_step=rules.LAST_STEP)
-    rows = [_row(c, today, saved) for c in records[:PAGE_ROWS]]
-    context: dict[str, Any] = {"rows": rows, "drafts": saved, "enters_data": enters_data(request)}
+    open_ = records.filter(closed_on__isnull=True).exclude(current_step=rules.LAST_STEP)
+    links = reverse("members:candidate_list")
+    counts = [
+        ("正在发展", open_.count(), f"{links}?open=true"),
+        ("下一步已逾期", CandidateFilterSet({"due": OVERDUE}, records).qs.count(),
+         f"{links}?due={OVERDUE}"),
+        ("7日内到期", CandidateFilterSet({"due": THIS_WEEK}, records).qs.count(),
+         f"{links}?due={THIS_WEEK}"),
+        ("30日内预备期满", CandidateFilterSet({"probation_within": 30}, records).qs.count(),
+         f"{links}?probation_within=30"),
+    ]
+    context: dict[str, Any] = {"counts": counts, "drafts": saved, "today": today,
+                               "enters_data": enters_data(request)}
     if context["enters_data"]:
-        context["members_by_branch"] = _full_members_by_branch(request, rows)
         context["branches"] = restrict(Organization.objects.filter(kind=OrgKind.BRANCH),
                                        request.user).order_by("path")[:CHOICES_LIMIT]
         context["applicants"] = restrict(Person.objects.filter(
@@ -73,7 +87,7 @@ def candidates(request: HttpRequest) -> HttpResponse:
 
 
 @action("new", back="members:candidates")
-def candidate_new(request: HttpRequest) -> str:
+def candidate_new(request: HttpRequest) -> tuple[str, str]:
     post = request.POST
     person = picked(Person, request, post["person"], "person") if post.get("person") else None
     candidate = candidate_open(
@@ -83,29 +97,60 @@ def candidate_new(request: HttpRequest) -> str:
         name=post.get("name", ""), id_number=post.get("id_number", ""),
         phone=post.get("phone", ""),
     )
-    return f"已为{candidate.person.name}建立发展党员档案"
+    return (f"已为{candidate.person.name}建立发展党员档案",
+            reverse("members:candidate_detail", args=[candidate.pk]))
 
 
-def _step_details(request: HttpRequest, number: int) -> dict[str, Any]:
-    """The details step ``number`` takes, read from the form (other inputs are ignored)."""
+STEP_FIELDS = {
+    "step": "步骤", "date": "日期", "publicity_from": "公示开始日期",
+    "contacts": "培养联系人", "introducers": "入党介绍人", "passed": "审查结论",
+    "training_days": "培训天数", "training_hours": "培训学时",
+    "should_attend": "应到会有表决权的正式党员", "present": "实到", "ayes": "到会赞成",
+    "written_ayes": "书面表示赞成", "late_reason": "超过3个月审批的特殊情况",
+    "document": "文书（名称、编号）", "note": "说明",
+}
+
+
+def _step_details(request: HttpRequest, number: int, inputs: Inputs) -> dict[str, Any]:
+    """The details step ``number`` takes, read from the form (other inputs are ignored);
+    every unreadable one is kept in ``inputs``."""
     post = request.POST
     details: dict[str, Any] = {
         "document": post.get("document", ""), "note": post.get("note", ""),
-        "contacts": scoped_persons(request, "contacts"),
-        "introducers": scoped_persons(request, "introducers"),
+        "contacts": inputs.read("contacts", scoped_persons, request, "contacts"),
+        "introducers": inputs.read("introducers", scoped_persons, request, "introducers"),
         "passed": {"合格": True, "不合格": False}.get(post.get("passed", "")),
         "late_reason": post.get("late_reason", ""),
-        "publicity_from": optional_date(post.get("publicity_from"), "公示开始日期"),
-        **{key: optional_int(post.get(key), DETAIL_LABELS[key]) for key in COUNTS},
+        "publicity_from": inputs.date("publicity_from", required=False),
+        **{key: inputs.read(key, optional_int, post.get(key), DETAIL_LABELS[key])
+           for key in COUNTS},
     }
     return {key: value for key, value in details.items() if key in details_for(number)}
 
 
-@action("step-{pk}", back="members:candidates")
-def candidate_step(request: HttpRequest, pk: int) -> str:
+@action("step-{pk}", back="members:candidate-step", back_kwargs=("pk",), labels=STEP_FIELDS)
+def _step(request: HttpRequest, pk: int) -> tuple[str, str]:
     candidate = scoped(Candidate, request, pk)
-    number = optional_int(request.POST.get("step"), "步骤") or 0
-    step = step_record(actor=request.user, candidate=candidate, number=number,
-                       date=parse_date(request.POST.get("date"), "日期"),
-                       **_step_details(request, number))
-    return f"{candidate.person.name}：已记录第{step.number}步 {step.name}"
+    inputs = Inputs(request, STEP_FIELDS)
+    number = inputs.read("step", optional_int, request.POST.get("step"), "步骤") or 0
+    day = inputs.date("date")
+    details = _step_details(request, number, inputs)
+    inputs.check()
+    assert day is not None  # check() refused an empty one
+    step = step_record(actor=request.user, candidate=candidate, number=number, date=day,
+                       **details)
+    return (f"{candidate.person.name}：已记录第{step.number}步 {step.name}",
+            reverse("members:candidate_detail", args=[pk]))
+
+
+@login_required
+def candidate_step(request: HttpRequest, pk: int) -> HttpResponse:
+    """记录下一步: GET the form for the steps allowed next (with what is due and the rule),
+    POST records one."""
+    if request.method == "POST":
+        return _step(request, pk=pk)
+    candidate = entered(request, pk, may_step)
+    row = _row(candidate, timezone.localdate(), drafts(request))
+    return render(request, "members/candidate_step.html", {
+        "c": candidate, "row": row,
+        "members_by_branch": _full_members_by_branch(request, [row])})

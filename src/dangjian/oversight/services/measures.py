@@ -69,12 +69,17 @@ def measure_create(
 
 def _check_fields(finding: Finding, *, description: str | None = None,
                   criterion: str | None = None, due_on: date | None = None) -> None:
-    """The same rules for a new measure and for an edit of any of its fields."""
-    if (description is not None and not description.strip()) or (
-            criterion is not None and not criterion.strip()):
-        raise ValidationError("整改措施和完成标准都不能为空")
+    """The same rules for a new measure and for an edit of any of its fields; every broken
+    rule is named by its field, not the first only."""
+    errors = {}
+    if description is not None and not description.strip():
+        errors["description"] = "整改措施不能为空"
+    if criterion is not None and not criterion.strip():
+        errors["criterion"] = "完成标准不能为空"
     if due_on is not None and due_on < finding.discovered_on:
-        raise ValidationError({"due_on": "完成时限不能早于问题发现日期"})
+        errors["due_on"] = "完成时限不能早于问题发现日期"
+    if errors:
+        raise ValidationError(errors)
 
 
 def measure_update(
