@@ -224,3 +224,17 @@ def test_a_record_takes_the_item_off_the_todo_and_the_clerk_sees_none_of_their_o
         "done_on": timezone.localdate().isoformat(), "description": "协调解决重点问题"})
     assert owed() == before - 1
     assert not any(t.label.startswith("我的") and t.count for t in todos(user("member")))
+
+
+def test_a_refused_fulfilment_names_every_wrong_field_beside_it(
+    as_user: Callable[[str], Client], body_list: ResponsibilityList,
+) -> None:
+    item = body_list.items.first()
+    assert item is not None
+    client = as_user("finance_clerk")
+    response = client.post(f"/duties/items/{item.pk}/fulfil/", {"done_on": "三月",
+                                                                "description": ""})
+    page = client.get(response["Location"]).content.decode()
+    summary = page.split('data-testid="form-errors"')[1].split("</div>")[0]
+    assert "履责日期" in summary and "履责情况" in summary  # both, not the first only
+    assert page.count('class="field-error"') == 2 and 'value="三月"' in page

@@ -12,8 +12,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from dangjian.core.actions import action, drafts, parse_date, scoped
+from dangjian.core.actions import action, scoped
 from dangjian.core.detail import Action, RecordDetailView, Section
+from dangjian.core.forms import FormState, Inputs
 from dangjian.core.history import related
 from dangjian.core.lists import RegisterListView
 from dangjian.core.permissions import can
@@ -123,13 +124,22 @@ def _detail_url(pk: int) -> str:
     return reverse("duties:responsibilityitem_detail", args=[pk])
 
 
-@action("item-fulfil-{pk}", back="duties:item_fulfil", back_kwargs=("pk",))
+FULFIL_LABELS = {"done_on": "履责日期", "description": "履责情况", "files": "佐证材料"}
+CHANGE_LABELS = {"text": "责任内容", "period": "频次", "times": "每期次数",
+                 "evidence_hint": "佐证材料"}
+
+
+@action("item-fulfil-{pk}", back="duties:item_fulfil", back_kwargs=("pk",),
+        labels=FULFIL_LABELS)
 def _fulfil(request: HttpRequest, pk: int) -> tuple[str, str]:
-    post = request.POST
+    item = scoped(ResponsibilityItem, request, pk)
+    inputs = Inputs(request, FULFIL_LABELS)
+    done_on, description = inputs.date("done_on"), inputs.text("description")
+    inputs.check()
+    assert done_on is not None  # required: check() refused a missing date
     fulfilment_services.fulfilment_record(
-        actor=request.user, item=scoped(ResponsibilityItem, request, pk),
-        done_on=parse_date(post.get("done_on"), "履责日期"),
-        description=post.get("description", ""), files=request.FILES.getlist("files"))
+        actor=request.user, item=item, done_on=done_on, description=description,
+        files=request.FILES.getlist("files"))
     return "已记录履责情况", _detail_url(pk)
 
 
@@ -139,21 +149,27 @@ def item_fulfil(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         return _fulfil(request, pk=pk)
     item = _item_for(request, pk, "duties.record")
-    draft = drafts(request).get(f"item-fulfil-{pk}", {})
+    form = FormState.of_session(request, f"item-fulfil-{pk}")
     return render(request, "duties/item_fulfil.html", {
-        "item": item, "draft": draft,
-        "done_on": draft.get("done_on") or timezone.localdate().isoformat()})
+        "item": item, "form": form,
+        "done_on": form.values.get("done_on") or timezone.localdate().isoformat()})
 
 
-@action("item-change-{pk}", back="duties:item_change", back_kwargs=("pk",))
+@action("item-change-{pk}", back="duties:item_change", back_kwargs=("pk",),
+        labels=CHANGE_LABELS)
 def _change(request: HttpRequest, pk: int) -> tuple[str, str]:
+    item = scoped(ResponsibilityItem, request, pk)
     post = request.POST
-    times = post.get("times", "")
+    inputs = Inputs(request, CHANGE_LABELS)
+    text = inputs.text("text")
+    times = post.get("times", "").strip()
+    if not times.isdigit():
+        inputs.refuse("times", "每期次数请填写整数")
+    inputs.check()
     item_services.item_update(
-        actor=request.user, item=scoped(ResponsibilityItem, request, pk),
-        text=post.get("text", ""), period=post.get("period", ""),
-        times=int(times) if times.isdigit() else 0,
-        evidence_hint=post.get("evidence_hint", ""), active=post.get("active") == "on")
+        actor=request.user, item=item, text=text, period=post.get("period", ""),
+        times=int(times), evidence_hint=post.get("evidence_hint", ""),
+        active=post.get("active") == "on")
     return "已保存责任事项", _detail_url(pk)
 
 
@@ -163,6 +179,10 @@ def item_change(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         return _change(request, pk=pk)
     item = _item_for(request, pk, "duties.keep_list")
+    form = FormState.of_session(request, f"item-change-{pk}")
+    if not form.values:  # first visit: the item as it is
+        form.values = {"text": item.text, "period": item.period, "times": item.times,
+                       "evidence_hint": item.evidence_hint, "active": "on" if item.active
+                       else ""}
     return render(request, "duties/item_change.html", {
-        "item": item, "draft": drafts(request).get(f"item-change-{pk}", {}),
-        "periods": Period.choices})
+        "item": item, "form": form, "periods": Period.choices})
