@@ -5,7 +5,7 @@ from dangjian.audit.pages import AuditEventList
 from dangjian.orgs.pages import OrganizationList
 from dangjian.people.pages import PersonList
 
-from . import views
+from . import help, views
 
 app_name = "web"
 urlpatterns = [
@@ -20,4 +20,7 @@ urlpatterns = [
     path("persons/", PersonList.as_view(), name="persons"),
     path("audit/", AuditEventList.as_view(), name="audit"),
     path("security/lockouts/", views.lockouts, name="lockouts"),
+    path("help/", help.index, name="help"),
+    path("help/img/<str:name>", help.image, name="help-image"),
+    path("help/<slug:slug>/", help.chapter, name="help-chapter"),
 ]
