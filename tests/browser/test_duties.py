@@ -83,7 +83,7 @@ def test_the_registers_list_the_items_and_open_one(
     clerk.get_by_role("button", name="按模板建立").click()
     expect(clerk.get_by_role("alert")).to_contain_text("已建立")
     clerk.goto(f"{site}/duties/")
-    clerk.get_by_role("link", name="责任事项", exact=True).click()
+    clerk.get_by_test_id("registers").get_by_role("link", name="责任事项", exact=True).click()
     table = clerk.get_by_test_id("register")
     expect(table).to_contain_text("党委（党组）会议专题研究全面从严治党工作")
     table.get_by_role("link", name="党委（党组）会议专题研究全面从严治党工作").first.click()

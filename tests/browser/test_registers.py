@@ -22,7 +22,7 @@ def test_a_leader_filters_the_organisations_and_opens_one(
 ) -> None:
     page = _as(browser, site, "county_head", demo_password, "/organizations/")
     expect(page.get_by_role("heading", name="组织", exact=True)).to_be_visible()
-    page.get_by_label("名称").fill("县财政局")
+    page.get_by_role("textbox", name="名称").fill("县财政局")
     page.get_by_role("button", name="查询").click()
     table = page.get_by_test_id("register")
     expect(table).to_contain_text("县财政局机关第一党支部")
