@@ -85,6 +85,18 @@ class ListView:
         return sum(len(f.evidence.all()) for view in self.items for f in view.fulfilments)
 
     @property
+    def done(self) -> int:
+        return self.counts[State.DONE]
+
+    @property
+    def due(self) -> int:
+        return self.counts[State.DUE]
+
+    @property
+    def overdue(self) -> int:
+        return self.counts[State.OVERDUE]
+
+    @property
     def records(self) -> int:
         return sum(len(view.fulfilments) + len(view.facts) for view in self.items)
 
