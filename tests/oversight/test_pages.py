@@ -101,8 +101,11 @@ def test_a_returned_measure_tells_the_unit_why(
     for username in ("finance_clerk", "finance_secretary"):
         told = Notification.objects.get(recipient=user(username), kind="measure.returned")
         assert "制度尚未经党组会审议印发" in told.body
-        assert told.link == f"/oversight/measures/{measure['id']}/"  # the measure's own page
-        page = _signed_in(user(username)).get(told.link).content.decode()
+        # The notice opens the measure's own page, which marks and explains the return.
+        assert told.link == f"/oversight/measures/{measure['id']}/"
+        record = _signed_in(user(username)).get(told.link)
+        assert record.status_code == 200 and "制度尚未经党组会审议印发" in record.content.decode()
+        page = record.content.decode()
         assert f'id="measure-{measure["id"]}"' in page
         assert "退回整改理由：制度尚未经党组会审议印发" in page
     assert not Notification.objects.filter(recipient=user("edu_clerk"),

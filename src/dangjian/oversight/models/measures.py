@@ -40,7 +40,7 @@ class Measure(Recorded):
         ordering = ["due_on", "id"]
         indexes = [
             models.Index(fields=["due_on"], name="open_measure_due",
-                         condition=~models.Q(status="已销号")),
+                         condition=~models.Q(status=MeasureStatus.CLOSED)),
         ]
 
     def __str__(self) -> str:
@@ -61,6 +61,10 @@ class Progress(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                related_name="+")
     created_at = models.DateTimeField("报告时间", auto_now_add=True)
+    # A wrong entry is never overwritten: a new entry corrects it, saying why.
+    corrects = models.OneToOneField("self", verbose_name="更正的进展", null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="correction")
+    reason = models.CharField("更正理由", max_length=200, blank=True)
 
     class Meta:
         verbose_name = "整改进展"

@@ -13,6 +13,7 @@ from dangjian.access.roles import Role
 from dangjian.access.selectors import user_of, users_covering
 from dangjian.audit.services import record
 from dangjian.calendar.services import working_days_between
+from dangjian.core.links import record_link
 from dangjian.notifications.services import notify
 
 from ..models import Escalation, Measure, MeasureStatus
@@ -86,7 +87,7 @@ def _remind_unit(measure: Measure) -> None:
         notify(recipient=user, kind="measure.due_soon", title="整改措施即将到期",
                body=f"“{measure.description[:40]}”将于{measure.due_on:%Y年%m月%d日}到期。",
                dedupe_key=f"measure:{measure.pk}:due_soon",
-               link=f"/oversight/measures/{measure.pk}/")
+               link=record_link(measure))
 
 
 def _report_to_vice_head(measure: Measure) -> None:
@@ -98,7 +99,7 @@ def _report_to_vice_head(measure: Measure) -> None:
                body=f"{measure.finding.organization}：“{measure.description[:40]}”"
                     f"已于{measure.due_on:%Y年%m月%d日}到期未销号。",
                dedupe_key=f"measure:{measure.pk}:overdue",
-               link=f"/oversight/measures/{measure.pk}/")
+               link=record_link(measure))
 
 
 def _propose_accountability(measure: Measure) -> None:
@@ -111,7 +112,7 @@ def _propose_accountability(measure: Measure) -> None:
     for user in users_covering(finding.organization, {Role.INSPECTOR}):
         notify(recipient=user, kind="accountability.proposed", title="问责建议",
                body=case.reason, dedupe_key=f"accountability:{case.pk}",
-               link=f"/oversight/accountability/{case.pk}/")
+               link=record_link(case))
 
 
 ACTIONS: dict[str, Any] = {

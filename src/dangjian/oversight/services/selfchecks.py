@@ -10,6 +10,7 @@ from django.utils import timezone
 from dangjian.access.roles import Role
 from dangjian.access.selectors import users_covering
 from dangjian.audit.services import record
+from dangjian.core.links import record_link
 from dangjian.core.permissions import require
 from dangjian.notifications.services import notify
 from dangjian.orgs.models import Organization
@@ -53,7 +54,7 @@ def self_checks_send(
                        body=f"{finding.organization}存在问题：{finding.description[:60]}。"
                             f"请于{due_on:%Y年%m月%d日}前反馈本单位自查情况。",
                        dedupe_key=f"selfcheck:{check.pk}",
-                       link=f"/oversight/self-checks/{check.pk}/")
+                       link=record_link(check))
     return checks
 
 

@@ -15,9 +15,10 @@ from django.utils import timezone
 
 from dangjian.access.models import User
 from dangjian.access.roles import Role
-from dangjian.access.selectors import user_of
+from dangjian.access.selectors import user_of, users_covering
 from dangjian.audit.services import record
 from dangjian.core.files.storage import stored_uploads
+from dangjian.core.links import record_link
 from dangjian.core.permissions import require
 from dangjian.notifications.services import notify
 
@@ -141,4 +142,17 @@ def task_review(*, actor: Any, task: Task, decision: str, comment: str = "",
                               reviewer=actor)
         record(actor=actor, action="task.review", target=task,
                after={"decision": decision, "comment": comment})
+        _tell_lead_unit_of_review(task, decision, comment.strip(), actor)
     return task
+
+
+def _tell_lead_unit_of_review(task: Task, decision: str, reason: str, actor: Any) -> None:
+    """The lead unit hears whether its 申请办结 was accepted, or why it came back."""
+    accepted = decision == Review.Decision.ACCEPT
+    title = "督办任务已确认办结" if accepted else f"督办任务办结申请被退回：{reason[:20]}"
+    body = (f"“{task.title[:40]}”已确认办结。" if accepted
+            else f"“{task.title[:40]}”的办结申请被退回。理由：{reason}")
+    for user in users_covering(task.lead_unit, {Role.UNIT_CLERK, Role.UNIT_SECRETARY}):
+        if user.pk != actor.pk:
+            notify(recipient=user, kind=f"task.review_{decision}", title=title, body=body,
+                   dedupe_key=f"task:{task.pk}:review:{task.version}", link=record_link(task))
