@@ -42,7 +42,9 @@ def test_an_issued_notice_tells_the_named_unit_and_not_another(
     inspector.post(f"/api/v1/notices/{notice['id']}/issue/")  # twice: refused, nothing new
     [told] = inbox(user("finance_clerk"), "notice.issued")
     assert told.title.startswith("监督工作提示单已签发：示纪提")
-    assert told.link == f"/oversight/notices/{notice['id']}/"
+    # the unit opens its finding: the notice itself is out of the unit's scope
+    assert told.link == f"/oversight/findings/{finding['id']}/"
+    assert api_as("finance_clerk").get(f"/api/v1/notices/{notice['id']}/").status_code == 404
     assert inbox(user("edu_clerk"), "notice.issued") == []
     [leader] = inbox(user("vice_head"), "notice.issued")
     assert leader.link == f"/oversight/notices/{notice['id']}/"

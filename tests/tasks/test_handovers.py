@@ -52,14 +52,15 @@ def test_asking_to_close_tells_the_approver_and_the_outcome_comes_back_to_the_un
                 format="json")
     leader.post(_url(task, "review"), {"decision": "return", "comment": "缺制度文件"},
                 format="json")  # twice: refused, not announced again
-    [back] = inbox(user("finance_secretary"), "task.review_return")
+    [back] = inbox(user("finance_secretary"), "task.reviewed")
     assert back.title == "督办任务办结申请被退回：缺制度文件" and "理由：缺制度文件" in back.body
     assert back.link == f"/tasks/tasks/{task.pk}/"
-    assert inbox(user("edu_clerk"), "task.review_return") == []
+    assert inbox(user("edu_clerk"), "task.reviewed") == []
 
     clerk.post(_url(task, "progress"), {"text": "已补充", "request_completion": "true"},
                format="json")
     assert len(inbox(user("vice_head"), "task.completion_requested")) == 2
     leader.post(_url(task, "review"), {"decision": "accept"}, format="json")
-    [done] = inbox(user("finance_clerk"), "task.review_accept")
+    returned, done = inbox(user("finance_clerk"), "task.reviewed")  # the return, then this
+    assert returned.title.startswith("督办任务办结申请被退回")
     assert done.title == "督办任务已确认办结"

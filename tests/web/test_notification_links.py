@@ -58,6 +58,11 @@ def test_every_notification_links_to_a_page_its_recipient_can_open(
     deploy: Callable[..., dict], speech: str, today: date,
 ) -> None:
     make_objects(api_as, user, org, deploy, speech, today)  # notice, task assigned, 申请办结
+    asked = Task.objects.exclude(completion_requested_on=None).latest("id")
+    reviewed = [api_as(who).post(f"/api/v1/tasks/{asked.pk}/review/", {
+        "decision": "return", "comment": "佐证不足"}, format="json").status_code
+        for who in ("vice_head", "county_head")]
+    assert 200 in reviewed, reviewed  # the assigning side returns it: the lead unit is told
     measure = Measure.objects.latest("id")
     clerk, inspector = api_as("finance_clerk"), api_as("inspector")
     clerk.post(f"/api/v1/measures/{measure.pk}/progress/", {"text": "推进中"}, format="json")

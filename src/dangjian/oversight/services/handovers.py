@@ -58,13 +58,14 @@ def finding_raised(finding: Finding, actor: Any) -> None:
 
 
 def notice_issued_to_units(notice: Notice, actor: Any) -> None:
-    """The units whose findings the notice names learn it was issued (the leader signs for it)."""
+    """The units whose findings the notice names learn it was issued (the leader signs for it).
+    The link opens their finding: the notice itself is the leader's and the inspectors'."""
     for finding in notice.findings.select_related("organization"):
         _tell(unit_people(finding.organization), actor=actor, kind="notice.issued",
               title=f"监督工作提示单已签发：{notice.number}",
               body=f"{notice.number}点名本单位问题：{_short(finding.description, 60)}。"
                    f"请抓紧整改，回复期限{notice.reply_due:%Y年%m月%d日}。",
-              key=f"notice:{notice.pk}:issued:finding:{finding.pk}", link=record_link(notice))
+              key=f"notice:{notice.pk}:issued:finding:{finding.pk}", link=record_link(finding))
 
 
 def notice_replied(notice: Notice, actor: Any) -> None:

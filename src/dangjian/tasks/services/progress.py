@@ -154,5 +154,5 @@ def _tell_lead_unit_of_review(task: Task, decision: str, reason: str, actor: Any
             else f"“{task.title[:40]}”的办结申请被退回。理由：{reason}")
     for user in users_covering(task.lead_unit, {Role.UNIT_CLERK, Role.UNIT_SECRETARY}):
         if user.pk != actor.pk:
-            notify(recipient=user, kind=f"task.review_{decision}", title=title, body=body,
+            notify(recipient=user, kind="task.reviewed", title=title, body=body,
                    dedupe_key=f"task:{task.pk}:review:{task.version}", link=record_link(task))
