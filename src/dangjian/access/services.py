@@ -26,7 +26,7 @@ from .roles import ADMIN_ROLES, ROLE_RULES
 from .rules import SEPARATION_OF_DUTIES
 
 
-def _checked_password(*, actor: Any, action: str, user: User, password: str) -> None:
+def _checked_password(*, actor: User, action: str, user: User, password: str) -> None:
     """Apply the password policy; a refusal is audited (without the password) and raised."""
     try:
         validate_password(password, user)
@@ -37,7 +37,7 @@ def _checked_password(*, actor: Any, action: str, user: User, password: str) -> 
 
 
 def user_create(
-    *, actor: Any, username: str, password: str, display_name: str = "",
+    *, actor: User, username: str, password: str, display_name: str = "",
     person: Person | None = None,
 ) -> User:
     """A new account whose initial password the owner must change at the first login."""
@@ -98,9 +98,9 @@ def password_change(*, user: User, old_password: str, new_password: str) -> None
         record(actor=user, action="password.change", target=user)
 
 
-def _separation_refusal(*, actor: Any, user: User, role: str) -> str | None:
+def _separation_refusal(*, actor: User | None, user: User, role: str) -> str | None:
     """Why granting ``role`` to ``user`` would break 三员分立, if it would."""
-    if getattr(actor, "pk", None) is not None and actor.pk == user.pk:
+    if actor is not None and actor.pk == user.pk:
         return "不能给自己授予角色：授权须由安全管理员为他人办理"
     held = set(user.grants.values_list("role", flat=True))
     if role in ADMIN_ROLES:
@@ -115,7 +115,7 @@ def _separation_refusal(*, actor: Any, user: User, role: str) -> str | None:
 
 
 def grant_role(
-    *, actor: Any, user: User, role: str, organization: Organization | None = None
+    *, actor: User | None, user: User, role: str, organization: Organization | None = None
 ) -> RoleGrant:
     rule = ROLE_RULES.get(role)
     if rule is None:
@@ -140,7 +140,7 @@ def grant_role(
     return grant
 
 
-def _revoke_refusal(*, actor: Any, grant: RoleGrant) -> str | None:
+def _revoke_refusal(*, actor: User, grant: RoleGrant) -> str | None:
     """Why revoking ``grant`` would leave a 三员 duty without anyone to perform it."""
     if grant.role not in ADMIN_ROLES:
         return None
@@ -157,7 +157,7 @@ def _revoke_refusal(*, actor: Any, grant: RoleGrant) -> str | None:
     return None
 
 
-def revoke_role(*, actor: Any, grant: RoleGrant) -> None:
+def revoke_role(*, actor: User, grant: RoleGrant) -> None:
     """Remove a grant; never one's own 三员 grant, nor the last active grant of a 三员 role."""
     before = {"user": grant.user_id, "role": grant.role, "organization": grant.organization_id}
     with transaction.atomic():
@@ -180,7 +180,9 @@ def idle_accounts(*, now: datetime | None = None) -> Any:
     ).order_by("username")
 
 
-def disable_idle_accounts(*, actor: Any = None, now: datetime | None = None) -> list[User]:
+def disable_idle_accounts(
+    *, actor: User | None = None, now: datetime | None = None
+) -> list[User]:
     """Disable idle accounts (等保 访问控制 c), one audited event each; the daily job."""
     disabled = []
     for user in idle_accounts(now=now):
@@ -195,7 +197,7 @@ def disable_idle_accounts(*, actor: Any = None, now: datetime | None = None) -> 
     return disabled
 
 
-def unlock(*, actor: Any, username: str, ip: str | None = None) -> int:
+def unlock(*, actor: User | None, username: str, ip: str | None = None) -> int:
     """Lift a login lock before it runs out (安全管理员, after checking who asked): a user name
     from every address, a user name from ``ip``, or (no name) the address ``ip`` as a whole.
     Answers how many failures were forgotten; audited even when there were none."""

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from dangjian.access.actor import actor_of
 from dangjian.core.actions import action, scoped
 from dangjian.core.detail import Action, RecordDetailView, Section
 from dangjian.core.forms import FormState, Inputs
@@ -138,7 +139,7 @@ def _fulfil(request: HttpRequest, pk: int) -> tuple[str, str]:
     inputs.check()
     assert done_on is not None  # required: check() refused a missing date
     fulfilment_services.fulfilment_record(
-        actor=request.user, item=item, done_on=done_on, description=description,
+        actor=actor_of(request), item=item, done_on=done_on, description=description,
         files=request.FILES.getlist("files"))
     return "已记录履责情况", _detail_url(pk)
 
@@ -167,7 +168,7 @@ def _change(request: HttpRequest, pk: int) -> tuple[str, str]:
         inputs.refuse("times", "每期次数请填写整数")
     inputs.check()
     item_services.item_update(
-        actor=request.user, item=item, text=text, period=post.get("period", ""),
+        actor=actor_of(request), item=item, text=text, period=post.get("period", ""),
         times=int(times), evidence_hint=post.get("evidence_hint", ""),
         active=post.get("active") == "on")
     return "已保存责任事项", _detail_url(pk)

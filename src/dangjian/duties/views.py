@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
+from dangjian.access.actor import actor_of
 from dangjian.access.roles import Role
 from dangjian.access.scoping import restrict, roles_of
 from dangjian.core.actions import action, parse_date, picked, scoped
@@ -121,7 +122,7 @@ def _list_create(request: HttpRequest) -> tuple[str, str]:
                      else None) or picked(Organization, request, post.get("organization"),
                                           "organization"))
     rlist = list_services.responsibility_list_create(
-        actor=request.user, organization=organization, year=int(year) if year.isdigit() else 0,
+        actor=actor_of(request), organization=organization, year=int(year) if year.isdigit() else 0,
         person=person)
     return (f"已建立：{rlist.title}", reverse("duties:list", kwargs={"pk": rlist.pk}))
 
@@ -137,7 +138,7 @@ def _item(request: HttpRequest, pk: int, item: int) -> ResponsibilityItem:
 def fulfil(request: HttpRequest, pk: int, item: int) -> str:
     post = request.POST
     fulfilment_services.fulfilment_record(
-        actor=request.user, item=_item(request, pk, item),
+        actor=actor_of(request), item=_item(request, pk, item),
         done_on=parse_date(post.get("done_on"), "履责日期"),
         description=post.get("description", ""), files=request.FILES.getlist("files"))
     return "已记录履责情况"
@@ -148,7 +149,7 @@ def item_edit(request: HttpRequest, pk: int, item: int) -> str:
     post = request.POST
     times = post.get("times", "")
     item_services.item_update(
-        actor=request.user, item=_item(request, pk, item), text=post.get("text", ""),
+        actor=actor_of(request), item=_item(request, pk, item), text=post.get("text", ""),
         times=int(times) if times.isdigit() else 0, active=post.get("active") == "on")
     return "已保存责任事项"
 
@@ -159,7 +160,7 @@ def item_new(request: HttpRequest, pk: int) -> str:
     post = request.POST
     times = post.get("times", "")
     item_services.item_add(
-        actor=request.user, rlist=rlist, text=post.get("text", ""),
+        actor=actor_of(request), rlist=rlist, text=post.get("text", ""),
         period=post.get("period", Period.YEAR), times=int(times) if times.isdigit() else 0,
         evidence_hint=post.get("evidence_hint", ""), citation=post.get("citation", ""))
     return "已添加本单位细化事项"
@@ -176,4 +177,4 @@ def evidence(request: HttpRequest, pk: int) -> HttpResponseBase:
     """A record's file, only within the user's scope, checked against its SHA-256."""
     item = get_object_or_404(FulfilmentEvidence.objects.filter(
         fulfilment__item__in=restrict(ResponsibilityItem.objects.all(), request.user)), pk=pk)
-    return download_page(evidence=item, actor=request.user)
+    return download_page(evidence=item, actor=actor_of(request))

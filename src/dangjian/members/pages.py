@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from dangjian.access.actor import actor_of
 from dangjian.core.actions import action, drafts, parse_date, scoped
 from dangjian.core.detail import Action, RecordDetailView, Section
 from dangjian.core.lists import RegisterListView
@@ -141,7 +142,7 @@ def entered(request: HttpRequest, pk: int, allowed: Any) -> Candidate:
 @action("extend-{pk}", back="members:candidate-extend", back_kwargs=("pk",))
 def _extend(request: HttpRequest, pk: int) -> tuple[str, str]:
     candidate = probation_extend(
-        actor=request.user, candidate=scoped(Candidate, request, pk),
+        actor=actor_of(request), candidate=scoped(Candidate, request, pk),
         decided_on=parse_date(request.POST.get("decided_on"), "决定日期"),
         months=optional_int(request.POST.get("months"), "延长月数") or 0,
         reason=request.POST.get("reason", ""))
@@ -164,7 +165,7 @@ def candidate_extend(request: HttpRequest, pk: int) -> HttpResponse:
 @action("close-{pk}", back="members:candidate-close", back_kwargs=("pk",))
 def _close(request: HttpRequest, pk: int) -> tuple[str, str]:
     candidate = candidate_close(
-        actor=request.user, candidate=scoped(Candidate, request, pk),
+        actor=actor_of(request), candidate=scoped(Candidate, request, pk),
         closed_on=parse_date(request.POST.get("closed_on"), "终止日期"),
         reason=request.POST.get("reason", ""))
     return (f"{candidate.person.name}的发展党员档案已终止",

@@ -11,6 +11,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from dangjian.access.actor import actor_of
 from dangjian.access.scoping import restrict
 from dangjian.core.actions import action, drafts, scoped
 from dangjian.core.detail import Action, RecordDetailView, Section
@@ -83,7 +84,7 @@ def _attach(request: HttpRequest, pk: int) -> tuple[str, str]:
     upload = request.FILES.get("file")
     if upload is None:
         raise ValidationError({"file": "请选择要上传的文件"})
-    attachment = meeting_attach(actor=request.user, meeting=meeting, upload=upload,
+    attachment = meeting_attach(actor=actor_of(request), meeting=meeting, upload=upload,
                                 kind=request.POST.get("kind", ""))
     return (f"已上传{attachment.kind}：{attachment.original_name}",
             reverse("orglife:meeting_detail", args=[pk]))
@@ -103,7 +104,7 @@ def meeting_attach_page(request: HttpRequest, pk: int) -> HttpResponse:
 def _withdraw(request: HttpRequest, pk: int) -> tuple[str, str]:
     meeting = scoped(Meeting, request, pk)
     name = str(meeting)
-    meeting_delete(actor=request.user, meeting=meeting, reason=request.POST.get("reason", ""))
+    meeting_delete(actor=actor_of(request), meeting=meeting, reason=request.POST.get("reason", ""))
     return f"已撤销会议记录：{name}", reverse("orglife:meeting_list")
 
 
@@ -121,4 +122,4 @@ def attachment_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     """A sign-in sheet or photo, only of a meeting the user sees, checked against its SHA-256."""
     item = get_object_or_404(Attachment.objects.filter(
         meeting__in=restrict(Meeting.objects.all(), request.user)), pk=pk)
-    return download_page(evidence=item, actor=request.user)
+    return download_page(evidence=item, actor=actor_of(request))

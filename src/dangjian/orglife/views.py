@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from dangjian.access.actor import actor_of
 from dangjian.access.scoping import restrict
 from dangjian.core.files.checks import XLSX, attachment
 from dangjian.core.inputs import parse_date
@@ -126,7 +127,7 @@ def _record(request: HttpRequest) -> tuple[str, str]:
     absentees = [(p, post.get(f"reason-{p.pk}", "")) for p in listed if str(p.pk) not in present]
     people = {str(p.pk): p for p in listed}
     meeting = meeting_record(
-        actor=request.user, organization=organization, kind=post.get("kind", ""),
+        actor=actor_of(request), organization=organization, kind=post.get("kind", ""),
         held_on=parse_date(post.get("held_on"), "会议日期"), topic=post.get("topic", ""),
         place=post.get("place", ""), attendees=attendees, absentees=absentees,
         chair=people.get(post.get("chair", "")), recorder=people.get(post.get("recorder", "")),
@@ -141,8 +142,8 @@ _record_post = _form_page("orglife:meeting-new", _record)
 
 def _import(request: HttpRequest) -> tuple[str, str]:
     visible = restrict(Organization.objects.all(), request.user)
-    data = ledger_bytes(request.FILES.get("file"), actor=request.user)
-    meetings = meeting_ledger_import(actor=request.user, organizations=visible, data=data)
+    data = ledger_bytes(request.FILES.get("file"), actor=actor_of(request))
+    meetings = meeting_ledger_import(actor=actor_of(request), organizations=visible, data=data)
     return f"已导入{len(meetings)}条会议记录", reverse("orglife:meeting_list")
 
 

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
+from dangjian.access.actor import actor_of
 from dangjian.access.roles import Role
 from dangjian.access.scoping import reaches, restrict, roles_of
 from dangjian.core.actions import action, optional_date, parse_date, picked, scoped, version_of
@@ -64,8 +65,8 @@ def _detail(name: str, pk: int) -> str:
 def finding_new(request: HttpRequest) -> tuple[str, str]:
     post = request.POST
     finding = finding_services.finding_create(
-        actor=request.user, organization=picked(Organization, request, post.get("organization"),
-                                                         "organization"),
+        actor=actor_of(request),
+        organization=picked(Organization, request, post.get("organization"), "organization"),
         source=post.get("source", ""), category=post.get("category", ""),
         severity=post.get("severity", ""), description=post.get("description", ""),
         discovered_on=parse_date(post.get("discovered_on"), "发现日期"),
@@ -80,7 +81,8 @@ def notice_new(request: HttpRequest) -> tuple[str, str]:
     post = request.POST
     findings = [picked(Finding, request, pk, "findings") for pk in post.getlist("findings")]
     notice = notice_services.notice_create(
-        actor=request.user, recipient=picked(Person, request, post.get("recipient"), "recipient"),
+        actor=actor_of(request),
+        recipient=picked(Person, request, post.get("recipient"), "recipient"),
         findings=findings, reply_due=parse_date(post.get("reply_due"), "回复期限"),
     )
     return (f"已起草提示单（{len(findings)}个问题），请核对后签发",
@@ -98,13 +100,13 @@ NOTICE_ACTIONS = {
 def notice_act(request: HttpRequest, pk: int, verb: str) -> tuple[str, str]:
     notice = scoped(Notice, request, pk)
     if verb == "reply":
-        notice = notice_services.notice_reply(actor=request.user, notice=notice,
+        notice = notice_services.notice_reply(actor=actor_of(request), notice=notice,
                                               text=request.POST.get("text", ""))
         return f"{notice.number} 已回复", _detail("notice", pk)
     if verb not in NOTICE_ACTIONS:
         raise Http404("没有这个操作")
     service, done = NOTICE_ACTIONS[verb]
-    notice = service(actor=request.user, notice=notice)
+    notice = service(actor=actor_of(request), notice=notice)
     return f"{notice.number} {done}", _detail("notice", pk)
 
 
@@ -121,7 +123,7 @@ def measure_new(request: HttpRequest, finding: int) -> tuple[str, str]:
     inputs.check()
     assert due_on is not None  # check() refused an empty one
     measure = measure_services.measure_create(
-        actor=request.user, finding=scoped(Finding, request, finding), description=description,
+        actor=actor_of(request), finding=scoped(Finding, request, finding), description=description,
         owner=owner, due_on=due_on, criterion=criterion)
     return f"已添加整改措施，完成时限 {measure.due_on:%Y-%m-%d}", _detail("measure", measure.pk)
 
@@ -129,7 +131,7 @@ def measure_new(request: HttpRequest, finding: int) -> tuple[str, str]:
 @action("progress-{pk}", back="oversight:measure-progress", back_kwargs=("pk",))
 def measure_progress(request: HttpRequest, pk: int) -> tuple[str, str]:
     measure_services.measure_report_progress(
-        actor=request.user, measure=scoped(Measure, request, pk),
+        actor=actor_of(request), measure=scoped(Measure, request, pk),
         text=request.POST.get("text", ""), version=version_of(request))
     return "进展已报送", _detail("measure", pk)
 
@@ -141,7 +143,7 @@ def measure_evidence(request: HttpRequest, pk: int) -> tuple[str, str]:
         raise ValidationError("请选择要上传的佐证材料")
     proves = request.POST.get("proves_date")
     evidence = measure_services.measure_add_evidence(
-        actor=request.user, measure=scoped(Measure, request, pk), upload=upload,
+        actor=actor_of(request), measure=scoped(Measure, request, pk), upload=upload,
         proves_date=optional_date(proves, "佐证日期"))
     return f"已上传佐证材料：{evidence.original_name}", _detail("measure", pk)
 
@@ -151,12 +153,12 @@ def evidence_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     """An evidence file, only for a measure the user sees, checked against its SHA-256."""
     item = get_object_or_404(Evidence.objects.filter(
         measure__in=restrict(Measure.objects.all(), request.user)), pk=pk)
-    return download_page(evidence=item, actor=request.user)
+    return download_page(evidence=item, actor=actor_of(request))
 
 
 @action("submit-{pk}", back="oversight:measure-submit", back_kwargs=("pk",))
 def measure_submit(request: HttpRequest, pk: int) -> tuple[str, str]:
-    measure_services.measure_submit(actor=request.user, measure=scoped(Measure, request, pk),
+    measure_services.measure_submit(actor=actor_of(request), measure=scoped(Measure, request, pk),
                                     version=version_of(request))
     return "已提交核查", _detail("measure", pk)
 
@@ -164,7 +166,7 @@ def measure_submit(request: HttpRequest, pk: int) -> tuple[str, str]:
 @action("verify-{pk}", back="oversight:measure-verify", back_kwargs=("pk",))
 def measure_verify(request: HttpRequest, pk: int) -> tuple[str, str]:
     measure = measure_services.measure_verify(
-        actor=request.user, measure=scoped(Measure, request, pk),
+        actor=actor_of(request), measure=scoped(Measure, request, pk),
         decision=request.POST.get("decision", ""), comment=request.POST.get("comment", ""),
         version=version_of(request))
     done = "已通过，措施销号" if measure.status == MeasureStatus.CLOSED else "已退回整改"
@@ -174,7 +176,7 @@ def measure_verify(request: HttpRequest, pk: int) -> tuple[str, str]:
 @action("selfcheck-{pk}", back="oversight:selfcheck-answer", back_kwargs=("pk",))
 def self_check_answer(request: HttpRequest, pk: int) -> tuple[str, str]:
     check = selfcheck_services.self_check_answer(
-        actor=request.user, check=scoped(SelfCheck, request, pk),
+        actor=actor_of(request), check=scoped(SelfCheck, request, pk),
         answer=request.POST.get("answer", ""), text=request.POST.get("text", ""))
     return f"自查结果已反馈：{check.answer}", _detail("selfcheck", pk)
 
@@ -185,7 +187,7 @@ def self_checks_send(request: HttpRequest, pk: int) -> tuple[str, str]:
     finding = scoped(Finding, request, pk)
     units = [picked(Organization, request, unit, "units") for unit in request.POST.getlist("units")]
     checks = selfcheck_services.self_checks_send(
-        actor=request.user, finding=finding, units=units or None,
+        actor=actor_of(request), finding=finding, units=units or None,
         due_on=parse_date(request.POST.get("due_on"), "反馈期限"))
     return f"已发起举一反三自查（{len(checks)}个单位）", _detail("finding", pk)
 
@@ -195,7 +197,8 @@ def self_checks_send(request: HttpRequest, pk: int) -> tuple[str, str]:
 def accountability_decide(request: HttpRequest, pk: int) -> tuple[str, str]:
     post = request.POST
     accountability_services.accountability_decide(
-        actor=request.user, case=scoped(Accountability, request, pk), form=post.get("form", ""),
+        actor=actor_of(request), case=scoped(Accountability, request, pk),
+        form=post.get("form", ""),
         four_forms=post.get("four_forms", ""), deciding_body=post.get("deciding_body", ""),
         decided_on=parse_date(post.get("decided_on"), "决定日期"))
     return "已登记问责决定", _detail("accountability", pk)
@@ -205,7 +208,7 @@ def accountability_decide(request: HttpRequest, pk: int) -> tuple[str, str]:
         back_kwargs=("pk",))
 def accountability_complete(request: HttpRequest, pk: int) -> tuple[str, str]:
     accountability_services.accountability_complete(
-        actor=request.user, case=scoped(Accountability, request, pk),
+        actor=actor_of(request), case=scoped(Accountability, request, pk),
         on=parse_date(request.POST.get("completed_on"), "手续完成日期"))
     return "已登记问责落实", _detail("accountability", pk)
 
@@ -223,7 +226,7 @@ def accountability_correct(request: HttpRequest, pk: int) -> tuple[str, str]:
         if post.get(name):
             changes[name] = parse_date(post[name], label)
     accountability_services.accountability_correct(
-        actor=request.user, case=scoped(Accountability, request, pk),
+        actor=actor_of(request), case=scoped(Accountability, request, pk),
         reason=post.get("reason", ""), **changes)
     return "已更正问责记录", _detail("accountability", pk)
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 
+from dangjian.access.actor import actor_of
 from dangjian.access.scoping import restrict
 from dangjian.core.actions import scoped
 from dangjian.core.detail import Action, RecordDetailView, Section
@@ -80,6 +81,6 @@ class PersonUnmask(RecordDetailView):
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         person = scoped(Person, request, pk)
-        unmasked = services.person_unmask(actor=request.user, person=person)
+        unmasked = services.person_unmask(actor=actor_of(request), person=person)
         return render(request, "people/unmask.html", {
             "person": person, "unmasked": unmasked, "title": str(person)})

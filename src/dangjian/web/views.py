@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from dangjian.access import lockout, services, signin
+from dangjian.access.actor import actor_of
 from dangjian.access.models import User
 from dangjian.access.passwords import password_change_reason
 from dangjian.access.roles import Role
@@ -152,7 +153,7 @@ def lockouts(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("仅安全管理员可以查看和解除登录锁定")
     if request.method == "POST":
         try:
-            cleared = services.unlock(actor=request.user,
+            cleared = services.unlock(actor=actor_of(request),
                                       username=request.POST.get("username", ""),
                                       ip=request.POST.get("ip") or None)
         except ValidationError as exc:

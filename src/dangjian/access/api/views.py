@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from dangjian.access import lockout, services
+from dangjian.access.actor import actor_of
 from dangjian.access.models import RoleGrant, User
 from dangjian.access.permissions import role_required
 from dangjian.access.roles import Role
@@ -109,7 +110,7 @@ class UserViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Creat
         person = Person.objects.filter(pk=person_id).first() if person_id else None
         if person_id and person is None:
             raise ValidationError({"person": "对应人员不存在"})
-        user = services.user_create(actor=request.user, person=person, **values)
+        user = services.user_create(actor=actor_of(request), person=person, **values)
         return Response(UserSerializer(user).data, status=status.HTTP_201_CREATED)
 
 
@@ -125,12 +126,12 @@ class GrantViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, mixins.Destro
     def perform_create(self, serializer: Any) -> None:
         values = serializer.validated_data
         serializer.instance = services.grant_role(
-            actor=self.request.user, user=values["user"], role=values["role"],
+            actor=actor_of(self.request), user=values["user"], role=values["role"],
             organization=values.get("organization"),
         )
 
     def perform_destroy(self, instance: RoleGrant) -> None:
-        services.revoke_role(actor=self.request.user, grant=instance)
+        services.revoke_role(actor=actor_of(self.request), grant=instance)
 
 
 @extend_schema(responses=LockoutSerializer(many=True))
@@ -149,6 +150,6 @@ def lockout_unlock(request: Request) -> Response:
     data = UnlockRequestSerializer(data=request.data)
     data.is_valid(raise_exception=True)
     values = data.validated_data
-    cleared = services.unlock(actor=request.user, username=values.get("username", ""),
+    cleared = services.unlock(actor=actor_of(request), username=values.get("username", ""),
                               ip=values.get("ip") or None)
     return Response({"detail": services.unlock_message(cleared), "failures_cleared": cleared})

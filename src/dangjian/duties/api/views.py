@@ -11,6 +11,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from dangjian.access.actor import actor_of
 from dangjian.core.files.checks import DOCX, attachment
 from dangjian.core.parsers import FormParser, JSONParser, MultiPartParser
 from dangjian.core.viewsets import ScopedViewSet, download_schema
@@ -47,7 +48,7 @@ class ResponsibilityListViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin
     def create(self, request: Request) -> Response:
         v = self.validated(s.ListCreateSerializer)
         rlist = list_services.responsibility_list_create(
-            actor=request.user, year=v["year"], person=v["person"],
+            actor=actor_of(request), year=v["year"], person=v["person"],
             organization=v["organization"])
         body = s.ResponsibilityListDetailSerializer(rlist, context=self.get_serializer_context())
         return Response(body.data, status=status.HTTP_201_CREATED)
@@ -72,13 +73,13 @@ class ResponsibilityItemViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin
     @extend_schema(request=s.ItemCreateSerializer, responses={201: s.ResponsibilityItemSerializer})
     def create(self, request: Request) -> Response:
         v = self.validated(s.ItemCreateSerializer)
-        item = item_services.item_add(actor=request.user, rlist=v.pop("list"), **v)
+        item = item_services.item_add(actor=actor_of(request), rlist=v.pop("list"), **v)
         return Response(s.ResponsibilityItemSerializer(item).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=s.ItemUpdateSerializer, responses=s.ResponsibilityItemSerializer)
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         changes = self.validated(s.ItemUpdateSerializer, partial=True)
-        item = item_services.item_update(actor=request.user, item=self.get_object(), **changes)
+        item = item_services.item_update(actor=actor_of(request), item=self.get_object(), **changes)
         return Response(s.ResponsibilityItemSerializer(item).data)
 
 
@@ -96,7 +97,7 @@ class FulfilmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Scoped
     def create(self, request: Request) -> Response:
         v = self.validated(s.FulfilmentCreateSerializer)
         record = fulfilment_services.fulfilment_record(
-            actor=request.user, item=v["item"],
+            actor=actor_of(request), item=v["item"],
             done_on=v["done_on"], description=v["description"], files=v["files"])
         fresh = self.base_queryset.get(pk=record.pk)
         return Response(s.FulfilmentSerializer(fresh).data, status=status.HTTP_201_CREATED)

@@ -1,13 +1,13 @@
 """履责记实: a record of what was done against an item, with evidence files."""
 
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from dangjian.access.models import User
 from dangjian.audit.services import record
 from dangjian.core.files.storage import stored_uploads
 from dangjian.core.permissions import require
@@ -19,7 +19,7 @@ MAX_FILES = 10
 
 
 def fulfilment_record(
-    *, actor: Any, item: ResponsibilityItem, done_on: date, description: str,
+    *, actor: User, item: ResponsibilityItem, done_on: date, description: str,
     files: list[UploadedFile] | None = None,
 ) -> Fulfilment:
     rlist = item.list

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
+from dangjian.access.models import User
 from dangjian.audit.services import record
 from dangjian.core.permissions import require
 
@@ -23,7 +24,7 @@ def _check(period: str, times: int) -> None:
 
 
 def item_add(
-    *, actor: Any, rlist: ResponsibilityList, text: str, category: str = "本单位细化",
+    *, actor: User, rlist: ResponsibilityList, text: str, category: str = "本单位细化",
     period: str = Period.YEAR, times: int = 1, evidence_hint: str = "", citation: str = "",
 ) -> ResponsibilityItem:
     """A local item (本单位细化): the template is the floor, not the ceiling."""
@@ -43,7 +44,7 @@ def item_add(
     return item
 
 
-def item_update(*, actor: Any, item: ResponsibilityItem, **changes: Any) -> ResponsibilityItem:
+def item_update(*, actor: User, item: ResponsibilityItem, **changes: Any) -> ResponsibilityItem:
     """Wording, cadence and count are the county's to adjust; the citation stays the rule's."""
     require(actor, "duties.keep_list", item.list)
     if set(changes) - EDITABLE:

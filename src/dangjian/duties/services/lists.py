@@ -5,12 +5,12 @@ Which template applies follows the person's current post in the body: its 书记
 """
 
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from dangjian.access.models import User
 from dangjian.audit.services import record
 from dangjian.core.permissions import require
 from dangjian.orgs.models import Organization, OrgKind
@@ -48,7 +48,7 @@ def title_of(organization: Organization, person: Person | None, holder: str, yea
 
 
 def responsibility_list_create(
-    *, actor: Any, organization: Organization, year: int, person: Person | None = None,
+    *, actor: User, organization: Organization, year: int, person: Person | None = None,
 ) -> ResponsibilityList:
     require(actor, "duties.keep_list", ResponsibilityList(organization=organization, person=person))
     if organization.kind not in PARTY_BODIES:

@@ -1,14 +1,14 @@
 """Who may keep which list (责任清单), decided once here: the duties action table."""
 
-from typing import Any
 
+from dangjian.access.models import User
 from dangjian.access.scoping import may_direct
 from dangjian.core.permissions import Rule, register
 
 from ..models import ResponsibilityList
 
 
-def _own_or_directed(actor: Any, rlist: ResponsibilityList) -> bool:
+def _own_or_directed(actor: User, rlist: ResponsibilityList) -> bool:
     """A leader keeps and records against their own list; the unit's clerk or secretary (or a
     county leader over it) any of the unit's. ``rlist`` may be unsaved (a list being created)."""
     own = rlist.person_id is not None and getattr(actor, "person_id", None) == rlist.person_id

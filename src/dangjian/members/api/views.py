@@ -10,6 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from dangjian.access.actor import actor_of
 from dangjian.core.parsers import FormParser, MultiPartParser
 from dangjian.core.viewsets import ScopedViewSet
 from dangjian.members.filtersets import (
@@ -46,7 +47,7 @@ class CandidateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedV
     @extend_schema(request=s.CandidateCreateSerializer, responses={201: s.CandidateSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         values = self.validated(s.CandidateCreateSerializer)
-        candidate = candidate_services.candidate_open(actor=request.user, **values)
+        candidate = candidate_services.candidate_open(actor=actor_of(request), **values)
         return self._answer(candidate, status.HTTP_201_CREATED)
 
     @extend_schema(request=s.CandidateStepCreateSerializer, responses={201: s.CandidateSerializer})
@@ -57,7 +58,7 @@ class CandidateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedV
         details = self.validated(s.CandidateStepCreateSerializer)
         for field in ("contacts", "introducers"):
             details.setdefault(field, [])
-        step_record(actor=request.user, candidate=candidate, number=details.pop("step"),
+        step_record(actor=actor_of(request), candidate=candidate, number=details.pop("step"),
                     **details)
         return self._answer(candidate, status.HTTP_201_CREATED)
 
@@ -67,7 +68,7 @@ class CandidateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedV
         """延长预备期 (6–12 months, once)."""
         values = self.validated(s.ProbationExtendSerializer)
         candidate = candidate_services.probation_extend(
-            actor=request.user, candidate=self.get_object(), **values)
+            actor=actor_of(request), candidate=self.get_object(), **values)
         return self._answer(candidate)
 
     @extend_schema(request=s.CandidateCloseSerializer, responses=s.CandidateSerializer)
@@ -75,7 +76,7 @@ class CandidateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedV
     def close(self, request: Request, pk: str | None = None) -> Response:
         values = self.validated(s.CandidateCloseSerializer)
         candidate = candidate_services.candidate_close(
-            actor=request.user, candidate=self.get_object(), **values)
+            actor=actor_of(request), candidate=self.get_object(), **values)
         return self._answer(candidate)
 
 
@@ -89,7 +90,7 @@ class StudyRecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Scope
     @extend_schema(request=s.StudyRecordCreateSerializer, responses={201: s.StudyRecordSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         values = self.validated(s.StudyRecordCreateSerializer)
-        study = study_record_create(actor=request.user, **values)
+        study = study_record_create(actor=actor_of(request), **values)
         return Response(s.StudyRecordSerializer(study).data, status=status.HTTP_201_CREATED)
 
 
@@ -105,7 +106,7 @@ class VisitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewS
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         values = self.validated(s.VisitCreateSerializer)
         values.setdefault("visitors", [])
-        visit = visit_create(actor=request.user, **values)
+        visit = visit_create(actor=actor_of(request), **values)
         return Response(s.VisitSerializer(visit).data, status=status.HTTP_201_CREATED)
 
 
@@ -119,6 +120,7 @@ class RosterImportView(APIView):
     def post(self, request: Request) -> Response:
         body = s.RosterUploadSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        imported = roster_import(actor=request.user,
-                                 data=roster_bytes(body.validated_data["file"], actor=request.user))
+        actor = actor_of(request)
+        imported = roster_import(actor=actor,
+                                 data=roster_bytes(body.validated_data["file"], actor=actor))
         return Response({"imported": imported}, status=status.HTTP_201_CREATED)

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
+from dangjian.access.models import User
 from dangjian.audit.services import record
 from dangjian.core.permissions import require
 from dangjian.orgs.models import Organization, OrgKind
@@ -51,7 +52,7 @@ def _check_age(birth_date: date, applied_on: date) -> None:
 
 
 def _new_applicant(
-    *, actor: Any, branch: Organization, applied_on: date, name: str, gender: str,
+    *, actor: User, branch: Organization, applied_on: date, name: str, gender: str,
     birth_date: date | None, id_number: str, phone: str,
 ) -> Person:
     """A person not yet on file, entered with their application; the ID number decides
@@ -80,7 +81,7 @@ def _check_existing(person: Person, branch: Organization, applied_on: date) -> N
 
 
 def candidate_open(
-    *, actor: Any, organization: Organization, applied_on: date, person: Person | None = None,
+    *, actor: User, organization: Organization, applied_on: date, person: Person | None = None,
     name: str = "", gender: str = "", birth_date: date | None = None, id_number: str = "",
     phone: str = "",
 ) -> Candidate:
@@ -109,7 +110,7 @@ def candidate_open(
 
 
 def probation_extend(
-    *, actor: Any, candidate: Candidate, decided_on: date, months: int, reason: str,
+    *, actor: User, candidate: Candidate, decided_on: date, months: int, reason: str,
 ) -> Candidate:
     """延长预备期: 6 to 12 months, once, counted from the end of the first year."""
     require(actor, "members.enter", candidate.organization)
@@ -142,7 +143,7 @@ def probation_extend(
     return candidate
 
 
-def candidate_close(*, actor: Any, candidate: Candidate, closed_on: date, reason: str
+def candidate_close(*, actor: User, candidate: Candidate, closed_on: date, reason: str
                     ) -> Candidate:
     """End a record before full membership (撤回申请、政审不合格、支部大会未通过、取消预备党员
     资格 …): the person goes back to 群众."""

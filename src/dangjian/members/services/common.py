@@ -1,11 +1,11 @@
 """Checks and writes every members service shares."""
 
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from dangjian.access.models import User
 from dangjian.audit.services import record
 from dangjian.people.models import Person
 
@@ -16,7 +16,7 @@ def require_past(day: date, field: str, label: str) -> None:
 
 
 def person_set_party_status(
-    *, actor: Any, person: Person, status: str, joined_party_on: date | None,
+    *, actor: User, person: Person, status: str, joined_party_on: date | None,
 ) -> None:
     """Move a person's 政治面貌 (and 入党时间) along with their development record, audited.
 

@@ -6,13 +6,13 @@ Row numbers in messages count the roster's entries: 第1行 is the first person 
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import QuerySet
 
+from dangjian.access.models import User
 from dangjian.access.scoping import may_enter_data, restrict
 from dangjian.audit.services import record
 from dangjian.core.files.checks import upload_bytes
@@ -51,13 +51,13 @@ def roster_template() -> bytes:
                        sheet_name="花名册")
 
 
-def roster_bytes(upload: UploadedFile | None, *, actor: Any) -> bytes:
+def roster_bytes(upload: UploadedFile | None, *, actor: User) -> bytes:
     """The uploaded roster's content, refused before it is read when it is too big."""
     return upload_bytes(upload, max_bytes=ROSTER_MAX_BYTES, actor=actor,
                         missing="请选择要导入的党员花名册（.xlsx）")
 
 
-def roster_import(*, actor: Any, data: bytes) -> int:
+def roster_import(*, actor: User, data: bytes) -> int:
     """Register every person of the roster, or none; the number registered.
 
     A row naming an organisation the actor may not see, or may not enter data for, names an
@@ -97,7 +97,7 @@ def roster_import(*, actor: Any, data: bytes) -> int:
     return len(entries)
 
 
-def _check_row(actor: Any, row: Row, organizations: QuerySet[Organization]
+def _check_row(actor: User, row: Row, organizations: QuerySet[Organization]
                ) -> tuple[list[str], str, RosterEntry | None]:
     """Every problem of one row, its normalised ID number (or ""), and its entry."""
     errors: list[str] = []

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from dangjian.access.models import User
 from dangjian.audit.services import record
 from dangjian.core.permissions import require
 from dangjian.people.models import Person
@@ -68,7 +69,7 @@ def _check_after_previous(history: History, day: date) -> None:
         raise ValidationError({"date": f"日期不能早于已记录的上一步（{latest:%Y-%m-%d}）"})
 
 
-def _step_from(candidate: Candidate, number: int, day: date, actor: Any,
+def _step_from(candidate: Candidate, number: int, day: date, actor: User,
                details: dict[str, Any]) -> Step:
     """An unsaved step holding the given details; details this step does not take are refused
     rather than kept where nobody would look for them."""
@@ -90,7 +91,7 @@ def _step_from(candidate: Candidate, number: int, day: date, actor: Any,
     return step
 
 
-def _apply(actor: Any, candidate: Candidate, history: History, step: Step) -> None:
+def _apply(actor: User, candidate: Candidate, history: History, step: Step) -> None:
     """What the step changes: the record's position, the 预备期, the person's status."""
     candidate.current_step = step.number
     if step.number == rules.ADMISSION_APPROVAL:
@@ -116,7 +117,7 @@ def _audit_details(step: Step, details: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def step_record(*, actor: Any, candidate: Candidate, number: int, date: date,
+def step_record(*, actor: User, candidate: Candidate, number: int, date: date,
                 **details: Any) -> Step:
     """Record step ``number`` of ``candidate`` on ``date``, or refuse it naming the rule and
     article it breaks. ``details``: the names ``details_for(number)`` gives; ``contacts`` and

@@ -2,11 +2,11 @@
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from dangjian.access.models import User
 from dangjian.audit.services import record
 from dangjian.core.permissions import require
 from dangjian.orgs.models import Organization, OrgKind
@@ -35,7 +35,7 @@ def _organization_for(person: Person | None, organization: Organization | None,
 
 
 def study_record_create(
-    *, actor: Any, kind: str, date: date, hours: Decimal, topic: str,
+    *, actor: User, kind: str, date: date, hours: Decimal, topic: str,
     person: Person | None = None, organization: Organization | None = None,
 ) -> StudyRecord:
     if kind not in StudyKind.values:

@@ -2,11 +2,11 @@
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from dangjian.access.models import User
 from dangjian.audit.services import record
 from dangjian.core.permissions import require
 from dangjian.people.models import PartyStatus, Person
@@ -18,7 +18,7 @@ MEMBER_STATUSES = frozenset({PartyStatus.FULL_MEMBER, PartyStatus.PROBATIONARY})
 
 
 def visit_create(
-    *, actor: Any, person: Person, kind: str, campaign: str, date: date,
+    *, actor: User, person: Person, kind: str, campaign: str, date: date,
     visitors: list[Person], other_visitors: str = "", gifts: str = "",
     amount: Decimal | None = None, follow_up: str = "",
 ) -> Visit:

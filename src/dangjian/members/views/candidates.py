@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from dangjian.access.actor import actor_of
 from dangjian.access.scoping import restrict
 from dangjian.core.actions import action, drafts, parse_date, picked, scoped
 from dangjian.core.forms import Inputs
@@ -91,8 +92,8 @@ def candidate_new(request: HttpRequest) -> tuple[str, str]:
     post = request.POST
     person = picked(Person, request, post["person"], "person") if post.get("person") else None
     candidate = candidate_open(
-        actor=request.user, organization=picked(Organization, request, post.get("organization"),
-                                                         "organization"),
+        actor=actor_of(request),
+        organization=picked(Organization, request, post.get("organization"), "organization"),
         applied_on=parse_date(post.get("applied_on"), "递交入党申请书日期"), person=person,
         name=post.get("name", ""), id_number=post.get("id_number", ""),
         phone=post.get("phone", ""),
@@ -137,7 +138,7 @@ def _step(request: HttpRequest, pk: int) -> tuple[str, str]:
     details = _step_details(request, number, inputs)
     inputs.check()
     assert day is not None  # check() refused an empty one
-    step = step_record(actor=request.user, candidate=candidate, number=number, date=day,
+    step = step_record(actor=actor_of(request), candidate=candidate, number=number, date=day,
                        **details)
     return (f"{candidate.person.name}：已记录第{step.number}步 {step.name}",
             reverse("members:candidate_detail", args=[pk]))

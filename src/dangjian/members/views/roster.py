@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 
+from dangjian.access.actor import actor_of
 from dangjian.core.actions import action
 from dangjian.core.files.checks import XLSX, attachment
 from dangjian.members.services.roster import roster_bytes, roster_import, roster_template
@@ -10,8 +11,8 @@ from dangjian.members.services.roster import roster_bytes, roster_import, roster
 
 @action("roster", back="members:candidates")
 def roster_upload(request: HttpRequest) -> str:
-    data = roster_bytes(request.FILES.get("file"), actor=request.user)
-    count = roster_import(actor=request.user, data=data)
+    data = roster_bytes(request.FILES.get("file"), actor=actor_of(request))
+    count = roster_import(actor=actor_of(request), data=data)
     return f"已导入花名册：{count} 名人员"
 
 

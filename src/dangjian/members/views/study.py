@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from dangjian.access.actor import actor_of
 from dangjian.access.scoping import restrict
 from dangjian.core.actions import action, drafts, parse_date, picked
 from dangjian.core.inputs import YEARS
@@ -53,7 +54,7 @@ def study_new(request: HttpRequest) -> str:
     group = picked(Organization, request, post["organization"], "organization") \
         if post.get("organization") and person is None else None
     record = study_record_create(
-        actor=request.user, kind=post.get("kind", ""),
+        actor=actor_of(request), kind=post.get("kind", ""),
         date=parse_date(post.get("date"), "学习日期"),
         hours=optional_decimal(post.get("hours"), "学时") or Decimal(0),
         topic=post.get("topic", ""), person=person, organization=group,

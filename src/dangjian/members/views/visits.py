@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from dangjian.access.actor import actor_of
 from dangjian.access.scoping import restrict
 from dangjian.core.actions import action, drafts, parse_date, picked
 from dangjian.people.models import Person
@@ -34,7 +35,7 @@ def visits(request: HttpRequest) -> HttpResponse:
 def visit_new(request: HttpRequest) -> str:
     post = request.POST
     visit = visit_create(
-        actor=request.user, person=picked(Person, request, post.get("person"), "person"),
+        actor=actor_of(request), person=picked(Person, request, post.get("person"), "person"),
         kind=post.get("kind", ""), campaign=post.get("campaign", ""),
         date=parse_date(post.get("date"), "走访日期"),
         visitors=scoped_persons(request, "visitors"),

@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from dangjian.access.actor import actor_of
 from dangjian.access.scoping import restrict
 from dangjian.core.parsers import FormParser, JSONParser, MultiPartParser
 from dangjian.core.viewsets import ScopedViewSet, download_schema
@@ -41,7 +42,7 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVie
     def create(self, request: Request) -> Response:
         data = self.validated(s.MeetingCreateSerializer)
         meeting = meeting_record(
-            actor=request.user, organization=data["organization"], kind=data["kind"],
+            actor=actor_of(request), organization=data["organization"], kind=data["kind"],
             held_on=data["held_on"], topic=data["topic"],
             attendees=list(dict.fromkeys(data["attendees"])),
             absentees=[(a["person"], a["reason"]) for a in data["absentees"]],
@@ -52,7 +53,7 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVie
     @extend_schema(request=s.MeetingWithdrawSerializer, responses={204: None})
     def destroy(self, request: Request, pk: str | None = None) -> Response:
         reason = self.validated(s.MeetingWithdrawSerializer)["reason"]
-        meeting_delete(actor=request.user, meeting=self.get_object(), reason=reason)
+        meeting_delete(actor=actor_of(request), meeting=self.get_object(), reason=reason)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(request={"multipart/form-data": s.MeetingAttachmentUploadSerializer},
@@ -60,7 +61,7 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVie
     @action(detail=True, methods=["post"])
     def attachments(self, request: Request, pk: str | None = None) -> Response:
         body = self.validated(s.MeetingAttachmentUploadSerializer)
-        attachment = meeting_attach(actor=request.user, meeting=self.get_object(),
+        attachment = meeting_attach(actor=actor_of(request), meeting=self.get_object(),
                                     upload=body["file"], kind=body["kind"])
         return Response(s.MeetingAttachmentSerializer(attachment).data,
                         status=status.HTTP_201_CREATED)
@@ -79,7 +80,7 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVie
         """A meeting ledger (.xlsx); any bad row refuses the whole file, listing every row."""
         upload = self.validated(s.MeetingLedgerUploadSerializer)["file"]
         meetings = meeting_ledger_import(
-            actor=request.user, data=ledger_bytes(upload, actor=request.user),
+            actor=actor_of(request), data=ledger_bytes(upload, actor=actor_of(request)),
             organizations=restrict(Organization.objects.all(), request.user))
         fresh = self.get_queryset().filter(pk__in=[m.pk for m in meetings])
         return Response(s.MeetingSerializer(fresh, many=True).data,

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
+from dangjian.access.models import User
 from dangjian.audit.services import record
 from dangjian.core.files.checks import checked_upload
 from dangjian.core.files.storage import stored_uploads
@@ -16,7 +17,7 @@ from ..models import Attachment, AttachmentKind, Meeting
 from ..rules import local_settings
 
 
-def meeting_attach(*, actor: Any, meeting: Meeting, upload: UploadedFile, kind: str
+def meeting_attach(*, actor: User, meeting: Meeting, upload: UploadedFile, kind: str
                    ) -> Attachment:
     require(actor, "orglife.enter", meeting.organization)
     if kind not in AttachmentKind.values:
@@ -29,7 +30,7 @@ def meeting_attach(*, actor: Any, meeting: Meeting, upload: UploadedFile, kind: 
     return attachment
 
 
-def _checked(upload: UploadedFile, actor: Any) -> dict[str, Any]:
+def _checked(upload: UploadedFile, actor: User) -> dict[str, Any]:
     limits = local_settings()
     return checked_upload(upload, allowed_types=limits.attachment_types,
                           max_bytes=limits.attachment_max_bytes, actor=actor)

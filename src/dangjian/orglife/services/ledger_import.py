@@ -4,13 +4,13 @@ the half that went in."""
 
 import re
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import QuerySet
 
+from dangjian.access.models import User
 from dangjian.audit.services import record
 from dangjian.core.files.checks import upload_bytes
 from dangjian.core.imports import cell_date, cell_text, organization_named
@@ -40,13 +40,13 @@ def ledger_template() -> bytes:
                        sheet_name="会议台账")
 
 
-def ledger_bytes(upload: UploadedFile | None, *, actor: Any) -> bytes:
+def ledger_bytes(upload: UploadedFile | None, *, actor: User) -> bytes:
     """The uploaded ledger's content, refused before it is read when it is too big."""
     return upload_bytes(upload, max_bytes=LEDGER_MAX_BYTES, actor=actor,
                         missing="请选择要导入的会议台账（.xlsx）")
 
 
-def meeting_ledger_import(*, actor: Any, data: bytes, organizations: QuerySet[Organization]
+def meeting_ledger_import(*, actor: User, data: bytes, organizations: QuerySet[Organization]
                           ) -> list[Meeting]:
     """Record every meeting of the ledger, or none. ``organizations`` are those the actor may
     see (access.scoping); a row naming any other is an unknown organisation."""
@@ -76,7 +76,7 @@ def _messages(exc: Exception) -> list[str]:
     return exc.messages if isinstance(exc, ValidationError) else [str(exc)]
 
 
-def _record_row(actor: Any, row: Row, organizations: QuerySet[Organization]) -> Meeting:
+def _record_row(actor: User, row: Row, organizations: QuerySet[Organization]) -> Meeting:
     organization = organization_named(cell_text(row, "组织"), organizations)
     members: dict[str, list[Person]] = {}
     for person in Person.objects.filter(organization__path__startswith=organization.path):

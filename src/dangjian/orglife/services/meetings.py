@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from dangjian.access.models import User
 from dangjian.audit.services import record
 from dangjian.core.permissions import require
 from dangjian.orgs.models import Organization
@@ -29,7 +30,7 @@ Absentee = tuple[Person, str]  # the person and the reason given
 
 
 def meeting_record(
-    *, actor: Any, organization: Organization, kind: str, held_on: date, topic: str,
+    *, actor: User, organization: Organization, kind: str, held_on: date, topic: str,
     attendees: Sequence[Person], absentees: Sequence[Absentee] = (), place: str = "",
     chair: Person | None = None, recorder: Person | None = None, minutes: str = "",
     decisions: str = "",
@@ -75,7 +76,7 @@ def _duplicate_message(organization: Organization, kind: str, held_on: date, top
             f"不能重复登记（同一会议只计一次）；如确为另一次会议，请在议题中注明区别")
 
 
-def meeting_delete(*, actor: Any, meeting: Meeting, reason: str) -> None:
+def meeting_delete(*, actor: User, meeting: Meeting, reason: str) -> None:
     """Withdraw a meeting entered by mistake; the reason stays in the audit log."""
     require(actor, "orglife.enter", meeting.organization)
     if not reason.strip():

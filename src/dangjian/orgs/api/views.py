@@ -7,6 +7,7 @@ from rest_framework import status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from dangjian.access.actor import actor_of
 from dangjian.access.scoping import may_enter_data, restrict
 from dangjian.core.scoped_ids import OUT_OF_SCOPE
 from dangjian.orgs import services
@@ -43,7 +44,7 @@ class OrganizationViewSet(viewsets.ModelViewSet):
         parent = data.validated_data["parent"]
         _writable(request.user, parent)
         org = services.organization_create(
-            actor=request.user, name=data.validated_data["name"],
+            actor=actor_of(request), name=data.validated_data["name"],
             kind=data.validated_data["kind"], parent=parent,
             code=data.validated_data.get("code", ""),
             founded_on=data.validated_data.get("founded_on"),
@@ -60,10 +61,11 @@ class OrganizationViewSet(viewsets.ModelViewSet):
         if "parent" in data.validated_data:
             new_parent = data.validated_data["parent"]
             _writable(request.user, new_parent)
-            org = services.organization_move(actor=request.user, org=org, new_parent=new_parent)
+            org = services.organization_move(actor=actor_of(request), org=org,
+                                             new_parent=new_parent)
         if "name" in data.validated_data:
             org = services.organization_rename(
-                actor=request.user, org=org, name=data.validated_data["name"]
+                actor=actor_of(request), org=org, name=data.validated_data["name"]
             )
         return Response(OrganizationSerializer(org).data)
 
@@ -73,5 +75,5 @@ class OrganizationViewSet(viewsets.ModelViewSet):
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         org = self.get_object()
         _writable(request.user, org)
-        services.organization_delete(actor=request.user, org=org)
+        services.organization_delete(actor=actor_of(request), org=org)
         return Response(status=status.HTTP_204_NO_CONTENT)

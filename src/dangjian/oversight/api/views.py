@@ -12,6 +12,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from dangjian.access.actor import actor_of
 from dangjian.core.files.checks import DOCX, attachment
 from dangjian.core.parsers import FormParser, JSONParser, MultiPartParser
 from dangjian.core.viewsets import ScopedViewSet as BaseScopedViewSet
@@ -68,7 +69,7 @@ class FindingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = self.validated(s.FindingInSerializer)
         finding = finding_services.finding_create(
-            actor=request.user, organization=data["organization"], source=data["source"].name,
+            actor=actor_of(request), organization=data["organization"], source=data["source"].name,
             category=data["category"].name, severity=data["severity"].name,
             description=data["description"], discovered_on=data["discovered_on"],
             regulation=data["regulation"], risk_point=data["risk_point"],
@@ -85,7 +86,7 @@ class FindingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
         """Correct what was registered wrongly, with a reason (kept in the audit log)."""
         data = self.validated(s.FindingCorrectSerializer)
         return self._out(finding_services.finding_correct(
-            actor=request.user, finding=self.get_object(), **data))
+            actor=actor_of(request), finding=self.get_object(), **data))
 
     @extend_schema(request=s.ReasonSerializer, responses=s.FindingSerializer)
     @action(detail=True, methods=["post"])
@@ -93,7 +94,7 @@ class FindingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
         """Withdraw a finding registered in error, before any notice or measure, with a reason."""
         data = self.validated(s.ReasonSerializer)
         return self._out(finding_services.finding_withdraw(
-            actor=request.user, finding=self.get_object(), **data))
+            actor=actor_of(request), finding=self.get_object(), **data))
 
 
 class NoticeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
@@ -107,10 +108,10 @@ class NoticeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
     @extend_schema(request=s.NoticeInSerializer, responses={201: s.NoticeSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = self.validated(s.NoticeInSerializer)
-        return self.created(notice_services.notice_create(actor=request.user, **data))
+        return self.created(notice_services.notice_create(actor=actor_of(request), **data))
 
     def _act(self, service: Any, **kwargs: Any) -> Response:
-        notice = service(actor=self.request.user, notice=self.get_object(), **kwargs)
+        notice = service(actor=actor_of(self.request), notice=self.get_object(), **kwargs)
         return Response(s.NoticeSerializer(notice, context=self.get_serializer_context()).data)
 
     @extend_schema(request=None, responses=s.NoticeSerializer)
@@ -156,7 +157,7 @@ class MeasureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
     @extend_schema(request=s.MeasureInSerializer, responses={201: s.MeasureSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = self.validated(s.MeasureInSerializer)
-        measure = measure_services.measure_create(actor=request.user, **data)
+        measure = measure_services.measure_create(actor=actor_of(request), **data)
         return Response(self._out(measure), status=status.HTTP_201_CREATED)
 
     @extend_schema(request=s.MeasureUpdateSerializer, responses=s.MeasureSerializer)
@@ -165,7 +166,8 @@ class MeasureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
         changes = self.validated(s.MeasureUpdateSerializer, partial=True)
         if "version" not in changes:
             raise ValidationError({"version": "修改整改措施时必须提供读取时的版本号 version"})
-        measure = measure_services.measure_update(actor=request.user, measure=measure, **changes)
+        measure = measure_services.measure_update(actor=actor_of(request), measure=measure,
+                                                  **changes)
         return Response(self._out(measure))
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -180,7 +182,7 @@ class MeasureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
     def progress(self, request: Request, pk: str | None = None) -> Response:
         data = self.validated(s.VersionedTextSerializer)
         entry = measure_services.measure_report_progress(
-            actor=request.user, measure=self.get_object(), **data)
+            actor=actor_of(request), measure=self.get_object(), **data)
         return Response(s.ProgressSerializer(entry).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=s.ProgressCorrectSerializer, responses={201: s.ProgressSerializer},
@@ -196,7 +198,7 @@ class MeasureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
         if wrong is None:
             raise Http404("没有这条进展")
         correction = measure_services.measure_correct_progress(
-            actor=request.user, measure=measure, entry=wrong, **data)
+            actor=actor_of(request), measure=measure, entry=wrong, **data)
         return Response(s.ProgressSerializer(correction).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request={"multipart/form-data": s.EvidenceUploadSerializer},
@@ -205,7 +207,7 @@ class MeasureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
     def evidence(self, request: Request, pk: str | None = None) -> Response:
         data = self.validated(s.EvidenceUploadSerializer)
         item = measure_services.measure_add_evidence(
-            actor=request.user, measure=self.get_object(), upload=data["file"],
+            actor=actor_of(request), measure=self.get_object(), upload=data["file"],
             proves_date=data.get("proves_date"))
         return Response(s.EvidenceSerializer(item).data, status=status.HTTP_201_CREATED)
 
@@ -221,7 +223,7 @@ class MeasureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
     def submit(self, request: Request, pk: str | None = None) -> Response:
         data = self.validated(s.VersionSerializer)
         measure = measure_services.measure_submit(
-            actor=request.user, measure=self.get_object(), **data)
+            actor=actor_of(request), measure=self.get_object(), **data)
         return Response(self._out(measure))
 
     @extend_schema(request=s.VerifySerializer, responses=s.MeasureSerializer)
@@ -229,7 +231,7 @@ class MeasureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
     def verify(self, request: Request, pk: str | None = None) -> Response:
         data = self.validated(s.VerifySerializer)
         measure = measure_services.measure_verify(
-            actor=request.user, measure=self.get_object(), **data)
+            actor=actor_of(request), measure=self.get_object(), **data)
         return Response(self._out(measure))
 
 
@@ -244,7 +246,7 @@ class SelfCheckViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedV
     def create(self, request: Request) -> Response:
         data = self.validated(s.SelfCheckSendSerializer)
         checks = selfcheck_services.self_checks_send(
-            actor=request.user, finding=data["origin"], due_on=data["due_on"],
+            actor=actor_of(request), finding=data["origin"], due_on=data["due_on"],
             units=data.get("units"))
         return Response(s.SelfCheckSerializer(checks, many=True).data,
                         status=status.HTTP_201_CREATED)
@@ -254,7 +256,7 @@ class SelfCheckViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedV
     def answer(self, request: Request, pk: str | None = None) -> Response:
         data = self.validated(s.SelfCheckAnswerSerializer)
         check = selfcheck_services.self_check_answer(
-            actor=request.user, check=self.get_object(), **data)
+            actor=actor_of(request), check=self.get_object(), **data)
         return Response(s.SelfCheckSerializer(SelfCheck.objects.get(pk=check.pk)).data)
 
 
@@ -272,7 +274,7 @@ class AccountabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = self.validated(s.AccountabilityInSerializer)
         case = accountability_services.accountability_open(
-            actor=request.user, organization=data["organization"], person=data["person"],
+            actor=actor_of(request), organization=data["organization"], person=data["person"],
             findings=data.get("findings", []), reason=data["reason"])
         return Response(self._out(case), status=status.HTTP_201_CREATED)
 
@@ -281,7 +283,7 @@ class AccountabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     def complete(self, request: Request, pk: str | None = None) -> Response:
         data = self.validated(s.CompleteSerializer)
         case = accountability_services.accountability_complete(
-            actor=request.user, case=self.get_object(), on=data["on"])
+            actor=actor_of(request), case=self.get_object(), on=data["on"])
         return Response(self._out(case))
 
     @extend_schema(request=s.CorrectSerializer, responses=s.AccountabilitySerializer)
@@ -290,7 +292,7 @@ class AccountabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
         """Correct a decided or completed case, with a reason; kept in ``corrections``."""
         data = self.validated(s.CorrectSerializer)
         case = accountability_services.accountability_correct(
-            actor=request.user, case=self.get_object(), **data)
+            actor=actor_of(request), case=self.get_object(), **data)
         return Response(self._out(case))
 
     def _out(self, case: Accountability) -> Any:
@@ -301,7 +303,7 @@ class AccountabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     def decide(self, request: Request, pk: str | None = None) -> Response:
         data = self.validated(s.DecideSerializer)
         case = accountability_services.accountability_decide(
-            actor=request.user, case=self.get_object(), **data)
+            actor=actor_of(request), case=self.get_object(), **data)
         return Response(self._out(case))
 
 
@@ -316,4 +318,4 @@ class RiskPointViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     @extend_schema(request=s.RiskPointInSerializer, responses={201: s.RiskPointSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = self.validated(s.RiskPointInSerializer)
-        return self.created(risk_services.risk_point_create(actor=request.user, **data))
+        return self.created(risk_services.risk_point_create(actor=actor_of(request), **data))

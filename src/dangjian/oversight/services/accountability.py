@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
 
+from dangjian.access.models import User
 from dangjian.audit.services import record
 from dangjian.calendar.services import add_months
 from dangjian.core.permissions import require
@@ -35,7 +36,7 @@ CORRECTABLE = {"form": "问责方式", "four_forms": "四种形态", "decided_on
 
 
 def accountability_open(
-    *, actor: Any, organization: Organization, reason: str, findings: list[Finding],
+    *, actor: User | None, organization: Organization, reason: str, findings: list[Finding],
     person: Person | None = None,
 ) -> Accountability:
     """A case starts as a proposal (问责建议), from the escalation job (actor None) or from an
@@ -101,7 +102,7 @@ def _complete_by(form: str, decided_on: date) -> date | None:
 
 
 def accountability_decide(
-    *, actor: Any, case: Accountability, form: str, decided_on: date, deciding_body: str,
+    *, actor: User, case: Accountability, form: str, decided_on: date, deciding_body: str,
     four_forms: str = "",
 ) -> Accountability:
     """Record the decision on a proposal; 组织调整或者组织处理 must be completed within one
@@ -126,7 +127,7 @@ def accountability_decide(
     return case
 
 
-def accountability_complete(*, actor: Any, case: Accountability, on: date) -> Accountability:
+def accountability_complete(*, actor: User, case: Accountability, on: date) -> Accountability:
     require(actor, "oversight.inspect")
     with transaction.atomic():
         case = _locked(case)
@@ -146,7 +147,7 @@ def _state(case: Accountability) -> dict[str, Any]:
 
 
 def accountability_correct(
-    *, actor: Any, case: Accountability, reason: str, **changes: Any,
+    *, actor: User, case: Accountability, reason: str, **changes: Any,
 ) -> Accountability:
     """Correct a decided or completed case (a wrong date, form or body): only the fields named
     in ``changes`` (of ``CORRECTABLE``), checked as a decision is, with a reason; the values

@@ -7,13 +7,14 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
+from dangjian.access.models import User
 from dangjian.core.files.checks import checked_upload as checked_file
 
 from ..rules import local_settings
 
 
 def checked_upload(upload: UploadedFile, proves_date: date | None, today: date, *,
-                   actor: Any = None) -> dict[str, Any]:
+                   actor: User | None = None) -> dict[str, Any]:
     """The evidence row's fields for ``upload``; refuses what the county does not accept (a
     disguised or hostile file audited with ``actor``)."""
     limits = local_settings()

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from dangjian.access.models import User
 from dangjian.audit.services import record
 from dangjian.calendar.services import add_months
 from dangjian.core.permissions import can, require
@@ -58,7 +59,7 @@ def months_before(day: date, months: int) -> date:
 
 
 def finding_create(
-    *, actor: Any, organization: Organization, source: str, category: str, severity: str,
+    *, actor: User, organization: Organization, source: str, category: str, severity: str,
     description: str, discovered_on: date, regulation: str = "", risk_point: Any = None,
     self_check: Any = None,
 ) -> Finding:
@@ -123,7 +124,7 @@ CORRECTABLE = {"description": "问题描述", "category": "问题类别", "sever
                "discovered_on": "发现日期", "regulation": "违反的规定"}
 
 
-def require_raising_side(actor: Any, finding: Finding) -> None:
+def require_raising_side(actor: User, finding: Finding) -> None:
     """A finding is corrected or withdrawn by the side that may raise it: the inspectors, or
     for a self-reported one (自查) also its unit's clerk or secretary."""
     if can(actor, "oversight.inspect"):
@@ -145,7 +146,7 @@ def _fields(finding: Finding) -> dict[str, Any]:
             "regulation": finding.regulation}
 
 
-def finding_correct(*, actor: Any, finding: Finding, reason: str, **changes: Any) -> Finding:
+def finding_correct(*, actor: User, finding: Finding, reason: str, **changes: Any) -> Finding:
     """Correct what was registered wrongly (description, category, severity, date, regulation):
     checked as a new finding is, with a reason; before and after go to the audit log and the
     unit is told. A closed or withdrawn finding is not corrected."""
@@ -193,7 +194,7 @@ def _apply(finding: Finding, changed: dict[str, Any]) -> None:
         finding.regulation = changed["regulation"]
 
 
-def finding_withdraw(*, actor: Any, finding: Finding, reason: str) -> Finding:
+def finding_withdraw(*, actor: User, finding: Finding, reason: str) -> Finding:
     """Withdraw a finding registered in error (已撤销), while no notice has been issued on it and
     no measure taken: it stays in the ledger with its reason, never deleted. A draft notice
     that named it lets it go."""

@@ -9,6 +9,7 @@ measure returned again after resubmission) is announced again.
 from collections.abc import Iterable
 from typing import Any
 
+from dangjian.access.models import User
 from dangjian.access.roles import Role
 from dangjian.access.scoping import roles_of
 from dangjian.access.selectors import users_covering
@@ -37,7 +38,7 @@ def inspectors_of(finding: Finding) -> list[Any]:
     return people or list(users_covering(finding.organization, {Role.INSPECTOR}))
 
 
-def _tell(users: Iterable[Any], *, actor: Any, kind: str, title: str, body: str, key: str,
+def _tell(users: Iterable[Any], *, actor: User, kind: str, title: str, body: str, key: str,
           link: str) -> None:
     for user in users:
         if actor is None or user.pk != actor.pk:  # nobody is told of their own step
@@ -48,7 +49,7 @@ def _short(text: str, size: int = 30) -> str:
     return text if len(text) <= size else f"{text[:size]}…"
 
 
-def finding_raised(finding: Finding, actor: Any) -> None:
+def finding_raised(finding: Finding, actor: User) -> None:
     _tell(unit_people(finding.organization), actor=actor, kind="finding.raised",
           title=f"新问题待整改：{_short(finding.description)}",
           body=f"{finding.organization.name}：{finding.description}（来源：{finding.source.name}，"
@@ -57,7 +58,7 @@ def finding_raised(finding: Finding, actor: Any) -> None:
           key=f"finding:{finding.pk}:raised", link=record_link(finding))
 
 
-def notice_issued_to_units(notice: Notice, actor: Any) -> None:
+def notice_issued_to_units(notice: Notice, actor: User) -> None:
     """The units whose findings the notice names learn it was issued (the leader signs for it).
     The link opens their finding: the notice itself is the leader's and the inspectors'."""
     for finding in notice.findings.select_related("organization"):
@@ -68,14 +69,14 @@ def notice_issued_to_units(notice: Notice, actor: Any) -> None:
               key=f"notice:{notice.pk}:issued:finding:{finding.pk}", link=record_link(finding))
 
 
-def notice_replied(notice: Notice, actor: Any) -> None:
+def notice_replied(notice: Notice, actor: User) -> None:
     _tell([notice.created_by], actor=actor, kind="notice.replied",
           title=f"提示单已回复：{notice.number}",
           body=f"{notice.recipient}已回复{notice.number}：{_short(notice.reply_text, 80)}",
           key=f"notice:{notice.pk}:replied", link=record_link(notice))
 
 
-def measure_submitted(measure: Measure, actor: Any) -> None:
+def measure_submitted(measure: Measure, actor: User) -> None:
     _tell(inspectors_of(measure.finding), actor=actor, kind="measure.submitted",
           title=f"整改措施待核查：{_short(measure.description)}",
           body=f"{measure.finding.organization.name}提交核查：{measure.description}"
@@ -83,7 +84,7 @@ def measure_submitted(measure: Measure, actor: Any) -> None:
           key=f"measure:{measure.pk}:submitted:{measure.version}", link=record_link(measure))
 
 
-def measure_closed(measure: Measure, actor: Any) -> None:
+def measure_closed(measure: Measure, actor: User) -> None:
     _tell(unit_people(measure.finding.organization), actor=actor, kind="measure.closed",
           title="整改措施已销号",
           body=f"“{_short(measure.description, 40)}”通过核查，"
@@ -91,7 +92,7 @@ def measure_closed(measure: Measure, actor: Any) -> None:
           key=f"measure:{measure.pk}:closed:{measure.version}", link=record_link(measure))
 
 
-def measure_returned(measure: Measure, reason: str, actor: Any) -> None:
+def measure_returned(measure: Measure, reason: str, actor: User) -> None:
     _tell(unit_people(measure.finding.organization), actor=actor, kind="measure.returned",
           title=f"整改措施被退回：{_short(reason, 20)}",
           body=f"“{_short(measure.description, 40)}”未通过核查，退回整改。理由：{reason}",
@@ -100,14 +101,14 @@ def measure_returned(measure: Measure, reason: str, actor: Any) -> None:
 
 
 def finding_corrected(finding: Finding, reason: str, changed: list[str], event: int,
-                      actor: Any) -> None:
+                      actor: User) -> None:
     _tell(unit_people(finding.organization), actor=actor, kind="finding.corrected",
           title=f"问题已更正：{_short(finding.description)}",
           body=f"更正了{'、'.join(changed)}。理由：{reason}",
           key=f"finding:{finding.pk}:corrected:{event}", link=record_link(finding))
 
 
-def finding_withdrawn(finding: Finding, reason: str, actor: Any) -> None:
+def finding_withdrawn(finding: Finding, reason: str, actor: User) -> None:
     _tell(unit_people(finding.organization), actor=actor, kind="finding.withdrawn",
           title=f"问题已撤销：{_short(finding.description)}",
           body=f"{finding.organization.name}的问题“{_short(finding.description, 60)}”已撤销。"
@@ -115,7 +116,7 @@ def finding_withdrawn(finding: Finding, reason: str, actor: Any) -> None:
           key=f"finding:{finding.pk}:withdrawn", link=record_link(finding))
 
 
-def progress_corrected(measure: Measure, reason: str, entry: int, actor: Any) -> None:
+def progress_corrected(measure: Measure, reason: str, entry: int, actor: User) -> None:
     _tell(inspectors_of(measure.finding), actor=actor, kind="measure.progress_corrected",
           title=f"整改进展已更正：{_short(measure.description)}",
           body=f"{measure.finding.organization.name}更正了一条进展报告。理由：{reason}",

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from dangjian.access.models import User
 from dangjian.audit.services import record
 from dangjian.core.errors import Conflict
 from dangjian.core.files.storage import stored_uploads
@@ -49,7 +50,7 @@ def _move(measure: Measure, new: str) -> None:
 
 
 def measure_create(
-    *, actor: Any, finding: Finding, description: str, owner: Person, due_on: date,
+    *, actor: User, finding: Finding, description: str, owner: Person, due_on: date,
     criterion: str,
 ) -> Measure:
     require(actor, "oversight.rectify", finding.organization)
@@ -83,7 +84,7 @@ def _check_fields(finding: Finding, *, description: str | None = None,
 
 
 def measure_update(
-    *, actor: Any, measure: Measure, version: int, **changes: Any
+    *, actor: User, measure: Measure, version: int, **changes: Any
 ) -> Measure:
     """Edit what, who, when or the criterion; needs the version the editor read."""
     require(actor, "oversight.rectify", measure.finding.organization)
@@ -107,7 +108,7 @@ def measure_update(
 
 
 def measure_report_progress(
-    *, actor: Any, measure: Measure, text: str, version: int | None = None
+    *, actor: User, measure: Measure, text: str, version: int | None = None
 ) -> Progress:
     require(actor, "oversight.rectify", measure.finding.organization)
     if not text.strip():
@@ -125,7 +126,7 @@ def measure_report_progress(
 
 
 def measure_correct_progress(
-    *, actor: Any, measure: Measure, entry: Progress, text: str, reason: str,
+    *, actor: User, measure: Measure, entry: Progress, text: str, reason: str,
 ) -> Progress:
     """A wrong progress report is corrected by a new entry that names it and says why; the
     wrong one stays as it was written. The inspectors who follow the finding are told."""
@@ -153,7 +154,7 @@ def measure_correct_progress(
 
 
 def measure_add_evidence(
-    *, actor: Any, measure: Measure, upload: UploadedFile, proves_date: date | None = None,
+    *, actor: User, measure: Measure, upload: UploadedFile, proves_date: date | None = None,
 ) -> Evidence:
     require(actor, "oversight.rectify", measure.finding.organization)
     today = timezone.localdate()
@@ -169,7 +170,7 @@ def measure_add_evidence(
     return evidence
 
 
-def measure_submit(*, actor: Any, measure: Measure, version: int | None = None) -> Measure:
+def measure_submit(*, actor: User, measure: Measure, version: int | None = None) -> Measure:
     """Ask the inspectors to verify; refused without evidence."""
     require(actor, "oversight.rectify", measure.finding.organization)
     with transaction.atomic():
@@ -184,7 +185,7 @@ def measure_submit(*, actor: Any, measure: Measure, version: int | None = None) 
 
 
 def measure_verify(
-    *, actor: Any, measure: Measure, decision: str, comment: str = "",
+    *, actor: User, measure: Measure, decision: str, comment: str = "",
     version: int | None = None,
 ) -> Measure:
     """The inspector accepts (销号) or returns the measure with reasons."""

@@ -2,13 +2,13 @@
 分管副县长, closed by the inspector."""
 
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from dangjian.access.models import User
 from dangjian.access.roles import Role
 from dangjian.audit.services import record
 from dangjian.core.links import record_link
@@ -36,11 +36,13 @@ def _move(notice: Notice, new: str) -> None:
 
 
 def notice_create(
-    *, actor: Any, recipient: Person, findings: list[Finding], reply_due: date,
+    *, actor: User, recipient: Person, findings: list[Finding], reply_due: date,
 ) -> Notice:
     """Draft a notice; it belongs to the inspector's area (the organisation of the grant)."""
     require(actor, "oversight.inspect")
     organization = actor.grants.get(role=Role.INSPECTOR).organization
+    if organization is None:  # ROLE_RULES give every inspector grant its area
+        raise ValidationError("纪检监察授权缺少监督范围，请联系安全管理员")
     if not findings:
         raise ValidationError({"findings": "提示单至少要包含一个问题"})
     if any(f.status == FindingStatus.WITHDRAWN for f in findings):
@@ -61,7 +63,7 @@ def notice_create(
     return notice
 
 
-def notice_issue(*, actor: Any, notice: Notice) -> Notice:
+def notice_issue(*, actor: User, notice: Notice) -> Notice:
     """Sign and send: the notice takes the next number of the year (示纪提〔2026〕3号)."""
     require(actor, "oversight.inspect")
     today = timezone.localdate()
@@ -105,12 +107,12 @@ def _tell_recipient(notice: Notice) -> None:
                dedupe_key=f"notice:{notice.pk}:issued", link=record_link(notice))
 
 
-def _require_recipient(actor: Any, notice: Notice) -> None:
+def _require_recipient(actor: User, notice: Notice) -> None:
     if actor.person_id is None or actor.person_id != notice.recipient_id:
         raise PermissionDenied("只有提示单的接收领导可以签收和回复")
 
 
-def notice_acknowledge(*, actor: Any, notice: Notice) -> Notice:
+def notice_acknowledge(*, actor: User, notice: Notice) -> Notice:
     _require_recipient(actor, notice)
     with transaction.atomic():
         notice = Notice.objects.select_for_update().get(pk=notice.pk)
@@ -121,7 +123,7 @@ def notice_acknowledge(*, actor: Any, notice: Notice) -> Notice:
     return notice
 
 
-def notice_reply(*, actor: Any, notice: Notice, text: str) -> Notice:
+def notice_reply(*, actor: User, notice: Notice, text: str) -> Notice:
     """The written reply: actions taken (约谈提醒, 批评教育, 组织处理, 纪律处分建议 …)."""
     _require_recipient(actor, notice)
     if not text.strip():
@@ -136,7 +138,7 @@ def notice_reply(*, actor: Any, notice: Notice, text: str) -> Notice:
     return notice
 
 
-def notice_close(*, actor: Any, notice: Notice) -> Notice:
+def notice_close(*, actor: User, notice: Notice) -> Notice:
     require(actor, "oversight.inspect")
     with transaction.atomic():
         notice = Notice.objects.select_for_update().get(pk=notice.pk)

@@ -2,12 +2,13 @@
 
 from typing import Any
 
+from dangjian.access.models import User
 from dangjian.access.roles import Role
 from dangjian.access.scoping import may_enter_data, roles_of
 from dangjian.core.permissions import Rule, register
 
 
-def _is_inspector(actor: Any, obj: Any = None) -> bool:
+def _is_inspector(actor: User, obj: Any = None) -> bool:
     return Role.INSPECTOR in roles_of(actor)
 
 

@@ -1,12 +1,12 @@
 """举一反三: the inspector asks peer units to check themselves for the same problem."""
 
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from dangjian.access.models import User
 from dangjian.access.roles import Role
 from dangjian.access.selectors import users_covering
 from dangjian.audit.services import record
@@ -31,7 +31,7 @@ def peer_units(finding: Finding) -> list[Organization]:
 
 
 def self_checks_send(
-    *, actor: Any, finding: Finding, due_on: date, units: list[Organization] | None = None,
+    *, actor: User, finding: Finding, due_on: date, units: list[Organization] | None = None,
 ) -> list[SelfCheck]:
     require(actor, "oversight.inspect")
     units = units if units is not None else peer_units(finding)
@@ -59,7 +59,7 @@ def self_checks_send(
 
 
 def self_check_answer(
-    *, actor: Any, check: SelfCheck, answer: str, text: str = "",
+    *, actor: User, check: SelfCheck, answer: str, text: str = "",
 ) -> SelfCheck:
     """A unit answers 存在 (which becomes a finding of its own) or 不存在."""
     require(actor, "oversight.rectify", check.organization)

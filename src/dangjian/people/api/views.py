@@ -8,6 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from dangjian.access.actor import actor_of
 from dangjian.access.scoping import may_enter_data, restrict
 from dangjian.people import services
 from dangjian.people.filtersets import PersonFilterSet
@@ -37,12 +38,12 @@ class PersonViewSet(
         org = values.pop("organization")
         if not may_enter_data(request.user, org):
             raise PermissionDenied("您没有在该组织录入人员的权限")
-        person = services.person_create(actor=request.user, organization=org, **values)
+        person = services.person_create(actor=actor_of(request), organization=org, **values)
         return Response(PersonSerializer(person).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=None, responses=UnmaskedSerializer)
     @action(detail=True, methods=["post"])
     def unmask(self, request: Request, pk: str | None = None) -> Response:
         """The full ID number and phone; needs the unmask permission and is audited."""
-        unmasked = services.person_unmask(actor=request.user, person=self.get_object())
+        unmasked = services.person_unmask(actor=actor_of(request), person=self.get_object())
         return Response(UnmaskedSerializer(unmasked).data)

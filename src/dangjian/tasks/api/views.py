@@ -12,6 +12,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from dangjian.access.actor import actor_of
 from dangjian.core.files.checks import DOCX, XLSX, attachment
 from dangjian.core.parsers import FormParser, JSONParser, MultiPartParser
 from dangjian.core.viewsets import ScopedViewSet as BaseScopedViewSet
@@ -74,7 +75,7 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
     @action(detail=False, methods=["post"])
     def parse(self, request: Request) -> Response:
         """The proposed items of a document; nothing is saved."""
-        items = plan_services.plan_parse(actor=request.user, **self._document(request))
+        items = plan_services.plan_parse(actor=actor_of(request), **self._document(request))
         return Response({"items": [item.as_dict() for item in items]})
 
     @extend_schema(request={"application/json": s.PlanCreateSerializer,
@@ -83,7 +84,7 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
     def create(self, request: Request) -> Response:
         v = self.validated(s.PlanCreateSerializer)
         plan = plan_services.plan_create(
-            actor=request.user, organization=v["organization"], kind=v["kind"],
+            actor=actor_of(request), organization=v["organization"], kind=v["kind"],
             year=v["year"], title=v["title"], text=v.get("text"), upload=v.get("file"))
         response = self._out(plan)
         response.status_code = status.HTTP_201_CREATED
@@ -96,7 +97,7 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
     def revise(self, request: Request, pk: str | None = None) -> Response:
         """A new version of the plan's text, proposed against its tasks."""
         plan = self.get_object()
-        plan_services.plan_revise(actor=request.user, plan=plan, **self._document(request))
+        plan_services.plan_revise(actor=actor_of(request), plan=plan, **self._document(request))
         response = self._out(plan)
         response.status_code = status.HTTP_201_CREATED
         return response
@@ -110,7 +111,7 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
         raw = data["items"]
         items = None if raw is None else [self._item(plan, n, item)
                                           for n, item in enumerate(raw, 1)]
-        plan_confirm(actor=request.user, plan=plan, items=items,
+        plan_confirm(actor=actor_of(request), plan=plan, items=items,
                      accept_past_due=data["accept_past_due"])
         return self._out(plan)
 
@@ -135,9 +136,9 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
         """A 任务分解表 (.xlsx): all rows imported, or none and every bad row named."""
         v = self.validated(s.ImportSerializer)
         job = import_services.import_start(
-            actor=request.user, title=v["title"], year=v["year"], upload=v["file"],
+            actor=actor_of(request), title=v["title"], year=v["year"], upload=v["file"],
             organization=v["organization"])
-        job = import_services.import_run(actor=request.user, job=job)
+        job = import_services.import_run(actor=actor_of(request), job=job)
         body = {"status": job.status, "plan": job.plan_id, "rows": job.total,
                 "errors": job.errors}
         if job.errors:
@@ -179,7 +180,7 @@ class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
         changes = self.validated(s.TaskUpdateSerializer, partial=True)
         if "version" not in changes:
             raise ValidationError({"version": "修改任务时必须提供读取时的版本号 version"})
-        task = task_services.task_update(actor=request.user, task=task, **changes)
+        task = task_services.task_update(actor=actor_of(request), task=task, **changes)
         return Response(self._out(task))
 
     @extend_schema(methods=["POST"], request={"multipart/form-data": s.ProgressInSerializer,
@@ -198,7 +199,7 @@ class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
         if milestone is not None and milestone.task_id != task.pk:
             raise ValidationError({"milestone": "该节点不属于这项任务"})
         report = progress_services.task_report_progress(
-            actor=request.user, task=task, text=v["text"], percent=v["percent"],
+            actor=actor_of(request), task=task, text=v["text"], percent=v["percent"],
             milestone=milestone, files=v["files"], request_completion=v["request_completion"],
             version=v["version"])
         return Response(s.TaskProgressSerializer(report).data, status=status.HTTP_201_CREATED)
@@ -216,7 +217,7 @@ class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
     def milestones(self, request: Request, pk: str | None = None) -> Response:
         """Add a dated step (节点); the task's light follows its earliest open one."""
         data = self.validated(s.MilestoneInOneSerializer)
-        milestone = task_services.milestone_add(actor=request.user, task=self.get_object(),
+        milestone = task_services.milestone_add(actor=actor_of(request), task=self.get_object(),
                                                 **data)
         return Response(s.MilestoneSerializer(milestone).data, status=status.HTTP_201_CREATED)
 
@@ -225,7 +226,8 @@ class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
     def review(self, request: Request, pk: str | None = None) -> Response:
         """The assigning side (leader or 督查室) accepts (已完成) or returns a request."""
         data = self.validated(s.ReviewInSerializer)
-        task = progress_services.task_review(actor=request.user, task=self.get_object(), **data)
+        task = progress_services.task_review(actor=actor_of(request), task=self.get_object(),
+                                             **data)
         return Response(self._out(task))
 
 
@@ -238,7 +240,7 @@ class BulletinViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVi
     @extend_schema(request=s.BulletinInSerializer, responses={201: s.BulletinSerializer})
     def create(self, request: Request) -> Response:
         v = self.validated(s.BulletinInSerializer)
-        bulletin = bulletin_services.bulletin_issue(actor=request.user, **v)
+        bulletin = bulletin_services.bulletin_issue(actor=actor_of(request), **v)
         return self.created(bulletin)
 
     @extend_schema(request=None, responses={(200, DOCX): bytes})

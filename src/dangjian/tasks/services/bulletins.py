@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from dangjian.access.models import User
 from dangjian.audit.services import record
 from dangjian.core.permissions import require
 from dangjian.documents.gbt9704 import chinese_date
@@ -18,7 +19,7 @@ from ..models import Bulletin, Plan, TaskStatus
 from ..selectors import lights, period_of, reported_periods, tasks_for, with_lights
 
 
-def bulletin_issue(*, actor: Any, organization: Organization, plan: Plan | None = None
+def bulletin_issue(*, actor: User, organization: Organization, plan: Plan | None = None
                    ) -> Bulletin:
     """Number and freeze a bulletin on the tasks led within ``organization`` (of one plan)."""
     require(actor, "tasks.plan", organization)

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from dangjian.access.models import User
 from dangjian.access.roles import Role
 from dangjian.access.selectors import user_of, users_covering
 from dangjian.audit.services import record
@@ -66,7 +67,7 @@ class ReviewedItem:
                    report_day=proposal.task.report_day if proposal.task else None)
 
 
-def plan_confirm(*, actor: Any, plan: Plan, items: list[ReviewedItem] | None = None,
+def plan_confirm(*, actor: User, plan: Plan, items: list[ReviewedItem] | None = None,
                  accept_past_due: bool = False) -> PlanRevision:
     """Confirm the draft revision; ``items`` replace the stored proposals when given.
 
@@ -144,7 +145,7 @@ def _problems(item: ReviewedItem) -> list[str]:
     return problems
 
 
-def _apply(actor: Any, plan: Plan, revision: PlanRevision, items: list[ReviewedItem]
+def _apply(actor: User, plan: Plan, revision: PlanRevision, items: list[ReviewedItem]
            ) -> dict[str, Any]:
     changes: dict[str, Any] = {"added": [], "changed": [], "withdrawn": [], "unchanged": []}
     kept: set[int] = set()

@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from dangjian.access.models import User
 from dangjian.audit.services import record
 from dangjian.core.imports import unknown_organization
 from dangjian.core.permissions import require
@@ -43,7 +44,7 @@ LIST_SEPARATOR = re.compile(r"[、，,；;\s]+")
 DATE_TEXT = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
 
 
-def import_start(*, actor: Any, organization: Organization, title: str, year: int,
+def import_start(*, actor: User, organization: Organization, title: str, year: int,
                  upload: UploadedFile) -> ImportJob:
     """Read the sheet (structure, header, size) and keep its rows for checking."""
     require(actor, "tasks.plan", organization)
@@ -78,7 +79,7 @@ def _text(value: object) -> str:
     return "" if value is None else str(value).strip()
 
 
-def import_advance(*, actor: Any, job: ImportJob, rows: int | None = None) -> ImportJob:
+def import_advance(*, actor: User, job: ImportJob, rows: int | None = None) -> ImportJob:
     """Check the next slice of rows; after the last, refuse or write everything at once."""
     if job.created_by_id != actor.pk:
         raise ValidationError("只能继续本人上传的导入")
@@ -105,7 +106,7 @@ def import_advance(*, actor: Any, job: ImportJob, rows: int | None = None) -> Im
     return _write(actor, job)
 
 
-def import_run(*, actor: Any, job: ImportJob) -> ImportJob:
+def import_run(*, actor: User, job: ImportJob) -> ImportJob:
     while job.status == ImportStatus.CHECKING:
         job = import_advance(actor=actor, job=job, rows=job.total)
     return job
@@ -114,7 +115,7 @@ def import_run(*, actor: Any, job: ImportJob) -> ImportJob:
 class _Resolver:
     """Names in the sheet → the units and leaders the importer may choose, cached per step."""
 
-    def __init__(self, actor: Any, year: int) -> None:
+    def __init__(self, actor: User, year: int) -> None:
         units = list(unit_choices(actor))
         counties = [m.group("county") for u in units if (m := COUNTY.match(u.name))]
         self.units: dict[str, Organization] = {}
@@ -182,7 +183,7 @@ class _Resolver:
         return None
 
 
-def _write(actor: Any, job: ImportJob) -> ImportJob:
+def _write(actor: User, job: ImportJob) -> ImportJob:
     today = timezone.localdate()
     with transaction.atomic():
         plan = Plan.objects.create(organization=job.organization, title=job.title,

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from dangjian.access.models import User
 from dangjian.access.roles import Role
 from dangjian.access.scoping import grants_of, may_direct, may_enter_data, roles_of
 from dangjian.core.permissions import Rule, register
@@ -12,12 +13,12 @@ from ..rules import COMPLETION_CONFIRMERS, local_settings
 from ..selectors import unit_choices
 
 
-def _reports_for(actor: Any, task: Task) -> bool:
+def _reports_for(actor: User, task: Task) -> bool:
     """Progress is reported by the lead unit's clerk or secretary."""
     return may_enter_data(actor, task.lead_unit)
 
 
-def is_of_lead_unit(actor: Any, task: Task) -> bool:
+def is_of_lead_unit(actor: User, task: Task) -> bool:
     """A clerk's or secretary's grant on the lead unit or inside it: the side that reports."""
     path = task.lead_unit.path
     return any(
@@ -27,7 +28,7 @@ def is_of_lead_unit(actor: Any, task: Task) -> bool:
     )
 
 
-def is_completion_confirmer(actor: Any, task: Task) -> bool:
+def is_completion_confirmer(actor: User, task: Task) -> bool:
     """The assigning side confirms 办结 (rules.COMPLETION_APPROVAL, ``completion_confirmed_by``):
     the responsible leader, or the 督查室 (clerks of the deploying organisation); never
     anyone of the lead unit."""
@@ -40,16 +41,16 @@ def is_completion_confirmer(actor: Any, task: Task) -> bool:
                for grant in grants_of(actor))
 
 
-def _own_request(actor: Any, task: Task) -> bool:
+def _own_request(actor: User, task: Task) -> bool:
     return actor.pk is not None and actor.pk == task.completion_requested_by_id
 
 
-def _confirms_completion(actor: Any, task: Task) -> bool:
+def _confirms_completion(actor: User, task: Task) -> bool:
     """Not one's own request (两人分离), and on the assigning side."""
     return not _own_request(actor, task) and is_completion_confirmer(actor, task)
 
 
-def _completion_refusal(actor: Any, task: Task) -> str:
+def _completion_refusal(actor: User, task: Task) -> str:
     if _own_request(actor, task):
         return "不能审核本人提出的办结申请"
     who = COMPLETION_CONFIRMERS[local_settings().completion_confirmed_by]
@@ -68,7 +69,7 @@ ACTIONS = {
 register("tasks", ACTIONS)
 
 
-def planning_units(actor: Any) -> Any:
+def planning_units(actor: User) -> Any:
     """The units ``actor`` may deploy work to: the same answer as ``can(actor, "tasks.plan",
     unit)``, in one query (a county leader covers the units it sees, a clerk or secretary its
     own subtree)."""

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from dangjian.access.models import User
 from dangjian.audit.services import record
 from dangjian.core.permissions import require
 from dangjian.orgs.models import Organization
@@ -37,7 +38,7 @@ TITLE_WORDS = re.compile(r"讲话|要点|方案|意见|通知|计划|安排")
 MAX_TEXT_CHARS = 200_000  # a long 实施方案 is 30,000 characters; more is not a plan
 
 
-def source_text(*, text: str | None, upload: UploadedFile | None, actor: Any = None
+def source_text(*, text: str | None, upload: UploadedFile | None, actor: User | None = None
                 ) -> tuple[str, str]:
     """(text, source name) from pasted text or an uploaded .docx/.txt; exactly one of them."""
     if upload is not None and text:
@@ -52,7 +53,7 @@ def source_text(*, text: str | None, upload: UploadedFile | None, actor: Any = N
 
 
 def plan_parse(*, text: str | None = None, upload: UploadedFile | None = None,
-               actor: Any = None) -> list[OutlineItem]:
+               actor: User | None = None) -> list[OutlineItem]:
     """The proposed items of a document; nothing is saved (a refused upload is audited)."""
     body, _ = source_text(text=text, upload=upload, actor=actor)
     try:
@@ -71,7 +72,7 @@ def guess_title(text: str) -> str:
 
 
 def plan_create(
-    *, actor: Any, organization: Organization, kind: str, year: int, title: str = "",
+    *, actor: User, organization: Organization, kind: str, year: int, title: str = "",
     text: str | None = None, upload: UploadedFile | None = None,
 ) -> Plan:
     require(actor, "tasks.plan", organization)
@@ -91,7 +92,7 @@ def plan_create(
 
 
 def plan_revise(
-    *, actor: Any, plan: Plan, text: str | None = None, upload: UploadedFile | None = None,
+    *, actor: User, plan: Plan, text: str | None = None, upload: UploadedFile | None = None,
 ) -> PlanRevision:
     """A new version of the plan's text, proposed against the tasks it already has."""
     require(actor, "tasks.plan", plan.organization)
@@ -120,7 +121,7 @@ def _parsed(body: str) -> list[OutlineItem]:
         raise ValidationError({"text": str(error)}) from error
 
 
-def _draft(actor: Any, plan: Plan, number: int, body: str, source: str,
+def _draft(actor: User, plan: Plan, number: int, body: str, source: str,
            items: list[OutlineItem]) -> PlanRevision:
     revision = PlanRevision.objects.create(plan=plan, number=number, text=body,
                                            source_name=source, created_by=actor)

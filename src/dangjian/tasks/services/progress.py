@@ -34,7 +34,7 @@ MAX_FILES = 10
 
 
 def task_report_progress(
-    *, actor: Any, task: Task, text: str, percent: int | None = None,
+    *, actor: User, task: Task, text: str, percent: int | None = None,
     milestone: Milestone | None = None, files: list[UploadedFile] | None = None,
     request_completion: bool = False, version: int | None = None,
 ) -> ProgressReport:
@@ -79,7 +79,7 @@ def _check_report(task: Task, text: str, percent: int | None, files: list[Upload
         raise ValidationError(errors)
 
 
-def _report(actor: Any, task: Task, text: str, percent: int | None,
+def _report(actor: User, task: Task, text: str, percent: int | None,
             milestone: Milestone | None, today: date) -> ProgressReport:
     if not task.is_open:
         raise ValidationError(f"“{task.status}”的任务不能再报送进展")
@@ -94,7 +94,7 @@ def _report(actor: Any, task: Task, text: str, percent: int | None,
         percent=percent, milestone=milestone, reported_by=actor, reported_on=today)
 
 
-def _request_completion(task: Task, today: date, actor: Any) -> None:
+def _request_completion(task: Task, today: date, actor: User) -> None:
     """申请办结 (evidence checked before): whoever confirms it is told."""
     task.completion_requested_on, task.completion_requested_by = today, actor
     for user in completion_confirmers(task):
@@ -117,7 +117,7 @@ def completion_confirmers(task: Task) -> list[Any]:
     return [u for u in candidates if is_completion_confirmer(u, task)]
 
 
-def task_review(*, actor: Any, task: Task, decision: str, comment: str = "",
+def task_review(*, actor: User, task: Task, decision: str, comment: str = "",
                 version: int | None = None) -> Task:
     """The assigning side accepts (已完成) or returns the request with reasons."""
     require(actor, "tasks.confirm_completion", task)
@@ -146,7 +146,7 @@ def task_review(*, actor: Any, task: Task, decision: str, comment: str = "",
     return task
 
 
-def _tell_lead_unit_of_review(task: Task, decision: str, reason: str, actor: Any) -> None:
+def _tell_lead_unit_of_review(task: Task, decision: str, reason: str, actor: User) -> None:
     """The lead unit hears whether its 申请办结 was accepted, or why it came back."""
     accepted = decision == Review.Decision.ACCEPT
     title = "督办任务已确认办结" if accepted else f"督办任务办结申请被退回：{reason[:20]}"

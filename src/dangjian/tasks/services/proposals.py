@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 
+from dangjian.access.models import User
 from dangjian.audit.services import record
 from dangjian.core.permissions import require
 from dangjian.orgs.models import Organization
@@ -27,7 +28,7 @@ def sentences(text: str) -> list[str]:
     return [s for s in SENTENCE.findall(text) if s.strip()]
 
 
-def _editable(actor: Any, revision: PlanRevision) -> None:
+def _editable(actor: User, revision: PlanRevision) -> None:
     require(actor, "tasks.plan", revision.plan.organization)
     if revision.status != RevisionStatus.DRAFT:
         raise ValidationError("该版本已确认，不能再修改任务建议")
@@ -40,7 +41,7 @@ def _snapshot(proposal: Proposal) -> dict[str, Any]:
             "dropped": proposal.dropped}
 
 
-def proposal_update(*, actor: Any, proposal: Proposal, **changes: Any) -> Proposal:
+def proposal_update(*, actor: User, proposal: Proposal, **changes: Any) -> Proposal:
     """Edit one proposal. A new lead unit without a named leader brings its 分管 leader."""
     _editable(actor, proposal.revision)
     if set(changes) - EDITABLE:
@@ -62,7 +63,7 @@ def proposal_update(*, actor: Any, proposal: Proposal, **changes: Any) -> Propos
     return proposal
 
 
-def proposal_drop(*, actor: Any, proposal: Proposal, dropped: bool = True) -> Proposal:
+def proposal_drop(*, actor: User, proposal: Proposal, dropped: bool = True) -> Proposal:
     """Not a task (an introduction the parser took for an item), or back again."""
     _editable(actor, proposal.revision)
     with transaction.atomic():
@@ -72,7 +73,7 @@ def proposal_drop(*, actor: Any, proposal: Proposal, dropped: bool = True) -> Pr
     return proposal
 
 
-def proposal_merge(*, actor: Any, proposal: Proposal) -> Proposal:
+def proposal_merge(*, actor: User, proposal: Proposal) -> Proposal:
     """Fold the next kept proposal into this one: one task where the parser saw two."""
     revision = proposal.revision
     _editable(actor, revision)
@@ -98,7 +99,7 @@ def proposal_merge(*, actor: Any, proposal: Proposal) -> Proposal:
     return proposal
 
 
-def proposal_split(*, actor: Any, proposal: Proposal, at: int) -> Proposal:
+def proposal_split(*, actor: User, proposal: Proposal, at: int) -> Proposal:
     """Cut the text before sentence ``at`` (1-based, >1): the rest becomes the next proposal."""
     _editable(actor, proposal.revision)
     parts = sentences(proposal.text)
@@ -122,7 +123,7 @@ def proposal_split(*, actor: Any, proposal: Proposal, at: int) -> Proposal:
 
 
 def proposals_assign(
-    *, actor: Any, revision: PlanRevision, proposals: list[Proposal],
+    *, actor: User, revision: PlanRevision, proposals: list[Proposal],
     lead_unit: Organization | None = None, leader: Person | None = None,
     due_on: date | None = None,
 ) -> int:

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from dangjian.access.models import User
 from dangjian.audit.services import record
 from dangjian.core.errors import Conflict
 from dangjian.core.permissions import require
@@ -26,7 +27,7 @@ def locked(task: Task, version: int | None) -> Task:
     return current
 
 
-def task_update(*, actor: Any, task: Task, version: int, **changes: Any) -> Task:
+def task_update(*, actor: User, task: Task, version: int, **changes: Any) -> Task:
     """The deploying side adjusts a task; moving an overdue deadline later reopens it."""
     require(actor, "tasks.plan", task.plan.organization)
     if set(changes) - EDITABLE:
@@ -53,7 +54,7 @@ def task_update(*, actor: Any, task: Task, version: int, **changes: Any) -> Task
     return task
 
 
-def milestone_add(*, actor: Any, task: Task, title: str, due_on: date) -> Milestone:
+def milestone_add(*, actor: User, task: Task, title: str, due_on: date) -> Milestone:
     require(actor, "tasks.plan", task.plan.organization)
     if not title.strip():
         raise ValidationError({"title": "节点名称不能为空"})

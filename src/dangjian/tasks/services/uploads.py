@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
+from dangjian.access.models import User
 from dangjian.core.files.checks import checked_upload, extension_of, refuse_upload
 
 from ..outline import OutlineError, read_docx_text, read_text_file
@@ -21,7 +22,7 @@ def _mb(size: int) -> str:
     return f"{size / (1024 * 1024):g} MB"
 
 
-def document_text(upload: UploadedFile, *, actor: Any = None) -> str:
+def document_text(upload: UploadedFile, *, actor: User | None = None) -> str:
     """The text of a speech or plan uploaded as .docx or .txt; a clear refusal otherwise (a
     hostile .docx audited with ``actor``)."""
     limit, name = local_settings().document_max_bytes, upload.name or ""
@@ -42,7 +43,7 @@ def document_text(upload: UploadedFile, *, actor: Any = None) -> str:
         raise ValidationError({"file": str(error)}) from error
 
 
-def checked_evidence(upload: UploadedFile, *, actor: Any = None) -> dict[str, Any]:
+def checked_evidence(upload: UploadedFile, *, actor: User | None = None) -> dict[str, Any]:
     """The evidence row's fields for ``upload``; refuses what the county does not accept."""
     limits = local_settings()
     return checked_upload(upload, allowed_types=limits.evidence_types,

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from dangjian.access.actor import actor_of
 from dangjian.access.roles import Role
 from dangjian.access.scoping import roles_of
 from dangjian.calendar.lights import LABELS
@@ -30,7 +31,7 @@ def _red_first(tasks: list[Task]) -> list[Task]:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user = actor_of(request)
     roles = roles_of(user)
     cut = selectors.lights()
     visible = selectors.tasks_for(user)

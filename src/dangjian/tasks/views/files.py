@@ -6,6 +6,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
+from dangjian.access.actor import actor_of
 from dangjian.access.scoping import restrict
 from dangjian.core.actions import action, picked, scoped
 from dangjian.core.files.checks import DOCX, XLSX, attachment
@@ -32,8 +33,8 @@ def bulletin_new(request: HttpRequest) -> tuple[str, str]:
     post = request.POST
     plan_id = post.get("plan")
     bulletin = bulletin_services.bulletin_issue(
-        actor=request.user, organization=picked(Organization, request, post.get("organization"),
-                                                         "organization"),
+        actor=actor_of(request),
+        organization=picked(Organization, request, post.get("organization"), "organization"),
         plan=picked(Plan, request, plan_id, "plan") if plan_id else None)
     return f"已签发督查通报 {bulletin.number}", reverse("tasks:bulletin_list")
 
@@ -49,4 +50,4 @@ def evidence(request: HttpRequest, pk: int) -> HttpResponseBase:
     """A progress report's file, only for a task the user sees, checked against its SHA-256."""
     item = get_object_or_404(ProgressEvidence.objects.filter(
         report__task__in=restrict(Task.objects.all(), request.user)), pk=pk)
-    return download_page(evidence=item, actor=request.user)
+    return download_page(evidence=item, actor=actor_of(request))

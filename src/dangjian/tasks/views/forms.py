@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from dangjian.access.actor import actor_of
 from dangjian.core.actions import drafts, scoped
 from dangjian.core.permissions import can
 
@@ -68,7 +69,7 @@ def _plan(request: HttpRequest, pk: int) -> Plan:
 
 
 def _plan_new(request: HttpRequest) -> dict[str, Any]:
-    return {"units": planning_units(request.user), "today": timezone.localdate(),
+    return {"units": planning_units(actor_of(request)), "today": timezone.localdate(),
             "kinds": [k for k in PlanKind.values if k != PlanKind.BREAKDOWN]}
 
 
@@ -83,7 +84,7 @@ def _milestone(request: HttpRequest, pk: int) -> dict[str, Any]:
 
 
 def _bulletin(request: HttpRequest) -> dict[str, Any]:
-    return {"units": planning_units(request.user),
+    return {"units": planning_units(actor_of(request)),
             "plans": selectors.plans_for(request.user)[:100]}
 
 

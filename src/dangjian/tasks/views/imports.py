@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from dangjian.access.actor import actor_of
 from dangjian.core.actions import action, picked
 from dangjian.orgs.models import Organization
 
@@ -20,7 +21,7 @@ from .plans import _year
 @login_required
 def page(request: HttpRequest) -> HttpResponse:
     return render(request, "tasks/import.html", {
-        "units": planning_units(request.user), "drafts": request.session.get("drafts", {}),
+        "units": planning_units(actor_of(request)), "drafts": request.session.get("drafts", {}),
         "headers": import_services.HEADERS,
     })
 
@@ -32,8 +33,8 @@ def start(request: HttpRequest) -> tuple[str, str]:
     if upload is None:
         raise ValidationError("请选择要导入的任务分解表（.xlsx）")
     job = import_services.import_start(
-        actor=request.user, organization=picked(Organization, request, post.get("organization"),
-                                                         "organization"),
+        actor=actor_of(request),
+        organization=picked(Organization, request, post.get("organization"), "organization"),
         title=post.get("title", ""), year=_year(post.get("year")), upload=upload)
     return (f"已上传，共{job.total}行，正在校验",
             reverse("tasks:import-job", kwargs={"pk": job.pk}))
@@ -53,6 +54,6 @@ def job(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def advance(request: HttpRequest, pk: int) -> HttpResponse:
     """One step; answers the progress fragment, which asks for the next step until done."""
-    found = import_services.import_advance(actor=request.user, job=_own_job(request, pk))
+    found = import_services.import_advance(actor=actor_of(request), job=_own_job(request, pk))
     return render(request, "tasks/_import_progress.html", {"job": found,
                                                           "statuses": ImportStatus})

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from dangjian.access.actor import actor_of
 from dangjian.core.actions import action, optional_date, parse_date, picked, scoped
 from dangjian.orgs.models import Organization
 
@@ -30,8 +31,8 @@ def _year(raw: str | None) -> int:
 def plan_new(request: HttpRequest) -> tuple[str, str]:
     post = request.POST
     plan = plan_services.plan_create(
-        actor=request.user, organization=picked(Organization, request, post.get("organization"),
-                                                         "organization"),
+        actor=actor_of(request),
+        organization=picked(Organization, request, post.get("organization"), "organization"),
         kind=post.get("kind", ""), year=_year(post.get("year")), title=post.get("title", ""),
         text=post.get("text") or None, upload=request.FILES.get("file"))
     count = plan.revisions.get().proposals.count()
@@ -42,7 +43,7 @@ def plan_new(request: HttpRequest) -> tuple[str, str]:
 @action("revise-{pk}", back="tasks:plan-revise", back_kwargs=("pk",))
 def plan_revise(request: HttpRequest, pk: int) -> tuple[str, str]:
     plan = scoped(Plan, request, pk)
-    revision = plan_services.plan_revise(actor=request.user, plan=plan,
+    revision = plan_services.plan_revise(actor=actor_of(request), plan=plan,
                                          text=request.POST.get("text") or None,
                                          upload=request.FILES.get("file"))
     return (f"已上传第{revision.number}版，请审核后确认",
@@ -66,7 +67,7 @@ def milestone_new(request: HttpRequest, pk: int) -> tuple[str, str]:
     if task.plan_id != plan.pk:
         raise ValidationError("所选任务不属于该部署")
     milestone = task_services.milestone_add(
-        actor=request.user, task=task, title=post.get("title", ""),
+        actor=actor_of(request), task=task, title=post.get("title", ""),
         due_on=parse_date(post.get("due_on"), "节点时限"))
     return (f"已为“{task.title}”添加节点：{milestone.title}",
             reverse("tasks:plan_detail", kwargs={"pk": plan.pk}))
@@ -134,7 +135,7 @@ def proposal_save(request: HttpRequest, plan: int, pk: int) -> str:
     untouched = post.get("leader") == str(proposal.leader_id or "")
     if post.get("leader") and not (unit_changed and untouched):
         changes["leader"] = _leader(request, post.get("leader"))
-    proposal_services.proposal_update(actor=request.user, proposal=proposal, **changes)
+    proposal_services.proposal_update(actor=actor_of(request), proposal=proposal, **changes)
     return f"已保存：{proposal.title}"
 
 
@@ -147,14 +148,14 @@ def proposal_act(request: HttpRequest, plan: int, pk: int, verb: str) -> str:
         raise Http404("没有这个操作")
     proposal = _proposal(request, pk)
     if verb in ("drop", "restore"):
-        proposal_services.proposal_drop(actor=request.user, proposal=proposal,
+        proposal_services.proposal_drop(actor=actor_of(request), proposal=proposal,
                                         dropped=verb == "drop")
         return f"已{'删除' if verb == 'drop' else '恢复'}：{proposal.title}"
     if verb == "merge":
-        proposal_services.proposal_merge(actor=request.user, proposal=proposal)
+        proposal_services.proposal_merge(actor=actor_of(request), proposal=proposal)
         return f"已将下一条并入：{proposal.title}"
     at = request.POST.get("at", "")
-    second = proposal_services.proposal_split(actor=request.user, proposal=proposal,
+    second = proposal_services.proposal_split(actor=actor_of(request), proposal=proposal,
                                               at=int(at) - 1 if at.isdigit() else 0)
     return f"已拆分出：{second.title}"
 
@@ -169,7 +170,7 @@ def proposals_assign(request: HttpRequest, plan: int) -> str:
     if post.get("all") != "1":
         chosen = chosen.filter(pk__in=[int(pk) for pk in post.getlist("proposals") if pk.isdigit()])
     count = proposal_services.proposals_assign(
-        actor=request.user, revision=revision, proposals=list(chosen),
+        actor=actor_of(request), revision=revision, proposals=list(chosen),
         lead_unit=_unit(request, post.get("lead_unit")),
         leader=_leader(request, post.get("leader")),
         due_on=optional_date(post.get("due_on"), "完成时限"))
@@ -179,7 +180,7 @@ def proposals_assign(request: HttpRequest, plan: int) -> str:
 @action("confirm", back="tasks:review", back_kwargs=(("pk", "plan"),))
 def confirm(request: HttpRequest, plan: int) -> tuple[str, str]:
     found = scoped(Plan, request, plan)
-    revision = plan_confirm(actor=request.user, plan=found,
+    revision = plan_confirm(actor=actor_of(request), plan=found,
                             accept_past_due=request.POST.get("accept_past_due") == "on")
     changes = revision.changes
     summary = (f"新增{len(changes['added'])}项，调整{len(changes['changed'])}项，"

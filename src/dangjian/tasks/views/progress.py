@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.urls import reverse
 
+from dangjian.access.actor import actor_of
 from dangjian.core.actions import action, parse_date, scoped, version_of
 from dangjian.core.forms import Inputs
 
@@ -38,7 +39,7 @@ def report(request: HttpRequest, pk: int) -> tuple[str, str]:
         inputs.refuse("milestone", "所选节点不属于这项任务")
     inputs.check()
     progress_services.task_report_progress(
-        actor=request.user, task=task, text=post.get("text", ""), percent=percent,
+        actor=actor_of(request), task=task, text=post.get("text", ""), percent=percent,
         milestone=milestone, files=request.FILES.getlist("files"),
         request_completion=post.get("request_completion") == "on",
         version=version_of(request))
@@ -49,7 +50,7 @@ def report(request: HttpRequest, pk: int) -> tuple[str, str]:
 @action("review-{pk}", back="tasks:task-review", back_kwargs=("pk",))
 def review(request: HttpRequest, pk: int) -> tuple[str, str]:
     task = progress_services.task_review(
-        actor=request.user, task=scoped(Task, request, pk),
+        actor=actor_of(request), task=scoped(Task, request, pk),
         decision=request.POST.get("decision", ""), comment=request.POST.get("comment", ""),
         version=version_of(request))
     return ("已同意办结" if task.status == TaskStatus.DONE else "已退回办结申请"), _detail(task)
@@ -62,7 +63,7 @@ def edit(request: HttpRequest, pk: int) -> tuple[str, str]:
     task = scoped(Task, request, pk)
     day = post.get("report_day", "")
     task = task_services.task_update(
-        actor=request.user, task=task, version=version_of(request) or task.version,
+        actor=actor_of(request), task=task, version=version_of(request) or task.version,
         due_on=parse_date(post.get("due_on"), "完成时限"),
         report_cycle=_cycle(post.get("report_cycle", "")),
         report_day=int(day) if day.isdigit() else 0)
