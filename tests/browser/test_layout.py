@@ -7,13 +7,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from dangjian.access.otp import ensure_demo_devices
-from tests.browser.manual import VIEWPORT
-from tests.security.totp import totp
+from tests.browser.signin import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ADMINISTRATORS = {"admin", "secadmin", "auditor"}
 DESK_PAGES = ["/", "/inbox/", "/duties/", "/tasks/", "/oversight/", "/orglife/",
               "/orglife/compliance/", "/members/", "/members/study/", "/members/visits/",
               "/organizations/", "/persons/"]
@@ -31,22 +28,6 @@ ROLE_SHOTS = [
 ]
 
 
-def _sign_in(browser: Browser, site: str, username: str, password: str,
-             viewport: dict[str, int] = VIEWPORT) -> Page:
-    if username in ADMINISTRATORS:  # the 三员 always give a second factor
-        ensure_demo_devices()
-    page = browser.new_page(viewport=viewport)  # type: ignore[arg-type]
-    page.goto(f"{site}/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(password)
-    page.get_by_role("button", name="登录").click()
-    if username in ADMINISTRATORS:
-        page.get_by_label("动态口令").fill(totp())
-        page.get_by_role("button", name="验证并登录").click()
-    expect(page.get_by_test_id("current-user")).to_be_visible()
-    return page
-
-
 def _overflow(page: Page) -> int:
     return int(page.evaluate("document.documentElement.scrollWidth - window.innerWidth"))
 
@@ -55,7 +36,7 @@ def _overflow(page: Page) -> int:
 def test_the_desk_pages_fit_a_1366_screen_without_sideways_scrolling(
     browser: Browser, site: str, demo_password: str, username: str
 ) -> None:
-    page = _sign_in(browser, site, username, demo_password)
+    page = sign_in(browser, site, username, demo_password)
     too_wide = {}
     for path in DESK_PAGES:
         page.goto(f"{site}{path}")
@@ -69,7 +50,7 @@ def test_each_role_lands_in_its_menu_and_is_photographed_for_the_manual(
     browser: Browser, site: str, demo_password: str, manual_shot: Callable[[Page, str], Path],
     username: str, path: str, shot: str,
 ) -> None:
-    page = _sign_in(browser, site, username, demo_password)
+    page = sign_in(browser, site, username, demo_password)
     page.goto(f"{site}{path}")
     current = page.locator('.sidebar a[aria-current="page"]')
     expect(current).to_have_count(1)
@@ -82,7 +63,7 @@ def test_each_role_lands_in_its_menu_and_is_photographed_for_the_manual(
 def test_at_phone_width_the_menu_folds_behind_a_button(
     browser: Browser, site: str, demo_password: str, manual_shot: Callable[[Page, str], Path],
 ) -> None:
-    page = _sign_in(browser, site, "finance_clerk", demo_password,
+    page = sign_in(browser, site, "finance_clerk", demo_password,
                     viewport={"width": 390, "height": 844})
     menu = page.get_by_role("navigation", name="主菜单")
     expect(menu).to_be_hidden()
@@ -97,7 +78,7 @@ def test_at_phone_width_the_menu_folds_behind_a_button(
 def test_printing_shows_the_table_without_menu_header_or_buttons(
     browser: Browser, site: str, demo_password: str
 ) -> None:
-    page = _sign_in(browser, site, "finance_clerk", demo_password)
+    page = sign_in(browser, site, "finance_clerk", demo_password)
     page.goto(f"{site}/persons/")
     page.emulate_media(media="print")
     expect(page.get_by_role("navigation", name="主菜单")).to_be_hidden()
@@ -112,7 +93,7 @@ def test_printing_shows_the_table_without_menu_header_or_buttons(
 def test_the_print_button_opens_the_print_dialog(
     browser: Browser, site: str, demo_password: str
 ) -> None:
-    page = _sign_in(browser, site, "finance_clerk", demo_password)
+    page = sign_in(browser, site, "finance_clerk", demo_password)
     page.goto(f"{site}/organizations/")
     page.evaluate("window.print = () => { window.printed = true; }")
     page.get_by_role("button", name="打印").click()
@@ -122,7 +103,7 @@ def test_the_print_button_opens_the_print_dialog(
 def test_the_help_link_opens_the_manual_at_the_pages_section(
     browser: Browser, site: str, demo_password: str
 ) -> None:
-    page = _sign_in(browser, site, "finance_clerk", demo_password)
+    page = sign_in(browser, site, "finance_clerk", demo_password)
     page.goto(f"{site}/oversight/")
     page.get_by_test_id("help-link").click()
     expect(page).to_have_url(f"{site}/help/unit-clerk/#oversight")
