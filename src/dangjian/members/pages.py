@@ -22,41 +22,56 @@ from .models import Candidate, StudyRecord, Visit
 from .services.candidates import candidate_close, probation_extend
 from .services.due import next_due
 from .tables import CandidateTable, StepTable, StudyRecordTable, VisitTable
-from .views.forms import optional_int
+from .views.forms import enters_data, optional_int
 
 
-class CandidateList(RegisterListView):
+class EntryListView(RegisterListView):
+    """A members register whose 登记 button shows only to who enters data."""
+
+    entry_url: str
+    entry_label: str
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        if enters_data(self.request):
+            kwargs.update(new_url=reverse(self.entry_url), new_label=self.entry_label)
+        return super().get_context_data(**kwargs)
+
+
+class CandidateList(EntryListView):
     model = Candidate
     filterset_class = CandidateFilterSet
     table_class = CandidateTable
     title = "发展党员档案"
     export_name = "发展党员档案"
     status_field = None  # 政治面貌 follows from the steps: the 阶段 filter stands in
+    entry_url, entry_label = "members:candidate-new", "登记入党申请"
 
     def rows(self) -> QuerySet[Candidate]:
         return selectors.candidates_for(self.request.user).order_by(
             "organization__path", "applied_on", "id")
 
 
-class StudyRecordList(RegisterListView):
+class StudyRecordList(EntryListView):
     model = StudyRecord
     filterset_class = StudyRecordFilterSet
     table_class = StudyRecordTable
     title = "学习培训记录"
     export_name = "学习培训记录"
     status_field = "kind"
+    entry_url, entry_label = "members:study-new", "登记学习记录"
 
     def rows(self) -> QuerySet[StudyRecord]:
         return selectors.study_records_for(self.request.user).order_by("-date", "-id")
 
 
-class VisitList(RegisterListView):
+class VisitList(EntryListView):
     model = Visit
     filterset_class = VisitFilterSet
     table_class = VisitTable
     title = "走访慰问"
     export_name = "走访慰问"
     status_field = "campaign"
+    entry_url, entry_label = "members:visit-new", "登记走访慰问"
 
     def rows(self) -> QuerySet[Visit]:
         return selectors.visits_for(self.request.user).order_by("-date", "-id")

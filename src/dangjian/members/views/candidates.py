@@ -1,4 +1,4 @@
-"""发展党员 overview (the records by what is due, links to the register), the form to register
+"""发展党员 overview (the records by what is due, links to the register), the page registering
 an application, and the page recording a record's next step."""
 
 from collections import defaultdict
@@ -24,7 +24,7 @@ from ..pages import entered, may_step
 from ..services.candidates import candidate_open
 from ..services.due import Due, next_due
 from ..services.steps import DETAIL_LABELS, details_for, step_record
-from .forms import CHOICES_LIMIT, enters_data, optional_int, scoped_persons
+from .forms import CHOICES_LIMIT, enters_data, optional_int, require_entry, scoped_persons
 
 COUNTS = ("training_days", "training_hours", "should_attend", "present", "ayes", "written_ayes")
 
@@ -59,10 +59,9 @@ def _full_members_by_branch(request: HttpRequest, rows: list[CandidateRow]
 
 @login_required
 def candidates(request: HttpRequest) -> HttpResponse:
-    """A short overview: open records by what is due, with links to the filtered register;
-    the forms to register an application and import a roster."""
+    """A short overview: open records by what is due, with links to the filtered register,
+    and (for who enters data) to the pages registering an application and importing a roster."""
     records = selectors.candidates_for(request.user)
-    today, saved = timezone.localdate(), drafts(request)
     open_ = records.filter(closed_on__isnull=True).exclude(current_step=rules.LAST_STEP)
     links = reverse("members:candidate_list")
     counts = [
@@ -74,19 +73,12 @@ def candidates(request: HttpRequest) -> HttpResponse:
         ("30日内预备期满", CandidateFilterSet({"probation_within": 30}, records).qs.count(),
          f"{links}?probation_within=30"),
     ]
-    context: dict[str, Any] = {"counts": counts, "drafts": saved, "today": today,
-                               "enters_data": enters_data(request)}
-    if context["enters_data"]:
-        context["branches"] = restrict(Organization.objects.filter(kind=OrgKind.BRANCH),
-                                       request.user).order_by("path")[:CHOICES_LIMIT]
-        context["applicants"] = restrict(Person.objects.filter(
-            party_status__in=[PartyStatus.MASSES, PartyStatus.APPLICANT],
-            development_records__isnull=True), request.user).order_by("name")[:CHOICES_LIMIT]
-    return render(request, "members/candidates.html", context)
+    return render(request, "members/candidates.html", {
+        "counts": counts, "enters_data": enters_data(request)})
 
 
-@action("new", back="members:candidates")
-def candidate_new(request: HttpRequest) -> tuple[str, str]:
+@action("new", back="members:candidate-new")
+def _new(request: HttpRequest) -> tuple[str, str]:
     post = request.POST
     person = picked(Person, request, post["person"], "person") if post.get("person") else None
     candidate = candidate_open(
@@ -98,6 +90,24 @@ def candidate_new(request: HttpRequest) -> tuple[str, str]:
     )
     return (f"已为{candidate.person.name}建立发展党员档案",
             reverse("members:candidate_detail", args=[candidate.pk]))
+
+
+@login_required
+def candidate_new(request: HttpRequest) -> HttpResponse:
+    """登记入党申请: GET the form (the user's 党支部, the persons not yet applying), POST opens
+    the record and shows it."""
+    if request.method == "POST":
+        return _new(request)
+    require_entry(request)
+    return render(request, "members/candidate_new.html", {
+        "draft": drafts(request).get("new", {}),
+        "branches": restrict(Organization.objects.filter(kind=OrgKind.BRANCH),
+                             request.user).order_by("path")[:CHOICES_LIMIT],
+        "applicants": restrict(Person.objects.filter(
+            party_status__in=[PartyStatus.MASSES, PartyStatus.APPLICANT],
+            development_records__isnull=True), request.user).select_related(
+                "organization").order_by("name")[:CHOICES_LIMIT],
+    })
 
 
 def _step_details(request: HttpRequest, number: int) -> dict[str, Any]:

@@ -1,10 +1,11 @@
-"""走访慰问: the ledger of visits and the form to add one."""
+"""走访慰问: the ledger of visits and the page recording one."""
 
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from dangjian.access.scoping import restrict
 from dangjian.core.actions import action, drafts, parse_date, picked
@@ -14,24 +15,28 @@ from .. import selectors
 from ..filtersets import VisitFilterSet
 from ..models import VisitCampaign, VisitKind
 from ..services.visits import MEMBER_STATUSES, visit_create
-from .forms import CHOICES_LIMIT, PAGE_ROWS, enters_data, optional_decimal, scoped_persons
+from .forms import (
+    CHOICES_LIMIT,
+    PAGE_ROWS,
+    enters_data,
+    optional_decimal,
+    require_entry,
+    scoped_persons,
+)
 
 
 @login_required
 def visits(request: HttpRequest) -> HttpResponse:
     rows = VisitFilterSet(request.GET, selectors.visits_for(request.user)).qs[:PAGE_ROWS]
     context: dict[str, Any] = {
-        "visits": rows, "kinds": VisitKind.choices, "campaigns": VisitCampaign.choices,
-        "enters_data": enters_data(request), "drafts": drafts(request),
+        "visits": rows, "campaigns": VisitCampaign.choices,
+        "enters_data": enters_data(request),
     }
-    if context["enters_data"]:
-        context["members"] = restrict(Person.objects.filter(
-            party_status__in=MEMBER_STATUSES), request.user).order_by("name")[:CHOICES_LIMIT]
     return render(request, "members/visits.html", context)
 
 
-@action("visit", back="members:visits")
-def visit_new(request: HttpRequest) -> str:
+@action("visit", back="members:visit-new")
+def _new(request: HttpRequest) -> tuple[str, str]:
     post = request.POST
     visit = visit_create(
         actor=request.user, person=picked(Person, request, post.get("person"), "person"),
@@ -42,4 +47,19 @@ def visit_new(request: HttpRequest) -> str:
         amount=optional_decimal(post.get("amount"), "慰问金额"),
         follow_up=post.get("follow_up", ""),
     )
-    return f"已登记走访慰问：{visit.person.name}"
+    return f"已登记走访慰问：{visit.person.name}", reverse("members:visit_detail", args=[visit.pk])
+
+
+@login_required
+def visit_new(request: HttpRequest) -> HttpResponse:
+    """登记走访慰问: GET the form, POST records the visit and shows it."""
+    if request.method == "POST":
+        return _new(request)
+    require_entry(request)
+    return render(request, "members/visit_new.html", {
+        "draft": drafts(request).get("visit", {}), "kinds": VisitKind.choices,
+        "campaigns": VisitCampaign.choices,
+        "members": restrict(Person.objects.filter(party_status__in=MEMBER_STATUSES),
+                            request.user).select_related("organization")
+        .order_by("name")[:CHOICES_LIMIT],
+    })
