@@ -9,6 +9,8 @@ from dangjian.web.availability import healthz
 handler500 = "dangjian.web.availability.server_error"
 # An API path no route matches (a malformed id) answers in JSON like the API's other 404s.
 handler404 = "dangjian.core.api.not_found"
+# A refusal outside DRF answers the API in JSON too; pages get the Chinese 403.html.
+handler403 = "dangjian.core.api.permission_denied"
 
 api_v1 = [
     path("", include("dangjian.access.api.urls")),

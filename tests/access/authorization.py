@@ -31,7 +31,7 @@ from dangjian.duties.services.fulfilments import fulfilment_record
 from dangjian.notifications.models import Notification
 from dangjian.orglife.services.attachments import meeting_attach
 from dangjian.orgs.models import Organization
-from dangjian.oversight.models import Accountability, Notice, SelfCheck
+from dangjian.oversight.models import Accountability, Notice, Progress, SelfCheck
 from dangjian.oversight.services.measures import measure_add_evidence
 from dangjian.tasks.matching import charged_leader
 from dangjian.tasks.services.progress import task_report_progress
@@ -99,6 +99,13 @@ def _measure_evidence(measure: Any) -> dict[str, Any]:
     evidence = measure_add_evidence(actor=_clerk(measure.finding.organization), measure=measure,
                                     upload=_pdf())
     return {"evidence": evidence.pk}
+
+
+def _measure_records(measure: Any) -> dict[str, Any]:
+    """An evidence file and a progress entry (to correct) of the measure."""
+    entry = Progress.objects.create(measure=measure, text="进展",
+                                    author=_clerk(measure.finding.organization))
+    return {**_measure_evidence(measure), "entry": entry.pk}
 
 
 def _task_evidence(task: Any) -> dict[str, Any]:
@@ -224,7 +231,7 @@ RESOURCES: dict[str, Resource] = {
                            "范围外发给 `edu_clerk`。"),
     "lockouts": Resource("登录锁定", note="安全管理员查看并解除登录锁定；空请求体。"),
     "me": Resource("当前用户"),
-    "measures": _matrix("整改措施", oversight_scope.TestMeasuresMatrix, params=_measure_evidence),
+    "measures": _matrix("整改措施", oversight_scope.TestMeasuresMatrix, params=_measure_records),
     "meetings": _matrix("组织生活会议", orglife_scope.TestMeetingsMatrix,
                         params=_meeting_attachment),
     "members": Resource("党员花名册导入", note="空请求体。"),
@@ -275,6 +282,11 @@ def _bodies(today: date) -> dict[tuple[str, str], Body]:
         ("PATCH", "/api/v1/measures/{pk}/"): lambda obj: {"version": _fresh(obj).version},
         ("POST", "/api/v1/measures/{pk}/evidence/"): lambda obj: {"file": _pdf()},
         ("POST", "/api/v1/measures/{pk}/progress/"): lambda obj: {"text": "进展"},
+        ("POST", "/api/v1/measures/{pk}/progress/{entry}/correct/"): lambda obj: {
+            "text": "更正后的进展", "reason": "误报"},
+        ("POST", "/api/v1/findings/{pk}/correct/"): lambda obj: {
+            "reason": "更正", "regulation": "《中国共产党纪律处分条例》"},
+        ("POST", "/api/v1/findings/{pk}/withdraw/"): lambda obj: {"reason": "误登"},
         ("POST", "/api/v1/measures/{pk}/verify/"): lambda obj: {"decision": "return"},
         ("DELETE", "/api/v1/meetings/{pk}/"): lambda obj: {"reason": "误录"},
         ("POST", "/api/v1/meetings/{pk}/attachments/"): lambda obj: {

@@ -1,6 +1,6 @@
 """Task supervision through the pages, each role in its own browser context: a speech pasted,
-reviewed and confirmed; the unit's monthly report; an overdue task red on its leader's desk;
-an import with its progress bar."""
+reviewed and confirmed; the unit's monthly report; an overdue task red on its leader's
+overview and in the task list; an import with its progress bar."""
 
 import io
 from datetime import timedelta
@@ -39,7 +39,7 @@ def test_a_pasted_speech_is_reviewed_into_tasks_that_the_unit_reports_on(
     browser: Browser, site: str, demo_password: str, tmp_path: Path,
 ) -> None:
     head = _as(browser, site, "county_head", demo_password)
-    head.get_by_text("录入讲话、工作要点或实施方案").click()
+    head.get_by_test_id("registers").get_by_text("录入讲话、工作要点或实施方案").click()
     head.get_by_label("部署单位").select_option(label="示范县人民政府党组")
     head.get_by_label("粘贴全文").fill(SPEECH.read_text(encoding="utf-8"))
     head.get_by_role("button", name="识别任务").click()
@@ -68,9 +68,14 @@ def test_a_pasted_speech_is_reviewed_into_tasks_that_the_unit_reports_on(
     task = Task.objects.get(title="强化日常监督")
     assert task.lead_unit == education and task.leader == charged_leader(education)
 
+    head.get_by_role("link", name="强化日常监督").click()  # the task's detail page
+    expect(head.get_by_test_id("fields")).to_contain_text("县教育局")
+    expect(head.get_by_test_id("history")).to_contain_text("新建督办任务")
+
     clerk = _as(browser, site, "finance_clerk", demo_password)
     first = Task.objects.get(number=1)
-    form = clerk.get_by_test_id(f"report-{first.pk}")
+    clerk.get_by_test_id(f"report-{first.pk}").get_by_role("link", name="报送进展").click()
+    form = clerk.get_by_test_id("report-form")
     form.get_by_label("本期进展").fill("党组会专题研究，已印发责任清单")
     form.get_by_label("完成进度（%）").fill("60")
     evidence = tmp_path / "责任清单.pdf"
@@ -78,6 +83,8 @@ def test_a_pasted_speech_is_reviewed_into_tasks_that_the_unit_reports_on(
     form.get_by_label("佐证材料").set_input_files(evidence)
     form.get_by_role("button", name="报送进展").click()
     expect(clerk.get_by_role("alert")).to_contain_text("进展已报送")
+    expect(clerk.get_by_test_id("section").first).to_contain_text("责任清单.pdf")
+    clerk.goto(f"{site}/tasks/")
     expect(clerk.get_by_test_id(f"report-{first.pk}")).to_contain_text("本期已报送")
     assert first.reports.get().evidence.get().original_name == "责任清单.pdf"
 
@@ -116,6 +123,12 @@ def test_an_overdue_task_turns_red_on_its_leaders_desk(
     leaders = head.get_by_test_id("overview-leaders").locator("tbody tr").first
     expect(leaders).to_contain_text(task.leader.name)
     expect(leaders.locator("td").nth(3)).to_have_text("1")  # one red
+    head.get_by_test_id("registers").get_by_text("督办任务").first.click()
+    head.get_by_label("灯号").select_option(label="红灯")
+    head.get_by_role("button", name="查询").click()
+    red = head.get_by_test_id(f"task-{task.pk}")
+    expect(red.locator(".light")).to_have_text("红灯")
+    expect(head.get_by_test_id("register").locator("tbody tr")).to_have_count(1)
 
 
 def test_an_import_shows_its_progress_then_the_tasks(

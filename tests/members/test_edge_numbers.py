@@ -41,7 +41,11 @@ def test_a_count_beyond_a_small_integer_is_refused_by_the_page(
         "step": "11", "date": str(TIMELINE[11][0]), "training_days": "3",
         "training_hours": str(10**20)}, follow=True)
     assert response.status_code == 200
-    assert [str(m) for m in response.context["messages"]] == ["培训学时应为 0 至 32767 的整数"]
+    # The refusal is shown in the form, beside its field, not in a banner (issue 11 item 8).
+    assert [str(m) for m in response.context["messages"]] == []
+    kept = client.session["form_errors"][f"step-{candidate.pk}"]["errors"]
+    assert kept == {"training_hours": ["培训学时应为 0 至 32767 的整数"]}
+    assert "培训学时应为 0 至 32767 的整数" in response.content.decode()
     assert not Step.objects.filter(candidate=candidate, number=11).exists()
 
 

@@ -101,8 +101,12 @@ def test_a_returned_measure_tells_the_unit_why(
     for username in ("finance_clerk", "finance_secretary"):
         told = Notification.objects.get(recipient=user(username), kind="measure.returned")
         assert "制度尚未经党组会审议印发" in told.body
-        page = _signed_in(user(username)).get(told.link.split("#")[0]).content.decode()
-        assert f'id="{told.link.split("#")[1]}"' in page
+        # The notice opens the measure's own page; the desk still marks and explains it.
+        assert told.link == f"/oversight/measures/{measure['id']}/"
+        record = _signed_in(user(username)).get(told.link)
+        assert record.status_code == 200 and "制度尚未经党组会审议印发" in record.content.decode()
+        page = _signed_in(user(username)).get("/oversight/").content.decode()
+        assert f'id="measure-{measure["id"]}"' in page
         assert "退回整改理由：制度尚未经党组会审议印发" in page
     assert not Notification.objects.filter(recipient=user("edu_clerk"),
                                            kind="measure.returned").exists()

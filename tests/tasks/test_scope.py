@@ -37,7 +37,7 @@ def _task(unit: str) -> Task:
 @pytest.mark.django_db
 class TestTasksMatrix(ScopeMatrix):
     list_url = "/api/v1/tasks/"
-    page_url = "/tasks/"
+    page_url = "/tasks/tasks/"
     sees = UNIT_SEES
 
     def inside(self) -> Model:
@@ -51,7 +51,7 @@ class TestTasksMatrix(ScopeMatrix):
 
     def search(self, obj: Model) -> dict:
         assert isinstance(obj, Task)
-        return {"lead_unit": obj.lead_unit_id, "page_size": 500}
+        return {"lead_unit": obj.lead_unit_id, "page_size": 500, "per_page": 100}
 
     def page_marker(self, obj: Model) -> str:
         return f'data-testid="task-{obj.pk}"'
@@ -60,7 +60,7 @@ class TestTasksMatrix(ScopeMatrix):
 @pytest.mark.django_db
 class TestPlansMatrix(ScopeMatrix):
     list_url = "/api/v1/plans/"
-    page_url = "/tasks/"
+    page_url = "/tasks/plans/"
     sees = UNIT_SEES
 
     def inside(self) -> Model:
@@ -74,7 +74,7 @@ class TestPlansMatrix(ScopeMatrix):
 
     def search(self, obj: Model) -> dict:
         assert isinstance(obj, Plan)
-        return {"organization": obj.organization_id, "page_size": 500}
+        return {"organization": obj.organization_id, "page_size": 500, "per_page": 100}
 
     def page_marker(self, obj: Model) -> str:
         return f'data-testid="plan-{obj.pk}"'
@@ -93,7 +93,7 @@ def _bulletin(unit: str) -> Bulletin:
 @pytest.mark.django_db
 class TestBulletinsMatrix(ScopeMatrix):
     list_url = "/api/v1/bulletins/"
-    page_url = "/tasks/"
+    page_url = "/tasks/bulletins/"
     sees = UNIT_SEES
 
     def inside(self) -> Model:

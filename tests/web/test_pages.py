@@ -62,3 +62,10 @@ def test_only_the_audit_administrator_opens_the_audit_page(user: Callable[[str],
     html = _signed_in(user("auditor")).get("/audit/").content.decode()
     assert "审计日志" in html and "载入演示数据" in html  # the code demo.load by its name
     assert ">demo.load<" not in html
+
+
+def test_a_refused_login_shows_the_red_summary_and_keeps_the_username(client: Client) -> None:
+    html = client.post("/login/", {"username": "finance_clerk", "password": "wrong"}
+                       ).content.decode()
+    assert 'class="form-errors" role="alert"' in html and "用户名或密码不正确" in html
+    assert 'value="finance_clerk"' in html

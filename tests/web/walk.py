@@ -141,6 +141,10 @@ def make_objects(api_as: Any, user: Any, org: Any, deploy: Any, speech: str, tod
     return Walked({
         ("oversight:evidence", "pk"): Evidence.objects.get(measure_id=measure["id"]).pk,
         ("tasks:plan", "pk"): plan.pk, ("tasks:plan-export", "pk"): plan.pk,
+        ("tasks:plan_detail", "pk"): plan.pk, ("tasks:task_detail", "pk"): task.pk,
+        ("tasks:plan-revise", "pk"): plan.pk, ("tasks:milestone-new", "pk"): plan.pk,
+        ("tasks:report", "pk"): task.pk, ("tasks:task-review", "pk"): task.pk,
+        ("tasks:task-edit", "pk"): task.pk,
         ("tasks:review", "pk"): draft["id"],
         ("tasks:evidence", "pk"): ProgressEvidence.objects.get(report__task=task).pk,
         ("tasks:bulletin-document", "pk"): bulletin.pk, ("tasks:import-job", "pk"): job.pk,

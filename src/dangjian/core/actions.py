@@ -1,7 +1,7 @@
 """What every page's POST actions share: the action wrapper that keeps refused input, date
 parsing, scoped look-ups and the optimistic-lock version."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from functools import wraps
 from typing import Any
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from dangjian.access.scoping import restrict
 from dangjian.core.errors import Conflict
+from dangjian.core.forms import forget_errors, keep_errors
 from dangjian.core.inputs import parse_date
 from dangjian.core.scoped_ids import chosen
 
@@ -63,11 +64,16 @@ def version_of(request: HttpRequest) -> int | None:
 
 
 def action(form_key: str, back: str,
-           back_kwargs: tuple[str | tuple[str, str], ...] = ()) -> Callable[..., Any]:
+           back_kwargs: tuple[str | tuple[str, str], ...] = (),
+           labels: Mapping[str, str] | None = None) -> Callable[..., Any]:
     """A POST action: success and failure both go back with a message; on failure the form's
-    input is kept in the session (under ``form_key``) so nothing typed is lost. ``back`` is a
-    URL name, reversed with the view's kwargs named in ``back_kwargs`` (a name, or a pair
-    ``(url kwarg, view kwarg)``). A view may return ``(message, url)`` to go elsewhere."""
+    input and its messages by field are kept in the session (under ``form_key``) so nothing
+    typed is lost. ``back`` is a URL name, reversed with the view's kwargs named in
+    ``back_kwargs`` (a name, or a pair ``(url kwarg, view kwarg)``). A view may return
+    ``(message, url)`` to go elsewhere.
+
+    ``labels`` (field → Chinese label) says the page shows the refusal inside the form
+    (``core/_form_errors.html``, ``core/_field.html``): then no banner repeats it."""
 
     def decorate(view: Callable[..., Any]) -> Callable[..., HttpResponse]:
         @wraps(view)
@@ -83,9 +89,13 @@ def action(form_key: str, back: str,
                 message, url = result if isinstance(result, tuple) else (result, url)
                 messages.success(request, message)
                 drafts.pop(key, None)
+                forget_errors(request, key)
             except (ValidationError, PermissionDenied, Conflict) as exc:
-                messages.error(request, message_of(exc))
                 drafts[key] = _draft(request.POST)
+                if isinstance(exc, ValidationError):
+                    keep_errors(request, key, exc, labels or {})
+                if labels is None or not isinstance(exc, ValidationError):
+                    messages.error(request, message_of(exc))
             request.session.modified = True
             return redirect(url)
 

@@ -8,6 +8,7 @@ from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooMany
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views.defaults import page_not_found
+from django.views.defaults import permission_denied as page_permission_denied
 from rest_framework import exceptions, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
@@ -16,6 +17,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from dangjian.core.errors import Conflict
 
 NOT_FOUND = "未找到该记录，或它不在您的查看范围内"
+FORBIDDEN = "您没有执行该操作的权限"
 
 
 def _validation_body(exc: DjangoValidationError) -> dict[str, Any]:
@@ -89,6 +91,16 @@ def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     if is_api_request(request):
         return JsonResponse({"detail": NOT_FOUND}, status=404)
     return page_not_found(request, exception)
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """``handler403``: a refusal outside DRF's views (middleware, a plain view under
+    ``/api/``) answers the API in JSON; pages keep the Chinese ``403.html``."""
+    if is_api_request(request):
+        message = str(exception)
+        chinese = any("\u4e00" <= char <= "\u9fff" for char in message)
+        return JsonResponse({"detail": message if chinese else FORBIDDEN}, status=403)
+    return page_permission_denied(request, exception)
 
 
 def _first_message(errors: Any) -> str:

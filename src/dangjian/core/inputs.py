@@ -6,6 +6,7 @@ related-field lookup unchecked and raises in the database driver: a 500 instead 
 Shared by the API serializers and the filter sets of the pages and the API.
 """
 
+import re
 from datetime import date
 from typing import Any
 
@@ -116,12 +117,29 @@ class FormDateField(forms.DateField):
         return None if parsed is None else check_date(parsed, _chinese_label(self.label))
 
 
+# What a clerk types for a date: 2026-12-03, 2026/12/3, 2026.12.3, 2026年12月3日, 20261203.
+_TYPED_DATE = re.compile(
+    r"^(?P<y>\d{4})(?:[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})|年(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日?"
+    r"|(?P<m3>\d{2})(?P<d3>\d{2}))$")
+
+
+def typed_date(value: str) -> str | None:
+    """``value`` as ISO ``YYYY-MM-DD`` when it has one of the typed shapes, else None."""
+    found = _TYPED_DATE.match(value.replace(" ", ""))
+    if found is None:
+        return None
+    parts = found.groupdict()
+    month = parts["m"] or parts["m2"] or parts["m3"]
+    day = parts["d"] or parts["d2"] or parts["d3"]
+    return f"{parts['y']}-{int(month):02d}-{int(day):02d}"
+
+
 def parse_date(value: str | None, label: str) -> date:
-    """A date typed into a page's form (``年-月-日``), within the bounds; else a ValidationError
-    naming ``label``."""
+    """A date typed into a page's form (``年-月-日``; also ``2026/12/3``, ``2026年12月3日``,
+    ``20261203``), within the bounds; else a ValidationError naming ``label``."""
     field = FormDateField(label=label, input_formats=["%Y-%m-%d"])
     try:
-        parsed = field.clean((value or "").strip())
+        parsed = field.clean(typed_date((value or "").strip()) or "")
     except DjangoValidationError as error:
         if error.code == "date_range":
             raise

@@ -150,6 +150,7 @@ class _Builder:
                     name=node.name, kind=node.kind, parent=parent_obj, path=path,
                     depth=depth, numchild=len(node.children),
                 )
+                node.obj.spell_name()  # bulk_create skips save()
                 rows.append(node.obj)
             Organization.objects.bulk_create(rows, batch_size=2000)
             if not rows[0].pk:  # backends without RETURNING: read the ids back by path
@@ -245,6 +246,8 @@ def build_demo(
             indexes = builder.staff_county(county, i)
             if i == 0:
                 account_persons = indexes
+        for person in builder.persons:
+            person.spell_name()  # bulk_create skips save()
         Person.objects.bulk_create(builder.persons, batch_size=2000)
         if builder.persons and not builder.persons[0].pk:
             hashes = dict(Person.objects.values_list("id_number_hash", "pk"))

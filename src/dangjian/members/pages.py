@@ -11,8 +11,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from dangjian.core.actions import action, drafts, parse_date, scoped
+from dangjian.core.actions import action, scoped
 from dangjian.core.detail import Action, RecordDetailView, Section
+from dangjian.core.forms import Inputs
 from dangjian.core.lists import RegisterListView
 from dangjian.core.permissions import can
 
@@ -153,13 +154,22 @@ def entered(request: HttpRequest, pk: int, allowed: Any) -> Candidate:
     return candidate
 
 
-@action("extend-{pk}", back="members:candidate-extend", back_kwargs=("pk",))
+EXTEND_FIELDS = {"decided_on": "决定日期", "months": "延长月数", "reason": "延长预备期的原因"}
+CLOSE_FIELDS = {"closed_on": "终止日期", "reason": "终止原因"}
+
+
+@action("extend-{pk}", back="members:candidate-extend", back_kwargs=("pk",),
+        labels=EXTEND_FIELDS)
 def _extend(request: HttpRequest, pk: int) -> tuple[str, str]:
-    candidate = probation_extend(
-        actor=request.user, candidate=scoped(Candidate, request, pk),
-        decided_on=parse_date(request.POST.get("decided_on"), "决定日期"),
-        months=optional_int(request.POST.get("months"), "延长月数") or 0,
-        reason=request.POST.get("reason", ""))
+    candidate = scoped(Candidate, request, pk)
+    inputs = Inputs(request, EXTEND_FIELDS)
+    decided_on = inputs.date("decided_on")
+    months = inputs.read("months", optional_int, request.POST.get("months"), "延长月数") or 0
+    reason = inputs.text("reason")
+    inputs.check()
+    assert decided_on is not None  # check() refused an empty one
+    candidate = probation_extend(actor=request.user, candidate=candidate,
+                                 decided_on=decided_on, months=months, reason=reason)
     return (f"{candidate.person.name}：预备期延长{candidate.extension_months}个月",
             reverse("members:candidate_detail", args=[pk]))
 
@@ -171,17 +181,21 @@ def candidate_extend(request: HttpRequest, pk: int) -> HttpResponse:
         return _extend(request, pk=pk)
     candidate = entered(request, pk, may_extend)
     return render(request, "members/candidate_extend.html", {
-        "c": candidate, "draft": drafts(request).get(f"extend-{pk}", {}),
-        "rule": rules.PROBATION_EXTENSION, "months": range(
+        "c": candidate, "rule": rules.PROBATION_EXTENSION, "months": range(
             rules.EXTENSION_MIN_MONTHS, rules.EXTENSION_MAX_MONTHS + 1)})
 
 
-@action("close-{pk}", back="members:candidate-close", back_kwargs=("pk",))
+@action("close-{pk}", back="members:candidate-close", back_kwargs=("pk",),
+        labels=CLOSE_FIELDS)
 def _close(request: HttpRequest, pk: int) -> tuple[str, str]:
-    candidate = candidate_close(
-        actor=request.user, candidate=scoped(Candidate, request, pk),
-        closed_on=parse_date(request.POST.get("closed_on"), "终止日期"),
-        reason=request.POST.get("reason", ""))
+    candidate = scoped(Candidate, request, pk)
+    inputs = Inputs(request, CLOSE_FIELDS)
+    closed_on = inputs.date("closed_on")
+    reason = inputs.text("reason")
+    inputs.check()
+    assert closed_on is not None  # check() refused an empty one
+    candidate = candidate_close(actor=request.user, candidate=candidate, closed_on=closed_on,
+                                reason=reason)
     return (f"{candidate.person.name}的发展党员档案已终止",
             reverse("members:candidate_detail", args=[pk]))
 
@@ -193,4 +207,4 @@ def candidate_close_page(request: HttpRequest, pk: int) -> HttpResponse:
         return _close(request, pk=pk)
     candidate = entered(request, pk, may_close)
     return render(request, "members/candidate_close.html", {
-        "c": candidate, "draft": drafts(request).get(f"close-{pk}", {})})
+        "c": candidate})

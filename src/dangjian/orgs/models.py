@@ -7,6 +7,7 @@ from django.db import models
 from treebeard.mp_tree import MP_Node
 
 from dangjian.core.scope_fields import ScopeFields
+from dangjian.core.spelled import SpelledName
 
 
 class OrgKind(models.TextChoices):
@@ -24,7 +25,8 @@ class OrgKind(models.TextChoices):
     VILLAGE = "村/社区", "村/社区"
 
 
-class Organization(MP_Node):
+# django-stubs cannot resolve the manager of a model with two abstract bases (it works).
+class Organization(MP_Node, SpelledName):  # type: ignore[django-manager-missing]
     # 4 characters of 0-9A-Z per level: 1.6 million children a node, 63 levels.
     steplen = 4
 

@@ -49,7 +49,8 @@ def with_lights(rows: Any, lights: LightCutoffs, due: str) -> list[Any]:
 def overview(user: Any, lights: LightCutoffs) -> list[dict[str, Any]]:
     """Per unit: findings by status and open measures by light, for the county head."""
     units: dict[str, dict[str, Any]] = {}
-    for finding in findings_for(user).exclude(status=FindingStatus.CLOSED):
+    for finding in findings_for(user).exclude(
+            status__in=[FindingStatus.CLOSED, FindingStatus.WITHDRAWN]):
         unit = units.setdefault(finding.organization.name, {
             "unit": finding.organization.name, "open": 0, "lights": Counter()})
         unit["open"] += 1

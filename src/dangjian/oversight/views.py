@@ -14,6 +14,7 @@ from dangjian.access.scoping import reaches, restrict, roles_of
 from dangjian.core.actions import action, optional_date, parse_date, picked, scoped, version_of
 from dangjian.core.files.checks import XLSX, attachment
 from dangjian.core.files.views import download_page
+from dangjian.core.forms import Inputs
 from dangjian.documents.spreadsheets import render_xlsx
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
@@ -110,15 +111,20 @@ def notice_act(request: HttpRequest, pk: int, verb: str) -> str:
     return f"{notice.number} {done}"
 
 
-@action("measure-{finding}", back="oversight:home")
+MEASURE_FIELDS = {"description": "整改措施", "owner": "责任人", "due_on": "完成时限",
+                  "criterion": "完成标准", "finding": "问题"}
+
+
+@action("measure-{finding}", back="oversight:home", labels=MEASURE_FIELDS)
 def measure_new(request: HttpRequest, finding: int) -> str:
-    post = request.POST
+    inputs = Inputs(request, MEASURE_FIELDS)
+    description, criterion = inputs.text("description"), inputs.text("criterion")
+    owner, due_on = inputs.picked(Person, "owner"), inputs.date("due_on")
+    inputs.check()
+    assert due_on is not None  # check() refused an empty one
     measure = measure_services.measure_create(
-        actor=request.user, finding=scoped(Finding, request, finding),
-        description=post.get("description", ""),
-        owner=picked(Person, request, post.get("owner"), "owner"),
-        due_on=parse_date(post.get("due_on"), "完成时限"), criterion=post.get("criterion", ""),
-    )
+        actor=request.user, finding=scoped(Finding, request, finding), description=description,
+        owner=owner, due_on=due_on, criterion=criterion)
     return f"已添加整改措施，完成时限 {measure.due_on:%Y-%m-%d}"
 
 

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from dangjian.core.scope_fields import ScopeFields
+from dangjian.core.spelled import SpelledName
 from dangjian.orgs.models import Organization
 
 
@@ -26,7 +27,7 @@ class Gender(models.TextChoices):
     FEMALE = "女", "女"
 
 
-class Person(models.Model):
+class Person(SpelledName):
     name = models.CharField("姓名", max_length=50)
     gender = models.CharField("性别", max_length=2, choices=Gender.choices)
     birth_date = models.DateField("出生日期")

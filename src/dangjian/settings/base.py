@@ -109,7 +109,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "dangjian.web.navigation.nav_items",
+                "dangjian.web.navigation.layout",
+                "dangjian.notifications.context.unread",
             ]
         },
     }

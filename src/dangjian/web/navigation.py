@@ -1,35 +1,39 @@
-"""The menu a user sees follows their roles: the 三员 see no business pages."""
+"""The layout's context: the menu a user sees (by role: the 三员 see no business pages), the
+current page's place in it, the user's scope in one line and the manual chapter to help with."""
 
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
-from dangjian.access.roles import Role
-from dangjian.access.scoping import roles_of, scope_for
+from dangjian.access.selectors import scope_summary
+from dangjian.core.menu import active_section, breadcrumbs, menu_for
 
-BUSINESS_PAGES = [
-    {"url": "duties:home", "label": "主体责任"},
-    {"url": "tasks:home", "label": "督查督办"},
-    {"url": "oversight:home", "label": "监督整改"},
-    {"url": "orglife:home", "label": "组织生活"},
-    {"url": "members:candidates", "label": "发展党员"},
-    {"url": "web:organizations", "label": "组织"},
-    {"url": "web:persons", "label": "人员"},
-]
-AUDIT_PAGES = [{"url": "web:audit", "label": "审计日志"}]
-SECURITY_PAGES = [{"url": "web:lockouts", "label": "登录锁定"}]
+from .help import help_url
 
 
-def nav_items(request: HttpRequest) -> dict[str, Any]:
+def scope_line(user: Any) -> str:
+    """查看范围 in one line, e.g. "某县政府党组及下级、本人"."""
+    summary = scope_summary(user)
+    if not summary["business_data"]:
+        return "不接触业务数据"
+    parts = [f"{o['name']}及下级" for o in summary["subtrees"]]
+    parts += [o["name"] for o in summary["organizations"]]
+    if summary["own_person"] is not None:
+        parts.append("本人")
+    return "、".join(parts)
+
+
+def layout(request: HttpRequest) -> dict[str, Any]:
     user = request.user
     if not user.is_authenticated:
-        return {"nav_items": []}
-    items = [{"url": "web:home", "label": "首页"},
-             {"url": "notifications:inbox", "label": "站内信"}]
-    if not scope_for(user).is_empty:
-        items += BUSINESS_PAGES
-    if Role.AUDIT_ADMIN in roles_of(user):
-        items += AUDIT_PAGES
-    if Role.SECURITY_ADMIN in roles_of(user):
-        items += SECURITY_PAGES
-    return {"nav_items": items}
+        return {"menu": []}
+    menu = menu_for(user, request.path, request.GET.dict())
+    section = active_section(menu)
+    # Lazy: htmx fragments rendered with the request never read the scope.
+    return {
+        "menu": menu,
+        "crumbs": breadcrumbs(menu),
+        "scope_line": SimpleLazyObject(lambda: scope_line(user)),
+        "help_url": help_url(user, section.key if section else ""),
+    }

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from . import help, views
 
 app_name = "web"
 urlpatterns = [
@@ -14,4 +14,7 @@ urlpatterns = [
     path("persons/", views.persons, name="persons"),
     path("audit/", views.audit_log, name="audit"),
     path("security/lockouts/", views.lockouts, name="lockouts"),
+    path("help/", help.index, name="help"),
+    path("help/img/<str:name>", help.image, name="help-image"),
+    path("help/<slug:slug>/", help.chapter, name="help-chapter"),
 ]

@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dangjian.access.scoping import restrict
-from dangjian.core.actions import action, drafts, optional_date, parse_date, picked, scoped
+from dangjian.core.actions import action, drafts, scoped
+from dangjian.core.forms import Inputs
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import PartyStatus, Person
 
@@ -77,16 +78,26 @@ def candidates(request: HttpRequest) -> HttpResponse:
         "counts": counts, "enters_data": enters_data(request)})
 
 
-@action("new", back="members:candidate-new")
+NEW_FIELDS = {"organization": "受理党支部", "applied_on": "递交入党申请书日期",
+              "person": "已登记的人员", "name": "姓名", "id_number": "身份证号", "phone": "手机号"}
+
+
+@action("new", back="members:candidate-new", labels=NEW_FIELDS)
 def _new(request: HttpRequest) -> tuple[str, str]:
     post = request.POST
-    person = picked(Person, request, post["person"], "person") if post.get("person") else None
+    inputs = Inputs(request, NEW_FIELDS)
+    organization = inputs.picked(Organization, "organization")
+    applied_on = inputs.date("applied_on")
+    person = inputs.picked(Person, "person", required=False)
+    if not post.get("person"):  # a new applicant: the person comes from these fields
+        inputs.text("name")
+        inputs.text("id_number")
+    inputs.check()
+    assert organization is not None and applied_on is not None  # check() refused them
     candidate = candidate_open(
-        actor=request.user, organization=picked(Organization, request, post.get("organization"),
-                                                         "organization"),
-        applied_on=parse_date(post.get("applied_on"), "递交入党申请书日期"), person=person,
-        name=post.get("name", ""), id_number=post.get("id_number", ""),
-        phone=post.get("phone", ""),
+        actor=request.user, organization=organization, applied_on=applied_on, person=person,
+        name=post.get("name", "").strip(), id_number=post.get("id_number", ""),
+        phone=post.get("phone", "").strip(),
     )
     return (f"已为{candidate.person.name}建立发展党员档案",
             reverse("members:candidate_detail", args=[candidate.pk]))
@@ -100,7 +111,6 @@ def candidate_new(request: HttpRequest) -> HttpResponse:
         return _new(request)
     require_entry(request)
     return render(request, "members/candidate_new.html", {
-        "draft": drafts(request).get("new", {}),
         "branches": restrict(Organization.objects.filter(kind=OrgKind.BRANCH),
                              request.user).order_by("path")[:CHOICES_LIMIT],
         "applicants": restrict(Person.objects.filter(
@@ -110,28 +120,44 @@ def candidate_new(request: HttpRequest) -> HttpResponse:
     })
 
 
-def _step_details(request: HttpRequest, number: int) -> dict[str, Any]:
-    """The details step ``number`` takes, read from the form (other inputs are ignored)."""
+STEP_FIELDS = {
+    "step": "步骤", "date": "日期", "publicity_from": "公示开始日期",
+    "contacts": "培养联系人", "introducers": "入党介绍人", "passed": "审查结论",
+    "training_days": "培训天数", "training_hours": "培训学时",
+    "should_attend": "应到会有表决权的正式党员", "present": "实到", "ayes": "到会赞成",
+    "written_ayes": "书面表示赞成", "late_reason": "超过3个月审批的特殊情况",
+    "document": "文书（名称、编号）", "note": "说明",
+}
+
+
+def _step_details(request: HttpRequest, number: int, inputs: Inputs) -> dict[str, Any]:
+    """The details step ``number`` takes, read from the form (other inputs are ignored);
+    every unreadable one is kept in ``inputs``."""
     post = request.POST
     details: dict[str, Any] = {
         "document": post.get("document", ""), "note": post.get("note", ""),
-        "contacts": scoped_persons(request, "contacts"),
-        "introducers": scoped_persons(request, "introducers"),
+        "contacts": inputs.read("contacts", scoped_persons, request, "contacts"),
+        "introducers": inputs.read("introducers", scoped_persons, request, "introducers"),
         "passed": {"合格": True, "不合格": False}.get(post.get("passed", "")),
         "late_reason": post.get("late_reason", ""),
-        "publicity_from": optional_date(post.get("publicity_from"), "公示开始日期"),
-        **{key: optional_int(post.get(key), DETAIL_LABELS[key]) for key in COUNTS},
+        "publicity_from": inputs.date("publicity_from", required=False),
+        **{key: inputs.read(key, optional_int, post.get(key), DETAIL_LABELS[key])
+           for key in COUNTS},
     }
     return {key: value for key, value in details.items() if key in details_for(number)}
 
 
-@action("step-{pk}", back="members:candidate-step", back_kwargs=("pk",))
+@action("step-{pk}", back="members:candidate-step", back_kwargs=("pk",), labels=STEP_FIELDS)
 def _step(request: HttpRequest, pk: int) -> tuple[str, str]:
     candidate = scoped(Candidate, request, pk)
-    number = optional_int(request.POST.get("step"), "步骤") or 0
-    step = step_record(actor=request.user, candidate=candidate, number=number,
-                       date=parse_date(request.POST.get("date"), "日期"),
-                       **_step_details(request, number))
+    inputs = Inputs(request, STEP_FIELDS)
+    number = inputs.read("step", optional_int, request.POST.get("step"), "步骤") or 0
+    day = inputs.date("date")
+    details = _step_details(request, number, inputs)
+    inputs.check()
+    assert day is not None  # check() refused an empty one
+    step = step_record(actor=request.user, candidate=candidate, number=number, date=day,
+                       **details)
     return (f"{candidate.person.name}：已记录第{step.number}步 {step.name}",
             reverse("members:candidate_detail", args=[pk]))
 

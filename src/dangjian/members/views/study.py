@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dangjian.access.scoping import restrict
-from dangjian.core.actions import action, drafts, parse_date, picked
+from dangjian.core.actions import action
+from dangjian.core.forms import Inputs
 from dangjian.core.inputs import YEARS
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
@@ -42,17 +43,26 @@ def year_or_this(value: str | None) -> int:
     return timezone.localdate().year
 
 
-@action("study", back="members:study-new")
+STUDY_FIELDS = {"kind": "类型", "person": "党员", "organization": "领导班子", "date": "学习日期",
+                "hours": "学时", "topic": "主题"}
+
+
+@action("study", back="members:study-new", labels=STUDY_FIELDS)
 def _new(request: HttpRequest) -> tuple[str, str]:
     post = request.POST
-    person = picked(Person, request, post["person"], "person") if post.get("person") else None
-    group = picked(Organization, request, post["organization"], "organization") \
-        if post.get("organization") and person is None else None
+    inputs = Inputs(request, STUDY_FIELDS)
+    person = inputs.picked(Person, "person", required=False)
+    # a leading group's study names no member; with a member, the group is not asked
+    group = None if post.get("person") else inputs.picked(Organization, "organization",
+                                                         required=False)
+    day = inputs.date("date")
+    hours = inputs.read("hours", optional_decimal, post.get("hours"), "学时")
+    topic = inputs.text("topic")
+    inputs.check()
+    assert day is not None  # check() refused an empty one
     record = study_record_create(
-        actor=request.user, kind=post.get("kind", ""),
-        date=parse_date(post.get("date"), "学习日期"),
-        hours=optional_decimal(post.get("hours"), "学时") or Decimal(0),
-        topic=post.get("topic", ""), person=person, organization=group,
+        actor=request.user, kind=post.get("kind", ""), date=day, hours=hours or Decimal(0),
+        topic=topic, person=person, organization=group,
     )
     return (f"已登记学习记录：{record.topic}",
             reverse("members:studyrecord_detail", args=[record.pk]))
@@ -66,7 +76,7 @@ def study_new(request: HttpRequest) -> HttpResponse:
         return _new(request)
     require_entry(request)
     return render(request, "members/study_new.html", {
-        "draft": drafts(request).get("study", {}), "kinds": StudyKind.choices,
+        "kinds": StudyKind.choices,
         "members": restrict(Person.objects.filter(party_status__in=MEMBER_STATUSES),
                             request.user).order_by("name")[:CHOICES_LIMIT],
         "groups": restrict(Organization.objects.filter(kind__in=LEADING_GROUP_KINDS),

@@ -8,7 +8,8 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from dangjian.access.scoping import restrict
-from dangjian.core.actions import action, drafts, parse_date, picked
+from dangjian.core.actions import action
+from dangjian.core.forms import Inputs
 from dangjian.people.models import Person
 
 from .. import selectors
@@ -35,17 +36,27 @@ def visits(request: HttpRequest) -> HttpResponse:
     return render(request, "members/visits.html", context)
 
 
-@action("visit", back="members:visit-new")
+VISIT_FIELDS = {"person": "慰问对象", "kind": "对象类别", "campaign": "慰问活动",
+                "date": "走访日期", "visitors": "走访人员",
+                "other_visitors": "其他走访人员（如县领导）",
+                "gifts": "慰问品、慰问金", "amount": "慰问金额（元）", "follow_up": "后续需求"}
+
+
+@action("visit", back="members:visit-new", labels=VISIT_FIELDS)
 def _new(request: HttpRequest) -> tuple[str, str]:
     post = request.POST
+    inputs = Inputs(request, VISIT_FIELDS)
+    person = inputs.picked(Person, "person")
+    day = inputs.date("date")
+    visitors = inputs.read("visitors", scoped_persons, request, "visitors")
+    amount = inputs.read("amount", optional_decimal, post.get("amount"), "慰问金额")
+    inputs.check()
+    assert person is not None and day is not None  # check() refused them
     visit = visit_create(
-        actor=request.user, person=picked(Person, request, post.get("person"), "person"),
-        kind=post.get("kind", ""), campaign=post.get("campaign", ""),
-        date=parse_date(post.get("date"), "走访日期"),
-        visitors=scoped_persons(request, "visitors"),
+        actor=request.user, person=person, kind=post.get("kind", ""),
+        campaign=post.get("campaign", ""), date=day, visitors=visitors or [],
         other_visitors=post.get("other_visitors", ""), gifts=post.get("gifts", ""),
-        amount=optional_decimal(post.get("amount"), "慰问金额"),
-        follow_up=post.get("follow_up", ""),
+        amount=amount, follow_up=post.get("follow_up", ""),
     )
     return f"已登记走访慰问：{visit.person.name}", reverse("members:visit_detail", args=[visit.pk])
 
@@ -57,7 +68,7 @@ def visit_new(request: HttpRequest) -> HttpResponse:
         return _new(request)
     require_entry(request)
     return render(request, "members/visit_new.html", {
-        "draft": drafts(request).get("visit", {}), "kinds": VisitKind.choices,
+        "kinds": VisitKind.choices,
         "campaigns": VisitCampaign.choices,
         "members": restrict(Person.objects.filter(party_status__in=MEMBER_STATUSES),
                             request.user).select_related("organization")

@@ -76,6 +76,26 @@ class FindingInSerializer(serializers.Serializer):
     risk_point = ScopedId(RiskPoint, required=False, allow_null=True, default=None)
 
 
+class FindingCorrectSerializer(serializers.Serializer):
+    """A correction of a finding: the reason and only what changes."""
+
+    reason = serializers.CharField()
+    description = serializers.CharField(required=False)
+    category = serializers.CharField(max_length=40, required=False)
+    severity = serializers.CharField(max_length=40, required=False)
+    discovered_on = DateField(label="发现日期", required=False)
+    regulation = serializers.CharField(max_length=200, required=False, allow_blank=True)
+
+
+class ReasonSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=200)
+
+
+class ProgressCorrectSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    reason = serializers.CharField(max_length=200)
+
+
 class NoticeSerializer(serializers.ModelSerializer):
     number = serializers.CharField(read_only=True)
 
@@ -100,8 +120,8 @@ class ReplySerializer(serializers.Serializer):
 class ProgressSerializer(serializers.ModelSerializer):
     class Meta:
         model = Progress
-        fields = ["id", "text", "author", "created_at"]
-        read_only_fields = ["author", "created_at"]
+        fields = ["id", "text", "author", "created_at", "corrects", "reason"]
+        read_only_fields = ["author", "created_at", "corrects", "reason"]
 
 
 class EvidenceSerializer(StoredFileSerializer):

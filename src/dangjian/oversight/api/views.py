@@ -4,9 +4,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Min, Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -72,6 +72,26 @@ class FindingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
             regulation=data["regulation"], risk_point=data["risk_point"],
         )
         return self.created(self.base_queryset.get(pk=finding.pk))
+
+    def _out(self, finding: Finding) -> Response:
+        fresh = self.base_queryset.get(pk=finding.pk)
+        return Response(s.FindingSerializer(fresh, context=self.get_serializer_context()).data)
+
+    @extend_schema(request=s.FindingCorrectSerializer, responses=s.FindingSerializer)
+    @action(detail=True, methods=["post"])
+    def correct(self, request: Request, pk: str | None = None) -> Response:
+        """Correct what was registered wrongly, with a reason (kept in the audit log)."""
+        data = self.validated(s.FindingCorrectSerializer)
+        return self._out(finding_services.finding_correct(
+            actor=request.user, finding=self.get_object(), **data))
+
+    @extend_schema(request=s.ReasonSerializer, responses=s.FindingSerializer)
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request: Request, pk: str | None = None) -> Response:
+        """Withdraw a finding registered in error, before any notice or measure, with a reason."""
+        data = self.validated(s.ReasonSerializer)
+        return self._out(finding_services.finding_withdraw(
+            actor=request.user, finding=self.get_object(), **data))
 
 
 class NoticeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
@@ -160,6 +180,22 @@ class MeasureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
         entry = measure_services.measure_report_progress(
             actor=request.user, measure=self.get_object(), **data)
         return Response(s.ProgressSerializer(entry).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=s.ProgressCorrectSerializer, responses={201: s.ProgressSerializer},
+                   parameters=[OpenApiParameter("entry", int, OpenApiParameter.PATH,
+                                                description="要更正的进展的 id")])
+    @action(detail=True, methods=["post"], url_path=r"progress/(?P<entry>[^/.]+)/correct")
+    def correct_progress(self, request: Request, pk: str | None = None,
+                         entry: str | None = None) -> Response:
+        """Correct a progress report by a new entry naming it; the wrong one stays."""
+        measure = self.get_object()
+        data = self.validated(s.ProgressCorrectSerializer)
+        wrong = measure.progress.filter(pk=entry).first() if str(entry).isdigit() else None
+        if wrong is None:
+            raise Http404("没有这条进展")
+        correction = measure_services.measure_correct_progress(
+            actor=request.user, measure=measure, entry=wrong, **data)
+        return Response(s.ProgressSerializer(correction).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request={"multipart/form-data": s.EvidenceUploadSerializer},
                    responses=s.EvidenceSerializer)

@@ -37,6 +37,7 @@ class FindingStatus(models.TextChoices):
     RECTIFYING = "整改中", "整改中"
     AWAITING_CHECK = "待核查", "待核查"
     CLOSED = "已销号", "已销号"
+    WITHDRAWN = "已撤销", "已撤销"  # registered in error, withdrawn with a reason
 
 
 class Finding(Recorded):

@@ -61,6 +61,10 @@ class Progress(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                related_name="+")
     created_at = models.DateTimeField("报告时间", auto_now_add=True)
+    # A wrong entry is never overwritten: a new entry corrects it, saying why.
+    corrects = models.OneToOneField("self", verbose_name="更正的进展", null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="correction")
+    reason = models.CharField("更正理由", max_length=200, blank=True)
 
     class Meta:
         verbose_name = "整改进展"

@@ -2,7 +2,7 @@ from calendar import monthrange
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -13,9 +13,10 @@ from dangjian.orgs.models import Organization
 from dangjian.orgs.rules import check_not_before_founding
 from dangjian.people.models import Charge, Person
 
-from ..models import Finding, Term, TermKind
+from ..models import Finding, NoticeStatus, Term, TermKind
 from ..models.findings import FindingStatus
 from ..rules import local_settings
+from . import handovers
 
 SELF_REPORT_SOURCE = "自查"
 
@@ -44,6 +45,7 @@ def earlier_same_problem(organization: Organization, category: Term, on: date) -
     return (
         Finding.objects.filter(organization=organization, category=category,
                                discovered_on__gte=start, discovered_on__lte=on)
+        .exclude(status=FindingStatus.WITHDRAWN)
         .order_by("-discovered_on", "-id").first()
     )
 
@@ -83,6 +85,7 @@ def finding_create(
             raised_by=actor,
         )
         record(actor=actor, action="finding.create", target=finding, after=snapshot(finding))
+        handovers.finding_raised(finding, actor)
     return finding
 
 
@@ -97,6 +100,8 @@ def snapshot(finding: Finding) -> dict[str, Any]:
 
 def finding_refresh_status(*, finding: Finding, today: date) -> None:
     """A finding follows its measures: 已销号 when all are, else the least advanced one's."""
+    if finding.status == FindingStatus.WITHDRAWN:
+        return
     statuses = set(finding.measures.values_list("status", flat=True))
     order = [FindingStatus.OPEN, FindingStatus.RECTIFYING, FindingStatus.AWAITING_CHECK,
              FindingStatus.CLOSED]
@@ -111,3 +116,105 @@ def finding_refresh_status(*, finding: Finding, today: date) -> None:
     else:
         finding.closed_on = finding.recheck_on = None
     finding.save(update_fields=["status", "closed_on", "recheck_on"])
+
+
+# What a correction may change, with the label its messages use.
+CORRECTABLE = {"description": "问题描述", "category": "问题类别", "severity": "严重程度",
+               "discovered_on": "发现日期", "regulation": "违反的规定"}
+
+
+def require_raising_side(actor: Any, finding: Finding) -> None:
+    """A finding is corrected or withdrawn by the side that may raise it: the inspectors, or
+    for a self-reported one (自查) also its unit's clerk or secretary."""
+    if can(actor, "oversight.inspect"):
+        return
+    if finding.source.name != SELF_REPORT_SOURCE:
+        raise PermissionDenied("只有纪检监察人员可以更正或撤销其登记的问题")
+    require(actor, "oversight.rectify", finding.organization)
+
+
+def _require_reason(reason: str) -> str:
+    if not reason.strip():
+        raise ValidationError({"reason": "请写明理由"})
+    return reason.strip()
+
+
+def _fields(finding: Finding) -> dict[str, Any]:
+    return {"description": finding.description, "category": finding.category.name,
+            "severity": finding.severity.name, "discovered_on": finding.discovered_on,
+            "regulation": finding.regulation}
+
+
+def finding_correct(*, actor: Any, finding: Finding, reason: str, **changes: Any) -> Finding:
+    """Correct what was registered wrongly (description, category, severity, date, regulation):
+    checked as a new finding is, with a reason; before and after go to the audit log and the
+    unit is told. A closed or withdrawn finding is not corrected."""
+    require_raising_side(actor, finding)
+    reason = _require_reason(reason)
+    unknown = set(changes) - set(CORRECTABLE)
+    if unknown:
+        raise ValidationError(f"不能更正这些内容：{'、'.join(sorted(unknown))}")
+    with transaction.atomic():
+        finding = Finding.objects.select_for_update().select_related(
+            "organization", "source", "category", "severity").get(pk=finding.pk)
+        if finding.status in (FindingStatus.CLOSED, FindingStatus.WITHDRAWN):
+            raise ValidationError(f"“{finding.status}”的问题不能更正")
+        before = _fields(finding)
+        changed = {k: v for k, v in changes.items() if before[k] != v}
+        if not changed:
+            raise ValidationError("更正内容与原记录相同，没有需要更正的内容")
+        _apply(finding, changed)
+        finding.save()
+        after = _fields(finding)
+        event = record(actor=actor, action="finding.correct", target=finding,
+                       before={k: before[k] for k in changed},
+                       after={**{k: after[k] for k in changed}, "reason": reason})
+        handovers.finding_corrected(finding, reason, [CORRECTABLE[k] for k in changed],
+                                    event.pk, actor)
+    return finding
+
+
+def _apply(finding: Finding, changed: dict[str, Any]) -> None:
+    if "description" in changed:
+        if not str(changed["description"]).strip():
+            raise ValidationError({"description": "问题描述不能为空"})
+        finding.description = changed["description"].strip()
+    if "discovered_on" in changed:
+        if changed["discovered_on"] > timezone.localdate():
+            raise ValidationError({"discovered_on": "发现日期不能晚于今天"})
+        check_not_before_founding(finding.organization, changed["discovered_on"],
+                                  field="discovered_on", label="发现日期")
+        finding.discovered_on = changed["discovered_on"]
+    if "category" in changed:
+        finding.category = term(TermKind.CATEGORY, changed["category"])
+    if "severity" in changed:
+        finding.severity = term(TermKind.SEVERITY, changed["severity"])
+    if "regulation" in changed:
+        finding.regulation = changed["regulation"]
+
+
+def finding_withdraw(*, actor: Any, finding: Finding, reason: str) -> Finding:
+    """Withdraw a finding registered in error (已撤销), while no notice has been issued on it and
+    no measure taken: it stays in the ledger with its reason, never deleted. A draft notice
+    that named it lets it go."""
+    require_raising_side(actor, finding)
+    reason = _require_reason(reason)
+    with transaction.atomic():
+        finding = Finding.objects.select_for_update().select_related("organization").get(
+            pk=finding.pk)
+        if finding.status == FindingStatus.WITHDRAWN:
+            raise ValidationError("该问题已撤销")
+        if finding.notices.exclude(status=NoticeStatus.DRAFT).exists():
+            raise ValidationError("该问题已列入签发的提示单，不能撤销，请更正")
+        if finding.measures.exists():
+            raise ValidationError("该问题已制定整改措施，不能撤销，请更正")
+        drafts = list(finding.notices.values_list("pk", flat=True))
+        finding.notices.clear()
+        before = finding.status
+        finding.status = FindingStatus.WITHDRAWN
+        finding.save(update_fields=["status"])
+        record(actor=actor, action="finding.withdraw", target=finding,
+               before={"status": before},
+               after={"status": finding.status, "reason": reason, "left_drafts": drafts})
+        handovers.finding_withdrawn(finding, reason, actor)
+    return finding

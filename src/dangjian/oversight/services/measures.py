@@ -8,17 +8,15 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from dangjian.access.roles import Role
-from dangjian.access.selectors import users_covering
 from dangjian.audit.services import record
 from dangjian.core.errors import Conflict
 from dangjian.core.files.storage import stored_uploads
 from dangjian.core.permissions import require
-from dangjian.notifications.services import notify
 from dangjian.people.models import Person
 
 from ..models import Evidence, Finding, Measure, MeasureStatus, Progress, Verification
 from ..models.findings import FindingStatus
+from . import handovers
 from .evidence import checked_upload
 from .findings import finding_refresh_status
 from .transitions import check_move
@@ -57,6 +55,8 @@ def measure_create(
     require(actor, "oversight.rectify", finding.organization)
     if finding.status == FindingStatus.CLOSED:
         raise ValidationError({"finding": "该问题已销号，不能再添加整改措施"})
+    if finding.status == FindingStatus.WITHDRAWN:
+        raise ValidationError({"finding": "该问题已撤销，不能添加整改措施"})
     _check_fields(finding, description=description, criterion=criterion, due_on=due_on)
     with transaction.atomic():
         measure = Measure.objects.create(finding=finding, description=description.strip(),
@@ -69,12 +69,17 @@ def measure_create(
 
 def _check_fields(finding: Finding, *, description: str | None = None,
                   criterion: str | None = None, due_on: date | None = None) -> None:
-    """The same rules for a new measure and for an edit of any of its fields."""
-    if (description is not None and not description.strip()) or (
-            criterion is not None and not criterion.strip()):
-        raise ValidationError("整改措施和完成标准都不能为空")
+    """The same rules for a new measure and for an edit of any of its fields; every broken
+    rule is named by its field, not the first only."""
+    errors = {}
+    if description is not None and not description.strip():
+        errors["description"] = "整改措施不能为空"
+    if criterion is not None and not criterion.strip():
+        errors["criterion"] = "完成标准不能为空"
     if due_on is not None and due_on < finding.discovered_on:
-        raise ValidationError({"due_on": "完成时限不能早于问题发现日期"})
+        errors["due_on"] = "完成时限不能早于问题发现日期"
+    if errors:
+        raise ValidationError(errors)
 
 
 def measure_update(
@@ -119,6 +124,34 @@ def measure_report_progress(
     return progress
 
 
+def measure_correct_progress(
+    *, actor: Any, measure: Measure, entry: Progress, text: str, reason: str,
+) -> Progress:
+    """A wrong progress report is corrected by a new entry that names it and says why; the
+    wrong one stays as it was written. The inspectors who follow the finding are told."""
+    require(actor, "oversight.rectify", measure.finding.organization)
+    if not reason.strip():
+        raise ValidationError({"reason": "请写明更正理由"})
+    if not text.strip():
+        raise ValidationError({"text": "更正后的进展情况不能为空"})
+    with transaction.atomic():
+        measure = _locked(measure, None)
+        if entry.measure_id != measure.pk:
+            raise ValidationError({"entry": "该进展不属于这项整改措施"})
+        if measure.status == S.CLOSED:
+            raise ValidationError("已销号的整改措施不能更正进展")
+        if Progress.objects.filter(corrects=entry).exists():
+            raise ValidationError({"entry": "该进展已更正过，请更正最新的一条"})
+        correction = Progress.objects.create(measure=measure, text=text.strip(), author=actor,
+                                             corrects=entry, reason=reason.strip())
+        record(actor=actor, action="measure.progress_correct", target=measure,
+               before={"entry": entry.pk, "text": entry.text},
+               after={"entry": correction.pk, "text": correction.text,
+                      "reason": correction.reason})
+        handovers.progress_corrected(measure, correction.reason, correction.pk, actor)
+    return correction
+
+
 def measure_add_evidence(
     *, actor: Any, measure: Measure, upload: UploadedFile, proves_date: date | None = None,
 ) -> Evidence:
@@ -146,6 +179,7 @@ def measure_submit(*, actor: Any, measure: Measure, version: int | None = None) 
         _move(measure, S.SUBMITTED)
         _save(measure, timezone.localdate(), "status")
         record(actor=actor, action="measure.submit", target=measure)
+        handovers.measure_submitted(measure, actor)
     return measure
 
 
@@ -170,17 +204,9 @@ def measure_verify(
         _save(measure, today, "status", "closed_on")
         record(actor=actor, action="measure.verify", target=measure,
                after={"decision": decision, "comment": comment})
-        if not accept:
-            _tell_unit_of_return(measure, comment.strip())
+        if accept:
+            handovers.measure_closed(measure, actor)
+        else:
+            handovers.measure_returned(measure, comment.strip(), actor)
     return measure
 
-
-def _tell_unit_of_return(measure: Measure, reason: str) -> None:
-    """The unit's clerks and secretaries learn that, and why, the measure came back."""
-    verifications = measure.verifications.count()
-    for user in users_covering(measure.finding.organization,
-                               {Role.UNIT_CLERK, Role.UNIT_SECRETARY}):
-        notify(recipient=user, kind="measure.returned", title="整改措施被退回整改",
-               body=f"“{measure.description[:40]}”未通过核查，退回整改。理由：{reason}",
-               dedupe_key=f"measure:{measure.pk}:returned:{verifications}",
-               link=f"/oversight/#measure-{measure.pk}")

@@ -11,11 +11,14 @@ from django.utils import timezone
 
 from dangjian.access.roles import Role
 from dangjian.audit.services import record
+from dangjian.core.links import record_link
 from dangjian.core.permissions import require
 from dangjian.notifications.services import notify
 from dangjian.people.models import Person
 
 from ..models import Finding, Notice, NoticeCounter, NoticeStatus
+from ..models.findings import FindingStatus
+from . import handovers
 from .transitions import check_move
 
 S = NoticeStatus
@@ -40,6 +43,8 @@ def notice_create(
     organization = actor.grants.get(role=Role.INSPECTOR).organization
     if not findings:
         raise ValidationError({"findings": "提示单至少要包含一个问题"})
+    if any(f.status == FindingStatus.WITHDRAWN for f in findings):
+        raise ValidationError({"findings": "已撤销的问题不能列入提示单"})
     outside = [f for f in findings if f.responsible_leader_id != recipient.pk]
     if outside:
         names = "、".join(str(f.organization) for f in outside)
@@ -69,6 +74,7 @@ def notice_issue(*, actor: Any, notice: Notice) -> Notice:
         notice.save()
         record(actor=actor, action="notice.issue", target=notice, after={"number": notice.number})
         _tell_recipient(notice)
+        handovers.notice_issued_to_units(notice, actor)
     return notice
 
 
@@ -96,7 +102,7 @@ def _tell_recipient(notice: Notice) -> None:
     if user is not None:
         notify(recipient=user, kind="notice.issued", title=f"请签收{notice.number}",
                body=f"{notice.title}（{notice.number}），请于{notice.reply_due:%Y年%m月%d日}前回复。",
-               dedupe_key=f"notice:{notice.pk}:issued", link=f"/oversight/#notice-{notice.pk}")
+               dedupe_key=f"notice:{notice.pk}:issued", link=record_link(notice))
 
 
 def _require_recipient(actor: Any, notice: Notice) -> None:
@@ -126,6 +132,7 @@ def notice_reply(*, actor: Any, notice: Notice, text: str) -> Notice:
         notice.reply_text, notice.replied_at = text.strip(), timezone.now()
         notice.save()
         record(actor=actor, action="notice.reply", target=notice, after={"text": notice.reply_text})
+        handovers.notice_replied(notice, actor)
     return notice
 
 

@@ -70,7 +70,8 @@ class Task(Recorded):
         ordering = ["plan", "number", "id"]
         indexes = [
             models.Index(fields=["due_on"], name="open_task_due",
-                         condition=models.Q(status__in=["未启动", "推进中", "逾期"])),
+                         condition=models.Q(status__in=[
+                             TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS, TaskStatus.OVERDUE])),
             models.Index(fields=["leader", "status"]),
         ]
 

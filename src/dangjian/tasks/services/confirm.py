@@ -12,6 +12,7 @@ from django.utils import timezone
 from dangjian.access.roles import Role
 from dangjian.access.selectors import user_of, users_covering
 from dangjian.audit.services import record
+from dangjian.core.links import desk_link, record_link
 from dangjian.core.permissions import require
 from dangjian.notifications.services import notify
 from dangjian.orgs.models import Organization
@@ -233,7 +234,16 @@ def announce_assignments(plan: Plan, revision: PlanRevision) -> None:
         for user in users_covering(unit, {Role.UNIT_CLERK, Role.UNIT_SECRETARY}):
             notify(recipient=user, kind="task.assigned", title=f"新的督办任务：{plan.title}",
                    body=f"《{plan.title}》{word}，{unit.name}牵头的任务已列入督办，请按期报送进展。",
-                   dedupe_key=f"plan:{plan.pk}:{revision.number}:unit:{unit.pk}", link="/tasks/")
+                   dedupe_key=f"plan:{plan.pk}:{revision.number}:unit:{unit.pk}",
+                   link=_link([t for t in tasks if t.lead_unit_id == unit.pk]))
+    tasks = tasks.prefetch_related("co_units")
+    co_units = {u for t in tasks for u in t.co_units.all()} - units
+    for unit in co_units:
+        for user in users_covering(unit, {Role.UNIT_CLERK, Role.UNIT_SECRETARY}):
+            notify(recipient=user, kind="task.assigned", title=f"新的协办任务：{plan.title}",
+                   body=f"《{plan.title}》{word}，{unit.name}是其中任务的协办单位，请配合牵头单位推进。",
+                   dedupe_key=f"plan:{plan.pk}:{revision.number}:co-unit:{unit.pk}",
+                   link=_link([t for t in tasks if unit in t.co_units.all()]))
     for leader in {t.leader for t in tasks}:
         leader_user = user_of(leader)
         if leader_user is not None:
@@ -241,4 +251,10 @@ def announce_assignments(plan: Plan, revision: PlanRevision) -> None:
                    title=f"您负责的督办任务：{plan.title}",
                    body=f"《{plan.title}》{word}，您是其中任务的责任领导。",
                    dedupe_key=f"plan:{plan.pk}:{revision.number}:leader:{leader.pk}",
-                   link="/tasks/")
+                   link=_link([t for t in tasks if t.leader_id == leader.pk]))
+
+
+def _link(tasks: list[Task]) -> str:
+    """One task: its page; several: the desk, which lists them (the plan's page is the
+    assigning side's, out of a unit's scope)."""
+    return record_link(tasks[0]) if len(tasks) == 1 else desk_link("tasks")

@@ -15,9 +15,10 @@ from django.utils import timezone
 
 from dangjian.access.models import User
 from dangjian.access.roles import Role
-from dangjian.access.selectors import user_of
+from dangjian.access.selectors import user_of, users_covering
 from dangjian.audit.services import record
 from dangjian.core.files.storage import stored_uploads
+from dangjian.core.links import record_link
 from dangjian.core.permissions import require
 from dangjian.notifications.services import notify
 
@@ -39,16 +40,8 @@ def task_report_progress(
 ) -> ProgressReport:
     require(actor, "tasks.report", task)
     files = files or []
-    if not text.strip():
-        raise ValidationError({"text": "进展情况不能为空"})
-    if percent is not None and not 0 <= percent <= 100:
-        raise ValidationError({"percent": "完成进度应在0至100之间"})
-    if len(files) > MAX_FILES:
-        raise ValidationError({"files": f"一次最多上传{MAX_FILES}个佐证材料"})
+    _check_report(task, text, percent, files, request_completion)
     checked = [(upload, checked_evidence(upload, actor=actor)) for upload in files]
-    if request_completion and not checked and not ProgressEvidence.objects.filter(
-            report__task=task).exists():
-        raise ValidationError("申请办结前请先上传佐证材料")
     today = timezone.localdate()
     with stored_uploads() as uploads, transaction.atomic():
         task = locked(task, version)
@@ -67,6 +60,23 @@ def task_report_progress(
                       "evidence": [e.sha256 for e in uploads.stored],
                       "request_completion": request_completion})
     return report
+
+
+def _check_report(task: Task, text: str, percent: int | None, files: list[UploadedFile],
+                  request_completion: bool) -> None:
+    """Every broken rule of a report, by field, before any upload is read."""
+    errors = {}
+    if not text.strip():
+        errors["text"] = "进展情况不能为空"
+    if percent is not None and not 0 <= percent <= 100:
+        errors["percent"] = "完成进度应在0至100之间"
+    if len(files) > MAX_FILES:
+        errors["files"] = f"一次最多上传{MAX_FILES}个佐证材料"
+    if request_completion and not files and not ProgressEvidence.objects.filter(
+            report__task=task).exists():
+        errors["request_completion"] = "申请办结前请先上传佐证材料"
+    if errors:
+        raise ValidationError(errors)
 
 
 def _report(actor: Any, task: Task, text: str, percent: int | None,
@@ -92,7 +102,7 @@ def _request_completion(task: Task, today: date, actor: Any) -> None:
             notify(recipient=user, kind="task.completion_requested", title="督办任务申请办结",
                    body=f"“{task.title[:40]}”（{task.lead_unit}）已申请办结，请确认。",
                    dedupe_key=f"task:{task.pk}:completion:{task.version}",
-                   link=f"/tasks/#review-{task.pk}")
+                   link=f"/tasks/tasks/{task.pk}/review/")
 
 
 def completion_confirmers(task: Task) -> list[Any]:
@@ -132,4 +142,17 @@ def task_review(*, actor: Any, task: Task, decision: str, comment: str = "",
                               reviewer=actor)
         record(actor=actor, action="task.review", target=task,
                after={"decision": decision, "comment": comment})
+        _tell_lead_unit_of_review(task, decision, comment.strip(), actor)
     return task
+
+
+def _tell_lead_unit_of_review(task: Task, decision: str, reason: str, actor: Any) -> None:
+    """The lead unit hears whether its 申请办结 was accepted, or why it came back."""
+    accepted = decision == Review.Decision.ACCEPT
+    title = "督办任务已确认办结" if accepted else f"督办任务办结申请被退回：{reason[:20]}"
+    body = (f"“{task.title[:40]}”已确认办结。" if accepted
+            else f"“{task.title[:40]}”的办结申请被退回。理由：{reason}")
+    for user in users_covering(task.lead_unit, {Role.UNIT_CLERK, Role.UNIT_SECRETARY}):
+        if user.pk != actor.pk:
+            notify(recipient=user, kind=f"task.review_{decision}", title=title, body=body,
+                   dedupe_key=f"task:{task.pk}:review:{task.version}", link=record_link(task))

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from dangjian.access.scoping import restrict
 from dangjian.core.actions import action, picked, scoped
@@ -26,15 +27,15 @@ def plan_export(request: HttpRequest, pk: int) -> HttpResponse:
     return attachment(breakdown_xlsx(plan.title, tasks), XLSX, f"{plan.title}任务分解表.xlsx")
 
 
-@action("bulletin", back="tasks:home")
-def bulletin_new(request: HttpRequest) -> str:
+@action("bulletin", back="tasks:bulletin-new")
+def bulletin_new(request: HttpRequest) -> tuple[str, str]:
     post = request.POST
     plan_id = post.get("plan")
     bulletin = bulletin_services.bulletin_issue(
         actor=request.user, organization=picked(Organization, request, post.get("organization"),
                                                          "organization"),
         plan=picked(Plan, request, plan_id, "plan") if plan_id else None)
-    return f"已签发督查通报 {bulletin.number}"
+    return f"已签发督查通报 {bulletin.number}", reverse("tasks:bulletin_list")
 
 
 @login_required

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from dangjian.core.actions import action, picked
 from dangjian.orgs.models import Organization
 
-from ..models import ImportJob
+from ..models import ImportJob, ImportStatus
 from ..services import imports as import_services
 from ..services.permissions import planning_units
 from .plans import _year
@@ -45,7 +45,8 @@ def _own_job(request: HttpRequest, pk: int) -> ImportJob:
 
 @login_required
 def job(request: HttpRequest, pk: int) -> HttpResponse:
-    return render(request, "tasks/import_job.html", {"job": _own_job(request, pk)})
+    return render(request, "tasks/import_job.html", {"job": _own_job(request, pk),
+                                                     "statuses": ImportStatus})
 
 
 @login_required
@@ -53,4 +54,5 @@ def job(request: HttpRequest, pk: int) -> HttpResponse:
 def advance(request: HttpRequest, pk: int) -> HttpResponse:
     """One step; answers the progress fragment, which asks for the next step until done."""
     found = import_services.import_advance(actor=request.user, job=_own_job(request, pk))
-    return render(request, "tasks/_import_progress.html", {"job": found})
+    return render(request, "tasks/_import_progress.html", {"job": found,
+                                                          "statuses": ImportStatus})

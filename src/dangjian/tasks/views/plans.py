@@ -9,7 +9,6 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from dangjian.calendar.lights import LABELS
 from dangjian.core.actions import action, optional_date, parse_date, picked, scoped
 from dangjian.orgs.models import Organization
 
@@ -27,7 +26,7 @@ def _year(raw: str | None) -> int:
     return int(raw or 0)
 
 
-@action("plan", back="tasks:home")
+@action("plan", back="tasks:plan-new")
 def plan_new(request: HttpRequest) -> tuple[str, str]:
     post = request.POST
     plan = plan_services.plan_create(
@@ -40,7 +39,7 @@ def plan_new(request: HttpRequest) -> tuple[str, str]:
             reverse("tasks:review", kwargs={"pk": plan.pk}))
 
 
-@action("revise-{pk}", back="tasks:plan", back_kwargs=("pk",))
+@action("revise-{pk}", back="tasks:plan-revise", back_kwargs=("pk",))
 def plan_revise(request: HttpRequest, pk: int) -> tuple[str, str]:
     plan = scoped(Plan, request, pk)
     revision = plan_services.plan_revise(actor=request.user, plan=plan,
@@ -50,23 +49,7 @@ def plan_revise(request: HttpRequest, pk: int) -> tuple[str, str]:
             reverse("tasks:review", kwargs={"pk": plan.pk}))
 
 
-@login_required
-def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = scoped(Plan, request, pk)
-    cut = selectors.lights()
-    tasks = selectors.tasks_for(request.user).filter(plan=plan).prefetch_related(
-        "milestones").order_by("number", "id")
-    revisions = list(plan.revisions.order_by("-number"))
-    titles = dict(Task.objects.filter(plan=plan).values_list("pk", "title"))
-    return render(request, "tasks/plan.html", {
-        "plan": plan, "tasks": selectors.with_lights(tasks, cut), "labels": LABELS,
-        "revisions": [(r, _changes_in_words(r.changes, titles)) for r in revisions],
-        "draft": next((r for r in revisions if r.status == RevisionStatus.DRAFT), None),
-        "drafts": request.session.get("drafts", {}),
-    })
-
-
-def _changes_in_words(changes: dict[str, Any], titles: dict[int, str]) -> list[str]:
+def changes_in_words(changes: dict[str, Any], titles: dict[int, str]) -> list[str]:
     """"新增：…", "调整：…（完成时限、牵头单位）", "撤销：…" for the revision list."""
     lines = [f"新增：{titles.get(pk, pk)}" for pk in changes.get("added", [])]
     lines += [f"调整：{titles.get(c['task'], c['task'])}（{'、'.join(c['fields'])}）"
@@ -75,8 +58,8 @@ def _changes_in_words(changes: dict[str, Any], titles: dict[int, str]) -> list[s
     return lines
 
 
-@action("milestone-{pk}", back="tasks:plan", back_kwargs=("pk",))
-def milestone_new(request: HttpRequest, pk: int) -> str:
+@action("milestone-{pk}", back="tasks:milestone-new", back_kwargs=("pk",))
+def milestone_new(request: HttpRequest, pk: int) -> tuple[str, str]:
     plan = scoped(Plan, request, pk)
     post = request.POST
     task = picked(Task, request, post.get("task"), "task")
@@ -85,7 +68,8 @@ def milestone_new(request: HttpRequest, pk: int) -> str:
     milestone = task_services.milestone_add(
         actor=request.user, task=task, title=post.get("title", ""),
         due_on=parse_date(post.get("due_on"), "节点时限"))
-    return f"已为“{task.title}”添加节点：{milestone.title}"
+    return (f"已为“{task.title}”添加节点：{milestone.title}",
+            reverse("tasks:plan_detail", kwargs={"pk": plan.pk}))
 
 
 @login_required
@@ -201,5 +185,5 @@ def confirm(request: HttpRequest, plan: int) -> tuple[str, str]:
     summary = (f"新增{len(changes['added'])}项，调整{len(changes['changed'])}项，"
                f"撤销{len(changes['withdrawn'])}项")
     return (f"已确认第{revision.number}版：{summary}",
-            reverse("tasks:plan", kwargs={"pk": found.pk}))
+            reverse("tasks:plan_detail", kwargs={"pk": found.pk}))
 

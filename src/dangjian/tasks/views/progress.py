@@ -2,36 +2,74 @@
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.urls import reverse
 
-from dangjian.core.actions import action, scoped, version_of
+from dangjian.core.actions import action, parse_date, scoped, version_of
+from dangjian.core.forms import Inputs
 
-from ..models import Milestone, Task, TaskStatus
+from ..models import Milestone, ReportCycle, Task, TaskStatus
 from ..services import progress as progress_services
+from ..services import tasks as task_services
+
+REPORT_FIELDS = {"text": "本期进展", "percent": "完成进度（%）", "milestone": "完成节点",
+                 "files": "佐证材料", "request_completion": "申请办结"}
 
 
-@action("report-{pk}", back="tasks:home")
-def report(request: HttpRequest, pk: int) -> str:
+def _percent(raw: str) -> int | None:
+    if raw and not raw.isdigit():
+        raise ValidationError("完成进度应为0至100的整数")
+    return int(raw) if raw else None
+
+
+def _detail(task: Task) -> str:
+    return reverse("tasks:task_detail", args=[task.pk])
+
+
+@action("report-{pk}", back="tasks:report", back_kwargs=("pk",), labels=REPORT_FIELDS)
+def report(request: HttpRequest, pk: int) -> tuple[str, str]:
     post = request.POST
     task = scoped(Task, request, pk)
-    percent = post.get("percent", "")
+    inputs = Inputs(request, REPORT_FIELDS)
+    percent = inputs.read("percent", _percent, post.get("percent", "").strip())
     milestone_id = post.get("milestone", "")
     milestone = (Milestone.objects.filter(task=task, pk=milestone_id).first()
                  if milestone_id.isdigit() else None)
     if milestone_id and milestone is None:
-        raise ValidationError("所选节点不属于这项任务")
+        inputs.refuse("milestone", "所选节点不属于这项任务")
+    inputs.check()
     progress_services.task_report_progress(
-        actor=request.user, task=task, text=post.get("text", ""),
-        percent=int(percent) if percent.isdigit() else None, milestone=milestone,
-        files=request.FILES.getlist("files"),
+        actor=request.user, task=task, text=post.get("text", ""), percent=percent,
+        milestone=milestone, files=request.FILES.getlist("files"),
         request_completion=post.get("request_completion") == "on",
         version=version_of(request))
-    return "进展已报送" + ("，并已申请办结" if post.get("request_completion") == "on" else "")
+    done = "进展已报送" + ("，并已申请办结" if post.get("request_completion") == "on" else "")
+    return done, _detail(task)
 
 
-@action("review-{pk}", back="tasks:home")
-def review(request: HttpRequest, pk: int) -> str:
+@action("review-{pk}", back="tasks:task-review", back_kwargs=("pk",))
+def review(request: HttpRequest, pk: int) -> tuple[str, str]:
     task = progress_services.task_review(
         actor=request.user, task=scoped(Task, request, pk),
         decision=request.POST.get("decision", ""), comment=request.POST.get("comment", ""),
         version=version_of(request))
-    return "已同意办结" if task.status == TaskStatus.DONE else "已退回办结申请"
+    return ("已同意办结" if task.status == TaskStatus.DONE else "已退回办结申请"), _detail(task)
+
+
+@action("edit-{pk}", back="tasks:task-edit", back_kwargs=("pk",))
+def edit(request: HttpRequest, pk: int) -> tuple[str, str]:
+    """修订: the deploying side moves the deadline or the reporting cadence."""
+    post = request.POST
+    task = scoped(Task, request, pk)
+    day = post.get("report_day", "")
+    task = task_services.task_update(
+        actor=request.user, task=task, version=version_of(request) or task.version,
+        due_on=parse_date(post.get("due_on"), "完成时限"),
+        report_cycle=_cycle(post.get("report_cycle", "")),
+        report_day=int(day) if day.isdigit() else 0)
+    return "已修订督办任务", _detail(task)
+
+
+def _cycle(value: str) -> str:
+    if value not in ReportCycle.values:
+        raise ValidationError({"report_cycle": "请选择报送周期"})
+    return value

@@ -1,0 +1,93 @@
+"""A refused measure form names every wrong field, in a red summary and beside each field, and
+keeps what was typed (issue 11 item 8)."""
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+from django.test import Client
+
+from dangjian.oversight.models import Measure
+
+
+def _clerk(user: Callable[[str], Any]) -> Client:
+    client = Client()
+    client.force_login(user("finance_clerk"))
+    return client
+
+
+def _summary(html: str) -> str:
+    found = re.search(r'<div class="form-errors" role="alert".*?</div>', html, re.S)
+    assert found, "no red summary"
+    return found.group(0)
+
+
+def test_every_wrong_field_is_named_in_the_summary_and_beside_the_field(
+    user: Callable[[str], Any], raise_finding: Callable[..., dict],
+) -> None:
+    finding = raise_finding()
+    key = f"measure-{finding['id']}"
+    client = _clerk(user)
+    response = client.post(f"/oversight/findings/{finding['id']}/measures/new/", {
+        "description": "保留这条措施", "owner": user("edu_clerk").person_id,
+        "due_on": "2026年13月1日", "criterion": " "}, follow=True)
+    html = response.content.decode()
+    summary = _summary(html)
+    for field, label in (("owner", "责任人"), ("due_on", "完成时限"), ("criterion", "完成标准")):
+        assert f'<a href="#{key}-{field}">{label}</a>' in summary
+        assert f'id="{key}-{field}-error"' in html  # the message beside the field
+        assert re.search(rf'id="{key}-{field}"[^>]*aria-invalid="true"', html)
+    assert "请填写正确的完成时限（年-月-日）" in summary and "请填写完成标准" in summary
+    assert 'value="保留这条措施"' in html  # the typed value is kept
+    assert 'value="2026年13月1日"' in html
+    assert f'id="{key}-description"' in html and not re.search(
+        rf'id="{key}-description"[^>]*aria-invalid', html)
+    assert [str(m) for m in response.context["messages"]] == []  # no banner repeats it
+    assert Measure.objects.filter(finding_id=finding["id"]).count() == 0
+
+
+def test_a_services_field_error_lands_beside_its_field(
+    user: Callable[[str], Any], raise_finding: Callable[..., dict], today: date,
+) -> None:
+    finding = raise_finding()
+    key = f"measure-{finding['id']}"
+    client = _clerk(user)
+    too_early = date.fromisoformat(finding["discovered_on"]) - timedelta(days=1)
+    client.post(f"/oversight/findings/{finding['id']}/measures/new/", {
+        "description": "措施", "owner": user("finance_clerk").person_id,
+        "due_on": too_early.strftime("%Y/%m/%d"), "criterion": "标准"})
+    assert client.session["form_errors"][key]["errors"] == {
+        "due_on": ["完成时限不能早于问题发现日期"]}
+    html = client.get("/oversight/").content.decode()
+    assert f'<a href="#{key}-due_on">完成时限</a>：完成时限不能早于问题发现日期' in html
+
+
+def test_an_accepted_form_forgets_its_errors(
+    user: Callable[[str], Any], raise_finding: Callable[..., dict], today: date,
+) -> None:
+    finding = raise_finding()
+    key = f"measure-{finding['id']}"
+    client = _clerk(user)
+    url = f"/oversight/findings/{finding['id']}/measures/new/"
+    client.post(url, {"description": "", "owner": "", "due_on": "", "criterion": ""})
+    assert set(client.session["form_errors"][key]["errors"]) == {
+        "description", "owner", "due_on", "criterion"}
+    response = client.post(url, {"description": "措施", "owner": user("finance_clerk").person_id,
+                                 "due_on": f"{today + timedelta(days=30):%Y%m%d}",
+                                 "criterion": "标准"}, follow=True)
+    assert key not in client.session.get("form_errors", {})
+    assert 'class="message message-success"' in response.content.decode()
+    assert "form-errors" not in response.content.decode()
+
+
+def test_a_refusal_that_is_not_about_fields_is_a_red_banner(
+    user: Callable[[str], Any], org: Callable[[str], Any],
+) -> None:
+    client = Client()
+    client.force_login(user("inspector"))
+    html = client.post("/oversight/findings/new/", {
+        "organization": org("县财政局").pk, "source": "巡察反馈", "category": "资金监管",
+        "severity": "一般", "description": "保留这段话", "discovered_on": "2099-01-01"},
+        follow=True).content.decode()
+    assert '<article role="alert" class="message message-error">' in html
