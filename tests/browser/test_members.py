@@ -109,7 +109,7 @@ def test_the_clerk_records_study_hours_and_a_visit(
     expect(page.get_by_test_id("fields")).to_contain_text("协调医疗救助")  # its detail page
     page.goto(f"{site}/members/visits/")
     expect(page.get_by_test_id("visits")).to_contain_text("协调医疗救助")
-    page.get_by_role("link", name="走访慰问台账", exact=True).click()
+    page.get_by_test_id("overview-links").get_by_role("button", name="走访慰问台账").click()
     expect(page.get_by_test_id("register")).to_contain_text("协调医疗救助")
 
 
