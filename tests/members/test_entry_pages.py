@@ -2,6 +2,7 @@
 who enters data; a refusal comes back to the form with what was typed; the overviews and the
 lists link to them and carry no entry form themselves."""
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -142,3 +143,14 @@ def test_a_bad_roster_comes_back_to_the_import_page(
     assert response["Location"] == "/members/roster/"
     html = clerk.get("/members/roster/").content.decode()
     assert 'role="alert"' in html and 'data-testid="roster-import"' in html
+
+
+def test_the_menu_lists_every_members_register_and_marks_the_open_one(
+    as_user: Callable[[str], Client],
+) -> None:
+    html = as_user("finance_clerk").get("/members/study/records/").content.decode()
+    assert re.findall(r'<a href="([^"]+)" aria-current="page">', html) == [
+        "/members/study/records/"]
+    for path in ("/members/", "/members/candidates/", "/members/study/", "/members/visits/",
+                 "/members/visits/list/"):
+        assert f'<a href="{path}"' in html, path
