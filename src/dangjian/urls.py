@@ -35,5 +35,8 @@ urlpatterns = [
     path("tasks/", include("dangjian.tasks.urls")),
     path("orglife/", include("dangjian.orglife.urls")),
     path("members/", include("dangjian.members.urls")),
+    path("organizations/", include("dangjian.orgs.urls")),
+    path("persons/", include("dangjian.people.urls")),
+    path("audit/", include("dangjian.audit.urls")),
     path("", include("dangjian.web.urls")),
 ]

@@ -242,6 +242,8 @@ RESOURCES: dict[str, Resource] = {
              "（即 `vice_head`），范围外致分管县教育局的领导。"),
     "organizations": _matrix("组织", orgs_scope.TestOrganizationsMatrix),
     "persons": _matrix("人员", orgs_scope.TestPersonsMatrix),
+    "pickers": Resource("选择器", note="按名称、拼音首字母或全拼查找范围内的组织和人员"
+                                      "（至多20条），只读；范围外的从不返回。"),
     "plans": _matrix("部署与任务分解", tasks_scope.TestPlansMatrix),
     "responsibility-items": _matrix("责任事项", duties_scope.TestItemsMatrix),
     "responsibility-lists": _matrix("责任清单", duties_scope.TestListsMatrix),

@@ -10,7 +10,7 @@ class TestOrganizationsMatrix(ScopeMatrix):
     page_url = "/organizations/"
 
     def page_marker(self, obj: Organization) -> str:
-        return f'">{obj.name}</a></td>'
+        return f'data-testid="organization-{obj.pk}"'
 
     # A member sees their own branch (ScopeFields.member_branch): "inside" is that branch too.
     sees = member_sees(INSIDE, BRANCH)
@@ -30,9 +30,8 @@ class TestPersonsMatrix(ScopeMatrix):
     page_url = "/persons/"
 
     def page_marker(self, obj: Person) -> str:
-        # names repeat across a county; the name with its branch does not
-        return f"<td>{obj.name}</td><td>{obj.gender}</td><td>{obj.party_status}</td>" \
-               f"<td>{obj.organization.name}</td>"
+        # names repeat across a county; the row's id does not
+        return f'data-testid="person-{obj.pk}"'
 
     # A member sees their own person record, not the colleagues of their branch.
     sees = member_sees(INSIDE)

@@ -47,7 +47,11 @@ def test_the_audit_administrator_sees_the_log_of_a_failed_login(
     page.get_by_role("button", name="验证并登录").click()
     page.get_by_role("link", name="审计日志").click()
     page.get_by_label("事件类型").select_option(label="登录失败")
-    page.get_by_role("button", name="筛选").click()
+    page.get_by_role("button", name="查询").click()
     table = page.get_by_test_id("audit-events")
     expect(table).to_contain_text("member")
     expect(table).to_contain_text("登录失败")  # the code login_failed by its Chinese name
+    table.locator("tbody tr").first.get_by_role("link").click()  # one event's page
+    expect(page.get_by_role("heading", level=1)).to_contain_text("登录失败")
+    expect(page.get_by_test_id("fields")).to_contain_text("member")
+    expect(page.get_by_test_id("changes")).to_contain_text("修改后")

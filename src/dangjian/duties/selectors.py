@@ -85,30 +85,60 @@ class ListView:
         return sum(len(f.evidence.all()) for view in self.items for f in view.fulfilments)
 
     @property
+    def done(self) -> int:
+        return self.counts[State.DONE]
+
+    @property
+    def due(self) -> int:
+        return self.counts[State.DUE]
+
+    @property
+    def overdue(self) -> int:
+        return self.counts[State.OVERDUE]
+
+    @property
     def records(self) -> int:
         return sum(len(view.fulfilments) + len(view.facts) for view in self.items)
+
+
+def _subject(rlist: ResponsibilityList, viewer: Any, today: date) -> Subject:
+    return Subject(organization=rlist.organization, unit=unit_of(rlist.organization),
+                   person=rlist.person, start=date(rlist.year, 1, 1),
+                   end=date(rlist.year, 12, 31), today=today, viewer=viewer)
+
+
+def _fulfilments() -> Prefetch:
+    return Prefetch("fulfilments", Fulfilment.objects.select_related("recorded_by")
+                    .prefetch_related("evidence").order_by("done_on", "id"))
+
+
+def _item_view(item: ResponsibilityItem, subject: Subject, labels: dict[str, str],
+               today: date) -> ItemView:
+    evidence = _evidence(item, subject)
+    fulfilments = list(item.fulfilments.all())
+    dates = [f.on for f in evidence.facts] + [f.done_on for f in fulfilments]
+    progress = evaluate(year=item.list.year, period=item.period, times=item.times, dates=dates,
+                        owed_late=len(evidence.owed_late), today=today)
+    return ItemView(item, progress, evidence.facts, evidence.owed_late, fulfilments,
+                    labels.get(item.provider, ""))
 
 
 def list_view(rlist: ResponsibilityList, viewer: Any, today: date | None = None) -> ListView:
     """Each active item with its progress in the list's year, as ``viewer`` may see it."""
     today = today or timezone.localdate()
-    subject = Subject(organization=rlist.organization, unit=unit_of(rlist.organization),
-                      person=rlist.person, start=date(rlist.year, 1, 1),
-                      end=date(rlist.year, 12, 31), today=today, viewer=viewer)
+    subject = _subject(rlist, viewer, today)
     labels = registered()
-    items = rlist.items.filter(active=True).prefetch_related(Prefetch(
-        "fulfilments", Fulfilment.objects.select_related("recorded_by")
-        .prefetch_related("evidence").order_by("done_on", "id")))
-    views = []
-    for item in items:
-        evidence = _evidence(item, subject)
-        fulfilments = list(item.fulfilments.all())
-        dates = [f.on for f in evidence.facts] + [f.done_on for f in fulfilments]
-        progress = evaluate(year=rlist.year, period=item.period, times=item.times, dates=dates,
-                            owed_late=len(evidence.owed_late), today=today)
-        views.append(ItemView(item, progress, evidence.facts, evidence.owed_late, fulfilments,
-                              labels.get(item.provider, "")))
+    items = rlist.items.filter(active=True).prefetch_related(_fulfilments())
+    views = [_item_view(item, subject, labels, today) for item in items]
     return ListView(rlist, views, Counter(v.progress.state for v in views))
+
+
+def item_view(item: ResponsibilityItem, viewer: Any, today: date | None = None) -> ItemView:
+    """One item's progress in its list's year (its detail page), as ``list_view`` has it."""
+    today = today or timezone.localdate()
+    item = ResponsibilityItem.objects.select_related(
+        "list__organization", "list__person").prefetch_related(_fulfilments()).get(pk=item.pk)
+    return _item_view(item, _subject(item.list, viewer, today), registered(), today)
 
 
 def _evidence(item: ResponsibilityItem, subject: Subject) -> Evidence:

@@ -1,9 +1,11 @@
-"""Pages of responsibility lists: the desk (my lists, the unit's, the leaders' overview), a
-list's year-end view, and one small POST view per action. Views parse forms, services decide."""
+"""Pages of responsibility lists: the overview (my lists, the leaders' progress, links to the
+registers in ``pages``), a list's year-end view, and one small view per action. Views parse
+forms, services decide."""
 
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
@@ -28,6 +30,7 @@ from .services import fulfilments as fulfilment_services
 from .services import items as item_services
 from .services import lists as list_services
 from .services.lists import MEMBER_TITLES, PARTY_BODIES
+from .todos import todos
 
 LEADING_TITLES = {"书记", *MEMBER_TITLES}
 
@@ -39,24 +42,29 @@ def _year(request: HttpRequest) -> int:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
+    """The overview: the user's own lists, the leaders' progress for those who oversee it, and
+    links to the registers (责任清单, 责任事项) and to what waits (``duties.todos``)."""
     user = request.user
     year = _year(request)
     person_id = getattr(user, "person_id", None)
-    visible = selectors.lists_for(user).filter(year=year)
     mine = [selectors.list_view(rlist, user) for rlist in
             ResponsibilityList.objects.filter(year=year, person_id=person_id)
             .select_related("organization", "person")] if person_id else []
-    bodies = restrict(Organization.objects.filter(kind__in=PARTY_BODIES, depth__lte=4), user)
-    manageable = [o for o in bodies.order_by("path")[:200] if can(user, "duties.manage", o)]
     context: dict[str, Any] = {
-        "year": year, "mine": mine, "lists": visible.order_by("organization__path", "holder"),
-        "own_posts": _own_posts(person_id, year),
-        "bodies": manageable, "leaders": _leaders(manageable),
-        "drafts": request.session.get("drafts", {}),
+        "year": year, "mine": mine, "own_posts": _own_posts(person_id, year),
+        "lists_count": selectors.lists_for(user).filter(year=year).count(),
+        "items_count": selectors.items_for(user).filter(list__year=year, active=True).count(),
+        "may_create": bool(_manageable(user)), "todos": todos(user),
     }
     if roles_of(user) & {Role.COUNTY_LEADER, Role.VICE_HEAD, Role.INSPECTOR}:
         context["overview"] = selectors.leaders_overview(user, year)
     return render(request, "duties/home.html", context)
+
+
+def _manageable(user: Any) -> list[Organization]:
+    """The party bodies whose lists the user may keep (建立责任清单)."""
+    bodies = restrict(Organization.objects.filter(kind__in=PARTY_BODIES, depth__lte=4), user)
+    return [o for o in bodies.order_by("path")[:200] if can(user, "duties.manage", o)]
 
 
 def _own_posts(person_id: int | None, year: int) -> list[Post]:
@@ -88,8 +96,21 @@ def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
     })
 
 
-@action("list", back="duties:home")
-def list_new(request: HttpRequest) -> tuple[str, str]:
+@login_required
+def list_new(request: HttpRequest) -> HttpResponse:
+    """建立责任清单: the form (GET), creating the list from the template (POST)."""
+    if request.method == "POST":
+        return _list_create(request)
+    bodies = _manageable(request.user)
+    if not bodies:
+        raise PermissionDenied("您不能建立责任清单")
+    return render(request, "duties/list_new.html", {
+        "bodies": bodies, "leaders": _leaders(bodies), "year": _year(request),
+        "draft": request.session.get("drafts", {}).get("list", {})})
+
+
+@action("list", back="duties:list-new")
+def _list_create(request: HttpRequest) -> tuple[str, str]:
     post = request.POST
     person_id = post.get("person", "")
     own = person_id.isdigit() and int(person_id) == getattr(request.user, "person_id", None)

@@ -9,7 +9,7 @@ from .models import Organization, OrgKind
 class OrganizationFilterSet(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=OrgKind.choices)
     parent = IdFilter(field_name="parent_id")
-    name = django_filters.CharFilter(lookup_expr="icontains")
+    name = django_filters.CharFilter(lookup_expr="icontains", label="名称")
     subtree = IdFilter(method="filter_subtree", label="下级（含本级）")
 
     class Meta:

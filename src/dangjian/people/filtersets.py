@@ -14,9 +14,9 @@ class PersonFilterSet(django_filters.FilterSet):
     parent = IdFilter(field_name="organization_id")
     organization = IdFilter(field_name="organization_id")
     organization_kind = django_filters.ChoiceFilter(
-        field_name="organization__kind", choices=OrgKind.choices
+        field_name="organization__kind", choices=OrgKind.choices, label="组织类型"
     )
-    name = django_filters.CharFilter(lookup_expr="contains")
+    name = django_filters.CharFilter(lookup_expr="contains", label="姓名")
     subtree = IdFilter(method="filter_subtree", label="组织及其下级")
 
     class Meta:

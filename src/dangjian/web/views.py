@@ -12,7 +12,6 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.password_validation import password_validators_help_texts
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -22,20 +21,12 @@ from dangjian.access import lockout, services, signin
 from dangjian.access.models import User
 from dangjian.access.passwords import password_change_reason
 from dangjian.access.roles import Role
-from dangjian.access.scoping import restrict, roles_of
+from dangjian.access.scoping import roles_of
 from dangjian.access.selectors import scope_summary
-from dangjian.audit.filtersets import AuditEventFilterSet
-from dangjian.audit.labels import ACTION_LABELS
-from dangjian.audit.models import AuditEvent
-from dangjian.orgs.filtersets import OrganizationFilterSet
-from dangjian.orgs.models import Organization
-from dangjian.people.filtersets import PersonFilterSet
-from dangjian.people.models import Person
 
 from .forms import LoginForm, OtpForm, PasswordChangeForm
 from .workbench import workbench
 
-PAGE_SIZE = 50
 # Between the password and the code: who passed the first step, and until when it counts.
 PENDING_LOGIN = "dangjian_pending_login"
 PENDING_SECONDS = 5 * 60
@@ -143,10 +134,6 @@ def password_change(request: HttpRequest) -> HttpResponse:
     })
 
 
-def _page(request: HttpRequest, rows: Any) -> Any:
-    return Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-
-
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     """The 工作台: the landing page after login (see web.workbench)."""
@@ -154,37 +141,6 @@ def home(request: HttpRequest) -> HttpResponse:
     grants = user.grants.select_related("organization").order_by("role")
     return render(request, "web/home.html", {
         **workbench(user), "grants": grants, "scope": scope_summary(user),
-    })
-
-
-@login_required
-def organizations(request: HttpRequest) -> HttpResponse:
-    visible = restrict(Organization.objects.order_by("path"), request.user)
-    filtered = OrganizationFilterSet(request.GET, queryset=visible)
-    page = _page(request, filtered.qs.select_related("parent"))
-    return render(request, "web/organizations.html", {"filter": filtered, "page": page})
-
-
-@login_required
-def persons(request: HttpRequest) -> HttpResponse:
-    visible = restrict(Person.objects.select_related("organization"), request.user)
-    filtered = PersonFilterSet(request.GET, queryset=visible.order_by("name", "id"))
-    return render(request, "web/persons.html",
-                  {"filter": filtered, "page": _page(request, filtered.qs)})
-
-
-@login_required
-def audit_log(request: HttpRequest) -> HttpResponse:
-    if Role.AUDIT_ADMIN not in roles_of(request.user):
-        raise PermissionDenied("仅审计管理员可以查看审计日志")
-    events = AuditEvent.objects.select_related("refusal_window").order_by("-id")
-    filtered = AuditEventFilterSet(request.GET, queryset=events)
-    rows = filtered.qs if filtered.is_valid() else events.none()
-    return render(request, "web/audit.html", {
-        "page": _page(request, rows), "action": request.GET.get("action", "").strip(),
-        "action_labels": ACTION_LABELS.items(), "day": request.GET.get("day", ""),
-        "failed_only": filtered.form.cleaned_data.get("success") is False
-        if filtered.is_valid() else False,
     })
 
 

@@ -15,6 +15,7 @@ from dangjian.core.files.checks import DOCX, attachment
 from dangjian.core.parsers import FormParser, JSONParser, MultiPartParser
 from dangjian.core.viewsets import ScopedViewSet, download_schema
 from dangjian.duties.documents import report_docx
+from dangjian.duties.filtersets import ResponsibilityItemFilterSet, ResponsibilityListFilterSet
 from dangjian.duties.models import Fulfilment, ResponsibilityItem, ResponsibilityList
 from dangjian.duties.selectors import list_view
 from dangjian.duties.services import fulfilments as fulfilment_services
@@ -29,7 +30,7 @@ class ResponsibilityListViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin
     """责任清单: a body's or a leader's, per year; the detail carries each item's progress."""
 
     base_queryset = ResponsibilityList.objects.select_related("organization", "person")
-    filterset_fields = ["organization", "person", "year", "holder"]
+    filterset_class = ResponsibilityListFilterSet
 
     def get_serializer_class(self) -> Any:
         if self.action == "retrieve":
@@ -65,7 +66,7 @@ class ResponsibilityItemViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin
 
     serializer_class = s.ResponsibilityItemSerializer
     base_queryset = ResponsibilityItem.objects.select_related("list")
-    filterset_fields = ["list", "active", "period"]
+    filterset_class = ResponsibilityItemFilterSet
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     @extend_schema(request=s.ItemCreateSerializer, responses={201: s.ResponsibilityItemSerializer})

@@ -12,6 +12,7 @@ from dangjian.oversight.models import (
     Evidence,
     Finding,
     Measure,
+    MeasureStatus,
     Notice,
     Progress,
     RiskPoint,
@@ -152,7 +153,7 @@ class MeasureSerializer(LightMixin, serializers.ModelSerializer):
         read_only_fields = fields
 
     def due_of(self, obj: Measure) -> Any:
-        return None if obj.status == "已销号" else obj.due_on
+        return None if obj.status == MeasureStatus.CLOSED else obj.due_on
 
 
 class MeasureInSerializer(serializers.Serializer):

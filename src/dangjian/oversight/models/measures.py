@@ -40,7 +40,7 @@ class Measure(Recorded):
         ordering = ["due_on", "id"]
         indexes = [
             models.Index(fields=["due_on"], name="open_measure_due",
-                         condition=~models.Q(status="已销号")),
+                         condition=~models.Q(status=MeasureStatus.CLOSED)),
         ]
 
     def __str__(self) -> str:

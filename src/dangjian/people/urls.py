@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import pages
+
+app_name = "people"
+urlpatterns = [
+    path("", pages.PersonList.as_view(), name="person_list"),
+    path("<int:pk>/", pages.PersonDetail.as_view(), name="person_detail"),
+    path("<int:pk>/unmask/", pages.PersonUnmask.as_view(), name="person_unmask"),
+]
