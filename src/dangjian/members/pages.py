@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dangjian.access.actor import actor_of
-from dangjian.core.actions import action, drafts, parse_date, scoped
+from dangjian.core.actions import action, scoped
 from dangjian.core.detail import Action, RecordDetailView, Section
+from dangjian.core.forms import Inputs
 from dangjian.core.lists import RegisterListView
 from dangjian.core.permissions import can
 
@@ -23,41 +24,56 @@ from .models import Candidate, StudyRecord, Visit
 from .services.candidates import candidate_close, probation_extend
 from .services.due import next_due
 from .tables import CandidateTable, StepTable, StudyRecordTable, VisitTable
-from .views.forms import optional_int
+from .views.forms import enters_data, optional_int
 
 
-class CandidateList(RegisterListView):
+class EntryListView(RegisterListView):
+    """A members register whose 登记 button shows only to who enters data."""
+
+    entry_url: str
+    entry_label: str
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        if enters_data(self.request):
+            kwargs.update(new_url=reverse(self.entry_url), new_label=self.entry_label)
+        return super().get_context_data(**kwargs)
+
+
+class CandidateList(EntryListView):
     model = Candidate
     filterset_class = CandidateFilterSet
     table_class = CandidateTable
     title = "发展党员档案"
     export_name = "发展党员档案"
     status_field = None  # 政治面貌 follows from the steps: the 阶段 filter stands in
+    entry_url, entry_label = "members:candidate-new", "登记入党申请"
 
     def rows(self) -> QuerySet[Candidate]:
         return selectors.candidates_for(self.request.user).order_by(
             "organization__path", "applied_on", "id")
 
 
-class StudyRecordList(RegisterListView):
+class StudyRecordList(EntryListView):
     model = StudyRecord
     filterset_class = StudyRecordFilterSet
     table_class = StudyRecordTable
     title = "学习培训记录"
     export_name = "学习培训记录"
     status_field = "kind"
+    entry_url, entry_label = "members:study-new", "登记学习记录"
 
     def rows(self) -> QuerySet[StudyRecord]:
         return selectors.study_records_for(self.request.user).order_by("-date", "-id")
 
 
-class VisitList(RegisterListView):
+class VisitList(EntryListView):
     model = Visit
     filterset_class = VisitFilterSet
     table_class = VisitTable
     title = "走访慰问"
     export_name = "走访慰问"
     status_field = "campaign"
+    entry_url, entry_label = "members:visit-new", "登记走访慰问"
 
     def rows(self) -> QuerySet[Visit]:
         return selectors.visits_for(self.request.user).order_by("-date", "-id")
@@ -139,13 +155,22 @@ def entered(request: HttpRequest, pk: int, allowed: Any) -> Candidate:
     return candidate
 
 
-@action("extend-{pk}", back="members:candidate-extend", back_kwargs=("pk",))
+EXTEND_FIELDS = {"decided_on": "决定日期", "months": "延长月数", "reason": "延长预备期的原因"}
+CLOSE_FIELDS = {"closed_on": "终止日期", "reason": "终止原因"}
+
+
+@action("extend-{pk}", back="members:candidate-extend", back_kwargs=("pk",),
+        labels=EXTEND_FIELDS)
 def _extend(request: HttpRequest, pk: int) -> tuple[str, str]:
-    candidate = probation_extend(
-        actor=actor_of(request), candidate=scoped(Candidate, request, pk),
-        decided_on=parse_date(request.POST.get("decided_on"), "决定日期"),
-        months=optional_int(request.POST.get("months"), "延长月数") or 0,
-        reason=request.POST.get("reason", ""))
+    candidate = scoped(Candidate, request, pk)
+    inputs = Inputs(request, EXTEND_FIELDS)
+    decided_on = inputs.date("decided_on")
+    months = inputs.read("months", optional_int, request.POST.get("months"), "延长月数") or 0
+    reason = inputs.text("reason")
+    inputs.check()
+    assert decided_on is not None  # check() refused an empty one
+    candidate = probation_extend(actor=actor_of(request), candidate=candidate,
+                                 decided_on=decided_on, months=months, reason=reason)
     return (f"{candidate.person.name}：预备期延长{candidate.extension_months}个月",
             reverse("members:candidate_detail", args=[pk]))
 
@@ -157,17 +182,21 @@ def candidate_extend(request: HttpRequest, pk: int) -> HttpResponse:
         return _extend(request, pk=pk)
     candidate = entered(request, pk, may_extend)
     return render(request, "members/candidate_extend.html", {
-        "c": candidate, "draft": drafts(request).get(f"extend-{pk}", {}),
-        "rule": rules.PROBATION_EXTENSION, "months": range(
+        "c": candidate, "rule": rules.PROBATION_EXTENSION, "months": range(
             rules.EXTENSION_MIN_MONTHS, rules.EXTENSION_MAX_MONTHS + 1)})
 
 
-@action("close-{pk}", back="members:candidate-close", back_kwargs=("pk",))
+@action("close-{pk}", back="members:candidate-close", back_kwargs=("pk",),
+        labels=CLOSE_FIELDS)
 def _close(request: HttpRequest, pk: int) -> tuple[str, str]:
-    candidate = candidate_close(
-        actor=actor_of(request), candidate=scoped(Candidate, request, pk),
-        closed_on=parse_date(request.POST.get("closed_on"), "终止日期"),
-        reason=request.POST.get("reason", ""))
+    candidate = scoped(Candidate, request, pk)
+    inputs = Inputs(request, CLOSE_FIELDS)
+    closed_on = inputs.date("closed_on")
+    reason = inputs.text("reason")
+    inputs.check()
+    assert closed_on is not None  # check() refused an empty one
+    candidate = candidate_close(actor=actor_of(request), candidate=candidate, closed_on=closed_on,
+                                reason=reason)
     return (f"{candidate.person.name}的发展党员档案已终止",
             reverse("members:candidate_detail", args=[pk]))
 
@@ -179,4 +208,4 @@ def candidate_close_page(request: HttpRequest, pk: int) -> HttpResponse:
         return _close(request, pk=pk)
     candidate = entered(request, pk, may_close)
     return render(request, "members/candidate_close.html", {
-        "c": candidate, "draft": drafts(request).get(f"close-{pk}", {})})
+        "c": candidate})

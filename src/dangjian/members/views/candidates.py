@@ -1,4 +1,4 @@
-"""发展党员 overview (the records by what is due, links to the register), the form to register
+"""发展党员 overview (the records by what is due, links to the register), the page registering
 an application, and the page recording a record's next step."""
 
 from collections import defaultdict
@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from dangjian.access.actor import actor_of
 from dangjian.access.scoping import restrict
-from dangjian.core.actions import action, drafts, parse_date, picked, scoped
+from dangjian.core.actions import action, drafts, scoped
 from dangjian.core.forms import Inputs
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import PartyStatus, Person
@@ -26,7 +26,7 @@ from ..pages import entered, may_step
 from ..services.candidates import candidate_open
 from ..services.due import Due, next_due
 from ..services.steps import DETAIL_LABELS, details_for, step_record
-from .forms import CHOICES_LIMIT, enters_data, optional_int, scoped_persons
+from .forms import CHOICES_LIMIT, enters_data, optional_int, require_entry, scoped_persons
 
 COUNTS = ("training_days", "training_hours", "should_attend", "present", "ayes", "written_ayes")
 
@@ -61,10 +61,9 @@ def _full_members_by_branch(request: HttpRequest, rows: list[CandidateRow]
 
 @login_required
 def candidates(request: HttpRequest) -> HttpResponse:
-    """A short overview: open records by what is due, with links to the filtered register;
-    the forms to register an application and import a roster."""
+    """A short overview: open records by what is due, with links to the filtered register,
+    and (for who enters data) to the pages registering an application and importing a roster."""
     records = selectors.candidates_for(request.user)
-    today, saved = timezone.localdate(), drafts(request)
     open_ = records.filter(closed_on__isnull=True).exclude(current_step=rules.LAST_STEP)
     links = reverse("members:candidate_list")
     counts = [
@@ -76,30 +75,50 @@ def candidates(request: HttpRequest) -> HttpResponse:
         ("30日内预备期满", CandidateFilterSet({"probation_within": 30}, records).qs.count(),
          f"{links}?probation_within=30"),
     ]
-    context: dict[str, Any] = {"counts": counts, "drafts": saved, "today": today,
-                               "enters_data": enters_data(request)}
-    if context["enters_data"]:
-        context["branches"] = restrict(Organization.objects.filter(kind=OrgKind.BRANCH),
-                                       request.user).order_by("path")[:CHOICES_LIMIT]
-        context["applicants"] = restrict(Person.objects.filter(
-            party_status__in=[PartyStatus.MASSES, PartyStatus.APPLICANT],
-            development_records__isnull=True), request.user).order_by("name")[:CHOICES_LIMIT]
-    return render(request, "members/candidates.html", context)
+    return render(request, "members/candidates.html", {
+        "counts": counts, "enters_data": enters_data(request)})
 
 
-@action("new", back="members:candidates")
-def candidate_new(request: HttpRequest) -> tuple[str, str]:
+NEW_FIELDS = {"organization": "受理党支部", "applied_on": "递交入党申请书日期",
+              "person": "已登记的人员", "name": "姓名", "id_number": "身份证号", "phone": "手机号"}
+
+
+@action("new", back="members:candidate-new", labels=NEW_FIELDS)
+def _new(request: HttpRequest) -> tuple[str, str]:
     post = request.POST
-    person = picked(Person, request, post["person"], "person") if post.get("person") else None
+    inputs = Inputs(request, NEW_FIELDS)
+    organization = inputs.picked(Organization, "organization")
+    applied_on = inputs.date("applied_on")
+    person = inputs.picked(Person, "person", required=False)
+    if not post.get("person"):  # a new applicant: the person comes from these fields
+        inputs.text("name")
+        inputs.text("id_number")
+    inputs.check()
+    assert organization is not None and applied_on is not None  # check() refused them
     candidate = candidate_open(
-        actor=actor_of(request),
-        organization=picked(Organization, request, post.get("organization"), "organization"),
-        applied_on=parse_date(post.get("applied_on"), "递交入党申请书日期"), person=person,
-        name=post.get("name", ""), id_number=post.get("id_number", ""),
-        phone=post.get("phone", ""),
+        actor=actor_of(request), organization=organization, applied_on=applied_on, person=person,
+        name=post.get("name", "").strip(), id_number=post.get("id_number", ""),
+        phone=post.get("phone", "").strip(),
     )
     return (f"已为{candidate.person.name}建立发展党员档案",
             reverse("members:candidate_detail", args=[candidate.pk]))
+
+
+@login_required
+def candidate_new(request: HttpRequest) -> HttpResponse:
+    """登记入党申请: GET the form (the user's 党支部, the persons not yet applying), POST opens
+    the record and shows it."""
+    if request.method == "POST":
+        return _new(request)
+    require_entry(request)
+    return render(request, "members/candidate_new.html", {
+        "branches": restrict(Organization.objects.filter(kind=OrgKind.BRANCH),
+                             request.user).order_by("path")[:CHOICES_LIMIT],
+        "applicants": restrict(Person.objects.filter(
+            party_status__in=[PartyStatus.MASSES, PartyStatus.APPLICANT],
+            development_records__isnull=True), request.user).select_related(
+                "organization").order_by("name")[:CHOICES_LIMIT],
+    })
 
 
 STEP_FIELDS = {

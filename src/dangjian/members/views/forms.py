@@ -3,7 +3,7 @@ form, and whether to show the entry forms."""
 
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 
 from dangjian.access.roles import ROLE_RULES
@@ -42,3 +42,7 @@ def enters_data(request: HttpRequest) -> bool:
     return any(ROLE_RULES[role].enters_data for role in roles_of(request.user))
 
 
+def require_entry(request: HttpRequest) -> None:
+    """An entry page (登记 forms) answers 403 to who enters no data: no form they cannot use."""
+    if not enters_data(request):
+        raise PermissionDenied("仅党务干事或书记可以录入")
