@@ -85,8 +85,8 @@ def test_printing_shows_the_table_without_menu_header_or_buttons(
     expect(page.get_by_test_id("current-user")).to_be_hidden()
     expect(page.get_by_role("button", name="打印")).to_be_hidden()
     expect(page.get_by_role("button", name="查询")).to_be_hidden()
-    expect(page.get_by_test_id("persons")).to_be_visible()
-    table = page.get_by_test_id("persons").bounding_box()
+    expect(page.get_by_test_id("register")).to_be_visible()
+    table = page.get_by_test_id("register").bounding_box()
     assert table is not None and table["width"] > 0.9 * page.viewport_size["width"]  # type: ignore[index]
 
 

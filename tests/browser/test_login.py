@@ -59,9 +59,9 @@ def test_a_unit_clerk_sees_their_unit_and_masked_people(
     expect(scope).to_contain_text("县财政局")
     expect(scope).not_to_contain_text("县教育局")
     page.get_by_role("link", name="人员").click()
-    rows = page.get_by_test_id("persons").locator("tbody tr")
+    rows = page.get_by_test_id("register").locator("tbody tr")
     expect(rows.first).to_contain_text("县财政局")
-    cells = page.get_by_test_id("persons").locator("tbody td:nth-child(5)").all_inner_texts()
+    cells = page.get_by_test_id("register").locator("tbody td:nth-child(5)").all_inner_texts()
     assert cells and all(re.fullmatch(r"\d{6}\*{8}[\dX]{4}", c) for c in cells)
     page.screenshot(path=tmp_path / "persons.png", full_page=True)
 
@@ -72,7 +72,7 @@ def test_the_education_clerk_does_not_see_finance(
     _log_in(page, site, "edu_clerk", demo_password)
     expect(page.get_by_test_id("scope")).to_contain_text("县教育局")
     page.get_by_role("link", name="组织", exact=True).click()
-    table = page.get_by_test_id("organizations")
+    table = page.get_by_test_id("register")
     expect(table).to_contain_text("县教育局机关第一党支部")
     expect(table).not_to_contain_text("县财政局")
 
