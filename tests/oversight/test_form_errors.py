@@ -91,3 +91,16 @@ def test_a_refusal_that_is_not_about_fields_is_a_red_banner(
         "severity": "一般", "description": "保留这段话", "discovered_on": "2099-01-01"},
         follow=True).content.decode()
     assert '<article role="alert" class="message message-error">' in html
+
+
+def test_every_oversight_action_page_names_the_refused_field_by_its_label(
+    user: Callable[[str], Any], raise_finding: Callable[..., dict],
+    add_measure: Callable[..., dict],
+) -> None:
+    measure = add_measure(raise_finding())
+    client = _clerk(user)
+    html = client.post(f"/oversight/measures/{measure['id']}/progress/", {
+        "text": " ", "version": measure["version"]}, follow=True).content.decode()
+    summary = _summary(html)
+    assert f'<a href="#progress-{measure["id"]}-text">本期进展</a>' in summary
+    assert Measure.objects.get(pk=measure["id"]).progress.count() == 0

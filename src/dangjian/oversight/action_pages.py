@@ -3,7 +3,7 @@ URL (``views``). A refused form comes back here with what was typed (``core.acti
 a done one goes to the record's detail page."""
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -69,6 +69,12 @@ def _fill(inputs: list[Input], draft: dict[str, Any]) -> list[Input]:
     return inputs
 
 
+def _labelled(form: FormState, inputs: list[Input]) -> FormState:
+    """The page's own labels name each refused field in the summary, whatever the action
+    declared."""
+    return replace(form, labels={**{i.name: i.label for i in inputs}, **form.labels})
+
+
 def _page(request: HttpRequest, *, title: str, inputs: list[Input], draft_key: str,
           buttons: list[Button], record: Model | None = None, detail: str = "",
           about: list[tuple[str, str]] | None = None, refusal: str = "",
@@ -80,7 +86,7 @@ def _page(request: HttpRequest, *, title: str, inputs: list[Input], draft_key: s
         "record_url": reverse(f"oversight:{detail}_detail", args=[record.pk])
         if record is not None and detail else "",
         "back_url": reverse(back), "multipart": multipart,
-        "form": FormState.of_session(request, draft_key),
+        "form": _labelled(FormState.of_session(request, draft_key), inputs),
     }
     return render(request, "oversight/action.html", context, status=403 if refusal else 200)
 
