@@ -8,9 +8,10 @@ from django.urls import reverse
 
 from dangjian.access.actor import actor_of
 from dangjian.access.scoping import restrict
-from dangjian.core.actions import action, picked, scoped
+from dangjian.core.actions import action, scoped
 from dangjian.core.files.checks import DOCX, XLSX, attachment
 from dangjian.core.files.views import download_page
+from dangjian.core.forms import Inputs
 from dangjian.orgs.models import Organization
 
 from .. import selectors
@@ -28,14 +29,17 @@ def plan_export(request: HttpRequest, pk: int) -> HttpResponse:
     return attachment(breakdown_xlsx(plan.title, tasks), XLSX, f"{plan.title}任务分解表.xlsx")
 
 
-@action("bulletin", back="tasks:bulletin-new")
+BULLETIN_FIELDS = {"organization": "通报范围", "plan": "工作部署"}
+
+
+@action("bulletin", back="tasks:bulletin-new", labels=BULLETIN_FIELDS)
 def bulletin_new(request: HttpRequest) -> tuple[str, str]:
-    post = request.POST
-    plan_id = post.get("plan")
+    inputs = Inputs(request, BULLETIN_FIELDS)
+    organization = inputs.picked(Organization, "organization")
+    plan = inputs.picked(Plan, "plan", required=False)
+    inputs.check()
     bulletin = bulletin_services.bulletin_issue(
-        actor=actor_of(request),
-        organization=picked(Organization, request, post.get("organization"), "organization"),
-        plan=picked(Plan, request, plan_id, "plan") if plan_id else None)
+        actor=actor_of(request), organization=organization, plan=plan)
     return f"已签发督查通报 {bulletin.number}", reverse("tasks:bulletin_list")
 
 

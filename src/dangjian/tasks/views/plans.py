@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dangjian.access.actor import actor_of
-from dangjian.core.actions import action, optional_date, parse_date, picked, scoped
+from dangjian.core.actions import action, optional_date, picked, scoped
+from dangjian.core.forms import Inputs
 from dangjian.orgs.models import Organization
 
 from .. import selectors
@@ -20,27 +21,35 @@ from ..services import proposals as proposal_services
 from ..services import tasks as task_services
 from ..services.confirm import COMPARED, ReviewedItem, past_due, plan_confirm
 
+PLAN_FIELDS = {"organization": "部署单位", "kind": "类型", "year": "年度", "title": "标题",
+               "text": "全文", "file": "文件"}
+REVISE_FIELDS = {"text": "修订后的全文", "file": "文件"}
+MILESTONE_FIELDS = {"task": "任务", "title": "节点", "due_on": "节点时限"}
+
 
 def _year(raw: str | None) -> int:
     if not (raw or "").isdigit():
-        raise ValidationError("请填写年度")
+        raise ValidationError("年度应为四位数字")
     return int(raw or 0)
 
 
-@action("plan", back="tasks:plan-new")
+@action("plan", back="tasks:plan-new", labels=PLAN_FIELDS)
 def plan_new(request: HttpRequest) -> tuple[str, str]:
     post = request.POST
+    inputs = Inputs(request, PLAN_FIELDS)
+    organization = inputs.picked(Organization, "organization")
+    year = inputs.read("year", _year, inputs.text("year"))
+    inputs.check()
     plan = plan_services.plan_create(
-        actor=actor_of(request),
-        organization=picked(Organization, request, post.get("organization"), "organization"),
-        kind=post.get("kind", ""), year=_year(post.get("year")), title=post.get("title", ""),
+        actor=actor_of(request), organization=organization,
+        kind=post.get("kind", ""), year=year, title=post.get("title", ""),
         text=post.get("text") or None, upload=request.FILES.get("file"))
     count = plan.revisions.get().proposals.count()
     return (f"已识别出{count}条任务建议，请逐条审核后确认",
             reverse("tasks:review", kwargs={"pk": plan.pk}))
 
 
-@action("revise-{pk}", back="tasks:plan-revise", back_kwargs=("pk",))
+@action("revise-{pk}", back="tasks:plan-revise", back_kwargs=("pk",), labels=REVISE_FIELDS)
 def plan_revise(request: HttpRequest, pk: int) -> tuple[str, str]:
     plan = scoped(Plan, request, pk)
     revision = plan_services.plan_revise(actor=actor_of(request), plan=plan,
@@ -59,16 +68,18 @@ def changes_in_words(changes: dict[str, Any], titles: dict[int, str]) -> list[st
     return lines
 
 
-@action("milestone-{pk}", back="tasks:milestone-new", back_kwargs=("pk",))
+@action("milestone-{pk}", back="tasks:milestone-new", back_kwargs=("pk",),
+        labels=MILESTONE_FIELDS)
 def milestone_new(request: HttpRequest, pk: int) -> tuple[str, str]:
     plan = scoped(Plan, request, pk)
-    post = request.POST
-    task = picked(Task, request, post.get("task"), "task")
-    if task.plan_id != plan.pk:
-        raise ValidationError("所选任务不属于该部署")
-    milestone = task_services.milestone_add(
-        actor=actor_of(request), task=task, title=post.get("title", ""),
-        due_on=parse_date(post.get("due_on"), "节点时限"))
+    inputs = Inputs(request, MILESTONE_FIELDS)
+    task = inputs.picked(Task, "task")
+    if task is not None and task.plan_id != plan.pk:
+        inputs.refuse("task", "所选任务不属于该部署")
+    title, due_on = inputs.text("title"), inputs.date("due_on")
+    inputs.check()
+    milestone = task_services.milestone_add(actor=actor_of(request), task=task, title=title,
+                                            due_on=due_on)
     return (f"已为“{task.title}”添加节点：{milestone.title}",
             reverse("tasks:plan_detail", kwargs={"pk": plan.pk}))
 

@@ -5,7 +5,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from dangjian.access.actor import actor_of
-from dangjian.core.actions import action, parse_date, scoped, version_of
+from dangjian.core.actions import action, scoped, version_of
 from dangjian.core.forms import Inputs
 
 from ..models import Milestone, ReportCycle, Task, TaskStatus
@@ -14,6 +14,8 @@ from ..services import tasks as task_services
 
 REPORT_FIELDS = {"text": "本期进展", "percent": "完成进度（%）", "milestone": "完成节点",
                  "files": "佐证材料", "request_completion": "申请办结"}
+REVIEW_FIELDS = {"decision": "审核结论", "comment": "审核意见"}
+EDIT_FIELDS = {"due_on": "完成时限", "report_cycle": "报送周期", "report_day": "每期报送截止日"}
 
 
 def _percent(raw: str) -> int | None:
@@ -47,7 +49,7 @@ def report(request: HttpRequest, pk: int) -> tuple[str, str]:
     return done, _detail(task)
 
 
-@action("review-{pk}", back="tasks:task-review", back_kwargs=("pk",))
+@action("review-{pk}", back="tasks:task-review", back_kwargs=("pk",), labels=REVIEW_FIELDS)
 def review(request: HttpRequest, pk: int) -> tuple[str, str]:
     task = progress_services.task_review(
         actor=actor_of(request), task=scoped(Task, request, pk),
@@ -56,21 +58,29 @@ def review(request: HttpRequest, pk: int) -> tuple[str, str]:
     return ("已同意办结" if task.status == TaskStatus.DONE else "已退回办结申请"), _detail(task)
 
 
-@action("edit-{pk}", back="tasks:task-edit", back_kwargs=("pk",))
+@action("edit-{pk}", back="tasks:task-edit", back_kwargs=("pk",), labels=EDIT_FIELDS)
 def edit(request: HttpRequest, pk: int) -> tuple[str, str]:
     """修订: the deploying side moves the deadline or the reporting cadence."""
-    post = request.POST
     task = scoped(Task, request, pk)
-    day = post.get("report_day", "")
+    inputs = Inputs(request, EDIT_FIELDS)
+    due_on = inputs.date("due_on")
+    cycle = inputs.read("report_cycle", _cycle, request.POST.get("report_cycle", ""))
+    day = inputs.read("report_day", _report_day, inputs.text("report_day"))
+    inputs.check()
     task = task_services.task_update(
         actor=actor_of(request), task=task, version=version_of(request) or task.version,
-        due_on=parse_date(post.get("due_on"), "完成时限"),
-        report_cycle=_cycle(post.get("report_cycle", "")),
-        report_day=int(day) if day.isdigit() else 0)
+        due_on=due_on, report_cycle=cycle, report_day=day)
     return "已修订督办任务", _detail(task)
 
 
 def _cycle(value: str) -> str:
     if value not in ReportCycle.values:
-        raise ValidationError({"report_cycle": "请选择报送周期"})
+        raise ValidationError("请选择报送周期")
     return value
+
+
+def _report_day(raw: str) -> int | None:
+    # Empty is already refused by ``Inputs.text``; the range is the service's rule.
+    if raw and not raw.isdigit():
+        raise ValidationError("报送截止日应为1至28的整数")
+    return int(raw) if raw else None

@@ -1,0 +1,92 @@
+"""Every task page form names every wrong field at once and keeps what was typed."""
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from dangjian.access.models import User
+from dangjian.tasks.models import Bulletin, Milestone, Plan, Task
+from tests.refused_forms import assert_every_field_named
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def as_user(user: Callable[[str], User]) -> Callable[[str], Client]:
+    def make(username: str) -> Client:
+        client = Client()
+        client.force_login(user(username))
+        return client
+
+    return make
+
+
+@pytest.fixture
+def tasks(deploy: Callable[..., dict], speech: str) -> list[Task]:
+    plan = deploy(speech)
+    return list(Task.objects.filter(plan_id=plan["id"]).order_by("number"))
+
+
+def test_a_refused_revision_names_the_date_and_the_day(
+    as_user: Callable[[str], Client], tasks: list[Task],
+) -> None:
+    task = tasks[0]
+    before = (task.due_on, task.report_day)
+    response = as_user("county_head").post(f"/tasks/tasks/{task.pk}/edit/", {
+        "due_on": "2026年13月1日", "report_cycle": "每季度", "report_day": "二十"}, follow=True)
+    html = assert_every_field_named(response, f"edit-{task.pk}",
+                                    {"due_on": "完成时限", "report_day": "每期报送截止日"})
+    assert 'value="2026年13月1日"' in html and 'value="二十"' in html
+    assert '<option value="每季度" selected>' in html
+    task.refresh_from_db()
+    assert (task.due_on, task.report_day) == before
+
+
+def test_a_refused_milestone_names_every_field(
+    as_user: Callable[[str], Client], tasks: list[Task],
+) -> None:
+    plan = tasks[0].plan_id
+    response = as_user("county_head").post(f"/tasks/plans/{plan}/milestones/", {
+        "task": "", "title": " ", "due_on": "明天"}, follow=True)
+    html = assert_every_field_named(response, f"milestone-{plan}",
+                                    {"task": "任务", "title": "节点", "due_on": "节点时限"})
+    assert 'value="明天"' in html
+    assert not Milestone.objects.filter(task__plan_id=plan).exists()
+
+
+def test_a_refused_plan_names_the_unit_and_the_year(
+    as_user: Callable[[str], Client], tasks: list[Task],
+) -> None:
+    count = Plan.objects.count()
+    response = as_user("county_head").post("/tasks/plans/new/", {
+        "organization": "", "kind": "讲话", "year": "明年", "title": "保留的标题",
+        "text": "一、抓好落实。"}, follow=True)
+    html = assert_every_field_named(response, "plan",
+                                    {"organization": "部署单位", "year": "年度"})
+    assert 'value="保留的标题"' in html and "一、抓好落实。" in html and 'value="明年"' in html
+    assert Plan.objects.count() == count
+
+
+def test_a_refused_bulletin_names_the_scope_and_the_plan(
+    as_user: Callable[[str], Client], tasks: list[Task],
+) -> None:
+    response = as_user("county_head").post("/tasks/bulletins/new/", {
+        "organization": "x", "plan": "999999"}, follow=True)
+    assert_every_field_named(response, "bulletin",
+                             {"organization": "通报范围", "plan": "工作部署"})
+    assert not Bulletin.objects.exists()
+
+
+def test_a_refused_review_names_the_comment(
+    as_user: Callable[[str], Client], tasks: list[Task], pdf: Any,
+) -> None:
+    task = tasks[1]
+    as_user("finance_clerk").post(f"/tasks/tasks/{task.pk}/report/", {
+        "text": "已完成", "files": [pdf()], "request_completion": "on"})
+    task.refresh_from_db()
+    response = as_user("vice_head").post(f"/tasks/tasks/{task.pk}/review/", {
+        "decision": "return", "comment": " ", "version": task.version}, follow=True)
+    assert_every_field_named(response, f"review-{task.pk}", {"comment": "审核意见"})
+    assert Task.objects.get(pk=task.pk).status == task.status
