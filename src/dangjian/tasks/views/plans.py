@@ -78,6 +78,7 @@ def milestone_new(request: HttpRequest, pk: int) -> tuple[str, str]:
         inputs.refuse("task", "所选任务不属于该部署")
     title, due_on = inputs.text("title"), inputs.date("due_on")
     inputs.check()
+    assert due_on is not None  # refused by check() otherwise
     milestone = task_services.milestone_add(actor=actor_of(request), task=task, title=title,
                                             due_on=due_on)
     return (f"已为“{task.title}”添加节点：{milestone.title}",
