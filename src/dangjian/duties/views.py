@@ -5,7 +5,7 @@ forms, services decide."""
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
@@ -15,9 +15,10 @@ from django.utils import timezone
 from dangjian.access.actor import actor_of
 from dangjian.access.roles import Role
 from dangjian.access.scoping import restrict, roles_of
-from dangjian.core.actions import action, parse_date, picked, scoped
+from dangjian.core.actions import action, parse_date, scoped
 from dangjian.core.files.checks import DOCX, attachment
 from dangjian.core.files.views import download_page
+from dangjian.core.forms import Inputs
 from dangjian.core.permissions import can
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person, Post
@@ -110,20 +111,37 @@ def list_new(request: HttpRequest) -> HttpResponse:
         "draft": request.session.get("drafts", {}).get("list", {})})
 
 
-@action("list", back="duties:list-new")
+LIST_FIELDS = {"organization": "党组织", "person": "责任人", "year": "年度"}
+ITEM_FIELDS = {"text": "责任内容", "period": "频次", "times": "每期次数",
+               "evidence_hint": "佐证材料", "citation": "依据"}
+
+
+def _year_of(raw: str) -> int:
+    if not raw.isdigit():
+        raise ValidationError("年度应为四位数字")
+    return int(raw)
+
+
+def _times_of(raw: str) -> int:
+    if raw and not raw.isdigit():
+        raise ValidationError("每期次数应为不小于0的整数")
+    return int(raw) if raw else 0
+
+
+@action("list", back="duties:list-new", labels=LIST_FIELDS)
 def _list_create(request: HttpRequest) -> tuple[str, str]:
     post = request.POST
+    inputs = Inputs(request, LIST_FIELDS)
     person_id = post.get("person", "")
     own = person_id.isdigit() and int(person_id) == getattr(request.user, "person_id", None)
     person = (Person.objects.get(pk=person_id) if own  # one's own, even outside the scope
-              else picked(Person, request, person_id, "person") if person_id else None)
-    year = post.get("year", "")
-    organization = ((selectors.own_post_body(request.user, post.get("organization")) if own
-                     else None) or picked(Organization, request, post.get("organization"),
-                                          "organization"))
+              else inputs.picked(Person, "person", required=False))
+    body = selectors.own_post_body(request.user, post.get("organization")) if own else None
+    organization = body or inputs.picked(Organization, "organization")
+    year = inputs.read("year", _year_of, inputs.text("year"))
+    inputs.check()
     rlist = list_services.responsibility_list_create(
-        actor=actor_of(request), organization=organization, year=int(year) if year.isdigit() else 0,
-        person=person)
+        actor=actor_of(request), organization=organization, year=year, person=person)
     return (f"已建立：{rlist.title}", reverse("duties:list", kwargs={"pk": rlist.pk}))
 
 
@@ -154,14 +172,17 @@ def item_edit(request: HttpRequest, pk: int, item: int) -> str:
     return "已保存责任事项"
 
 
-@action("item-new-{pk}", back="duties:list", back_kwargs=("pk",))
+@action("item-new-{pk}", back="duties:list", back_kwargs=("pk",), labels=ITEM_FIELDS)
 def item_new(request: HttpRequest, pk: int) -> str:
     rlist = scoped(ResponsibilityList, request, pk)
     post = request.POST
-    times = post.get("times", "")
+    inputs = Inputs(request, ITEM_FIELDS)
+    text = inputs.text("text")
+    times = inputs.read("times", _times_of, inputs.text("times", required=False))
+    inputs.check()
     item_services.item_add(
-        actor=actor_of(request), rlist=rlist, text=post.get("text", ""),
-        period=post.get("period", Period.YEAR), times=int(times) if times.isdigit() else 0,
+        actor=actor_of(request), rlist=rlist, text=text,
+        period=post.get("period", Period.YEAR), times=times,
         evidence_hint=post.get("evidence_hint", ""), citation=post.get("citation", ""))
     return "已添加本单位细化事项"
 
