@@ -58,6 +58,9 @@ def test_a_meeting_dated_0001_is_refused_by_the_page(
     response = client.post("/orglife/meetings/new/", {
         "organization": branch.pk, "kind": "主题党日", "held_on": "0001-01-01",
         "topic": "重温入党誓词", "attendees": [p.pk for p in members(branch)]}, follow=True)
-    assert [str(m) for m in response.context["messages"]] == [
-        "会议日期超出允许的范围：须在 1900年01月01日 至 2100年12月31日 之间"]
+    # The refusal shows inside the form, beside the date (issue 11 item 8), not as a banner.
+    assert [str(m) for m in response.context["messages"]] == []
+    assert ('<a href="#meeting-held_on">会议日期</a>：'
+            "会议日期超出允许的范围：须在 1900年01月01日 至 2100年12月31日 之间"
+            ) in response.content.decode()
     assert Meeting.objects.count() == before

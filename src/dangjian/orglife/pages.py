@@ -4,7 +4,7 @@ action on it (上传附件, 撤销 with reason)."""
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -16,6 +16,7 @@ from dangjian.access.scoping import restrict
 from dangjian.core.actions import action, drafts, scoped
 from dangjian.core.detail import Action, RecordDetailView, Section
 from dangjian.core.files.views import download_page
+from dangjian.core.forms import Inputs
 from dangjian.core.lists import RegisterListView
 from dangjian.core.permissions import can
 
@@ -78,14 +79,23 @@ def _entered(request: HttpRequest, pk: int) -> Meeting:
     return meeting
 
 
-@action("attach-{pk}", back="orglife:meeting-attach", back_kwargs=("pk",))
+ATTACH_FIELDS = {"kind": "类别", "file": "文件"}
+WITHDRAW_FIELDS = {"reason": "撤销理由"}
+
+
+@action("attach-{pk}", back="orglife:meeting-attach", back_kwargs=("pk",), labels=ATTACH_FIELDS)
 def _attach(request: HttpRequest, pk: int) -> tuple[str, str]:
     meeting = scoped(Meeting, request, pk)
+    inputs = Inputs(request, ATTACH_FIELDS)
+    kind = inputs.text("kind")
+    if kind and kind not in AttachmentKind.values:  # the service's rule, named with the file's
+        inputs.refuse("kind", f"附件类别只能是：{'、'.join(AttachmentKind.values)}")
     upload = request.FILES.get("file")
     if upload is None:
-        raise ValidationError({"file": "请选择要上传的文件"})
+        inputs.refuse("file", "请选择要上传的文件")
+    inputs.check()
     attachment = meeting_attach(actor=actor_of(request), meeting=meeting, upload=upload,
-                                kind=request.POST.get("kind", ""))
+                                kind=kind)
     return (f"已上传{attachment.kind}：{attachment.original_name}",
             reverse("orglife:meeting_detail", args=[pk]))
 
@@ -100,7 +110,8 @@ def meeting_attach_page(request: HttpRequest, pk: int) -> HttpResponse:
         "draft": drafts(request).get(f"attach-{pk}", {})})
 
 
-@action("withdraw-{pk}", back="orglife:meeting-withdraw", back_kwargs=("pk",))
+@action("withdraw-{pk}", back="orglife:meeting-withdraw", back_kwargs=("pk",),
+        labels=WITHDRAW_FIELDS)
 def _withdraw(request: HttpRequest, pk: int) -> tuple[str, str]:
     meeting = scoped(Meeting, request, pk)
     name = str(meeting)

@@ -17,7 +17,7 @@ from django.utils import timezone
 from dangjian.access.actor import actor_of
 from dangjian.access.scoping import restrict
 from dangjian.core.files.checks import XLSX, attachment
-from dangjian.core.inputs import parse_date
+from dangjian.core.forms import Inputs, forget_errors, keep_errors
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import Person
 
@@ -32,27 +32,43 @@ from .services.meetings import meeting_record
 YEARS_SHOWN = 5
 
 
-def _form_page(page: str, view: Callable[[HttpRequest], tuple[str, str]]
-               ) -> Callable[[HttpRequest], HttpResponse]:
+MEETING_FIELDS = {"organization": "组织", "kind": "会议类型", "held_on": "会议日期",
+                  "place": "地点", "topic": "议题", "attendees": "参会情况",
+                  "absentees": "缺席人员", "chair": "主持人", "recorder": "记录人",
+                  "minutes": "会议记录", "decisions": "决议及表决情况"}
+IMPORT_FIELDS = {"file": "会议台账文件", "rows": "台账内容"}
+
+
+def _form_page(page: str, view: Callable[[HttpRequest], tuple[str, str]], key: str,
+               labels: dict[str, str]) -> Callable[[HttpRequest], HttpResponse]:
     """The POST side of a form page: success goes where the view says with a message; on
-    refusal (or 切换组织) back to the form page, its input kept in the session and filled in
-    again, so nothing typed is lost."""
+    refusal (or 切换组织) back to the form page, its input and its messages by field kept in
+    the session (``core.forms``, under ``key``) and filled in again, so nothing typed is lost.
+    A refusal shows inside the form (``core/_form_errors.html``), not as a banner."""
 
     def post(request: HttpRequest) -> HttpResponse:
         query = {k: request.POST[k] for k in ("organization", "kind") if request.POST.get(k)}
         back = f"{reverse(page)}?{urlencode(query)}"
         if request.POST.get("switch"):  # 切换组织: load the chosen organisation's list
+            forget_errors(request, key)
             return redirect(back)
         try:
             message, url = view(request)
         except (ValidationError, PermissionDenied) as exc:
-            text = "；".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
-            messages.error(request, text or "操作失败")
+            if isinstance(exc, ValidationError):
+                keep_errors(request, key, exc, labels)
+            else:
+                messages.error(request, str(exc) or "操作失败")
             request.session["orglife_draft"] = {k: request.POST.getlist(k) for k in request.POST
                                                 if k != "csrfmiddlewaretoken"}
+            request.session.setdefault("drafts", {})[key] = {
+                k: request.POST.get(k) for k in request.POST if k != "csrfmiddlewaretoken"}
+            request.session.modified = True
             return redirect(back)
         messages.success(request, message)
         request.session.pop("orglife_draft", None)
+        request.session.get("drafts", {}).pop(key, None)
+        forget_errors(request, key)
         return redirect(url)
 
     return post
@@ -103,14 +119,19 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
         "preset": preset, "members": members, "draft": draft,
         "committee_kind": MeetingKind.COMMITTEE,
         "ticked": set(draft.get("present", [])) if draft and same_list else None,
+        "roles": [("chair", "主持人"), ("recorder", "记录人")],
     })
 
 
 def _record(request: HttpRequest) -> tuple[str, str]:
     post = request.POST
+    inputs = Inputs(request, MEETING_FIELDS)
     organization = selectors.scoped_organization(request.user, post.get("organization"))
     if organization is None:
-        raise ValidationError("请选择要登记会议的组织")
+        inputs.refuse("organization", "请选择要登记会议的组织")
+    held_on, topic = inputs.date("held_on"), inputs.text("topic")
+    inputs.check()
+    assert organization is not None and held_on is not None  # refused by check() otherwise
     listed_for = post.get("listed_for", str(organization.pk))
     if listed_for != str(organization.pk):
         shown = selectors.scoped_organization(request.user, listed_for)
@@ -128,7 +149,7 @@ def _record(request: HttpRequest) -> tuple[str, str]:
     people = {str(p.pk): p for p in listed}
     meeting = meeting_record(
         actor=actor_of(request), organization=organization, kind=post.get("kind", ""),
-        held_on=parse_date(post.get("held_on"), "会议日期"), topic=post.get("topic", ""),
+        held_on=held_on, topic=topic,
         place=post.get("place", ""), attendees=attendees, absentees=absentees,
         chair=people.get(post.get("chair", "")), recorder=people.get(post.get("recorder", "")),
         minutes=post.get("minutes", ""), decisions=post.get("decisions", ""))
@@ -137,17 +158,20 @@ def _record(request: HttpRequest) -> tuple[str, str]:
             reverse("orglife:meeting_detail", args=[meeting.pk]))
 
 
-_record_post = _form_page("orglife:meeting-new", _record)
+_record_post = _form_page("orglife:meeting-new", _record, "meeting", MEETING_FIELDS)
 
 
 def _import(request: HttpRequest) -> tuple[str, str]:
     visible = restrict(Organization.objects.all(), request.user)
-    data = ledger_bytes(request.FILES.get("file"), actor=actor_of(request))
+    try:
+        data = ledger_bytes(request.FILES.get("file"), actor=actor_of(request))
+    except ValidationError as error:  # missing or too big: said beside the file field
+        raise ValidationError({"file": error.messages}) from error
     meetings = meeting_ledger_import(actor=actor_of(request), organizations=visible, data=data)
     return f"已导入{len(meetings)}条会议记录", reverse("orglife:meeting_list")
 
 
-_import_post = _form_page("orglife:import", _import)
+_import_post = _form_page("orglife:import", _import, "import", IMPORT_FIELDS)
 
 
 @login_required
