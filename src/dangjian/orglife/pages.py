@@ -94,6 +94,7 @@ def _attach(request: HttpRequest, pk: int) -> tuple[str, str]:
     if upload is None:
         inputs.refuse("file", "请选择要上传的文件")
     inputs.check()
+    assert upload is not None  # refused by check() otherwise
     attachment = meeting_attach(actor=actor_of(request), meeting=meeting, upload=upload,
                                 kind=kind)
     return (f"已上传{attachment.kind}：{attachment.original_name}",
