@@ -151,8 +151,11 @@ def test_edge_dates_on_a_page_form_are_refused_with_a_message(
     response = client.post("/oversight/findings/new/", {
         **FINDING, "organization": org("县财政局").pk, "discovered_on": on}, follow=True)
     assert response.status_code == 200
-    shown = [str(m) for m in response.context["messages"]]
-    assert shown == ["发现日期超出允许的范围：须在 1900年01月01日 至 2100年12月31日 之间"]
+    # Shown inside the form beside the date (issue 11 item 8), not as a banner.
+    assert [str(m) for m in response.context["messages"]] == []
+    assert ('<a href="#finding-discovered_on">发现日期</a>：'
+            "发现日期超出允许的范围：须在 1900年01月01日 至 2100年12月31日 之间"
+            ) in response.content.decode()
     assert Finding.objects.count() == before
 
 

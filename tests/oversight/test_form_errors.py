@@ -82,15 +82,31 @@ def test_an_accepted_form_forgets_its_errors(
 
 
 def test_a_refusal_that_is_not_about_fields_is_a_red_banner(
+    user: Callable[[str], Any], raise_finding: Callable[..., dict],
+    add_measure: Callable[..., dict],
+) -> None:
+    # Every oversight form now shows its field refusals inside the form (labels=); a stale
+    # version (a conflict, about no field) still answers with the red banner.
+    measure = add_measure(raise_finding())
+    client = _clerk(user)
+    html = client.post(f"/oversight/measures/{measure['id']}/progress/", {
+        "text": "保留这段话", "version": measure["version"] + 7}, follow=True).content.decode()
+    assert '<article role="alert" class="message message-error">' in html
+    assert "form-errors" not in html
+
+
+def test_a_field_refusal_on_the_finding_form_is_no_banner(
     user: Callable[[str], Any], org: Callable[[str], Any],
 ) -> None:
     client = Client()
     client.force_login(user("inspector"))
-    html = client.post("/oversight/findings/new/", {
+    response = client.post("/oversight/findings/new/", {
         "organization": org("县财政局").pk, "source": "巡察反馈", "category": "资金监管",
         "severity": "一般", "description": "保留这段话", "discovered_on": "2099-01-01"},
-        follow=True).content.decode()
-    assert '<article role="alert" class="message message-error">' in html
+        follow=True)
+    html = response.content.decode()
+    assert '<a href="#finding-discovered_on">发现日期</a>：发现日期不能晚于今天' in _summary(html)
+    assert [str(m) for m in response.context["messages"]] == []
 
 
 def test_every_oversight_action_page_names_the_refused_field_by_its_label(
@@ -104,3 +120,37 @@ def test_every_oversight_action_page_names_the_refused_field_by_its_label(
     summary = _summary(html)
     assert f'<a href="#progress-{measure["id"]}-text">本期进展</a>' in summary
     assert Measure.objects.get(pk=measure["id"]).progress.count() == 0
+
+
+def test_a_refused_finding_names_every_wrong_field(
+    user: Callable[[str], Any],
+) -> None:
+    from dangjian.oversight.models import Finding
+    from tests.refused_forms import assert_every_field_named
+
+    client = Client()
+    client.force_login(user("inspector"))
+    before = Finding.objects.count()
+    response = client.post("/oversight/findings/new/", {
+        "organization": "", "source": "巡察反馈", "category": "资金监管", "severity": "一般",
+        "description": " ", "discovered_on": "去年", "regulation": "保留的规定"}, follow=True)
+    html = assert_every_field_named(response, "finding", {
+        "organization": "问题单位", "description": "问题描述", "discovered_on": "发现日期"})
+    assert 'value="去年"' in html and 'value="保留的规定"' in html
+    assert Finding.objects.count() == before
+
+
+def test_a_refused_notice_names_every_wrong_field(
+    user: Callable[[str], Any], raise_finding: Callable[..., dict],
+) -> None:
+    from dangjian.oversight.models import Notice
+    from tests.refused_forms import assert_every_field_named
+
+    raise_finding()
+    client = Client()
+    client.force_login(user("inspector"))
+    response = client.post("/oversight/notices/new/", {
+        "findings": ["x"], "recipient": "", "reply_due": "2026-02-30"}, follow=True)
+    assert_every_field_named(response, "notice", {
+        "findings": "提示单包含的问题", "recipient": "接收领导", "reply_due": "回复期限"})
+    assert not Notice.objects.exists()

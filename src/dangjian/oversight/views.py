@@ -4,7 +4,7 @@ small POST view per action. Views only parse forms and call services."""
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
@@ -14,7 +14,7 @@ from django.utils import timezone
 from dangjian.access.actor import actor_of
 from dangjian.access.roles import Role
 from dangjian.access.scoping import reaches, restrict, roles_of
-from dangjian.core.actions import action, optional_date, parse_date, picked, scoped, version_of
+from dangjian.core.actions import action, parse_date, picked, scoped, version_of
 from dangjian.core.files.checks import XLSX, attachment
 from dangjian.core.files.views import download_page
 from dangjian.core.forms import Inputs
@@ -61,30 +61,52 @@ def _detail(name: str, pk: int) -> str:
     return reverse(f"oversight:{name}_detail", args=[pk])
 
 
-@action("finding", back="oversight:finding-new")
+# Each action's fields by their Chinese labels, as its page shows them (``action_pages``):
+# a refusal is shown inside the form, no banner repeats it.
+FINDING_FIELDS = {"organization": "问题单位", "source": "问题来源", "category": "问题类别",
+                  "severity": "严重程度", "discovered_on": "发现日期", "description": "问题描述",
+                  "regulation": "违反的规定"}
+NOTICE_FIELDS = {"findings": "提示单包含的问题", "recipient": "接收领导", "reply_due": "回复期限"}
+NOTICE_ACT_FIELDS = {"text": "书面回复"}
+PROGRESS_FIELDS = {"text": "本期进展"}
+EVIDENCE_FIELDS = {"file": "佐证材料", "proves_date": "佐证日期"}
+VERIFY_FIELDS = {"decision": "核查结论", "comment": "核查意见"}
+SELFCHECK_FIELDS = {"answer": "自查结果", "text": "自查情况及整改措施"}
+SELFCHECKS_FIELDS = {"units": "自查单位", "due_on": "反馈期限"}
+DECIDE_FIELDS = {"form": "问责方式", "four_forms": "四种形态", "deciding_body": "决定机关",
+                 "decided_on": "决定日期"}
+COMPLETE_FIELDS = {"completed_on": "手续完成日期"}
+CORRECT_FIELDS = {"reason": "更正理由", **DECIDE_FIELDS, **COMPLETE_FIELDS}
+
+
+@action("finding", back="oversight:finding-new", labels=FINDING_FIELDS)
 def finding_new(request: HttpRequest) -> tuple[str, str]:
     post = request.POST
+    inputs = Inputs(request, FINDING_FIELDS)
+    organization = inputs.picked(Organization, "organization")
+    discovered_on, description = inputs.date("discovered_on"), inputs.text("description")
+    inputs.check()
+    assert discovered_on is not None  # refused by check() otherwise
     finding = finding_services.finding_create(
-        actor=actor_of(request),
-        organization=picked(Organization, request, post.get("organization"), "organization"),
+        actor=actor_of(request), organization=organization,
         source=post.get("source", ""), category=post.get("category", ""),
-        severity=post.get("severity", ""), description=post.get("description", ""),
-        discovered_on=parse_date(post.get("discovered_on"), "发现日期"),
-        regulation=post.get("regulation", ""),
+        severity=post.get("severity", ""), description=description,
+        discovered_on=discovered_on, regulation=post.get("regulation", ""),
     )
     repeat = "（屡查屡犯）" if finding.repeat_of_id else ""
     return f"已登记问题：{finding.organization}{repeat}", _detail("finding", finding.pk)
 
 
-@action("notice", back="oversight:notice-new")
+@action("notice", back="oversight:notice-new", labels=NOTICE_FIELDS)
 def notice_new(request: HttpRequest) -> tuple[str, str]:
-    post = request.POST
-    findings = [picked(Finding, request, pk, "findings") for pk in post.getlist("findings")]
+    inputs = Inputs(request, NOTICE_FIELDS)
+    findings = [inputs.read("findings", picked, Finding, request, pk, "findings")
+                for pk in request.POST.getlist("findings")]
+    recipient, reply_due = inputs.picked(Person, "recipient"), inputs.date("reply_due")
+    inputs.check()
+    assert reply_due is not None  # refused by check() otherwise
     notice = notice_services.notice_create(
-        actor=actor_of(request),
-        recipient=picked(Person, request, post.get("recipient"), "recipient"),
-        findings=findings, reply_due=parse_date(post.get("reply_due"), "回复期限"),
-    )
+        actor=actor_of(request), recipient=recipient, findings=findings, reply_due=reply_due)
     return (f"已起草提示单（{len(findings)}个问题），请核对后签发",
             _detail("notice", notice.pk))
 
@@ -96,7 +118,8 @@ NOTICE_ACTIONS = {
 }
 
 
-@action("notice-{pk}", back="oversight:notice-act", back_kwargs=("pk", "verb"))
+@action("notice-{pk}", back="oversight:notice-act", back_kwargs=("pk", "verb"),
+        labels=NOTICE_ACT_FIELDS)
 def notice_act(request: HttpRequest, pk: int, verb: str) -> tuple[str, str]:
     notice = scoped(Notice, request, pk)
     if verb == "reply":
@@ -128,7 +151,8 @@ def measure_new(request: HttpRequest, finding: int) -> tuple[str, str]:
     return f"已添加整改措施，完成时限 {measure.due_on:%Y-%m-%d}", _detail("measure", measure.pk)
 
 
-@action("progress-{pk}", back="oversight:measure-progress", back_kwargs=("pk",))
+@action("progress-{pk}", back="oversight:measure-progress", back_kwargs=("pk",),
+        labels=PROGRESS_FIELDS)
 def measure_progress(request: HttpRequest, pk: int) -> tuple[str, str]:
     measure_services.measure_report_progress(
         actor=actor_of(request), measure=scoped(Measure, request, pk),
@@ -136,15 +160,19 @@ def measure_progress(request: HttpRequest, pk: int) -> tuple[str, str]:
     return "进展已报送", _detail("measure", pk)
 
 
-@action("evidence-{pk}", back="oversight:measure-evidence", back_kwargs=("pk",))
+@action("evidence-{pk}", back="oversight:measure-evidence", back_kwargs=("pk",),
+        labels=EVIDENCE_FIELDS)
 def measure_evidence(request: HttpRequest, pk: int) -> tuple[str, str]:
+    inputs = Inputs(request, EVIDENCE_FIELDS)
     upload = request.FILES.get("file")
     if upload is None:
-        raise ValidationError("请选择要上传的佐证材料")
-    proves = request.POST.get("proves_date")
+        inputs.refuse("file", "请选择要上传的佐证材料")
+    proves_date = inputs.date("proves_date", required=False)
+    inputs.check()
+    assert upload is not None  # refused by check() otherwise
     evidence = measure_services.measure_add_evidence(
         actor=actor_of(request), measure=scoped(Measure, request, pk), upload=upload,
-        proves_date=optional_date(proves, "佐证日期"))
+        proves_date=proves_date)
     return f"已上传佐证材料：{evidence.original_name}", _detail("measure", pk)
 
 
@@ -156,14 +184,15 @@ def evidence_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     return download_page(evidence=item, actor=actor_of(request))
 
 
-@action("submit-{pk}", back="oversight:measure-submit", back_kwargs=("pk",))
+@action("submit-{pk}", back="oversight:measure-submit", back_kwargs=("pk",), labels={})
 def measure_submit(request: HttpRequest, pk: int) -> tuple[str, str]:
     measure_services.measure_submit(actor=actor_of(request), measure=scoped(Measure, request, pk),
                                     version=version_of(request))
     return "已提交核查", _detail("measure", pk)
 
 
-@action("verify-{pk}", back="oversight:measure-verify", back_kwargs=("pk",))
+@action("verify-{pk}", back="oversight:measure-verify", back_kwargs=("pk",),
+        labels=VERIFY_FIELDS)
 def measure_verify(request: HttpRequest, pk: int) -> tuple[str, str]:
     measure = measure_services.measure_verify(
         actor=actor_of(request), measure=scoped(Measure, request, pk),
@@ -173,7 +202,8 @@ def measure_verify(request: HttpRequest, pk: int) -> tuple[str, str]:
     return done, _detail("measure", pk)
 
 
-@action("selfcheck-{pk}", back="oversight:selfcheck-answer", back_kwargs=("pk",))
+@action("selfcheck-{pk}", back="oversight:selfcheck-answer", back_kwargs=("pk",),
+        labels=SELFCHECK_FIELDS)
 def self_check_answer(request: HttpRequest, pk: int) -> tuple[str, str]:
     check = selfcheck_services.self_check_answer(
         actor=actor_of(request), check=scoped(SelfCheck, request, pk),
@@ -181,31 +211,39 @@ def self_check_answer(request: HttpRequest, pk: int) -> tuple[str, str]:
     return f"自查结果已反馈：{check.answer}", _detail("selfcheck", pk)
 
 
-@action("selfchecks-{pk}", back="oversight:selfcheck-send", back_kwargs=("pk",))
+@action("selfchecks-{pk}", back="oversight:selfcheck-send", back_kwargs=("pk",),
+        labels=SELFCHECKS_FIELDS)
 def self_checks_send(request: HttpRequest, pk: int) -> tuple[str, str]:
     """举一反三: the finding's peer units check themselves for the same problem."""
     finding = scoped(Finding, request, pk)
-    units = [picked(Organization, request, unit, "units") for unit in request.POST.getlist("units")]
+    inputs = Inputs(request, SELFCHECKS_FIELDS)
+    units = [inputs.read("units", picked, Organization, request, unit, "units")
+             for unit in request.POST.getlist("units")]
+    due_on = inputs.date("due_on")
+    inputs.check()
+    assert due_on is not None  # refused by check() otherwise
     checks = selfcheck_services.self_checks_send(
-        actor=actor_of(request), finding=finding, units=units or None,
-        due_on=parse_date(request.POST.get("due_on"), "反馈期限"))
+        actor=actor_of(request), finding=finding, units=units or None, due_on=due_on)
     return f"已发起举一反三自查（{len(checks)}个单位）", _detail("finding", pk)
 
 
 @action("accountability-decide-{pk}", back="oversight:accountability-decide",
-        back_kwargs=("pk",))
+        back_kwargs=("pk",), labels=DECIDE_FIELDS)
 def accountability_decide(request: HttpRequest, pk: int) -> tuple[str, str]:
     post = request.POST
+    inputs = Inputs(request, DECIDE_FIELDS)
+    deciding_body, decided_on = inputs.text("deciding_body"), inputs.date("decided_on")
+    inputs.check()
+    assert decided_on is not None  # refused by check() otherwise
     accountability_services.accountability_decide(
         actor=actor_of(request), case=scoped(Accountability, request, pk),
-        form=post.get("form", ""),
-        four_forms=post.get("four_forms", ""), deciding_body=post.get("deciding_body", ""),
-        decided_on=parse_date(post.get("decided_on"), "决定日期"))
+        form=post.get("form", ""), four_forms=post.get("four_forms", ""),
+        deciding_body=deciding_body, decided_on=decided_on)
     return "已登记问责决定", _detail("accountability", pk)
 
 
 @action("accountability-complete-{pk}", back="oversight:accountability-complete",
-        back_kwargs=("pk",))
+        back_kwargs=("pk",), labels=COMPLETE_FIELDS)
 def accountability_complete(request: HttpRequest, pk: int) -> tuple[str, str]:
     accountability_services.accountability_complete(
         actor=actor_of(request), case=scoped(Accountability, request, pk),
@@ -214,7 +252,7 @@ def accountability_complete(request: HttpRequest, pk: int) -> tuple[str, str]:
 
 
 @action("accountability-correct-{pk}", back="oversight:accountability-correct",
-        back_kwargs=("pk",))
+        back_kwargs=("pk",), labels=CORRECT_FIELDS)
 def accountability_correct(request: HttpRequest, pk: int) -> tuple[str, str]:
     """A correction names only the fields the inspector changed (left blank: unchanged)."""
     post = request.POST
@@ -222,9 +260,11 @@ def accountability_correct(request: HttpRequest, pk: int) -> tuple[str, str]:
     for name in ("form", "four_forms", "deciding_body"):
         if post.get(name):
             changes[name] = post[name]
-    for name, label in (("decided_on", "决定日期"), ("completed_on", "手续完成日期")):
+    inputs = Inputs(request, CORRECT_FIELDS)
+    for name in ("decided_on", "completed_on"):
         if post.get(name):
-            changes[name] = parse_date(post[name], label)
+            changes[name] = inputs.date(name)
+    inputs.check()
     accountability_services.accountability_correct(
         actor=actor_of(request), case=scoped(Accountability, request, pk),
         reason=post.get("reason", ""), **changes)
