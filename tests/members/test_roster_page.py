@@ -55,3 +55,24 @@ def test_the_template_downloads_with_the_roster_columns(user: Callable[[str], An
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = [c.value for row in sheet.iter_rows() for c in row]
     assert all(header in values for header in ROSTER_HEADERS)
+
+
+def test_a_roster_posted_without_a_file_names_the_file_field(
+    user: Callable[[str], Any],
+) -> None:
+    from tests.refused_forms import assert_every_field_named
+
+    before = Person.objects.count()
+    response = _client(user("finance_clerk")).post("/members/roster/", {}, follow=True)
+    assert_every_field_named(response, "roster", {"file": "花名册文件"})
+    assert Person.objects.count() == before
+
+
+def test_a_bad_rosters_rows_are_listed_in_the_red_summary(user: Callable[[str], Any]) -> None:
+    from tests.refused_forms import summary_of
+
+    rows = [["甲", "123", "正式党员", "县财政局机关第一党支部", "", None]]
+    response = _client(user("finance_clerk")).post(
+        "/members/roster/", {"file": _upload(rows)}, follow=True)
+    assert "第1行" in summary_of(response.content.decode())
+    assert [str(m) for m in response.context["messages"]] == []

@@ -90,3 +90,16 @@ def test_a_refused_review_names_the_comment(
         "decision": "return", "comment": " ", "version": task.version}, follow=True)
     assert_every_field_named(response, f"review-{task.pk}", {"comment": "审核意见"})
     assert Task.objects.get(pk=task.pk).status == task.status
+
+
+def test_a_refused_import_names_every_wrong_field(
+    as_user: Callable[[str], Client], tasks: list[Task],
+) -> None:
+    from dangjian.tasks.models import ImportJob
+
+    response = as_user("county_head").post("/tasks/import/start/", {
+        "organization": "", "year": "下一年", "title": " "}, follow=True)
+    html = assert_every_field_named(response, "import", {
+        "organization": "部署单位", "year": "年度", "title": "标题", "file": "任务分解表"})
+    assert 'value="下一年"' in html
+    assert not ImportJob.objects.exists()

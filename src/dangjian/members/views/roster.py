@@ -2,6 +2,7 @@
 template to fill in."""
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -13,10 +14,15 @@ from dangjian.members.services.roster import roster_bytes, roster_import, roster
 
 from .forms import require_entry
 
+ROSTER_FIELDS = {"file": "花名册文件"}
 
-@action("roster", back="members:roster")
+
+@action("roster", back="members:roster", labels=ROSTER_FIELDS)
 def _upload(request: HttpRequest) -> tuple[str, str]:
-    data = roster_bytes(request.FILES.get("file"), actor=actor_of(request))
+    try:
+        data = roster_bytes(request.FILES.get("file"), actor=actor_of(request))
+    except ValidationError as error:  # missing or too big: said beside the file field
+        raise ValidationError({"file": error.messages}) from error
     count = roster_import(actor=actor_of(request), data=data)
     return f"已导入花名册：{count} 名人员", reverse("members:candidates")
 

@@ -2,14 +2,14 @@
 redraws the bar, so a long sheet is checked without a worker process."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from dangjian.access.actor import actor_of
-from dangjian.core.actions import action, picked
+from dangjian.core.actions import action
+from dangjian.core.forms import Inputs
 from dangjian.orgs.models import Organization
 
 from ..models import ImportJob, ImportStatus
@@ -26,16 +26,23 @@ def page(request: HttpRequest) -> HttpResponse:
     })
 
 
-@action("import", back="tasks:import")
+IMPORT_FIELDS = {"organization": "部署单位", "year": "年度", "title": "标题",
+                 "file": "任务分解表"}
+
+
+@action("import", back="tasks:import", labels=IMPORT_FIELDS)
 def start(request: HttpRequest) -> tuple[str, str]:
-    post = request.POST
+    inputs = Inputs(request, IMPORT_FIELDS)
+    organization = inputs.picked(Organization, "organization")
+    year = inputs.read("year", _year, inputs.text("year"))
+    title = inputs.text("title")
     upload = request.FILES.get("file")
     if upload is None:
-        raise ValidationError("请选择要导入的任务分解表（.xlsx）")
-    job = import_services.import_start(
-        actor=actor_of(request),
-        organization=picked(Organization, request, post.get("organization"), "organization"),
-        title=post.get("title", ""), year=_year(post.get("year")), upload=upload)
+        inputs.refuse("file", "请选择要导入的任务分解表（.xlsx）")
+    inputs.check()
+    assert upload is not None  # refused by check() otherwise
+    job = import_services.import_start(actor=actor_of(request), organization=organization,
+                                       title=title, year=year, upload=upload)
     return (f"已上传，共{job.total}行，正在校验",
             reverse("tasks:import-job", kwargs={"pk": job.pk}))
 
