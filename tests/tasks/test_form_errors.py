@@ -103,3 +103,43 @@ def test_a_refused_import_names_every_wrong_field(
         "organization": "部署单位", "year": "年度", "title": "标题", "file": "任务分解表"})
     assert 'value="下一年"' in html
     assert not ImportJob.objects.exists()
+
+
+def _draft_plan(client: Client, speech: str, government: Any, today: Any) -> Plan:
+    client.post("/tasks/plans/new/", {"organization": government.pk, "kind": "讲话",
+                                      "year": today.year, "text": speech})
+    return Plan.objects.latest("id")
+
+
+def test_a_refused_proposal_names_every_wrong_field(
+    as_user: Callable[[str], Client], speech: str, government: Any, today: Any,
+) -> None:
+    head = as_user("county_head")
+    plan = _draft_plan(head, speech, government, today)
+    proposal = plan.revisions.get().proposals.order_by("id").first()
+    assert proposal is not None
+    head.get(f"/tasks/plans/{plan.pk}/review/")  # shows, and so forgets, the success banner
+    response = head.post(f"/tasks/plans/{plan.pk}/proposals/{proposal.pk}/", {
+        "title": " ", "text": "保留这段内容", "lead_unit": "999999", "due_on": "年底"},
+        follow=True)
+    html = assert_every_field_named(response, f"proposal-{proposal.pk}", {
+        "title": "任务", "lead_unit": "牵头单位", "due_on": "完成时限"})
+    assert "保留这段内容" in html and 'value="年底"' in html
+    proposal.refresh_from_db()
+    assert proposal.title.strip() and proposal.text != "保留这段内容"
+
+
+def test_a_refused_bulk_assignment_names_every_wrong_field(
+    as_user: Callable[[str], Client], speech: str, government: Any, today: Any,
+) -> None:
+    head = as_user("county_head")
+    plan = _draft_plan(head, speech, government, today)
+    head.get(f"/tasks/plans/{plan.pk}/review/")
+    proposals = plan.revisions.get().proposals.order_by("id")
+    before = list(proposals.values_list("leader_id", "due_on"))
+    response = head.post(f"/tasks/plans/{plan.pk}/assign/", {
+        "all": "1", "leader": "x", "due_on": "2026-13-01"}, follow=True)
+    html = assert_every_field_named(response, "assign",
+                                    {"leader": "责任领导", "due_on": "完成时限"})
+    assert 'value="2026-13-01"' in html
+    assert list(proposals.values_list("leader_id", "due_on")) == before

@@ -11,6 +11,7 @@ from dangjian.access.models import User
 from dangjian.orgs.models import Organization
 from dangjian.tasks.matching import charged_leader
 from dangjian.tasks.models import Plan, Proposal, Task
+from tests.refused_forms import summary_of
 
 pytestmark = pytest.mark.django_db
 
@@ -92,8 +93,10 @@ def test_bulk_assignment_then_confirmation_makes_the_tasks(
 def test_a_refused_confirmation_names_the_items_and_keeps_the_draft(head: Client,
                                                                     plan: Plan) -> None:
     response = head.post(f"/tasks/plans/{plan.pk}/confirm/", follow=True)
-    messages = [str(m) for m in response.context["messages"]]
-    assert "第1条“细化责任清单”：未指定牵头单位" in messages[0]
+    # Named in the confirm form's red summary (issue 11 item 8), not in a banner.
+    assert [str(m) for m in response.context["messages"]] == []
+    summary = summary_of(response.content.decode())
+    assert "第1条“细化责任清单”：未指定牵头单位" in summary
     assert not Task.objects.filter(plan=plan).exists()
 
 
@@ -140,8 +143,10 @@ def test_a_deadline_already_past_is_shown_and_must_be_confirmed(
     page = head.get(f"/tasks/plans/{plan.pk}/review/").content.decode()
     assert 'data-testid="past-due"' in page and f"完成时限{late:%Y-%m-%d}" in page
     refused = head.post(f"/tasks/plans/{plan.pk}/confirm/", follow=True)
-    messages = [str(m) for m in refused.context["messages"]]
-    assert "完成时限已经过去" in messages[0] and "仍然确认" in messages[0]
+    assert [str(m) for m in refused.context["messages"]] == []
+    summary = summary_of(refused.content.decode())
+    assert "完成时限已经过去" in summary and "仍然确认" in summary
+    assert '<a href="#confirm-accept_past_due">' in summary
     assert not Task.objects.filter(plan=plan).exists()
     confirmed = head.post(f"/tasks/plans/{plan.pk}/confirm/", {"accept_past_due": "on"})
     assert confirmed["Location"] == f"/tasks/plans/{plan.pk}/"

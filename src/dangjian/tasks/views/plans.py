@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dangjian.access.actor import actor_of
-from dangjian.core.actions import action, optional_date, picked, scoped
+from dangjian.core.actions import action, picked, scoped
 from dangjian.core.forms import Inputs
 from dangjian.orgs.models import Organization
 
@@ -25,6 +25,11 @@ PLAN_FIELDS = {"organization": "部署单位", "kind": "类型", "year": "年度
                "text": "全文", "file": "文件"}
 REVISE_FIELDS = {"text": "修订后的全文", "file": "文件"}
 MILESTONE_FIELDS = {"task": "任务", "title": "节点", "due_on": "节点时限"}
+PROPOSAL_FIELDS = {"title": "任务", "text": "内容", "lead_unit": "牵头单位", "leader": "责任领导",
+                   "due_on": "完成时限", "co_units": "配合单位", "targets": "量化目标"}
+ASSIGN_FIELDS = {"proposals": "勾选的任务", "lead_unit": "牵头单位", "leader": "责任领导",
+                 "due_on": "完成时限"}
+CONFIRM_FIELDS = {"accept_past_due": "完成时限已过，仍然确认", "items": "任务建议"}
 
 
 def _year(raw: str | None) -> int:
@@ -130,15 +135,18 @@ def _unit(request: HttpRequest, pk: str | None) -> Organization | None:
     return picked(Organization, request, pk, "unit") if pk else None
 
 
-@action("proposal-{pk}", back="tasks:review", back_kwargs=(("pk", "plan"),))
+@action("proposal-{pk}", back="tasks:review", back_kwargs=(("pk", "plan"),),
+        labels=PROPOSAL_FIELDS)
 def proposal_save(request: HttpRequest, plan: int, pk: int) -> str:
     post = request.POST
     proposal = _proposal(request, pk)
+    inputs = Inputs(request, PROPOSAL_FIELDS)
     changes: dict[str, Any] = {
-        "title": post.get("title", ""), "text": post.get("text", ""),
-        "lead_unit": _unit(request, post.get("lead_unit")),
-        "co_units": [_unit(request, u) for u in post.getlist("co_units") if u],
-        "due_on": optional_date(post.get("due_on"), "完成时限"),
+        "title": inputs.text("title"), "text": post.get("text", ""),
+        "lead_unit": inputs.read("lead_unit", _unit, request, post.get("lead_unit")),
+        "co_units": [inputs.read("co_units", _unit, request, u)
+                     for u in post.getlist("co_units") if u],
+        "due_on": inputs.date("due_on", required=False),
         "targets": [t.strip() for t in post.get("targets", "").splitlines() if t.strip()],
     }
     # A leader left empty, or left as it was while the unit changed: the new unit's 分管
@@ -146,7 +154,8 @@ def proposal_save(request: HttpRequest, plan: int, pk: int) -> str:
     unit_changed = changes["lead_unit"] != proposal.lead_unit
     untouched = post.get("leader") == str(proposal.leader_id or "")
     if post.get("leader") and not (unit_changed and untouched):
-        changes["leader"] = _leader(request, post.get("leader"))
+        changes["leader"] = inputs.read("leader", _leader, request, post.get("leader"))
+    inputs.check()
     proposal_services.proposal_update(actor=actor_of(request), proposal=proposal, **changes)
     return f"已保存：{proposal.title}"
 
@@ -154,7 +163,7 @@ def proposal_save(request: HttpRequest, plan: int, pk: int) -> str:
 PROPOSAL_VERBS = {"drop", "restore", "merge", "split"}
 
 
-@action("proposal-{pk}", back="tasks:review", back_kwargs=(("pk", "plan"),))
+@action("proposal-act-{pk}", back="tasks:review", back_kwargs=(("pk", "plan"),))
 def proposal_act(request: HttpRequest, plan: int, pk: int, verb: str) -> str:
     if verb not in PROPOSAL_VERBS:
         raise Http404("没有这个操作")
@@ -172,7 +181,7 @@ def proposal_act(request: HttpRequest, plan: int, pk: int, verb: str) -> str:
     return f"已拆分出：{second.title}"
 
 
-@action("assign", back="tasks:review", back_kwargs=(("pk", "plan"),))
+@action("assign", back="tasks:review", back_kwargs=(("pk", "plan"),), labels=ASSIGN_FIELDS)
 def proposals_assign(request: HttpRequest, plan: int) -> str:
     post = request.POST
     revision = scoped(Plan, request, plan).revisions.filter(status=RevisionStatus.DRAFT).first()
@@ -181,15 +190,18 @@ def proposals_assign(request: HttpRequest, plan: int) -> str:
     chosen = revision.proposals.filter(dropped=False)
     if post.get("all") != "1":
         chosen = chosen.filter(pk__in=[int(pk) for pk in post.getlist("proposals") if pk.isdigit()])
+    inputs = Inputs(request, ASSIGN_FIELDS)
+    lead_unit = inputs.read("lead_unit", _unit, request, post.get("lead_unit"))
+    leader = inputs.read("leader", _leader, request, post.get("leader"))
+    due_on = inputs.date("due_on", required=False)
+    inputs.check()
     count = proposal_services.proposals_assign(
         actor=actor_of(request), revision=revision, proposals=list(chosen),
-        lead_unit=_unit(request, post.get("lead_unit")),
-        leader=_leader(request, post.get("leader")),
-        due_on=optional_date(post.get("due_on"), "完成时限"))
+        lead_unit=lead_unit, leader=leader, due_on=due_on)
     return f"已为{count}条任务批量指定"
 
 
-@action("confirm", back="tasks:review", back_kwargs=(("pk", "plan"),))
+@action("confirm", back="tasks:review", back_kwargs=(("pk", "plan"),), labels=CONFIRM_FIELDS)
 def confirm(request: HttpRequest, plan: int) -> tuple[str, str]:
     found = scoped(Plan, request, plan)
     revision = plan_confirm(actor=actor_of(request), plan=found,
