@@ -5,6 +5,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.urls import reverse
 
+from dangjian.access.scoping import restrict
 from dangjian.core.detail import Action, RecordDetailView, Section
 from dangjian.core.history import related
 from dangjian.core.lists import RegisterListView
@@ -105,10 +106,14 @@ class FindingDetail(RecordDetailView):
     list_url = "oversight:finding_list"
 
     def sections(self) -> list[Section]:
-        finding: Finding = self.object
-        measures = finding.measures.select_related("finding__organization", "owner")
-        notices = finding.notices.select_related("organization", "recipient")
-        checks = finding.self_checks.select_related("origin__organization", "organization")
+        # Each section shows only what the viewer may open: peer units' self-checks and
+        # notices to leaders are outside a unit clerk's scope.
+        finding, user = self.object, self.request.user
+        measures = restrict(finding.measures.select_related("finding__organization", "owner"),
+                            user)
+        notices = restrict(finding.notices.select_related("organization", "recipient"), user)
+        checks = restrict(finding.self_checks.select_related("origin__organization",
+                                                             "organization"), user)
         return [Section("整改措施", MeasureTable(measures, orderable=False)),
                 Section("监督工作提示单", NoticeTable(notices, orderable=False)),
                 Section("举一反三自查", SelfCheckTable(checks, orderable=False))]
