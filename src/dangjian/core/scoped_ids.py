@@ -26,7 +26,7 @@ def _as_id(value: Any) -> int | None:
     """``value`` as an id (1 … MAX_ID), or None: no bools, no floats, no ``"1e3"``."""
     if isinstance(value, bool):
         return None
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isdecimal():
         value = int(value.strip())
     return value if isinstance(value, int) and 1 <= value <= MAX_ID else None
 

@@ -38,7 +38,7 @@ LEADING_TITLES = {"书记", *MEMBER_TITLES}
 
 def _year(request: HttpRequest) -> int:
     raw = request.GET.get("year", "")
-    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else timezone.localdate().year
+    return int(raw) if raw.isdecimal() and 2000 <= int(raw) <= 2100 else timezone.localdate().year
 
 
 @login_required
@@ -114,7 +114,7 @@ def list_new(request: HttpRequest) -> HttpResponse:
 def _list_create(request: HttpRequest) -> tuple[str, str]:
     post = request.POST
     person_id = post.get("person", "")
-    own = person_id.isdigit() and int(person_id) == getattr(request.user, "person_id", None)
+    own = person_id.isdecimal() and int(person_id) == getattr(request.user, "person_id", None)
     person = (Person.objects.get(pk=person_id) if own  # one's own, even outside the scope
               else picked(Person, request, person_id, "person") if person_id else None)
     year = post.get("year", "")
@@ -122,7 +122,8 @@ def _list_create(request: HttpRequest) -> tuple[str, str]:
                      else None) or picked(Organization, request, post.get("organization"),
                                           "organization"))
     rlist = list_services.responsibility_list_create(
-        actor=actor_of(request), organization=organization, year=int(year) if year.isdigit() else 0,
+        actor=actor_of(request), organization=organization,
+        year=int(year) if year.isdecimal() else 0,
         person=person)
     return (f"已建立：{rlist.title}", reverse("duties:list", kwargs={"pk": rlist.pk}))
 
@@ -150,7 +151,7 @@ def item_edit(request: HttpRequest, pk: int, item: int) -> str:
     times = post.get("times", "")
     item_services.item_update(
         actor=actor_of(request), item=_item(request, pk, item), text=post.get("text", ""),
-        times=int(times) if times.isdigit() else 0, active=post.get("active") == "on")
+        times=int(times) if times.isdecimal() else 0, active=post.get("active") == "on")
     return "已保存责任事项"
 
 
@@ -161,7 +162,7 @@ def item_new(request: HttpRequest, pk: int) -> str:
     times = post.get("times", "")
     item_services.item_add(
         actor=actor_of(request), rlist=rlist, text=post.get("text", ""),
-        period=post.get("period", Period.YEAR), times=int(times) if times.isdigit() else 0,
+        period=post.get("period", Period.YEAR), times=int(times) if times.isdecimal() else 0,
         evidence_hint=post.get("evidence_hint", ""), citation=post.get("citation", ""))
     return "已添加本单位细化事项"
 

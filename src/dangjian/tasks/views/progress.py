@@ -17,7 +17,7 @@ REPORT_FIELDS = {"text": "本期进展", "percent": "完成进度（%）", "mile
 
 
 def _percent(raw: str) -> int | None:
-    if raw and not raw.isdigit():
+    if raw and not raw.isdecimal():
         raise ValidationError("完成进度应为0至100的整数")
     return int(raw) if raw else None
 
@@ -34,7 +34,7 @@ def report(request: HttpRequest, pk: int) -> tuple[str, str]:
     percent = inputs.read("percent", _percent, post.get("percent", "").strip())
     milestone_id = post.get("milestone", "")
     milestone = (Milestone.objects.filter(task=task, pk=milestone_id).first()
-                 if milestone_id.isdigit() else None)
+                 if milestone_id.isdecimal() else None)
     if milestone_id and milestone is None:
         inputs.refuse("milestone", "所选节点不属于这项任务")
     inputs.check()
@@ -66,7 +66,7 @@ def edit(request: HttpRequest, pk: int) -> tuple[str, str]:
         actor=actor_of(request), task=task, version=version_of(request) or task.version,
         due_on=parse_date(post.get("due_on"), "完成时限"),
         report_cycle=_cycle(post.get("report_cycle", "")),
-        report_day=int(day) if day.isdigit() else 0)
+        report_day=int(day) if day.isdecimal() else 0)
     return "已修订督办任务", _detail(task)
 
 
