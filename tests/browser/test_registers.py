@@ -53,3 +53,21 @@ def test_a_clerk_opens_a_person_masked_and_a_secretary_unmasks(
     shown = secretary.get_by_test_id("unmasked")
     expect(shown).to_be_visible()
     expect(shown).not_to_contain_text("*")
+
+
+def test_querying_and_paging_swap_the_results_in_place(
+    browser: Browser, site: str, demo_password: str,
+) -> None:
+    page = _as(browser, site, "county_head", demo_password, "/persons/")
+    page.evaluate("window.loadedOnce = true")  # gone if the page reloads
+    total = page.get_by_test_id("pager").inner_text()
+    page.get_by_role("link", name="下一页").click()
+    expect(page.get_by_test_id("pager")).to_contain_text("第 2/")
+    page.get_by_label("姓名").fill("张")
+    page.get_by_role("button", name="查询").click()
+    expect(page.get_by_test_id("pager")).to_contain_text("第 1/")
+    assert page.get_by_test_id("pager").inner_text() != total
+    assert page.evaluate("window.loadedOnce === true")  # swapped, not reloaded
+    assert "name=" in page.url  # the address keeps the query (back, bookmark, share)
+    export = page.get_by_test_id("export").get_attribute("href") or ""
+    assert "name=" in export and "export=xlsx" in export

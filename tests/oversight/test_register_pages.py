@@ -133,3 +133,21 @@ def test_findings_by_status_count_under_the_other_filters(
                                     ).content.decode()
     assert "待整改 <b>1</b>" in text and "已销号 <b>1</b>" in text
     assert "共 1 条" in text
+
+
+def test_the_query_form_asks_for_the_results_alone_with_htmx(
+    as_user: Callable[[str], Client], raise_finding: Callable[..., dict[str, Any]],
+) -> None:
+    raise_finding(description="局部刷新的问题")
+    client = as_user("inspector")
+    partial = client.get("/oversight/findings/", {"q": "局部刷新"}, HTTP_HX_REQUEST="true")
+    text = partial.content.decode()
+    assert "局部刷新的问题" in text and "共 1 条" in text
+    assert "<html" not in text and "query-form" not in text  # no page, no form around it
+    assert "export=xlsx" in text and "q=%E5%B1%80" in text  # 导出 carries the filters shown
+    assert "HX-Request" in partial["Vary"]
+    bad = client.get("/oversight/findings/", {"discovered_from": "2026-13-45"},
+                     HTTP_HX_REQUEST="true").content.decode()
+    assert 'data-testid="filter-errors"' in bad and "发现日期起" in bad
+    full = client.get("/oversight/findings/", {"q": "局部刷新"}).content.decode()
+    assert "<html" in full and "query-form" in full

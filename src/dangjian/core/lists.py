@@ -13,7 +13,9 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
+from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.views.generic import TemplateView
 
 from dangjian.access.scoping import restrict
@@ -23,6 +25,7 @@ from dangjian.documents.spreadsheets import render_xlsx
 from dangjian.orgs.models import Organization
 
 PAGE_SIZES = (20, 50, 100)
+RESULTS_TEMPLATE = "core/_list_results.html"
 # An export larger than this is refused with a message (filter first), never cut silently.
 EXPORT_LIMIT = 20_000
 # Query parameters that are not filters.
@@ -85,12 +88,19 @@ class RegisterListView(LoginRequiredMixin, TemplateView):
         per_page = self.per_page()
         page = Paginator(rows, per_page).get_page(request.GET.get("page"))
         table.paginate(page=page.number, per_page=per_page)
-        return self.render_to_response(self.get_context_data(
+        # The query form and the pager ask with htmx for the results alone (no menu, no form).
+        context = self.get_context_data(
             filterset=filterset, table=table, page_obj=page, per_page=per_page,
             page_sizes=PAGE_SIZES, counts=self.counts(), title=self.title,
             export_name=self.export_name, new_url=self.new_url, new_label=self.new_label,
             filtered=any(k not in PAGE_PARAMS and v for k, v in request.GET.items()),
-        ))
+        )
+        if request.headers.get("HX-Request") == "true":
+            response: HttpResponse = TemplateResponse(request, RESULTS_TEMPLATE, context)
+        else:
+            response = self.render_to_response(context)
+        patch_vary_headers(response, ["HX-Request"])
+        return response
 
     def per_page(self) -> int:
         raw = self.request.GET.get("per_page", "")
