@@ -51,6 +51,7 @@ class ScopedId(serializers.PrimaryKeyRelatedField):
     default_error_messages = {
         "does_not_exist": OUT_OF_SCOPE,
         "incorrect_type": OUT_OF_SCOPE,
+        "null": "该项不能为空",  # DRF's own reads "该字段不能为 null。"
     }
 
     def __init__(self, model: type[Model] | None = None,
