@@ -6,6 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.test import Client
 from rest_framework.test import APIClient
 
 from dangjian.access.models import User
@@ -50,3 +51,11 @@ def test_who_submitted_a_measure_for_verification_cannot_accept_it(
     assert accepted.status_code in (400, 403), accepted.content
     assert "本人" in accepted.content.decode()
     assert Measure.objects.get(pk=measure["id"]).status != "已销号"
+    page = Client()
+    page.force_login(both)
+    detail = page.get(f"/oversight/measures/{measure['id']}/").content.decode()
+    assert f"/oversight/measures/{measure['id']}/verify/" not in detail  # not offered either
+    other = Client()
+    other.force_login(user("inspector"))
+    offered = other.get(f"/oversight/measures/{measure['id']}/").content.decode()
+    assert f"/oversight/measures/{measure['id']}/verify/" in offered  # another inspector may

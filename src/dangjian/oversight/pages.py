@@ -5,6 +5,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.urls import reverse
 
+from dangjian.access.actor import actor_of
 from dangjian.access.scoping import restrict
 from dangjian.core.detail import Action, RecordDetailView, Section
 from dangjian.core.history import related
@@ -190,7 +191,7 @@ class MeasureDetail(RecordDetailView):
 
     def actions(self) -> list[Action]:
         measure: Measure = self.object
-        user, status, found = self.request.user, measure.status, []
+        user, status, found = actor_of(self.request), measure.status, []
         moves = measure_services.TRANSITIONS.get(status, set())
         if can(user, "oversight.rectify", measure.finding.organization):
             if status in (MeasureStatus.PENDING, MeasureStatus.IN_PROGRESS):
@@ -200,7 +201,7 @@ class MeasureDetail(RecordDetailView):
             if MeasureStatus.SUBMITTED in moves:
                 found.append(Action("提交核查", _url("measure-submit", measure.pk),
                                     style="secondary"))
-        if can(user, "oversight.inspect") and MeasureStatus.CLOSED in moves:
+        if MeasureStatus.CLOSED in moves and measure_services.may_verify(user, measure):
             found.append(Action("核查", _url("measure-verify", measure.pk)))
         return found
 

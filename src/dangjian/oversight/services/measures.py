@@ -13,7 +13,7 @@ from dangjian.audit.models import AuditEvent
 from dangjian.audit.services import record
 from dangjian.core.errors import Conflict
 from dangjian.core.files.storage import stored_uploads
-from dangjian.core.permissions import require
+from dangjian.core.permissions import can, require
 from dangjian.people.models import Person
 
 from ..models import Evidence, Finding, Measure, MeasureStatus, Progress, Verification
@@ -183,6 +183,12 @@ def measure_submit(*, actor: User, measure: Measure, version: int | None = None)
         record(actor=actor, action="measure.submit", target=measure)
         handovers.measure_submitted(measure, actor)
     return measure
+
+
+def may_verify(actor: User, measure: Measure) -> bool:
+    """An inspector verifies a submitted measure, unless they submitted it themselves."""
+    return (can(actor, "oversight.inspect") and measure.status == S.SUBMITTED
+            and _submitted_by(measure) != actor.pk)
 
 
 def _submitted_by(measure: Measure) -> int | None:
