@@ -16,22 +16,21 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SEARCH = "输入名称或拼音首字母查找"
 
 
-def _as(browser: Browser, site: str, username: str, password: str) -> Page:
+def _as(browser: Browser, site: str, username: str, password: str, path: str) -> Page:
     page = browser.new_page()
-    page.goto(f"{site}/login/?next=/oversight/")
+    page.goto(f"{site}/login/?next={path}")
     page.get_by_label("用户名").fill(username)
     page.get_by_label("密码").fill(password)
     page.get_by_role("button", name="登录").click()
-    expect(page.get_by_role("heading", name="监督整改")).to_be_visible()
+    expect(page.get_by_test_id("current-user")).to_be_visible()
     return page
 
 
 def test_the_inspector_picks_a_unit_by_its_pinyin_initials_and_the_keyboard(
     browser: Browser, site: str, demo_password: str
 ) -> None:
-    inspector = _as(browser, site, "inspector", demo_password)
-    inspector.get_by_text("登记问题").click()
-    form = inspector.locator('form[action="/oversight/findings/new/"]')
+    inspector = _as(browser, site, "inspector", demo_password, "/oversight/findings/new/")
+    form = inspector.get_by_test_id("action-form")
     search = form.get_by_role("combobox", name=SEARCH)
     search.click()
     search.press_sequentially("xczj")
@@ -54,9 +53,8 @@ def test_the_inspector_picks_a_unit_by_its_pinyin_initials_and_the_keyboard(
 def test_escape_closes_the_list_and_keeps_the_unit_chosen(
     browser: Browser, site: str, demo_password: str
 ) -> None:
-    inspector = _as(browser, site, "inspector", demo_password)
-    inspector.get_by_text("登记问题").click()
-    form = inspector.locator('form[action="/oversight/findings/new/"]')
+    inspector = _as(browser, site, "inspector", demo_password, "/oversight/findings/new/")
+    form = inspector.get_by_test_id("action-form")
     search = form.get_by_role("combobox", name=SEARCH)
     before = search.input_value()
     search.fill("xianjiaoyu")  # a prefix of the full pinyin
@@ -75,15 +73,13 @@ def test_a_refused_measure_shows_a_red_summary_field_messages_and_keeps_the_inpu
         organization=Organization.objects.get(name="县财政局"), source="巡察反馈",
         category="资金监管", severity="一般", description="会议费报销不规范",
         discovered_on=today - timedelta(days=3))
-    clerk = _as(browser, site, "finance_clerk", demo_password)
     action = f"/oversight/findings/{finding.pk}/measures/new/"
-    clerk.locator("details", has=clerk.locator(f'form[action="{action}"]')).locator(
-        "summary").click()
-    form = clerk.locator(f'form[action="{action}"]')
+    clerk = _as(browser, site, "finance_clerk", demo_password, action)
+    form = clerk.get_by_test_id("action-form")
     form.get_by_label("整改措施").fill("修订会议费管理办法")
     form.get_by_role("button", name="添加").click()
 
-    form = clerk.locator(f'form[action="{action}"]')
+    form = clerk.get_by_test_id("action-form")
     summary = form.get_by_role("alert")
     expect(summary).to_be_visible()
     expect(summary).to_have_class("form-errors")

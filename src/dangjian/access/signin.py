@@ -118,7 +118,7 @@ def check_code(request: HttpRequest, *, user: User, device: TOTPDevice, code: st
     code = (code or "").strip()
     if not code:
         raise _refuse(request, username, "otp_missing", user=user)
-    if not (code.isdigit() and len(code) == device.digits and device.verify_token(code)):
+    if not (code.isdecimal() and len(code) == device.digits and device.verify_token(code)):
         record(actor=user, action="login.refused", success=False, ip=client_ip(request),
                after={"reason": "otp_wrong"})
         _count_failure(request, username)

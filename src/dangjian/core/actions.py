@@ -36,7 +36,7 @@ def message_of(exc: Exception) -> str:
 
 def scoped(model: Any, request: HttpRequest, pk: Any) -> Any:
     """The object a page's URL names, within the user's scope (else 404)."""
-    if not str(pk or "").isdigit():
+    if not str(pk or "").isdecimal():
         raise ValidationError("请选择有效的对象")
     return get_object_or_404(restrict(model.objects.all(), request.user), pk=pk)
 
@@ -60,7 +60,7 @@ def _draft(post: QueryDict) -> dict[str, Any]:
 
 def version_of(request: HttpRequest) -> int | None:
     raw = request.POST.get("version", "")
-    return int(raw) if raw.isdigit() else None
+    return int(raw) if raw.isdecimal() else None
 
 
 def action(form_key: str, back: str,

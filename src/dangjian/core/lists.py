@@ -104,7 +104,7 @@ class RegisterListView(LoginRequiredMixin, TemplateView):
 
     def per_page(self) -> int:
         raw = self.request.GET.get("per_page", "")
-        return int(raw) if raw.isdigit() and int(raw) in PAGE_SIZES else PAGE_SIZES[0]
+        return int(raw) if raw.isdecimal() and int(raw) in PAGE_SIZES else PAGE_SIZES[0]
 
     def counts(self) -> list[dict[str, Any]]:
         """Rows by status under the other filters, each a link that adds the status filter."""

@@ -26,7 +26,7 @@ def _as_id(value: Any) -> int | None:
     """``value`` as an id (1 … MAX_ID), or None: no bools, no floats, no ``"1e3"``."""
     if isinstance(value, bool):
         return None
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isdecimal():
         value = int(value.strip())
     return value if isinstance(value, int) and 1 <= value <= MAX_ID else None
 
@@ -51,6 +51,7 @@ class ScopedId(serializers.PrimaryKeyRelatedField):
     default_error_messages = {
         "does_not_exist": OUT_OF_SCOPE,
         "incorrect_type": OUT_OF_SCOPE,
+        "null": "该项不能为空",  # DRF's own reads "该字段不能为 null。"
     }
 
     def __init__(self, model: type[Model] | None = None,

@@ -164,7 +164,7 @@ def _change(request: HttpRequest, pk: int) -> tuple[str, str]:
     inputs = Inputs(request, CHANGE_LABELS)
     text = inputs.text("text")
     times = post.get("times", "").strip()
-    if not times.isdigit():
+    if not times.isdecimal():
         inputs.refuse("times", "每期次数请填写整数")
     inputs.check()
     item_services.item_update(

@@ -39,7 +39,7 @@ def own_post_body(user: Any, pk: Any) -> Organization | None:
     """A body where the user holds a current post: theirs to keep a list in, even when it
     lies outside their scope (a vice head's post is at the county party group)."""
     person_id = getattr(user, "person_id", None)
-    if not person_id or not str(pk).isdigit():
+    if not person_id or not str(pk).isdecimal():
         return None
     posts = Post.objects.current().filter(person_id=person_id, organization_id=pk)
     return Organization.objects.filter(pk__in=posts.values("organization")).first()

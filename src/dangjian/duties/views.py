@@ -39,7 +39,7 @@ LEADING_TITLES = {"书记", *MEMBER_TITLES}
 
 def _year(request: HttpRequest) -> int:
     raw = request.GET.get("year", "")
-    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else timezone.localdate().year
+    return int(raw) if raw.isdecimal() and 2000 <= int(raw) <= 2100 else timezone.localdate().year
 
 
 @login_required
@@ -117,13 +117,13 @@ ITEM_FIELDS = {"text": "责任内容", "period": "频次", "times": "每期次�
 
 
 def _year_of(raw: str) -> int:
-    if not raw.isdigit():
+    if not raw.isdecimal():
         raise ValidationError("年度应为四位数字")
     return int(raw)
 
 
 def _times_of(raw: str) -> int:
-    if raw and not raw.isdigit():
+    if raw and not raw.isdecimal():
         raise ValidationError("每期次数应为不小于0的整数")
     return int(raw) if raw else 0
 
@@ -133,7 +133,7 @@ def _list_create(request: HttpRequest) -> tuple[str, str]:
     post = request.POST
     inputs = Inputs(request, LIST_FIELDS)
     person_id = post.get("person", "")
-    own = person_id.isdigit() and int(person_id) == getattr(request.user, "person_id", None)
+    own = person_id.isdecimal() and int(person_id) == getattr(request.user, "person_id", None)
     person = (Person.objects.get(pk=person_id) if own  # one's own, even outside the scope
               else inputs.picked(Person, "person", required=False))
     body = selectors.own_post_body(request.user, post.get("organization")) if own else None
@@ -168,7 +168,7 @@ def item_edit(request: HttpRequest, pk: int, item: int) -> str:
     times = post.get("times", "")
     item_services.item_update(
         actor=actor_of(request), item=_item(request, pk, item), text=post.get("text", ""),
-        times=int(times) if times.isdigit() else 0, active=post.get("active") == "on")
+        times=int(times) if times.isdecimal() else 0, active=post.get("active") == "on")
     return "已保存责任事项"
 
 

@@ -44,7 +44,7 @@ def report_roots_for(user: Any) -> QuerySet[Organization]:
 
 
 def scoped_organization(user: Any, pk: Any) -> Organization | None:
-    if not str(pk or "").isdigit():
+    if not str(pk or "").isdecimal():
         return None
     return restrict(Organization.objects.all(), user).filter(pk=pk).first()
 

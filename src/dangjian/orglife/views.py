@@ -100,7 +100,7 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
     entry = selectors.organizations_for_entry(user)
     asked = request.GET.get("organization", "")
     # A clerk most often records for a 党支部: start from one unless another was chosen.
-    branch = ((entry.filter(pk=asked).first() if asked.isdigit() else None)
+    branch = ((entry.filter(pk=asked).first() if asked.isdecimal() else None)
               or entry.filter(kind=OrgKind.BRANCH).first() or entry.first())
     if branch is None:
         raise PermissionDenied("您没有可登记组织生活的组织")
@@ -206,7 +206,7 @@ def compliance(request: HttpRequest) -> HttpResponse:
 
 
 def _persons(request: HttpRequest, ids: list[str]) -> list[Person]:
-    wanted = {int(pk) for pk in ids if pk.isdigit()}
+    wanted = {int(pk) for pk in ids if pk.isdecimal()}
     found = restrict(Person.objects.all(), request.user).in_bulk(wanted)
     if len(found) < len(wanted):
         raise ValidationError("所选人员不存在，或不在您的范围内")
@@ -214,4 +214,4 @@ def _persons(request: HttpRequest, ids: list[str]) -> list[Person]:
 
 
 def _year(value: str | None, default: int) -> int:
-    return int(value) if value and value.isdigit() and 2000 <= int(value) <= default else default
+    return int(value) if value and value.isdecimal() and 2000 <= int(value) <= default else default

@@ -46,6 +46,8 @@ class Input:
     values: list[str] = field(default_factory=list)  # checks: the ticked ones
     required: bool = True
     help: str = ""
+    picker: str = ""  # organizations | persons: a type-ahead over the select (core/_picker.html)
+    picker_params: str = ""  # what the type-ahead may offer, e.g. "kind=党支部"
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,9 @@ def finding_new(request: HttpRequest) -> HttpResponse:
                  refusal=_refusal(request, "oversight.inspect"), back="oversight:finding_list",
                  inputs=[
                      Input("organization", "问题单位", "select",
-                           [(str(u.pk), u.name) for u in units.order_by("path")]),
+                           [(str(u.pk), u.name) for u in units.order_by("path")],
+                           picker="organizations",
+                           picker_params=f"kind={OrgKind.GOVERNMENT_UNIT.value}"),
                      Input("source", "问题来源", "select", _terms(TermKind.SOURCE)),
                      Input("category", "问题类别", "select", _terms(TermKind.CATEGORY)),
                      Input("severity", "严重程度", "select", _terms(TermKind.SEVERITY)),
@@ -187,7 +191,8 @@ def measure_new(request: HttpRequest, finding: int) -> HttpResponse:
                  about=[("问题描述", found.description)], inputs=[
                      Input("description", "整改措施"),
                      Input("owner", "责任人", "select",
-                           [(str(p.pk), f"{p.name}（{p.organization.name}）") for p in owners]),
+                           [(str(p.pk), f"{p.name}（{p.organization.name}）") for p in owners],
+                           picker="persons"),
                      Input("due_on", "完成时限", "date"),
                      Input("criterion", "完成标准"),
                  ], buttons=[Button("添加")])

@@ -5,6 +5,8 @@ from typing import Any
 from django.db.models import QuerySet
 from django.urls import reverse
 
+from dangjian.access.actor import actor_of
+from dangjian.access.scoping import restrict
 from dangjian.core.detail import Action, RecordDetailView, Section
 from dangjian.core.history import related
 from dangjian.core.lists import RegisterListView
@@ -105,10 +107,14 @@ class FindingDetail(RecordDetailView):
     list_url = "oversight:finding_list"
 
     def sections(self) -> list[Section]:
-        finding: Finding = self.object
-        measures = finding.measures.select_related("finding__organization", "owner")
-        notices = finding.notices.select_related("organization", "recipient")
-        checks = finding.self_checks.select_related("origin__organization", "organization")
+        # Each section shows only what the viewer may open: peer units' self-checks and
+        # notices to leaders are outside a unit clerk's scope.
+        finding, user = self.object, self.request.user
+        measures = restrict(finding.measures.select_related("finding__organization", "owner"),
+                            user)
+        notices = restrict(finding.notices.select_related("organization", "recipient"), user)
+        checks = restrict(finding.self_checks.select_related("origin__organization",
+                                                             "organization"), user)
         return [Section("整改措施", MeasureTable(measures, orderable=False)),
                 Section("监督工作提示单", NoticeTable(notices, orderable=False)),
                 Section("举一反三自查", SelfCheckTable(checks, orderable=False))]
@@ -185,7 +191,7 @@ class MeasureDetail(RecordDetailView):
 
     def actions(self) -> list[Action]:
         measure: Measure = self.object
-        user, status, found = self.request.user, measure.status, []
+        user, status, found = actor_of(self.request), measure.status, []
         moves = measure_services.TRANSITIONS.get(status, set())
         if can(user, "oversight.rectify", measure.finding.organization):
             if status in (MeasureStatus.PENDING, MeasureStatus.IN_PROGRESS):
@@ -195,7 +201,7 @@ class MeasureDetail(RecordDetailView):
             if MeasureStatus.SUBMITTED in moves:
                 found.append(Action("提交核查", _url("measure-submit", measure.pk),
                                     style="secondary"))
-        if can(user, "oversight.inspect") and MeasureStatus.CLOSED in moves:
+        if MeasureStatus.CLOSED in moves and measure_services.may_verify(user, measure):
             found.append(Action("核查", _url("measure-verify", measure.pk)))
         return found
 

@@ -96,7 +96,7 @@ def document_error_responses(result: dict[str, Any], **kwargs: Any) -> dict[str,
     for item in result.get("paths", {}).values():
         for method, operation in item.items():
             responses = operation.setdefault("responses", {})
-            declared = [code for code in responses if code.isdigit() and int(code) >= 400]
+            declared = [code for code in responses if code.isdecimal() and int(code) >= 400]
             for status in {*_error_statuses(method, operation, schemas), *declared}:
                 _add_error_response(responses, status)
     return result

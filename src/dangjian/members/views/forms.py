@@ -19,7 +19,7 @@ CHOICES_LIMIT = 300
 def optional_int(value: str | None, label: str) -> int | None:
     if not value:
         return None
-    if not value.isdigit() or int(value) > SMALL_MAX:
+    if not value.isdecimal() or int(value) > SMALL_MAX:
         raise ValidationError(f"{label}应为 0 至 {SMALL_MAX} 的整数")
     return int(value)
 

@@ -39,7 +39,7 @@ def study(request: HttpRequest) -> HttpResponse:
 def year_or_this(value: str | None) -> int:
     """The year asked for in the address, or this year when it is missing or no sane year."""
     raw = value or ""
-    if raw.isdigit() and YEARS[0] <= int(raw) <= YEARS[1]:
+    if raw.isdecimal() and YEARS[0] <= int(raw) <= YEARS[1]:
         return int(raw)
     return timezone.localdate().year
 

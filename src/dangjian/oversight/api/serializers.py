@@ -80,7 +80,7 @@ class FindingInSerializer(serializers.Serializer):
 class FindingCorrectSerializer(serializers.Serializer):
     """A correction of a finding: the reason and only what changes."""
 
-    reason = serializers.CharField()
+    reason = serializers.CharField(max_length=200)  # as a withdrawal's or progress correction's
     description = serializers.CharField(required=False)
     category = serializers.CharField(max_length=40, required=False)
     severity = serializers.CharField(max_length=40, required=False)

@@ -194,7 +194,7 @@ class MeasureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
         """Correct a progress report by a new entry naming it; the wrong one stays."""
         measure = self.get_object()
         data = self.validated(s.ProgressCorrectSerializer)
-        wrong = measure.progress.filter(pk=entry).first() if str(entry).isdigit() else None
+        wrong = measure.progress.filter(pk=entry).first() if str(entry).isdecimal() else None
         if wrong is None:
             raise Http404("没有这条进展")
         correction = measure_services.measure_correct_progress(

@@ -3,16 +3,17 @@
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
 from dangjian.access.models import User
+from dangjian.audit.models import AuditEvent
 from dangjian.audit.services import record
 from dangjian.core.errors import Conflict
 from dangjian.core.files.storage import stored_uploads
-from dangjian.core.permissions import require
+from dangjian.core.permissions import can, require
 from dangjian.people.models import Person
 
 from ..models import Evidence, Finding, Measure, MeasureStatus, Progress, Verification
@@ -184,6 +185,19 @@ def measure_submit(*, actor: User, measure: Measure, version: int | None = None)
     return measure
 
 
+def may_verify(actor: User, measure: Measure) -> bool:
+    """An inspector verifies a submitted measure, unless they submitted it themselves."""
+    return (can(actor, "oversight.inspect") and measure.status == S.SUBMITTED
+            and _submitted_by(measure) != actor.pk)
+
+
+def _submitted_by(measure: Measure) -> int | None:
+    """Who last asked for verification: the audit log is where a submission is kept."""
+    return (AuditEvent.objects.filter(object_type=measure._meta.label, object_id=str(measure.pk),
+                                      action="measure.submit", success=True)
+            .order_by("-id").values_list("user_id", flat=True).first())
+
+
 def measure_verify(
     *, actor: User, measure: Measure, decision: str, comment: str = "",
     version: int | None = None,
@@ -197,6 +211,8 @@ def measure_verify(
     today = timezone.localdate()
     with transaction.atomic():
         measure = _locked(measure, version)
+        if _submitted_by(measure) == actor.pk:  # one account may hold both grants
+            raise PermissionDenied("不能核查本人提交的整改措施")
         accept = decision == Verification.Decision.ACCEPT
         _move(measure, S.CLOSED if accept else S.IN_PROGRESS)
         measure.closed_on = today if accept else None

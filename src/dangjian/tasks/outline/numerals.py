@@ -22,7 +22,7 @@ def han_to_int(text: str) -> int | None:
 
 def numeral_value(label: str) -> int | None:
     """The value of a marker's numeral, whichever script it is written in."""
-    if label.isdigit():
+    if label.isdecimal():
         return int(label)
     if len(label) == 1 and label in CIRCLED:
         return CIRCLED.index(label) + 1

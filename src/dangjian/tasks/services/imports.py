@@ -224,4 +224,4 @@ def _write(actor: User, job: ImportJob) -> ImportJob:
 
 
 def _number(value: str, fallback: int) -> int:
-    return int(value) if value.isdigit() and 0 < int(value) < 100000 else fallback
+    return int(value) if value.isdecimal() and 0 < int(value) < 100000 else fallback

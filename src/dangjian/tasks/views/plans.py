@@ -33,7 +33,7 @@ CONFIRM_FIELDS = {"accept_past_due": "完成时限已过，仍然确认", "items
 
 
 def _year(raw: str | None) -> int:
-    if not (raw or "").isdigit():
+    if not (raw or "").isdecimal():
         raise ValidationError("年度应为四位数字")
     return int(raw or 0)
 
@@ -125,7 +125,7 @@ def _proposal(request: HttpRequest, pk: int) -> Proposal:
 def _leader(request: HttpRequest, pk: str | None) -> Any:
     if not pk:
         return None
-    found = selectors.leaders_for(request.user).filter(pk=pk).first() if pk.isdigit() else None
+    found = selectors.leaders_for(request.user).filter(pk=pk).first() if pk.isdecimal() else None
     if found is None:
         raise ValidationError("所选责任领导不存在，或不在您的范围内")
     return found
@@ -177,7 +177,7 @@ def proposal_act(request: HttpRequest, plan: int, pk: int, verb: str) -> str:
         return f"已将下一条并入：{proposal.title}"
     at = request.POST.get("at", "")
     second = proposal_services.proposal_split(actor=actor_of(request), proposal=proposal,
-                                              at=int(at) - 1 if at.isdigit() else 0)
+                                              at=int(at) - 1 if at.isdecimal() else 0)
     return f"已拆分出：{second.title}"
 
 
@@ -189,7 +189,8 @@ def proposals_assign(request: HttpRequest, plan: int) -> str:
         raise ValidationError("该部署没有待审核的版本")
     chosen = revision.proposals.filter(dropped=False)
     if post.get("all") != "1":
-        chosen = chosen.filter(pk__in=[int(pk) for pk in post.getlist("proposals") if pk.isdigit()])
+        chosen = chosen.filter(pk__in=[int(pk) for pk in post.getlist("proposals")
+                                       if pk.isdecimal()])
     inputs = Inputs(request, ASSIGN_FIELDS)
     lead_unit = inputs.read("lead_unit", _unit, request, post.get("lead_unit"))
     leader = inputs.read("leader", _leader, request, post.get("leader"))

@@ -19,7 +19,7 @@ EDIT_FIELDS = {"due_on": "完成时限", "report_cycle": "报送周期", "report
 
 
 def _percent(raw: str) -> int | None:
-    if raw and not raw.isdigit():
+    if raw and not raw.isdecimal():
         raise ValidationError("完成进度应为0至100的整数")
     return int(raw) if raw else None
 
@@ -36,7 +36,7 @@ def report(request: HttpRequest, pk: int) -> tuple[str, str]:
     percent = inputs.read("percent", _percent, post.get("percent", "").strip())
     milestone_id = post.get("milestone", "")
     milestone = (Milestone.objects.filter(task=task, pk=milestone_id).first()
-                 if milestone_id.isdigit() else None)
+                 if milestone_id.isdecimal() else None)
     if milestone_id and milestone is None:
         inputs.refuse("milestone", "所选节点不属于这项任务")
     inputs.check()
@@ -81,6 +81,6 @@ def _cycle(value: str) -> str:
 
 def _report_day(raw: str) -> int | None:
     # Empty is already refused by ``Inputs.text``; the range is the service's rule.
-    if raw and not raw.isdigit():
+    if raw and not raw.isdecimal():
         raise ValidationError("报送截止日应为1至28的整数")
     return int(raw) if raw else None

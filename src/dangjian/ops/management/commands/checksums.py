@@ -18,7 +18,7 @@ class Command(BaseCommand):
         first = {}
         for item in options["first"]:
             table, _, count = item.partition("=")
-            if not count.isdigit():
+            if not count.isdecimal():
                 raise CommandError(f"--first 的格式应为 表名=行数，收到“{item}”")
             first[table] = int(count)
         sums = table_checksums(first=first)
