@@ -1,13 +1,12 @@
 import django_filters
-from django.db.models import QuerySet
 
 from dangjian.core.inputs import IdFilter, YearFilter
-from dangjian.orgs.filtersets import subtree_path
+from dangjian.orgs.filtersets import SubtreeFilterSet
 
 from .models import Meeting, MeetingKind
 
 
-class MeetingFilterSet(django_filters.FilterSet):
+class MeetingFilterSet(SubtreeFilterSet):
     """One filter for the list page, its export and the API: organisation, subtree, kind,
     year, date range."""
 
@@ -23,7 +22,3 @@ class MeetingFilterSet(django_filters.FilterSet):
     class Meta:
         model = Meeting
         fields = ["subtree", "organization", "kind", "year", "held_from", "held_to"]
-
-    def filter_subtree(self, queryset: QuerySet[Meeting], name: str, value: int
-                       ) -> QuerySet[Meeting]:
-        return queryset.filter(organization__path__startswith=subtree_path(value))

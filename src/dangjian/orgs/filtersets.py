@@ -1,3 +1,5 @@
+from typing import Any
+
 import django_filters
 from django.db.models import QuerySet
 
@@ -28,3 +30,14 @@ def subtree_path(org_id: int) -> str:
     # No path holds "-" (treebeard's alphabet is 0-9A-Z); a NUL byte would be a 500 on
     # PostgreSQL, which refuses it in text.
     return path or "-no-such-organisation"
+
+
+class SubtreeFilterSet(django_filters.FilterSet):
+    """A register whose rows hang under an organisation: ``subtree`` is that organisation and
+    everything below it. ``organization_path`` names the row's path field."""
+
+    organization_path = "organization__path"
+    subtree = IdFilter(method="filter_subtree", label="单位（含下级）")
+
+    def filter_subtree(self, queryset: QuerySet[Any], name: str, value: int) -> QuerySet[Any]:
+        return queryset.filter(**{f"{self.organization_path}__startswith": subtree_path(value)})

@@ -8,8 +8,8 @@ import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 
-from dangjian.core.inputs import IdFilter, YearNumberFilter
-from dangjian.orgs.filtersets import subtree_path
+from dangjian.core.inputs import YearNumberFilter
+from dangjian.orgs.filtersets import SubtreeFilterSet
 
 from .models import (
     Accountability,
@@ -27,17 +27,6 @@ from .services.lights import GREEN, LABELS, RED, YELLOW, cutoffs
 
 def _terms(kind: str) -> Any:
     return lambda request: Term.objects.filter(kind=kind)
-
-
-class SubtreeFilterSet(django_filters.FilterSet):
-    """A register whose rows hang under an organisation: ``subtree`` is that organisation and
-    everything below it. ``organization_path`` names the row's path field."""
-
-    organization_path = "organization__path"
-    subtree = IdFilter(method="filter_subtree", label="单位（含下级）")
-
-    def filter_subtree(self, queryset: QuerySet[Any], name: str, value: int) -> QuerySet[Any]:
-        return queryset.filter(**{f"{self.organization_path}__startswith": subtree_path(value)})
 
 
 class FindingFilterSet(SubtreeFilterSet):
