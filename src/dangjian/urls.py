@@ -23,6 +23,8 @@ api_v1 = [
     path("", include("dangjian.tasks.api.urls")),
     path("", include("dangjian.orglife.api.urls")),
     path("", include("dangjian.members.api.urls")),
+    path("assessment/", include("dangjian.assessment.api.urls")),
+    path("", include("dangjian.dashboard.api.urls")),
 ]
 
 urlpatterns = [
@@ -35,6 +37,8 @@ urlpatterns = [
     path("tasks/", include("dangjian.tasks.urls")),
     path("orglife/", include("dangjian.orglife.urls")),
     path("members/", include("dangjian.members.urls")),
+    path("assessment/", include("dangjian.assessment.urls")),
+    path("cockpit/", include("dangjian.dashboard.urls")),
     path("organizations/", include("dangjian.orgs.urls")),
     path("persons/", include("dangjian.people.urls")),
     path("audit/", include("dangjian.audit.urls")),

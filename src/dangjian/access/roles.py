@@ -17,6 +17,9 @@ class Role(models.TextChoices):
     UNIT_SECRETARY = "单位书记", "单位书记"
     UNIT_CLERK = "党务干事", "党务干事"
     MEMBER = "党员", "党员"
+    # 考核管理员: the county's 党建办/组织部, who keeps the assessment schemes and enters scores
+    # (党建工作考核); it reads the records of its subtree to score them and writes none of them.
+    ASSESSOR = "考核管理员", "考核管理员"
     SYSTEM_ADMIN = "系统管理员", "系统管理员"
     SECURITY_ADMIN = "安全管理员", "安全管理员"
     AUDIT_ADMIN = "审计管理员", "审计管理员"
@@ -47,6 +50,7 @@ ROLE_RULES: dict[str, RoleRule] = {
                                   enters_data=True),
     Role.UNIT_CLERK: RoleRule(Reach.GRANTED_SUBTREE, needs_organization=True, enters_data=True),
     Role.MEMBER: RoleRule(Reach.OWN_RECORDS, needs_organization=False),
+    Role.ASSESSOR: RoleRule(Reach.GRANTED_SUBTREE, needs_organization=True),
     Role.SYSTEM_ADMIN: RoleRule(Reach.NONE, needs_organization=False, administers="users"),
     Role.SECURITY_ADMIN: RoleRule(Reach.NONE, needs_organization=False, administers="grants"),
     Role.AUDIT_ADMIN: RoleRule(Reach.NONE, needs_organization=False, administers="audit"),

@@ -57,6 +57,7 @@ DEMO_ACCOUNTS = [
     DemoAccount("finance_clerk", Role.UNIT_CLERK, "县财政局党务干事：本单位"),
     DemoAccount("edu_clerk", Role.UNIT_CLERK, "县教育局党务干事：本单位"),
     DemoAccount("member", Role.MEMBER, "县财政局机关党支部的正式党员：本人"),
+    DemoAccount("assessor", Role.ASSESSOR, "县委组织部（党建办）考核管理员：全县"),
 ]
 
 
@@ -281,6 +282,7 @@ def _create_accounts(county: _County, persons: dict[str, Person], password: str)
     finance = county.departments["县财政局"].obj
     scope_org = {
         "county_head": county.root.obj, "inspector": county.root.obj,
+        "assessor": county.root.obj,
         "finance_secretary": finance, "finance_clerk": finance,
         "edu_clerk": county.departments["县教育局"].obj,
     }

@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     "dangjian.oversight",
     "dangjian.orglife",
     "dangjian.members",
+    # above the domain apps: the assessment reads them, the cockpit reads all
+    "dangjian.assessment",
+    "dangjian.dashboard",
     # pages and tools on top
     "dangjian.web",
     "dangjian.demo",

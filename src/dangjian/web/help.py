@@ -45,6 +45,7 @@ CHAPTERS = [
     Chapter("unit-secretary", "部门党组书记", Role.UNIT_SECRETARY),
     Chapter("unit-clerk", "部门党务干事（文书）", Role.UNIT_CLERK),
     Chapter("member", "普通党员", Role.MEMBER),
+    Chapter("assessor", "考核管理员", Role.ASSESSOR),
     Chapter("system-admin", "系统管理员", Role.SYSTEM_ADMIN),
     Chapter("security-admin", "安全管理员", Role.SECURITY_ADMIN),
     Chapter("audit-admin", "审计管理员", Role.AUDIT_ADMIN),
