@@ -29,6 +29,7 @@ class DemoSnapshot:
         connection.ensure_connection()
         self._copy: sqlite3.Connection | None = None
         self._tables: list[str] = []
+        self._filled: list[str] = []
         if connection.vendor == "sqlite":
             self._copy = sqlite3.connect(":memory:", check_same_thread=False)
             connection.connection.backup(self._copy)
@@ -41,6 +42,8 @@ class DemoSnapshot:
                 for table in self._tables:
                     name = connection.ops.quote_name(table)
                     cursor.execute(f"CREATE TABLE {SCHEMA}.{name} AS TABLE {name}")
+                    if cursor.rowcount:  # most tables are empty: nothing to copy back
+                        self._filled.append(name)
 
     def restore(self) -> None:
         connection.ensure_connection()
@@ -56,7 +59,7 @@ class DemoSnapshot:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
             cursor.execute(f"TRUNCATE {', '.join(names)}")
-            for name in names:
+            for name in self._filled:
                 cursor.execute(f"INSERT INTO {name} SELECT * FROM {SCHEMA}.{name}")
             models = [m for m in apps.get_models() if m._meta.managed and not m._meta.proxy]
             for statement in connection.ops.sequence_reset_sql(no_style(), models):
