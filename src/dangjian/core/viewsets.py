@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import serializers, status, viewsets
+from rest_framework import exceptions, serializers, status, viewsets
 from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
@@ -59,7 +59,11 @@ class ScopedViewSet(viewsets.GenericViewSet):
         if self.request.method in WRITES and status.is_success(response.status_code):
             form = f"api:{getattr(self, 'basename', '') or type(self).__name__}."
             form += str(getattr(self, "action", "") or "")
-            api_submission(self.request.user, form, self.request.data, tally)
+            try:
+                data = self.request.data
+            except (exceptions.ParseError, exceptions.UnsupportedMediaType):
+                data = {}  # a body the view never read, and could not have: no fields
+            api_submission(self.request.user, form, data, tally)
         return response
 
     def get_queryset(self) -> QuerySet[Any]:
