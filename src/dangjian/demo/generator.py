@@ -272,8 +272,8 @@ def build_demo(
         first = counties[0]
         _create_accounts(first, {k: builder.persons[v] for k, v in account_persons.items()},
                          password)
-        if records:
-            generate_records(first, today=today, seed=seed)
+        if records and first.root.obj is not None:
+            generate_records(first.root.obj, today=today, seed=seed)
         record(actor=None, action="demo.load", after={
             "scale": scale, "organizations": Organization.objects.count(),
             "persons": len(builder.persons),

@@ -14,17 +14,17 @@ Only the first county gets records: they are what the demo accounts open.
 
 import random
 from datetime import date
-from typing import Any
 
 from dangjian.audit.services import record
+from dangjian.orgs.models import Organization
 
 from . import duties, members, oversight, tasks
 from .cast import Cast
 
 
-def generate_records(county: Any, *, today: date, seed: int) -> dict[str, int]:
-    """Insert the year's records for ``county`` (the generator's ``_County``); the counts."""
-    cast = Cast.of(county, today)
+def generate_records(root: Organization, *, today: date, seed: int) -> dict[str, int]:
+    """Insert the year's records of the county under ``root`` (its 县委); the counts."""
+    cast = Cast.of(root, today)
     rng = random.Random(seed + 1)
     counts: dict[str, int] = {}
     counts.update(duties.generate(cast, rng))

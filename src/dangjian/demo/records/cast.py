@@ -13,7 +13,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
 from dangjian.access.models import User
-from dangjian.orgs.models import Organization
+from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import Charge, PartyStatus, Person
 
 HISTORY_USERNAME = "demo_history"
@@ -61,19 +61,14 @@ class Cast:
     evidence: Evidence
 
     @classmethod
-    def of(cls, county: Any, today: date) -> "Cast":
+    def of(cls, root: Organization, today: date) -> "Cast":
         accounts = {u.username: u for u in User.objects.filter(is_demo=True)}
-        charges = dict(Charge.objects.current(today).filter(
-            organization__in=[n.obj for n in county.departments.values()]
-        ).values_list("organization_id", "leader_id"))
-        leaders = Person.objects.in_bulk(set(charges.values()))
-        units = [_unit(i, node, leaders[charges[node.obj.pk]])
-                 for i, node in enumerate(county.departments.values())]
-        _add_members(units)
+        units = _units(root, today)
         clerks = {units[0].unit.pk: accounts["finance_clerk"],
                   units[1].unit.pk: accounts["edu_clerk"]}
         return cls(
-            today=today, root=county.root.obj, group=county.government_group.obj, units=units,
+            today=today, root=root, units=units,
+            group=Organization.objects.get(parent=root, kind=OrgKind.PARTY_GROUP),
             county_head=accounts["county_head"],
             vice_heads=sorted({u.leader for u in units}, key=lambda p: p.pk),
             inspector=accounts["inspector"], history=_history_user(), clerks=clerks,
@@ -100,9 +95,24 @@ class Cast:
         return self.today - timedelta(days=1)
 
 
-def _unit(index: int, node: Any, leader: Person) -> Unit:
-    party = node.children[0]
-    return Unit(index, node.obj, party.obj, [b.obj for b in party.children], leader)
+def _units(root: Organization, today: date) -> list[Unit]:
+    """The departments under the government party group, in the generator's order (县财政局,
+    县教育局 …), each with its party body, branches and the vice head in charge."""
+    inside = Organization.objects.filter(path__startswith=root.path, depth__lte=root.depth + 4)
+    children: dict[int | None, list[Organization]] = defaultdict(list)
+    for org in inside.order_by("path"):
+        children[org.parent_id].append(org)
+    group = next(o for o in children[root.pk] if o.kind == OrgKind.PARTY_GROUP)
+    departments = [o for o in children[group.pk] if o.kind == OrgKind.GOVERNMENT_UNIT]
+    charges = dict(Charge.objects.current(today).filter(organization__in=departments)
+                   .values_list("organization_id", "leader_id"))
+    leaders = Person.objects.in_bulk(set(charges.values()))
+    units = []
+    for index, dept in enumerate(departments):
+        party = children[dept.pk][0]
+        units.append(Unit(index, dept, party, children[party.pk], leaders[charges[dept.pk]]))
+    _add_members(units)
+    return units
 
 
 def _add_members(units: list[Unit]) -> None:
