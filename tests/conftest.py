@@ -16,11 +16,12 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from rest_framework.test import APIClient
 
 from dangjian.access.models import User
 from dangjian.demo.generator import build_demo
+from dangjian.demo.records import generate_records
 from dangjian.orgs.models import Organization
 
 DEMO_PERSONS_FACTOR = 0.2  # about 1,800 persons: the county's full shape at a fifth of its size
@@ -78,6 +79,21 @@ def committed_demo(transactional_db: None) -> None:
     """The demo county in a transactional test, loaded again after an earlier one emptied it."""
     if not Organization.objects.exists():
         load_demo()
+
+@pytest.fixture(scope="module")
+def demo_records(django_db_setup: None, django_db_blocker: Any) -> Iterator[dict[str, int]]:
+    """The demo county's generated year of work (``dangjian.demo.records``) for one module's
+    tests, inside a transaction rolled back after the module: other modules never see it.
+    Yields the counts of what was generated."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield generate_records(Organization.objects.get(name="中共示范县委员会"),
+                                   today=fixed_today(), seed=2026)
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
 
 @pytest.fixture
 def demo_password() -> str:
