@@ -67,10 +67,10 @@ class FindingFilterSet(SubtreeFilterSet):
         page's and the API's querysets); a finding without an open measure is green."""
         cut = cutoffs()
         if value == RED:
-            return queryset.filter(earliest_open_due__lt=cut.today)
+            return queryset.filter(Q(earliest_open_due__lt=cut.today))
         if value == YELLOW:
-            return queryset.filter(earliest_open_due__gte=cut.today,
-                                   earliest_open_due__lte=cut.yellow_until)
+            return queryset.filter(Q(earliest_open_due__gte=cut.today)
+                                   & Q(earliest_open_due__lte=cut.yellow_until))
         return queryset.filter(Q(earliest_open_due__isnull=True)
                                | Q(earliest_open_due__gt=cut.yellow_until))
 
