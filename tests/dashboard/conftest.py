@@ -50,6 +50,10 @@ def _finding(unit: Organization, n: int, inspector: User, **extra: Any) -> Findi
 
 @pytest.fixture
 def built(db: None) -> Built:
+    return build()
+
+
+def build() -> Built:
     today = timezone.localdate()
     head = User.objects.get(username="county_head")
     inspector = User.objects.get(username="inspector")

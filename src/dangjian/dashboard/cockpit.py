@@ -47,7 +47,7 @@ class Cockpit:
 
     def red_tile(self) -> Tile:
         return Tile("red", "今日红灯", ["件数"],
-                    [Row(s.label, [s.total]) for s in self.red_sources], chart="")
+                    [Row(s.label, [s.total]) for s in self.red_sources], chart="bar")
 
     def numbered(self) -> list[Tile]:
         """Every tile, the red counts first: what the page, the print and the xlsx show."""

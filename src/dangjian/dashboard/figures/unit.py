@@ -44,5 +44,5 @@ def unit_tiles(user: Any, today: date) -> list[Tile]:
              note="" if rows else "本年度尚无考核得分"),
         Tile("deductions", "失分明细", ["失分"],
              [Row(f"{d['indicator']}（{d['period']}）", [Cell(d["lost"])],
-                  d["records"][0]["url"] if d["records"] else "") for d in lost], chart=""),
+                  d["records"][0]["url"] if d["records"] else "") for d in lost], chart="bar"),
     ]
