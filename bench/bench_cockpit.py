@@ -87,7 +87,7 @@ def main() -> None:
     notice, candidate = Notice._meta.db_table, Candidate._meta.db_table
     open_statuses = list(OPEN_STATUSES)
     marks = ", ".join(["%s"] * len(open_statuses))
-    queries = [
+    queries: list[tuple[str, list[Any]]] = [
         (f"SELECT leader_id, count(*) FROM {task} WHERE status IN ({marks}) AND due_on < %s "
          "GROUP BY leader_id", [*open_statuses, today]),
         (f"SELECT lead_unit_id, count(*) FROM {task} WHERE status IN ({marks}) AND due_on < %s "
