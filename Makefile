@@ -72,6 +72,7 @@ bench: dev-venv
 	DANGJIAN_BENCH_URL_FILE=var/bench-url $(BIN)/python bench/bench_scope.py --scale $(SCALE)
 	$(BIN)/python bench/bench_escalation.py --database-url "$$(cat var/bench-url)"
 	$(BIN)/python bench/bench_orglife.py
+	$(BIN)/python bench/bench_cockpit.py --database-url "$$(cat var/bench-url)"
 
 ## The drills of docs/security.md, on a PostgreSQL cluster and a Redis of their own (free ports).
 .PHONY: drill-load drill-faults
