@@ -1,5 +1,8 @@
 """Status lights (红黄绿灯) of anything with a deadline, counted in working days."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 
@@ -25,6 +28,28 @@ class LightCutoffs:
         return RED if due_on < self.today else YELLOW
 
 
+_memo: ContextVar[dict[tuple[int, date], LightCutoffs] | None] = ContextVar(
+    "dangjian_light_cutoffs", default=None)
+
+
+@contextmanager
+def remembered() -> Iterator[None]:
+    """Inside the block, each ``cutoffs`` is computed once (a page that counts many lights,
+    e.g. the cockpit, asks the calendar once instead of once per filter)."""
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
 def cutoffs(*, yellow_working_days: int, today: date | None = None) -> LightCutoffs:
     today = today or timezone.localdate()
-    return LightCutoffs(today, add_working_days(start=today, n=yellow_working_days).due)
+    memo = _memo.get()
+    key = (yellow_working_days, today)
+    if memo is not None and key in memo:
+        return memo[key]
+    found = LightCutoffs(today, add_working_days(start=today, n=yellow_working_days).due)
+    if memo is not None:
+        memo[key] = found
+    return found

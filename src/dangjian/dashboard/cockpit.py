@@ -10,6 +10,7 @@ from django.utils import timezone
 from dangjian.access.roles import Role
 from dangjian.access.scoping import roles_of
 from dangjian.access.selectors import scope_summary
+from dangjian.calendar.lights import remembered
 from dangjian.core.burden import county_burden
 
 from .figures import Cell, Row, Tile
@@ -70,7 +71,13 @@ def burden_tile(user: Any) -> Tile:
 
 
 def cockpit_for(user: Any, today: date | None = None) -> Cockpit:
-    today = today or timezone.localdate()
+    """Every figure of the user's cockpit. The user's scope is computed once (cached on the
+    user object by ``access.scoping``) and the light cut-offs once (``remembered``)."""
+    with remembered():
+        return _cockpit_for(user, today or timezone.localdate())
+
+
+def _cockpit_for(user: Any, today: date) -> Cockpit:
     roles = roles_of(user)
     cockpit = Cockpit(scope_summary(user), today, red_list(user))
     if roles & LEADERS:

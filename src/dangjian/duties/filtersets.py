@@ -12,8 +12,9 @@ from django.utils import timezone
 from dangjian.core.inputs import IdFilter, YearNumberFilter
 from dangjian.orgs.filtersets import subtree_path
 
-from .kinds import Holder, Period
+from .kinds import Holder, Period, State
 from .models import Fulfilment, ResponsibilityItem, ResponsibilityList
+from .selectors import item_states
 
 
 class Done:
@@ -63,11 +64,14 @@ class ResponsibilityItemFilterSet(django_filters.FilterSet):
     done = django_filters.ChoiceFilter(choices=Done.CHOICES, method="filter_done",
                                        label="履责记实")
     mine = django_filters.BooleanFilter(method="filter_mine", label="只看我的清单")
+    state = django_filters.ChoiceFilter(choices=State.choices, method="filter_state",
+                                        label="完成情况")
 
     class Meta:
         model = ResponsibilityItem
+        # ``state`` last: it evaluates the items the other filters leave.
         fields = ["list", "active", "period", "year", "subtree", "holder", "person", "q",
-                  "done", "mine"]
+                  "done", "mine", "state"]
 
     def filter_subtree(self, queryset: QuerySet[Any], name: str, value: int) -> QuerySet[Any]:
         return queryset.filter(list__organization__path__startswith=subtree_path(value))
@@ -80,6 +84,13 @@ class ResponsibilityItemFilterSet(django_filters.FilterSet):
         in_year = Fulfilment.objects.filter(item=OuterRef("pk"),
                                             done_on__year=OuterRef("list__year"))
         return queryset.filter(Exists(in_year) if value == Done.YES else ~Exists(in_year))
+
+    def filter_state(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        """Active items whose progress in their list's year is ``value`` (已完成/待完成/逾期/
+        无事项), evaluated as the list page shows it (``selectors.item_states``)."""
+        user = getattr(self.request, "user", None)
+        states = item_states(queryset, user)
+        return queryset.filter(pk__in=[pk for pk, (_, state) in states.items() if state == value])
 
     def filter_mine(self, queryset: QuerySet[Any], name: str, value: bool) -> QuerySet[Any]:
         """The user's own lists (whose 责任人 they are)."""

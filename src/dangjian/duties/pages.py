@@ -4,6 +4,7 @@ items (责任事项) with a detail page each, and one page per action on an item
 
 from typing import Any
 
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, QuerySet
@@ -67,9 +68,10 @@ class ResponsibilityItemList(RegisterListView):
 
     def filterset(self, data: Any) -> Any:
         filterset = super().filterset(data)
-        # The API's list/person ids: kept in the query (links carry them), not typed in.
+        # The API's list/person ids: kept in the query (links carry them, e.g. the cockpit's
+        # 责任清单 figures), not typed in.
         for name in ("list", "person"):
-            filterset.form.fields.pop(name)
+            filterset.form.fields[name].widget = forms.HiddenInput()
         return filterset
 
 

@@ -112,9 +112,12 @@ def _fulfilments() -> Prefetch:
                     .prefetch_related("evidence").order_by("done_on", "id"))
 
 
+Found = dict[str, Evidence]  # a list's evidence by provider key, asked once per list
+
+
 def _item_view(item: ResponsibilityItem, subject: Subject, labels: dict[str, str],
-               today: date) -> ItemView:
-    evidence = _evidence(item, subject)
+               today: date, found: Found | None = None) -> ItemView:
+    evidence = _evidence(item, subject, {} if found is None else found)
     fulfilments = list(item.fulfilments.all())
     dates = [f.on for f in evidence.facts] + [f.done_on for f in fulfilments]
     progress = evaluate(year=item.list.year, period=item.period, times=item.times, dates=dates,
@@ -129,7 +132,8 @@ def list_view(rlist: ResponsibilityList, viewer: Any, today: date | None = None)
     subject = _subject(rlist, viewer, today)
     labels = registered()
     items = rlist.items.filter(active=True).prefetch_related(_fulfilments())
-    views = [_item_view(item, subject, labels, today) for item in items]
+    found: Found = {}
+    views = [_item_view(item, subject, labels, today, found) for item in items]
     return ListView(rlist, views, Counter(v.progress.state for v in views))
 
 
@@ -141,9 +145,38 @@ def item_view(item: ResponsibilityItem, viewer: Any, today: date | None = None) 
     return _item_view(item, _subject(item.list, viewer, today), registered(), today)
 
 
-def _evidence(item: ResponsibilityItem, subject: Subject) -> Evidence:
-    provider = find(item.provider) if item.provider else None
-    return provider(subject) if provider else Evidence()
+def _evidence(item: ResponsibilityItem, subject: Subject, found: Found) -> Evidence:
+    """The item's proof; items of one list naming the same provider share its answer."""
+    if item.provider not in found:
+        provider = find(item.provider) if item.provider else None
+        found[item.provider] = provider(subject) if provider else Evidence()
+    return found[item.provider]
+
+
+def item_states(items: QuerySet[ResponsibilityItem], viewer: Any,
+                today: date | None = None) -> dict[int, tuple[int | None, str]]:
+    """``{item id: (the list's person id, State)}`` for the active items of ``items``, each as
+    ``list_view`` evaluates it (the same evidence and records): what the register's ``state``
+    filter and the cockpit's 责任清单 figures count. One read of the items with their records'
+    dates; each list's providers asked once."""
+    today = today or timezone.localdate()
+    rows = (items.filter(active=True).select_related(
+        "list__organization__parent", "list__person").prefetch_related(Prefetch(
+            "fulfilments", Fulfilment.objects.only("id", "item_id", "done_on")))
+        .order_by("list_id", "id"))
+    subjects: dict[int, tuple[Subject, Found]] = {}
+    out: dict[int, tuple[int | None, str]] = {}
+    for item in rows:
+        rlist = item.list
+        if rlist.pk not in subjects:
+            subjects[rlist.pk] = (_subject(rlist, viewer, today), {})
+        subject, found = subjects[rlist.pk]
+        evidence = _evidence(item, subject, found)
+        dates = [f.on for f in evidence.facts] + [f.done_on for f in item.fulfilments.all()]
+        progress = evaluate(year=rlist.year, period=item.period, times=item.times, dates=dates,
+                            owed_late=len(evidence.owed_late), today=today)
+        out[item.pk] = (rlist.person_id, progress.state)
+    return out
 
 
 def leaders_overview(user: Any, year: int) -> list[dict[str, Any]]:

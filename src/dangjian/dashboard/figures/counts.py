@@ -2,20 +2,21 @@
 
 ``total`` is one count; ``grouped`` counts the filtered rows per value of one field in a single
 ``GROUP BY`` and links each group with the filter that selects it (the FilterSet's parameter
-for that field). The rows are the app's selector, as its list page takes them."""
+for that field); ``split`` does the same for each value of one more filter (a light), still in
+one query. The rows are the app's selector, as its list page takes them."""
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Count, QuerySet
+from django.db.models import Case, CharField, Count, QuerySet, Value, When
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 
 from . import Cell
 
 
-def _filtered(filterset_class: Any, rows: QuerySet[Any], params: Mapping[str, Any],
+def filtered(filterset_class: Any, rows: QuerySet[Any], params: Mapping[str, Any],
               user: Any) -> QuerySet[Any]:
     query = QueryDict(urlencode({k: str(v) for k, v in params.items()}))
     request = HttpRequest()
@@ -34,7 +35,7 @@ def link(url_name: str, params: Mapping[str, Any]) -> str:
 
 def total(filterset_class: Any, rows: QuerySet[Any], params: Mapping[str, Any], *,
           url_name: str, user: Any) -> Cell:
-    return Cell(_filtered(filterset_class, rows, params, user).count(), link(url_name, params))
+    return Cell(filtered(filterset_class, rows, params, user).count(), link(url_name, params))
 
 
 def grouped(filterset_class: Any, rows: QuerySet[Any], params: Mapping[str, Any], *,
@@ -42,9 +43,9 @@ def grouped(filterset_class: Any, rows: QuerySet[Any], params: Mapping[str, Any]
             none: Mapping[str, str] | None = None) -> dict[Any, tuple[str, Cell]]:
     """``{value of by: (label, Cell)}``; rows whose ``by`` is null link with ``none`` (a filter
     meaning "not set") or are left out when there is none."""
-    filtered = _filtered(filterset_class, rows, params, user)
+    chosen = filtered(filterset_class, rows, params, user)
     # The filtered rows may carry aggregates (a light's deadline): group them in a subquery.
-    found = (rows.model.objects.filter(pk__in=filtered.values("pk")).order_by()
+    found = (rows.model.objects.filter(pk__in=chosen.values("pk")).order_by()
              .values(by, label).annotate(n=Count("pk", distinct=True)))
     out: dict[Any, tuple[str, Cell]] = {}
     for row in found:
@@ -53,4 +54,30 @@ def grouped(filterset_class: Any, rows: QuerySet[Any], params: Mapping[str, Any]
             continue
         extra = dict(none or {}) if key is None else {param: key}
         out[key] = (row[label] or "（未指定）", Cell(row["n"], link(url_name, {**params, **extra})))
+    return out
+
+
+def split(filterset_class: Any, rows: QuerySet[Any], params: Mapping[str, Any], *,
+          url_name: str, user: Any, by: str, label: str, param: str, split_by: str,
+          values: Sequence[str], none: Mapping[str, str] | None = None
+          ) -> dict[str, dict[Any, tuple[str, Cell]]]:
+    """``{value: grouped(..., {**params, split_by: value})}`` in one ``GROUP BY``: each row is
+    tagged with the first value whose filtered rows (the FilterSet's own ``.qs``) hold it, so
+    the values must select disjoint rows (the lights do)."""
+    model = rows.model
+    chosen = [(value, filtered(filterset_class, rows, {**params, split_by: value}, user))
+              for value in values]
+    tag = Case(*[When(pk__in=qs.values("pk"), then=Value(value)) for value, qs in chosen],
+               default=Value(""), output_field=CharField())
+    base = filtered(filterset_class, rows, params, user)
+    found = (model.objects.filter(pk__in=base.values("pk")).order_by()
+             .annotate(_split=tag).values(by, label, "_split").annotate(n=Count("pk")))
+    out: dict[str, dict[Any, tuple[str, Cell]]] = {value: {} for value in values}
+    for row in found:
+        key, value = row[by], row["_split"]
+        if value not in out or (key is None and none is None):
+            continue
+        extra = dict(none or {}) if key is None else {param: key}
+        out[value][key] = (row[label] or "（未指定）", Cell(
+            row["n"], link(url_name, {**params, split_by: value, **extra})))
     return out

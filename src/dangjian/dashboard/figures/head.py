@@ -8,7 +8,9 @@ from typing import Any
 from django.urls import reverse
 
 from dangjian.assessment.selectors import ranking
-from dangjian.duties.selectors import leaders_overview
+from dangjian.duties.filtersets import ResponsibilityItemFilterSet
+from dangjian.duties.kinds import State
+from dangjian.duties.selectors import item_states, items_for
 from dangjian.members import rules as member_rules
 from dangjian.members.filtersets import CandidateFilterSet
 from dangjian.members.selectors import candidates_for
@@ -18,13 +20,15 @@ from dangjian.orgs.models import Organization
 from dangjian.oversight.filtersets import FindingFilterSet
 from dangjian.oversight.selectors import findings_for
 from dangjian.oversight.services.lights import GREEN, RED, YELLOW
+from dangjian.people.models import Person
 from dangjian.tasks.filtersets import TaskFilterSet
 from dangjian.tasks.selectors import tasks_for
 
 from . import Cell, Row, Tile
-from .counts import grouped, link
+from .counts import filtered, grouped, link, split
 
 LIGHT_COLUMNS = [(RED, "红灯"), (YELLOW, "黄灯"), (GREEN, "绿灯")]
+LIGHTS = [light for light, _ in LIGHT_COLUMNS]
 
 
 def _light_table(key: str, title: str, per_light: dict[str, dict[Any, tuple[str, Cell]]]
@@ -49,11 +53,10 @@ def ranking_tile(user: Any, year: int) -> Tile:
 
 
 def findings_tile(user: Any) -> Tile:
-    rows = findings_for(user)
-    per_light = {light: grouped(
-        FindingFilterSet, rows, {"open": "1", "light": light}, url_name="oversight:finding_list",
+    per_light = split(
+        FindingFilterSet, findings_for(user), {"open": "1"}, url_name="oversight:finding_list",
         user=user, by="responsible_leader_id", label="responsible_leader__name",
-        param="responsible_leader", none={"unassigned": "1"}) for light, _ in LIGHT_COLUMNS}
+        param="responsible_leader", none={"unassigned": "1"}, split_by="light", values=LIGHTS)
     return _light_table("findings", "整改：未销号问题（按分管领导、亮灯）", per_light)
 
 
@@ -64,19 +67,33 @@ def tasks_tiles(user: Any) -> list[Tile]:
             ("tasks_by_leader", "leader_id", "leader__name", "leader", "督办任务（按责任领导）"),
             ("tasks_by_unit", "lead_unit_id", "lead_unit__name", "lead_unit",
              "督办任务（按牵头单位）")):
-        per_light = {light: grouped(TaskFilterSet, rows, {"light": light},
-                                    url_name="tasks:task_list", user=user, by=by, label=label,
-                                    param=param) for light, _ in LIGHT_COLUMNS}
+        per_light = split(TaskFilterSet, rows, {}, url_name="tasks:task_list", user=user, by=by,
+                          label=label, param=param, split_by="light", values=LIGHTS)
         out.append(_light_table(key, title, per_light))
     return out
 
 
+DUTY_STATES = (State.DONE, State.DUE, State.OVERDUE)
+
+
 def duties_tile(user: Any, year: int) -> Tile:
-    rows = [Row(f"{r['list'].person.name}", [Cell(r["done"]), Cell(r["due"]), Cell(r["overdue"])],
-                reverse("duties:list", args=[r["list"].pk]))
-            for r in leaders_overview(user, year)]
+    """Each leader's items of the year by state, counted with the items register's own filters
+    (``year``, then ``state`` per item as the list evaluates it): each number opens the items
+    list filtered by year, leader and state."""
+    params = {"year": year}
+    items = filtered(ResponsibilityItemFilterSet, items_for(user), params, user)
+    counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for person_id, state in item_states(items.filter(list__person__isnull=False), user).values():
+        if person_id is not None:
+            counts[person_id][state] += 1
+    names = dict(Person.objects.filter(pk__in=list(counts)).values_list("pk", "name"))
+    url = "duties:responsibilityitem_list"
+    rows = [Row(names[pk], [Cell(found.get(state, 0), link(
+        url, {**params, "person": pk, "state": state})) for state in DUTY_STATES],
+        link(url, {**params, "person": pk})) for pk, found in counts.items()]
+    rows.sort(key=lambda r: (-int(r.cells[2].count), r.label))
     return Tile("duties", f"{year}年责任清单（按领导）", ["已完成", "待完成", "逾期"], rows,
-                note="数字为该领导责任清单的事项数，点领导姓名查看清单")
+                note="数字为该领导本年度责任清单中的事项数，点数字查看事项")
 
 
 def _top_roots(roots: list[Organization]) -> list[Organization]:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from dangjian.oversight import selectors as oversight
@@ -17,7 +18,7 @@ from dangjian.tasks import selectors as tasks
 from dangjian.tasks.filtersets import TaskFilterSet
 
 from . import Cell, RedItem
-from .counts import _filtered, link
+from .counts import filtered, link
 
 SHOWN = 50  # lines per module on the page; the count links to all of them
 
@@ -47,35 +48,43 @@ def _detail(name: str, pk: int) -> str:
     return reverse(name, args=[pk])
 
 
+def _shown(rows: QuerySet[Any]) -> tuple[list[Any], int]:
+    """The first ``SHOWN`` rows and how many there are: counted only when they fill the page
+    (the rows' prefetches, for the list pages' tables, are not needed here)."""
+    items = list(rows.prefetch_related(None)[:SHOWN])
+    return items, len(items) if len(items) < SHOWN else rows.count()
+
+
 @register
 def red_tasks(user: Any) -> RedSource:
     params = {"light": RED}
-    rows = _filtered(TaskFilterSet, tasks.tasks_for(user), params, user)
+    rows = filtered(TaskFilterSet, tasks.tasks_for(user), params, user)
+    found, count = _shown(rows.order_by("next_due", "id"))
     items = [RedItem("督查督办", "task", t.pk, t.title, t.lead_unit.name, RED,
                      t.next_due, _detail("tasks:task_detail", t.pk))  # type: ignore[attr-defined]
-             for t in rows.order_by("next_due", "id")[:SHOWN]]
-    total = Cell(rows.count(), link("tasks:task_list", params))
-    return RedSource("督查督办", "红灯督办任务", total, items)
+             for t in found]
+    return RedSource("督查督办", "红灯督办任务", Cell(count, link("tasks:task_list", params)),
+                     items)
 
 
 @register
 def overdue_notices(user: Any) -> RedSource:
     params = {"overdue": "1"}
-    rows = _filtered(NoticeFilterSet, oversight.notices_for(user), params, user)
+    rows = filtered(NoticeFilterSet, oversight.notices_for(user), params, user)
+    found, count = _shown(rows.select_related("organization").order_by("reply_due", "id"))
     items = [RedItem("监督整改", "notice", n.pk, f"{n.number or n.title}（致{n.recipient.name}）",
                      n.organization.name, RED, n.reply_due,
-                     _detail("oversight:notice_detail", n.pk))
-             for n in rows.select_related("organization").order_by("reply_due", "id")[:SHOWN]]
+                     _detail("oversight:notice_detail", n.pk)) for n in found]
     return RedSource("监督整改", "逾期未回复的提示单",
-                     Cell(rows.count(), link("oversight:notice_list", params)), items)
+                     Cell(count, link("oversight:notice_list", params)), items)
 
 
 @register
 def red_measures(user: Any) -> RedSource:
     params = {"light": RED}
-    rows = _filtered(MeasureFilterSet, oversight.measures_for(user), params, user)
+    rows = filtered(MeasureFilterSet, oversight.measures_for(user), params, user)
+    found, count = _shown(rows.order_by("due_on", "id"))
     items = [RedItem("监督整改", "measure", m.pk, m.description[:60], m.finding.organization.name,
-                     RED, m.due_on, _detail("oversight:measure_detail", m.pk))
-             for m in rows.order_by("due_on", "id")[:SHOWN]]
+                     RED, m.due_on, _detail("oversight:measure_detail", m.pk)) for m in found]
     return RedSource("监督整改", "红灯整改措施",
-                     Cell(rows.count(), link("oversight:measure_list", params)), items)
+                     Cell(count, link("oversight:measure_list", params)), items)

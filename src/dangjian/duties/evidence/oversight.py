@@ -13,7 +13,7 @@ def notices_answered(subject: Subject) -> Evidence:
     """A leader's notices answered in the year; those past their reply date still owed."""
     if subject.person is None:
         return Evidence()
-    mine = notices_for(subject.viewer).filter(recipient=subject.person)
+    mine = notices_for(subject.viewer).filter(recipient=subject.person).prefetch_related(None)
     replied = mine.filter(replied_at__date__gte=subject.start,
                           replied_at__date__lte=subject.end)
     late = mine.filter(status__in=OWED, reply_due__lt=subject.today,
@@ -29,7 +29,7 @@ def notices_answered(subject: Subject) -> Evidence:
 def measures_closed(subject: Subject) -> Evidence:
     """The unit's rectification measures closed in the year; open ones past due."""
     measures = measures_for(subject.viewer).filter(
-        finding__organization__path__startswith=subject.unit.path)
+        finding__organization__path__startswith=subject.unit.path).prefetch_related(None)
     closed = measures.filter(status=MeasureStatus.CLOSED, closed_on__gte=subject.start,
                              closed_on__lte=subject.end)
     late = measures.exclude(status=MeasureStatus.CLOSED).filter(
