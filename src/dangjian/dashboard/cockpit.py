@@ -67,7 +67,8 @@ def burden_tile(user: Any) -> Tile:
     months = county_burden(user, BURDEN_MONTHS)
     return Tile("burden", "减负：每名干事手工填报字段数（按月）", ["手工填报/人", "系统代填"],
                 [Row(m.month, [Cell(m.typed_per_clerk), Cell(m.filled)]) for m in months],
-                chart="line", note="" if months else "尚无填报记录")
+                chart="line", note=("按月汇总的计数，没有对应的登记簿清单，故数字不设链接"
+                                    if months else "尚无填报记录"))
 
 
 def cockpit_for(user: Any, today: date | None = None) -> Cockpit:

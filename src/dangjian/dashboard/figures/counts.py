@@ -16,8 +16,9 @@ from django.urls import reverse
 from . import Cell
 
 
-def filtered(filterset_class: Any, rows: QuerySet[Any], params: Mapping[str, Any],
-              user: Any) -> QuerySet[Any]:
+def _filterset(filterset_class: Any, params: Mapping[str, Any], rows: QuerySet[Any],
+               user: Any) -> Any:
+    """The register's FilterSet bound to ``params`` as its list page binds the query string."""
     query = QueryDict(urlencode({k: str(v) for k, v in params.items()}))
     request = HttpRequest()
     request.method, request.user, request.GET = "GET", user, query  # type: ignore[assignment]
@@ -25,7 +26,12 @@ def filtered(filterset_class: Any, rows: QuerySet[Any], params: Mapping[str, Any
     if not filterset.is_valid():
         raise ValueError(f"{filterset_class.__name__} refuses {dict(params)}: "
                          f"{filterset.errors.as_json()}")
-    return filterset.qs
+    return filterset
+
+
+def filtered(filterset_class: Any, rows: QuerySet[Any], params: Mapping[str, Any],
+             user: Any) -> QuerySet[Any]:
+    return _filterset(filterset_class, params, rows, user).qs
 
 
 def link(url_name: str, params: Mapping[str, Any]) -> str:
@@ -58,26 +64,31 @@ def grouped(filterset_class: Any, rows: QuerySet[Any], params: Mapping[str, Any]
 
 
 def split(filterset_class: Any, rows: QuerySet[Any], params: Mapping[str, Any], *,
-          url_name: str, user: Any, by: str, label: str, param: str, split_by: str,
-          values: Sequence[str], none: Mapping[str, str] | None = None
-          ) -> dict[str, dict[Any, tuple[str, Cell]]]:
-    """``{value: grouped(..., {**params, split_by: value})}`` in one ``GROUP BY``: each row is
-    tagged with the first value whose filtered rows (the FilterSet's own ``.qs``) hold it, so
-    the values must select disjoint rows (the lights do)."""
-    model = rows.model
-    chosen = [(value, filtered(filterset_class, rows, {**params, split_by: value}, user))
-              for value in values]
-    tag = Case(*[When(pk__in=qs.values("pk"), then=Value(value)) for value, qs in chosen],
+          url_name: str, user: Any, split_by: str, values: Sequence[str],
+          groups: Sequence[tuple[str, str, str]], none: Mapping[str, str] | None = None
+          ) -> list[dict[str, dict[Any, tuple[str, Cell]]]]:
+    """For each group ``(by, label, param)``: ``{value: grouped(..., {**params, split_by:
+    value})}``, in one ``GROUP BY`` per group. One FilterSet takes ``params``; its own
+    ``split_by`` filter then selects each value's rows, as it does on the list page, and each
+    row is tagged with the first value whose rows hold it (the values must select disjoint
+    rows, as the lights do)."""
+    base = _filterset(filterset_class, params, rows, user)
+    chosen = base.qs
+    field, form_field = base.filters[split_by], base.form.fields[split_by]
+    tag = Case(*[When(pk__in=field.filter(chosen, form_field.clean(value)).values("pk"),
+                      then=Value(value)) for value in values],
                default=Value(""), output_field=CharField())
-    base = filtered(filterset_class, rows, params, user)
-    found = (model.objects.filter(pk__in=base.values("pk")).order_by()
-             .annotate(_split=tag).values(by, label, "_split").annotate(n=Count("pk")))
-    out: dict[str, dict[Any, tuple[str, Cell]]] = {value: {} for value in values}
-    for row in found:
-        key, value = row[by], row["_split"]
-        if value not in out or (key is None and none is None):
-            continue
-        extra = dict(none or {}) if key is None else {param: key}
-        out[value][key] = (row[label] or "（未指定）", Cell(
-            row["n"], link(url_name, {**params, split_by: value, **extra})))
+    tagged = (rows.model.objects.filter(pk__in=chosen.values("pk")).order_by()
+              .annotate(_split=tag))
+    out = []
+    for by, label, param in groups:
+        found: dict[str, dict[Any, tuple[str, Cell]]] = {value: {} for value in values}
+        for row in tagged.values(by, label, "_split").annotate(n=Count("pk")):
+            key, value = row[by], row["_split"]
+            if value not in found or (key is None and none is None):
+                continue
+            extra = dict(none or {}) if key is None else {param: key}
+            found[value][key] = (row[label] or "（未指定）", Cell(
+                row["n"], link(url_name, {**params, split_by: value, **extra})))
+        out.append(found)
     return out

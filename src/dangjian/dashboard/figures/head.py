@@ -53,24 +53,21 @@ def ranking_tile(user: Any, year: int) -> Tile:
 
 
 def findings_tile(user: Any) -> Tile:
-    per_light = split(
+    [per_light] = split(
         FindingFilterSet, findings_for(user), {"open": "1"}, url_name="oversight:finding_list",
-        user=user, by="responsible_leader_id", label="responsible_leader__name",
-        param="responsible_leader", none={"unassigned": "1"}, split_by="light", values=LIGHTS)
+        user=user, split_by="light", values=LIGHTS,
+        groups=[("responsible_leader_id", "responsible_leader__name", "responsible_leader")],
+        none={"unassigned": "1"})
     return _light_table("findings", "整改：未销号问题（按分管领导、亮灯）", per_light)
 
 
 def tasks_tiles(user: Any) -> list[Tile]:
-    rows = tasks_for(user)
-    out = []
-    for key, by, label, param, title in (
-            ("tasks_by_leader", "leader_id", "leader__name", "leader", "督办任务（按责任领导）"),
-            ("tasks_by_unit", "lead_unit_id", "lead_unit__name", "lead_unit",
-             "督办任务（按牵头单位）")):
-        per_light = split(TaskFilterSet, rows, {}, url_name="tasks:task_list", user=user, by=by,
-                          label=label, param=param, split_by="light", values=LIGHTS)
-        out.append(_light_table(key, title, per_light))
-    return out
+    by_leader, by_unit = split(
+        TaskFilterSet, tasks_for(user), {}, url_name="tasks:task_list", user=user,
+        split_by="light", values=LIGHTS, groups=[("leader_id", "leader__name", "leader"),
+                                                 ("lead_unit_id", "lead_unit__name", "lead_unit")])
+    return [_light_table("tasks_by_leader", "督办任务（按责任领导）", by_leader),
+            _light_table("tasks_by_unit", "督办任务（按牵头单位）", by_unit)]
 
 
 DUTY_STATES = (State.DONE, State.DUE, State.OVERDUE)
@@ -102,9 +99,13 @@ def _top_roots(roots: list[Organization]) -> list[Organization]:
 
 
 def compliance_tile(user: Any, year: int, today: date) -> Tile:
-    """三会一课 completion by unit (the level under each report root): Σheld / Σrequired."""
+    """三会一课 completion by unit (the level under each report root): Σheld / Σrequired
+    periods, and the gaps (organisation × meeting kind short of its rule) linked to the unit's
+    compliance report, which lists exactly those rows. Held and required count periods, not
+    records, and the rate is a ratio: plain figures."""
     held: dict[str, int] = defaultdict(int)
     required: dict[str, int] = defaultdict(int)
+    gaps: dict[str, int] = defaultdict(int)
     for root in _top_roots(list(report_roots_for(user))):
         report = compliance_report(root=root, year=year, as_of=today, include_structure=False)
         paths = dict(Organization.objects.filter(
@@ -114,15 +115,18 @@ def compliance_tile(user: Any, year: int, today: date) -> Tile:
             unit = paths[row.organization_id][:cut]
             held[unit] += row.held
             required[unit] += row.required
+            gaps[unit] += 1 if row.gap else 0
     units = Organization.objects.filter(path__in=list(required)).values_list("path", "pk", "name")
-    rows = [Row(name, [Cell(held[path]), Cell(required[path]),
-                       Cell(round(100 * held[path] / required[path], 1)
-                            if required[path] else 100.0)],
-                f"{reverse('orglife:compliance')}?organization={pk}&year={year}")
-            for path, pk, name in units]
+    rows = []
+    for path, pk, name in units:
+        url = link("orglife:compliance", {"organization": pk, "year": year})
+        rows.append(Row(name, [Cell(held[path]), Cell(required[path]),
+                               Cell(round(100 * held[path] / required[path], 1)
+                                    if required[path] else 100.0), Cell(gaps[path], url)], url))
     rows.sort(key=lambda r: (r.cells[2].count, r.label))
-    return Tile("compliance", f"{year}年三会一课完成率（按单位）", ["已开", "应开", "完成率%"],
-                rows, note="点单位名称查看合规报告")
+    return Tile("compliance", f"{year}年三会一课完成率（按单位）",
+                ["已开（期次）", "应开（期次）", "完成率%", "缺口项"], rows,
+                note="已开、应开按期次计；缺口项为未达要求的组织×会议类型，点数字查看合规报告")
 
 
 def pipeline_tile(user: Any) -> Tile:
