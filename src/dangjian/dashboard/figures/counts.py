@@ -82,13 +82,17 @@ def split(filterset_class: Any, rows: QuerySet[Any], params: Mapping[str, Any], 
               .annotate(_split=tag))
     out = []
     for by, label, param in groups:
-        found: dict[str, dict[Any, tuple[str, Cell]]] = {value: {} for value in values}
+        counted: dict[tuple[Any, str], int] = {}
+        labels: dict[Any, str] = {}
         for row in tagged.values(by, label, "_split").annotate(n=Count("pk")):
             key, value = row[by], row["_split"]
-            if value not in found or (key is None and none is None):
+            if value not in values or (key is None and none is None):
                 continue
-            extra = dict(none or {}) if key is None else {param: key}
-            found[value][key] = (row[label] or "（未指定）", Cell(
-                row["n"], link(url_name, {**params, split_by: value, **extra})))
-        out.append(found)
+            counted[key, value] = row["n"]
+            labels[key] = row[label] or "（未指定）"
+        # A group counted under one value shows 0 under the others, linked all the same.
+        out.append({value: {key: (name, Cell(counted.get((key, value), 0), link(
+            url_name, {**params, split_by: value,
+                       **(dict(none or {}) if key is None else {param: key})})))
+            for key, name in labels.items()} for value in values})
     return out

@@ -5,8 +5,6 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from django.urls import reverse
-
 from dangjian.assessment.selectors import ranking
 from dangjian.duties.filtersets import ResponsibilityItemFilterSet
 from dangjian.duties.kinds import State
