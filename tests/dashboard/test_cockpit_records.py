@@ -15,7 +15,7 @@ from dangjian.duties.kinds import State
 from dangjian.duties.models import ResponsibilityItem
 from dangjian.duties.selectors import list_view, lists_for
 
-from .test_cockpit import FIGURE, ROLES
+from .test_cockpit import FIGURE, ROLES, listed_total
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_records")]
 
@@ -30,16 +30,6 @@ def _client(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return client
-
-
-def listed_total(client: Client, url: str) -> int:
-    """How many rows the linked page lists: a register's paginator, or the compliance
-    report's rows (its gaps)."""
-    response = client.get(url)
-    assert response.status_code == 200, url
-    if "page_obj" in response.context:
-        return int(response.context["page_obj"].paginator.count)
-    return len(response.context["rows"])
 
 
 @pytest.mark.parametrize("username", ROLES)

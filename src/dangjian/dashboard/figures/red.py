@@ -48,10 +48,10 @@ def _detail(name: str, pk: int) -> str:
     return reverse(name, args=[pk])
 
 
-def _shown(rows: QuerySet[Any]) -> tuple[list[Any], int]:
-    """The first ``SHOWN`` rows and how many there are: counted only when they fill the page
-    (the rows' prefetches, for the list pages' tables, are not needed here)."""
-    items = list(rows.prefetch_related(None)[:SHOWN])
+def _shown(rows: QuerySet[Any], *fields: str) -> tuple[list[dict[str, Any]], int]:
+    """The first ``SHOWN`` rows (only ``fields``) and how many there are: counted only when
+    they fill the page."""
+    items = list(rows.prefetch_related(None).values("pk", *fields)[:SHOWN])
     return items, len(items) if len(items) < SHOWN else rows.count()
 
 
@@ -59,10 +59,10 @@ def _shown(rows: QuerySet[Any]) -> tuple[list[Any], int]:
 def red_tasks(user: Any) -> RedSource:
     params = {"light": RED}
     rows = filtered(TaskFilterSet, tasks.tasks_for(user), params, user)
-    found, count = _shown(rows.order_by("next_due", "id"))
-    items = [RedItem("督查督办", "task", t.pk, t.title, t.lead_unit.name, RED,
-                     t.next_due, _detail("tasks:task_detail", t.pk))  # type: ignore[attr-defined]
-             for t in found]
+    found, count = _shown(rows.order_by("next_due", "id"), "title", "lead_unit__name",
+                          "next_due")
+    items = [RedItem("督查督办", "task", t["pk"], t["title"], t["lead_unit__name"], RED,
+                     t["next_due"], _detail("tasks:task_detail", t["pk"])) for t in found]
     return RedSource("督查督办", "红灯督办任务", Cell(count, link("tasks:task_list", params)),
                      items)
 
@@ -71,10 +71,13 @@ def red_tasks(user: Any) -> RedSource:
 def overdue_notices(user: Any) -> RedSource:
     params = {"overdue": "1"}
     rows = filtered(NoticeFilterSet, oversight.notices_for(user), params, user)
-    found, count = _shown(rows.select_related("organization").order_by("reply_due", "id"))
+    # ``number`` is a property of the notice (year and sequence): read the rows themselves.
+    shown = list(rows.select_related("organization").prefetch_related(None)
+                 .order_by("reply_due", "id")[:SHOWN])
+    count = len(shown) if len(shown) < SHOWN else rows.count()
     items = [RedItem("监督整改", "notice", n.pk, f"{n.number or n.title}（致{n.recipient.name}）",
                      n.organization.name, RED, n.reply_due,
-                     _detail("oversight:notice_detail", n.pk)) for n in found]
+                     _detail("oversight:notice_detail", n.pk)) for n in shown]
     return RedSource("监督整改", "逾期未回复的提示单",
                      Cell(count, link("oversight:notice_list", params)), items)
 
@@ -83,8 +86,10 @@ def overdue_notices(user: Any) -> RedSource:
 def red_measures(user: Any) -> RedSource:
     params = {"light": RED}
     rows = filtered(MeasureFilterSet, oversight.measures_for(user), params, user)
-    found, count = _shown(rows.order_by("due_on", "id"))
-    items = [RedItem("监督整改", "measure", m.pk, m.description[:60], m.finding.organization.name,
-                     RED, m.due_on, _detail("oversight:measure_detail", m.pk)) for m in found]
+    found, count = _shown(rows.order_by("due_on", "id"), "description",
+                          "finding__organization__name", "due_on")
+    items = [RedItem("监督整改", "measure", m["pk"], m["description"][:60],
+                     m["finding__organization__name"], RED, m["due_on"],
+                     _detail("oversight:measure_detail", m["pk"])) for m in found]
     return RedSource("监督整改", "红灯整改措施",
                      Cell(count, link("oversight:measure_list", params)), items)
