@@ -1,6 +1,7 @@
 """The county head's cockpit at the largest scale ``make bench`` builds, against the raw SQL of
 its main figures (red counts, findings by leader and light, tasks by leader and unit, measures
-red by unit, candidates by step).
+red by unit, candidates by step, leaders' 责任清单 items with their records' dates, the
+county's 三会一课 rollup).
 
 Usage: python bench/bench_cockpit.py --database-url "$(cat var/bench-url)"
 
@@ -50,7 +51,9 @@ def main() -> None:
 
     from dangjian.access.models import User
     from dangjian.dashboard.cockpit import cockpit_for
+    from dangjian.duties.models import Fulfilment, ResponsibilityItem, ResponsibilityList
     from dangjian.members.models import Candidate
+    from dangjian.orglife.models import MeetingRollup
     from dangjian.orgs.models import Organization
     from dangjian.oversight.models import Finding, Measure, Notice, NoticeStatus
     from dangjian.tasks.matching import charged_leader
@@ -85,6 +88,10 @@ def main() -> None:
 
     task, finding, measure = (m._meta.db_table for m in (Task, Finding, Measure))
     notice, candidate = Notice._meta.db_table, Candidate._meta.db_table
+    item, rlist, fulfilment, org, rollup = (m._meta.db_table for m in (
+        ResponsibilityItem, ResponsibilityList, Fulfilment, Organization, MeetingRollup))
+    county = head.grants.get().organization
+    assert county is not None, "the county head's grant names the county"
     open_statuses = list(OPEN_STATUSES)
     marks = ", ".join(["%s"] * len(open_statuses))
     queries: list[tuple[str, list[Any]]] = [
@@ -104,6 +111,13 @@ def main() -> None:
          "GROUP BY 1, 2", [today, "已销号"]),
         (f"SELECT current_step, count(*) FROM {candidate} WHERE closed_on IS NULL "
          "GROUP BY current_step", []),
+        (f"SELECT i.id, l.person_id, i.period, i.times, array_agg(f.done_on) FROM {item} i "
+         f"JOIN {rlist} l ON l.id = i.list_id LEFT JOIN {fulfilment} f ON f.item_id = i.id "
+         "WHERE l.year = %s AND l.person_id IS NOT NULL AND i.active GROUP BY i.id, "
+         "l.person_id", [today.year]),
+        (f"SELECT o.id, o.path, r.kind, r.count, r.months FROM {org} o LEFT JOIN {rollup} r "
+         "ON r.organization_id = o.id AND r.year = %s WHERE o.path LIKE %s",
+         [today.year, f"{county.path}%"]),
     ]
 
     def raw() -> Any:
