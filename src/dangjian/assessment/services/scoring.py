@@ -204,7 +204,7 @@ def _check_entry(actor: User, indicator: Indicator, method: str, organization: O
     if indicator.method != method:
         raise ValidationError({"indicator": f"该指标的计分方式是“{indicator.get_method_display()}”"
                                             f"，不能按“{Method(method).label}”录入"})
-    scheme = indicator.scheme
+    scheme = Scheme.objects.get(pk=indicator.scheme_id)  # as it stands now
     if scheme.status not in OPEN:
         raise ValidationError(f"考核方案{scheme.status}，不能录入得分")
     if indicator.children.exists():
