@@ -43,7 +43,7 @@ def _locked(scheme: Scheme) -> Scheme:
 
 def _draft_only(scheme: Scheme) -> None:
     if scheme.status != Scheme.Status.DRAFT:
-        raise ValidationError(f"考核方案已{scheme.status}，不能再修改；如需调整，请另行制定方案")
+        raise ValidationError(f"考核方案{scheme.status}，不能再修改；如需调整，请另行制定方案")
 
 
 def _check_scheme(scheme: Scheme) -> None:
@@ -227,7 +227,7 @@ def publish(actor: User, scheme: Scheme) -> Scheme:
     with transaction.atomic():
         scheme = _locked(scheme)
         if scheme.status != Scheme.Status.DRAFT:
-            raise ValidationError(f"考核方案已{scheme.status}，不能重复发布")
+            raise ValidationError(f"考核方案{scheme.status}，不能重复发布")
         problems = publication_problems(scheme)
         if problems:
             raise ValidationError("不能发布：" + "；".join(problems))
@@ -241,6 +241,9 @@ def publish(actor: User, scheme: Scheme) -> Scheme:
 def approve(actor: User, scheme: Scheme) -> Scheme:
     """First the assessor (评分中 → 待审定, results frozen), then a county leader covering the
     scheme, never the same person, records the second approval (审定)."""
+    if not (can(actor, "assessment.approve", scheme)
+            or can(actor, "assessment.approve_as_leader", scheme)):
+        require(actor, "assessment.approve", scheme)  # refused, with the assessor's message
     with transaction.atomic():
         scheme = _locked(scheme)
         if scheme.status in (Scheme.Status.PUBLISHED, Scheme.Status.SCORING):
