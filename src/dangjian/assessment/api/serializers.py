@@ -2,13 +2,14 @@ from typing import Any
 
 from rest_framework import serializers
 
+from dangjian.access.scoping import restrict
 from dangjian.core.inputs import CountField
 from dangjian.core.scoped_ids import ScopedId
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
 
 from ..models import Appeal, Indicator, Method, Result, Scheme, Score, ScoringPeriod, TargetKind
-from ..selectors import schemes_for, scores_for
+from ..selectors import scores_for
 
 
 def points_field(**kwargs: Any) -> serializers.DecimalField:
@@ -46,8 +47,9 @@ class SchemeUpdateSerializer(SchemeInSerializer):
     organization = None  # type: ignore[assignment]  # a scheme's range is fixed once created
 
 
-def _schemes(user: Any) -> Any:
-    return schemes_for(user)
+def _edited(user: Any) -> Any:
+    """Schemes over the user's own range: the only ones a body may name to change."""
+    return restrict(Scheme.objects.all(), user)
 
 
 class IndicatorSerializer(serializers.ModelSerializer):
@@ -59,10 +61,9 @@ class IndicatorSerializer(serializers.ModelSerializer):
 
 
 class IndicatorInSerializer(serializers.Serializer):
-    scheme = ScopedId(Scheme, within=_schemes)
+    scheme = ScopedId(Scheme, within=_edited)
     parent = ScopedId(  # type: ignore[assignment]  # the body's field, not DRF's binding
-        Indicator, within=lambda user: Indicator.objects.filter(scheme__in=schemes_for(user)),
-        required=False, allow_null=True, default=None)
+        Indicator, required=False, allow_null=True, default=None)
     code = serializers.CharField(max_length=20)
     name = serializers.CharField(max_length=200)
     max_points = points_field()
@@ -104,8 +105,7 @@ class ScoreSerializer(serializers.ModelSerializer):
 
 
 class ScoreInSerializer(serializers.Serializer):
-    indicator = ScopedId(Indicator, within=lambda user: Indicator.objects.filter(
-        scheme__in=schemes_for(user)))
+    indicator = ScopedId(Indicator)
     organization = ScopedId(Organization)
     person = ScopedId(Person, required=False, allow_null=True, default=None)
     period = serializers.CharField(max_length=10)
