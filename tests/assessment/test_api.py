@@ -2,10 +2,10 @@
 bad input answered in Chinese with the right status, changing nothing."""
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 import pytest
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from dangjian.assessment.models import Appeal, Indicator, Result, Scheme, Score
@@ -20,8 +20,9 @@ def test_a_scheme_from_draft_to_release_through_the_api(
         api_as: Callable[[str], APIClient], county: Organization,
         org: Callable[[str], Organization]) -> None:
     assessor = api_as("assessor")
+    today = timezone.localdate()  # a scheme of the current year: its appeal window is open
     created = assessor.post(f"{API}schemes/", {
-        "year": 2026, "name": "部门党建考核", "target_kind": "部门党组（党委）",
+        "year": today.year, "name": "部门党建考核", "target_kind": "部门党组（党委）",
         "organization": county.pk}, format="json")
     assert created.status_code == 201, created.content
     scheme = created.json()
@@ -34,11 +35,12 @@ def test_a_scheme_from_draft_to_release_through_the_api(
         assert answer.status_code == 201, answer.content
     published = assessor.post(f"{API}schemes/{scheme['id']}/publish/")
     assert published.status_code == 200 and published.json()["status"] == "已发布"
-    scoring.recompute(Scheme.objects.get(pk=scheme["id"]), date(2026, 7, 1))
+    scoring.recompute(Scheme.objects.get(pk=scheme["id"]), today)
     finance = org("县财政局党组")
     manual = Indicator.objects.get(scheme_id=scheme["id"], code="2")
     entered = assessor.post(f"{API}scores/", {
-        "indicator": manual.pk, "organization": finance.pk, "period": "2026", "points": "25",
+        "indicator": manual.pk, "organization": finance.pk, "period": str(today.year),
+        "points": "25",
         "basis_text": "完成年度重点工作"}, format="json")
     assert entered.status_code == 201, entered.content
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from dangjian.access.models import RoleGrant, User
@@ -22,9 +23,10 @@ from dangjian.orgs.models import Organization, OrgKind
 from tests.concurrency import database_file, in_thread, meeting_before, run_together
 
 API = "/api/v1/assessment/"
+TODAY = timezone.localdate()  # the suite's fixed clock: schemes of its year are still open
 
 
-def _scheme(assessor: User, year: int = 2026) -> Scheme:
+def _scheme(assessor: User, year: int = TODAY.year) -> Scheme:
     county = Organization.objects.filter(kind=OrgKind.COUNTY_COMMITTEE).order_by("path")[0]
     scheme = schemes.create_scheme(assessor, year=year, name="考核", organization=county,
                                    target_kind=TargetKind.DEPARTMENT)
@@ -55,7 +57,7 @@ def test_a_unit_cannot_appeal_another_units_score(
                                           format="json")
     assert answer.status_code == 400 and "不在您的范围内" in answer.json()["detail"]
     with pytest.raises(PermissionDenied, match="被考核单位的书记或党务干事"):
-        appeals.raise_appeal(user("finance_clerk"), edu, reason="x", on=date(2026, 12, 31))
+        appeals.raise_appeal(user("finance_clerk"), edu, reason="x", on=TODAY)
     assert not Appeal.objects.exists()
     # out of scope reads: the other unit's score is a 404, not a 403
     assert api_as("finance_clerk").get(f"{API}scores/{edu.pk}/").status_code == 404
@@ -85,7 +87,7 @@ def test_nobody_handles_their_own_appeal(scored: tuple[Scheme, Score, Score],
     both = User.objects.create(username="clerk_and_assessor")
     RoleGrant.objects.create(user=both, role=Role.UNIT_CLERK, organization=org("县财政局"))
     RoleGrant.objects.create(user=both, role=Role.ASSESSOR, organization=org("县财政局"))
-    appeal = appeals.raise_appeal(both, finance, reason="漏计", on=date(2026, 12, 31))
+    appeal = appeals.raise_appeal(both, finance, reason="漏计", on=TODAY)
     with pytest.raises(ValidationError, match="不能办理本人提出的复核申请"):
         appeals.accept(both, appeal)
     assert Appeal.objects.get(pk=appeal.pk).status == Appeal.Status.RAISED
@@ -96,7 +98,7 @@ def test_twice_in_a_row(scored: tuple[Scheme, Score, Score], user: Callable[[str
     scheme, finance, _ = scored
     assessor = api_as("assessor")
     appeal = appeals.raise_appeal(user("finance_clerk"), finance, reason="漏计",
-                                  on=date(2026, 12, 31))
+                                  on=TODAY)
     assert assessor.post(f"{API}appeals/{appeal.pk}/accept/").status_code == 200
     again = assessor.post(f"{API}appeals/{appeal.pk}/accept/")
     assert again.status_code == 400 and "不能再受理" in again.json()["detail"]
@@ -141,15 +143,16 @@ def test_edge_sizes(scored: tuple[Scheme, Score, Score], api_as: Callable[[str],
     for points in ("-1", "1e3", "100.001", "NaN", "99999999"):
         answer = assessor.post(f"{API}scores/", {
             "indicator": indicator.pk, "organization": org("县财政局党组").pk,
-            "period": "2026", "points": points, "basis_text": "x"}, format="json")
+            "period": str(scheme.year), "points": points, "basis_text": "x"}, format="json")
         assert answer.status_code == 400, (points, answer.content)
-    for period in ("2026-Q1", "2025", "x" * 11):
+    for period in (f"{scheme.year}-Q1", str(scheme.year - 1), "x" * 11):
         answer = assessor.post(f"{API}scores/", {
             "indicator": indicator.pk, "organization": org("县财政局党组").pk,
             "period": period, "points": "1", "basis_text": "x"}, format="json")
         assert answer.status_code == 400, (period, answer.content)
     answer = assessor.post(f"{API}scores/", {
-        "indicator": indicator.pk, "organization": org("县财政局").pk, "period": "2026",
+        "indicator": indicator.pk, "organization": org("县财政局").pk,
+        "period": str(scheme.year),
         "points": "1", "basis_text": "x"}, format="json")
     assert answer.status_code == 400 and "不是本方案的考核对象" in answer.json()["detail"]
     assert Score.objects.filter(indicator=indicator, points=Decimal("1")).count() == 0
