@@ -16,12 +16,14 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from rest_framework.test import APIClient
 
 from dangjian.access.models import User
 from dangjian.demo.generator import build_demo
+from dangjian.demo.records import generate_records
 from dangjian.orgs.models import Organization
+from tests.demo_snapshot import DemoSnapshot
 
 DEMO_PERSONS_FACTOR = 0.2  # about 1,800 persons: the county's full shape at a fifth of its size
 DEFAULT_TEST_TODAY = "2026-12-03"
@@ -62,19 +64,42 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=_empties_the_database)
 
 def load_demo() -> None:
-    build_demo(persons_factor=DEMO_PERSONS_FACTOR, password=settings.DANGJIAN_DEMO_PASSWORD)
+    # Without the year of records (demo.records): tests build the records they are about.
+    # ``demo_records`` adds the generated year for a module that needs it.
+    build_demo(persons_factor=DEMO_PERSONS_FACTOR, password=settings.DANGJIAN_DEMO_PASSWORD,
+               records=False)
+
+_demo_snapshot: DemoSnapshot | None = None
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    global _demo_snapshot
     with django_db_blocker.unblock():
         load_demo()
+        _demo_snapshot = DemoSnapshot()  # put back after a transactional test (committed_demo)
     yield
 
 @pytest.fixture
 def committed_demo(transactional_db: None) -> None:
-    """The demo county in a transactional test, loaded again after an earlier one emptied it."""
+    """The demo county in a transactional test, put back after an earlier one emptied it."""
     if not Organization.objects.exists():
-        load_demo()
+        assert _demo_snapshot is not None, "django_db_setup takes it"
+        _demo_snapshot.restore()
+
+@pytest.fixture(scope="module")
+def demo_records(django_db_setup: None, django_db_blocker: Any) -> Iterator[dict[str, int]]:
+    """The demo county's generated year of work (``dangjian.demo.records``) for one module's
+    tests, inside a transaction rolled back after the module: other modules never see it.
+    Yields the counts of what was generated."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield generate_records(Organization.objects.get(name="中共示范县委员会"),
+                                   today=fixed_today(), seed=2026)
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
 
 @pytest.fixture
 def demo_password() -> str:

@@ -274,6 +274,10 @@ RESOURCES: dict[str, Resource] = {
         orgs_scope.TestOrganizationsMatrix.sees, query=_compliance_query,
         note="以查询参数 `organization` 指定组织：范围内与本支部均为 `member` 所在支部，"
              "范围外为县教育局的支部。"),
+    "dashboard": Resource(
+        "领导驾驶舱",
+        note="本人查看范围内的驾驶舱数字，只读；"
+             "仅县领导、分管领导、纪检监察和单位书记可用，其他角色 403。"),
     "findings": _matrix("问题台账", oversight_scope.TestFindingsMatrix),
     "fulfilments": Resource(
         "履责记实", _fulfilments, duties_scope.TestFulfilmentsMatrix.sees,

@@ -28,6 +28,7 @@ from dangjian.people.models import Charge, PartyStatus, Person, Post, PostTitle
 from dangjian.people.services import personal_fields
 
 from .names import DEPARTMENTS, GIVEN, SURNAMES, TOWNSHIPS, VILLAGE_WORDS
+from .records import generate_records
 
 VICE_HEADS = 6
 VILLAGES_PER_TOWNSHIP = 15
@@ -230,9 +231,10 @@ class _Builder:
 
 def build_demo(
     *, scale: int = 1, persons_factor: float = 1.0, seed: int = 2026, password: str,
-    today: date | None = None,
+    today: date | None = None, records: bool = True,
 ) -> DemoSummary:
-    """Insert ``scale`` counties; the first carries the fixed demo accounts."""
+    """Insert ``scale`` counties; the first carries the fixed demo accounts and, with
+    ``records``, a year of work (``records.generate_records``)."""
     if scale < 1 or persons_factor <= 0:
         raise ValueError("scale 必须为正整数，persons_factor 必须大于 0")
     ensure_default_terms()  # a flushed database (tests) has lost what the migration added
@@ -270,6 +272,8 @@ def build_demo(
         first = counties[0]
         _create_accounts(first, {k: builder.persons[v] for k, v in account_persons.items()},
                          password)
+        if records and first.root.obj is not None:
+            generate_records(first.root.obj, today=today, seed=seed)
         record(actor=None, action="demo.load", after={
             "scale": scale, "organizations": Organization.objects.count(),
             "persons": len(builder.persons),

@@ -8,7 +8,7 @@ import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 
-from dangjian.core.inputs import YearNumberFilter
+from dangjian.core.inputs import IdFilter, YearNumberFilter
 from dangjian.orgs.filtersets import SubtreeFilterSet
 
 from .models import (
@@ -17,12 +17,18 @@ from .models import (
     Measure,
     MeasureStatus,
     Notice,
+    NoticeStatus,
     RiskPoint,
     SelfCheck,
     Term,
     TermKind,
 )
+from .models.findings import FindingStatus
 from .services.lights import GREEN, LABELS, RED, YELLOW, cutoffs
+
+YES = [("1", "是")]
+# A notice waits for its reply once issued, until replied (or closed).
+AWAITING_REPLY = (NoticeStatus.ISSUED, NoticeStatus.ACKNOWLEDGED)
 
 
 def _terms(kind: str) -> Any:
@@ -39,11 +45,43 @@ class FindingFilterSet(SubtreeFilterSet):
                                                 label="发现日期起")
     discovered_to = django_filters.DateFilter(field_name="discovered_on", lookup_expr="lte",
                                               label="发现日期止")
+    open = django_filters.ChoiceFilter(choices=YES, method="filter_open", label="未销号")
+    light = django_filters.ChoiceFilter(choices=list(LABELS.items()), method="filter_light",
+                                        label="亮灯（最早未销号措施）")
+    unassigned = django_filters.ChoiceFilter(choices=YES, method="filter_unassigned",
+                                             label="未定分管领导")
+    repeat = django_filters.ChoiceFilter(choices=YES, method="filter_repeat",
+                                         label="屡查屡犯")
 
     class Meta:
         model = Finding
         fields = ["subtree", "q", "source", "category", "status", "discovered_from",
-                  "discovered_to", "organization", "responsible_leader"]
+                  "discovered_to", "organization", "responsible_leader", "open", "light",
+                  "unassigned", "repeat"]
+
+    def filter_open(self, queryset: QuerySet[Finding], name: str, value: str) -> QuerySet[Any]:
+        return queryset.exclude(status__in=[FindingStatus.CLOSED, FindingStatus.WITHDRAWN])
+
+    def filter_light(self, queryset: QuerySet[Finding], name: str, value: str) -> QuerySet[Any]:
+        """By the earliest open measure's deadline (``earliest_open_due``, annotated by the
+        page's and the API's querysets); a finding without an open measure is green."""
+        cut = cutoffs()
+        if value == RED:
+            return queryset.filter(Q(earliest_open_due__lt=cut.today))
+        if value == YELLOW:
+            return queryset.filter(Q(earliest_open_due__gte=cut.today)
+                                   & Q(earliest_open_due__lte=cut.yellow_until))
+        return queryset.filter(Q(earliest_open_due__isnull=True)
+                               | Q(earliest_open_due__gt=cut.yellow_until))
+
+    def filter_unassigned(self, queryset: QuerySet[Finding], name: str, value: str
+                          ) -> QuerySet[Any]:
+        return queryset.filter(responsible_leader__isnull=True)
+
+    def filter_repeat(self, queryset: QuerySet[Finding], name: str, value: str
+                      ) -> QuerySet[Any]:
+        """屡查屡犯: findings registered as a repeat of an earlier one."""
+        return queryset.filter(repeat_of__isnull=False)
 
 
 class NoticeFilterSet(SubtreeFilterSet):
@@ -51,10 +89,17 @@ class NoticeFilterSet(SubtreeFilterSet):
     year = YearNumberFilter(label="年度")
     mine = django_filters.BooleanFilter(method="filter_mine", label="致本人",
                                         widget=forms.CheckboxInput)
+    overdue = django_filters.ChoiceFilter(choices=YES, method="filter_overdue",
+                                          label="逾期未回复")
 
     class Meta:
         model = Notice
-        fields = ["subtree", "q", "year", "status", "recipient", "mine"]
+        fields = ["subtree", "q", "year", "status", "recipient", "mine", "overdue"]
+
+    def filter_overdue(self, queryset: QuerySet[Notice], name: str, value: str
+                       ) -> QuerySet[Any]:
+        """Issued notices past ``reply_due`` and not yet answered."""
+        return queryset.filter(status__in=AWAITING_REPLY, reply_due__lt=cutoffs().today)
 
     def filter_mine(self, queryset: QuerySet[Notice], name: str, value: bool) -> QuerySet[Any]:
         """The notices addressed to the signed-in leader (待签收, 待回复 on the workbench)."""
@@ -75,11 +120,12 @@ class MeasureFilterSet(SubtreeFilterSet):
     due_to = django_filters.DateFilter(field_name="due_on", lookup_expr="lte", label="完成时限止")
     open = django_filters.BooleanFilter(method="filter_open", label="未销号",
                                         widget=forms.CheckboxInput)
+    organization = IdFilter(field_name="finding__organization_id", label="问题单位")
 
     class Meta:
         model = Measure
         fields = ["subtree", "q", "status", "light", "due_from", "due_to", "open", "finding",
-                  "owner"]
+                  "owner", "organization"]
 
     def filter_open(self, queryset: QuerySet[Measure], name: str, value: bool) -> QuerySet[Any]:
         return queryset.exclude(status=MeasureStatus.CLOSED) if value else queryset

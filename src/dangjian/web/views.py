@@ -14,6 +14,7 @@ from django.contrib.auth.password_validation import password_validators_help_tex
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
@@ -24,6 +25,7 @@ from dangjian.access.passwords import password_change_reason
 from dangjian.access.roles import Role
 from dangjian.access.scoping import roles_of
 from dangjian.access.selectors import scope_summary
+from dangjian.dashboard.cockpit import has_cockpit
 
 from .forms import LoginForm, OtpForm, PasswordChangeForm
 from .workbench import workbench
@@ -47,8 +49,16 @@ class LoginView(auth_views.LoginView):
             "idle": settings.SESSION_COOKIE_AGE // 60,
         })
 
+    def get_default_redirect_url(self) -> str:
+        """县领导、分管领导、纪检监察、单位书记 land on the 领导驾驶舱, others on the 工作台."""
+        user = getattr(self, "signing_in", None) or self.request.user
+        if has_cockpit(user):
+            return reverse("dashboard:cockpit")
+        return super().get_default_redirect_url()
+
     def form_valid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
         user = cast(User, form.get_user())
+        self.signing_in = user
         if form.device is None:
             signin.succeed(self.request, user)
             return super().form_valid(form)

@@ -1,1 +1,5 @@
-urlpatterns: list = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [path("dashboard/", views.dashboard, name="dashboard")]
