@@ -26,7 +26,7 @@ def accountability_grades(scheme: Scheme) -> tuple[str, ...]:
 
 
 def proposal_reason(result: Result) -> str:
-    whom = result.person.name if result.person_id else result.organization.name
+    whom = result.person.name if result.person is not None else result.organization.name
     return (f"党建工作考核等次为“{result.grade}”：{result_sentence(result, whom)}"
             f"依据{scheme_title(result.scheme)}，提出问责建议。")
 
