@@ -1,0 +1,40 @@
+"""The assessment registers' filters (page, export and to-dos use the same class)."""
+
+import django_filters
+
+from dangjian.core.inputs import IdFilter, YearNumberFilter
+from dangjian.orgs.filtersets import SubtreeFilterSet
+
+from .models import Appeal, Scheme, Score
+
+
+class SchemeFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(field_name="name", lookup_expr="contains", label="方案名称")
+    year = YearNumberFilter(label="年度")
+
+    class Meta:
+        model = Scheme
+        fields = ["q", "year", "target_kind", "status"]
+
+
+class ScoreFilterSet(SubtreeFilterSet):
+    """``target`` is the assessed unit (考核对象), as in the API's ``?scheme=&target=``."""
+
+    scheme = IdFilter(field_name="indicator__scheme", label="考核方案")
+    indicator = IdFilter(field_name="indicator", label="指标")
+    target = IdFilter(field_name="organization", label="考核对象")
+    period = django_filters.CharFilter(field_name="period", label="周期")
+
+    class Meta:
+        model = Score
+        fields = ["scheme", "target", "subtree", "indicator", "period", "source", "frozen"]
+
+
+class AppealFilterSet(SubtreeFilterSet):
+    organization_path = "score__organization__path"
+    scheme = IdFilter(field_name="score__indicator__scheme", label="考核方案")
+    target = IdFilter(field_name="score__organization", label="考核对象")
+
+    class Meta:
+        model = Appeal
+        fields = ["scheme", "target", "subtree", "status"]
