@@ -17,7 +17,6 @@ from dangjian.access.roles import Role
 from dangjian.access.scoping import restrict, roles_of
 from dangjian.core.actions import drafts
 from dangjian.core.forms import FormState
-from dangjian.core.permissions import can
 from dangjian.orgs.models import Organization
 
 from . import views
@@ -28,6 +27,7 @@ from .pages import (
     indicator_of,
     may_appeal,
     may_edit,
+    may_handle,
     may_score,
     scheme_of,
     score_of,
@@ -227,9 +227,7 @@ def appeal_raise(request: HttpRequest, pk: int) -> HttpResponse:
 
 def appeal_decide(request: HttpRequest, pk: int) -> HttpResponse:
     appeal = appeal_of(request, pk)
-    scheme = appeal.score.indicator.scheme
-    refusal = "" if (can(request.user, "assessment.score", scheme)
-                     and appeal.raised_by_id != request.user.pk
+    refusal = "" if (may_handle(request.user, appeal)
                      and appeal.status == Appeal.Status.ACCEPTED) else (
         "只有覆盖该单位的考核管理员可以对已受理的复核作出结论，申请人不能办理本人的申请")
     return _page(request, title="作出复核结论", key=f"appeal-decide-{pk}", button="提交结论",

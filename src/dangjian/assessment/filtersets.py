@@ -1,6 +1,7 @@
 """The assessment registers' filters (page, export and to-dos use the same class)."""
 
 import django_filters
+from django import forms
 
 from dangjian.core.inputs import IdFilter, YearNumberFilter
 from dangjian.orgs.filtersets import SubtreeFilterSet
@@ -11,10 +12,13 @@ from .models import Appeal, Scheme, Score
 class SchemeFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(field_name="name", lookup_expr="contains", label="方案名称")
     year = YearNumberFilter(label="年度")
+    awaiting_leader = django_filters.BooleanFilter(
+        field_name="approved_by_leader", lookup_expr="isnull", label="待县领导审定",
+        widget=forms.CheckboxInput)
 
     class Meta:
         model = Scheme
-        fields = ["q", "year", "target_kind", "status"]
+        fields = ["q", "year", "target_kind", "status", "awaiting_leader"]
 
 
 class ScoreFilterSet(SubtreeFilterSet):

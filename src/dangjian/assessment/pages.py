@@ -28,7 +28,6 @@ from .tables import AppealTable, IndicatorTable, SchemeTable, ScoreTable
 
 S = Scheme.Status
 ENTERED = (Method.MANUAL, Method.EVALUATION, Method.BONUS)
-UNIT_ROLES = {Role.UNIT_SECRETARY, Role.UNIT_CLERK}
 
 
 def _url(name: str, *args: Any) -> str:
@@ -63,15 +62,13 @@ def may_edit(user: Any, scheme: Scheme) -> bool:
 
 
 def leader_over(user: Any, scheme: Scheme) -> bool:
-    path = scheme.organization.path
-    return any(g.role == Role.COUNTY_LEADER and g.organization is not None
-               and path.startswith(g.organization.path) for g in grants_of(user))
+    return can(user, "assessment.approve_as_leader", scheme)
 
 
 def may_approve(user: Any, scheme: Scheme) -> bool:
     """考核管理员 first (评分中 → 待审定), then a county leader who is not that assessor."""
     if scheme.status == S.SCORING:
-        return may_edit(user, scheme)
+        return can(user, "assessment.approve", scheme)
     return (scheme.status == S.PENDING and scheme.approved_by_leader_id is None
             and scheme.approved_by_assessor_id not in (None, user.pk)
             and leader_over(user, scheme))
@@ -79,7 +76,7 @@ def may_approve(user: Any, scheme: Scheme) -> bool:
 
 def may_release(user: Any, scheme: Scheme) -> bool:
     return (scheme.status == S.PENDING and scheme.approved_by_leader_id is not None
-            and (may_edit(user, scheme) or leader_over(user, scheme)))
+            and can(user, "assessment.release", scheme))
 
 
 def may_score(user: Any, scheme: Scheme) -> bool:
@@ -87,12 +84,15 @@ def may_score(user: Any, scheme: Scheme) -> bool:
 
 
 def may_appeal(user: Any, score: Score) -> bool:
-    """A unit's secretary or clerk over the scored unit, while the scheme is not yet final."""
-    path = score.organization.path
+    """A unit's secretary or clerk over the scored unit, once per score, before approval (the
+    service also checks the window)."""
     return (score.indicator.scheme.status in (S.PUBLISHED, S.SCORING)
-            and not score.appeals.exists()
-            and any(g.role in UNIT_ROLES and g.organization is not None
-                    and path.startswith(g.organization.path) for g in grants_of(user)))
+            and not score.appeals.exists() and can(user, "assessment.appeal", score))
+
+
+def may_handle(user: Any, appeal: Appeal) -> bool:
+    """The assessor over the unit, never the person who asked."""
+    return appeal.raised_by_id != user.pk and can(user, "assessment.handle_appeal", appeal)
 
 
 # --- overview ---------------------------------------------------------------------------------
@@ -290,8 +290,7 @@ class AppealDetail(RecordDetailView):
         user = self.request.user
         found = [Action("查看得分及依据", _url("score_detail", appeal.score_id),
                         style="secondary outline")]
-        if appeal.raised_by_id == user.pk or not can(user, "assessment.score",
-                                                     appeal.score.indicator.scheme):
+        if not may_handle(user, appeal):
             return found  # a person never handles what they asked for
         if appeal.status == Appeal.Status.RAISED:
             found.insert(0, Action("受理", _url("appeal-accept", appeal.pk), "post"))

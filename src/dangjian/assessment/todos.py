@@ -22,5 +22,6 @@ def todos(user: Any) -> list[Todo]:
         ]
     if Role.COUNTY_LEADER in roles:
         found.append(register_todo(Kind.APPROVE, "考核结果待审定", SchemeList, user,
-                                   {"status": Scheme.Status.PENDING}))
+                                   {"status": Scheme.Status.PENDING,
+                                                        "awaiting_leader": "true"}))
     return found

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from dangjian.access.models import RoleGrant, User
 from dangjian.access.roles import Role
+from dangjian.assessment.demo import build_demo_scheme
 from dangjian.audit.services import record
 from dangjian.orglife.demo import generate_meetings
 from dangjian.orgs.models import Organization, OrgKind
@@ -270,6 +271,8 @@ def build_demo(
         first = counties[0]
         _create_accounts(first, {k: builder.persons[v] for k, v in account_persons.items()},
                          password)
+        # 党建考核: a published scheme scored from the records above (issue 12).
+        build_demo_scheme(first.root.obj, today.year, today)
         record(actor=None, action="demo.load", after={
             "scale": scale, "organizations": Organization.objects.count(),
             "persons": len(builder.persons),
