@@ -3,8 +3,10 @@ outputs and consequences read nothing else."""
 
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import pytest
+from django.test import Client
 
 from dangjian.assessment.models import Indicator, Method, Result, Scheme, TargetKind
 from dangjian.orgs.models import Organization
@@ -40,3 +42,19 @@ def frozen_scheme(org: Callable[[str], Organization]) -> Callable[..., Scheme]:
         return scheme
 
     return make
+
+
+@pytest.fixture
+def demo_scheme(db: None) -> Scheme:
+    """The demo's scheme (dangjian.assessment.demo): published and scored, 评分中."""
+    return Scheme.objects.get(name="部门党组（党委）党建工作考核")
+
+
+@pytest.fixture
+def signed_in(user: Callable[[str], Any]) -> Callable[[str], Client]:
+    def client_for(username: str) -> Client:
+        client = Client()
+        client.force_login(user(username))
+        return client
+
+    return client_for

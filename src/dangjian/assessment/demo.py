@@ -3,8 +3,9 @@ scored from the demo records (``scoring.recompute``), so the ranking shows at fi
 
 Ten of its eleven items are computed by the platform (eight AUTO, two DEDUCTION); the
 民主测评 is entered for each unit from fixed counts. Each computed score is audited, so the
-scheme costs the demo about ten seconds: kept to the items the issue asks for. Built by the demo's 考核管理员 through the
-services, as a real scheme would be (audited, refused if it broke a rule)."""
+scheme costs the demo seconds: it keeps to the items the issue asks for. Built by the demo's
+考核管理员 through the services, as a real scheme would be (audited, refused if it broke a
+rule)."""
 
 import random
 from datetime import date
@@ -40,9 +41,12 @@ INDICATORS: list[tuple[str, str, int, str, str, dict[str, Any]]] = [
 CITATION = "《示范县党建工作考核办法》（演示）"
 
 
-def build_demo_scheme(county_root: Organization, year: int, today: date) -> Scheme | None:
+def build_demo_scheme(county_root: Organization | None, year: int, today: date
+                      ) -> Scheme | None:
     """The scheme, published and scored as of ``today``; None when the county has no
     考核管理员 (a county beyond the first carries no demo accounts)."""
+    if county_root is None:
+        return None
     actor = users_covering(county_root, {Role.ASSESSOR}).order_by("pk").first()
     if actor is None:
         return None

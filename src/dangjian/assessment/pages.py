@@ -21,13 +21,12 @@ from dangjian.core.permissions import can
 
 from . import selectors
 from .filtersets import AppealFilterSet, SchemeFilterSet, ScoreFilterSet
-from .models import Appeal, Indicator, Method, Result, Scheme, Score
+from .models import Appeal, Indicator, Result, Scheme, Score
 from .providers import KEYS
 from .services import results as result_services
 from .tables import AppealTable, IndicatorTable, SchemeTable, ScoreTable
 
 S = Scheme.Status
-ENTERED = (Method.MANUAL, Method.EVALUATION, Method.BONUS)
 
 
 def _url(name: str, *args: Any) -> str:
@@ -191,11 +190,10 @@ class SchemeDetail(RecordDetailView):
 
     def sections(self) -> list[Section]:
         scheme, user = self.object, self.request.user
-        table = IndicatorTable(self.indicators(), orderable=False)
-        table.may_edit = scheme.status == S.DRAFT and may_edit(user, scheme)
-        table.may_score = may_score(user, scheme)
-        table.entered = ENTERED
-        actions = [Action("添加指标", _url("indicator-new", scheme.pk))] if table.may_edit else []
+        editable = scheme.status == S.DRAFT and may_edit(user, scheme)
+        table = IndicatorTable(self.indicators(), orderable=False, may_edit=editable,
+                               may_score=may_score(user, scheme), request=self.request)
+        actions = [Action("添加指标", _url("indicator-new", scheme.pk))] if editable else []
         return [Section("考核指标", table, actions)]
 
     def actions(self) -> list[Action]:

@@ -3,11 +3,16 @@
 from typing import Any
 
 import django_tables2 as tables
+from django.middleware.csrf import get_token
 from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 
 from dangjian.core.lists import RegisterTable
 
-from .models import Appeal, Indicator, Scheme, Score
+from .models import Appeal, Indicator, Method, Scheme, Score
+from .providers import KEYS
+
+ENTERED = (Method.MANUAL, Method.EVALUATION, Method.BONUS)
 
 
 def _detail(name: str) -> Any:
@@ -43,8 +48,7 @@ class IndicatorTable(RegisterTable):
     provider = tables.Column(verbose_name="数据来源", empty_values=())
     period = tables.Column(verbose_name="周期")
     citation = tables.Column(verbose_name="依据")
-    actions = tables.TemplateColumn(template_name="assessment/_indicator_actions.html",
-                                    verbose_name="操作", orderable=False)
+    actions = tables.Column(verbose_name="操作", empty_values=(), orderable=False)
 
     class Meta(RegisterTable.Meta):
         model = Indicator
@@ -52,12 +56,37 @@ class IndicatorTable(RegisterTable):
         row_attrs = _marked("indicator")
         orderable = False
 
+    def __init__(self, *args: Any, may_edit: bool = False, may_score: bool = False,
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.may_edit, self.may_score = may_edit, may_score
+
+    def render_method(self, value: str, record: Indicator) -> str:
+        return value if record.parent_id else "—"  # a 一级 row sums its items
+
+    def render_actions(self, record: Indicator) -> str:
+        links = []
+        if self.may_edit:
+            links.append(format_html('<a href="{}">编辑</a>', reverse(
+                "assessment:indicator-edit", args=[record.pk])))
+            links.append(format_html(
+                '<form method="post" action="{}" class="inline">'
+                '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+                '<button type="submit" class="secondary outline" '
+                'data-confirm="确定删除该指标吗？">删除</button></form>',
+                reverse("assessment:indicator-remove", args=[record.pk]),
+                get_token(self.request)))
+        if self.may_score and record.parent_id and record.method in ENTERED:
+            links.append(format_html('<a href="{}">录入得分</a>', reverse(
+                "assessment:score-entry", args=[record.pk])))
+        links.append(format_html('<a href="{}?indicator={}">得分</a>',
+                                 reverse("assessment:score_list"), record.pk))
+        return format_html_join(" ", "{}", ((link,) for link in links))
+
     def render_name(self, value: str, record: Indicator) -> str:
         return f"　{value}" if record.parent_id else value
 
     def render_provider(self, value: str, record: Indicator) -> str:
-        from .providers import KEYS
-
         return KEYS.get(value, value) if value else "—"
 
 
