@@ -117,7 +117,7 @@ def test_a_manual_score_above_its_maximum_is_refused(
 
 
 def test_a_unit_appeals_and_the_assessor_accepts_and_adjusts(
-        signed_in: Clients, demo_scheme: Scheme) -> None:
+        signed_in: Clients, demo_scheme: Scheme, user: Callable[[str], Any]) -> None:
     score = _finance_score(demo_scheme)
     clerk, assessor = signed_in("finance_clerk"), signed_in("assessor")
     html = clerk.get(reverse("assessment:score_detail", args=[score.pk])).content.decode()
@@ -128,8 +128,7 @@ def test_a_unit_appeals_and_the_assessor_accepts_and_adjusts(
     assert "已提出复核申请" in html and appeal.status == Appeal.Status.RAISED
     assert "受理" not in clerk.get(reverse("assessment:appeal_detail", args=[appeal.pk])
                                    ).content.decode().split("办理记录")[0].split("<h1>")[1]
-    todos = [t.title for t in gather(appeal.raised_by.__class__.objects.get(
-        username="assessor")) if t.count]
+    todos = [t.label for t in gather(user("assessor")).todos if t.count]
     assert "考核复核待受理" in todos
     _post(assessor, reverse("assessment:appeal-accept", args=[appeal.pk]))
     html = _post(assessor, reverse("assessment:appeal-decide", args=[appeal.pk]),
