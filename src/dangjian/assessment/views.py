@@ -50,8 +50,8 @@ def decimal(inputs: Inputs, name: str, *, required: bool = True) -> Decimal | No
     raw = inputs.text(name, required=required)
     if not raw:
         return None
-    try:
-        value = Decimal(raw)
+    try:  # ASCII digits only: Decimal() would also read full-width and other scripts' digits
+        value = Decimal(raw) if raw.isascii() else Decimal("NaN")
     except InvalidOperation:
         value = Decimal("NaN")
     if not value.is_finite() or abs(value) >= 10000 or value != value.quantize(Decimal("0.01")):
