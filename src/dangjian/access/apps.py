@@ -6,4 +6,11 @@ class AccessConfig(AppConfig):
     verbose_name = "权限"
 
     def ready(self) -> None:
+        from dangjian.core import burden
+
         from .api import schema  # noqa: F401  (registers the bearer token with the schema)
+        from .burden import clerk_organization
+        from .scoping import restrict
+
+        # The burden counter sits below access: it learns here who counts and what one sees.
+        burden.connect(restrict=restrict, clerk_organization=clerk_organization)

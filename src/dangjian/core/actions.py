@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from dangjian.access.scoping import restrict
+from dangjian.core.burden import page_submission
 from dangjian.core.errors import Conflict
 from dangjian.core.forms import forget_errors, keep_errors
 from dangjian.core.inputs import parse_date
@@ -85,7 +86,9 @@ def action(form_key: str, back: str,
             url = reverse(back, kwargs={name: kwargs[given] for name, given in pairs})
             drafts = request.session.setdefault("drafts", {})
             try:
-                result = view(request, *args, **kwargs)
+                # 减负: an accepted form counts for its clerk, typed and filled (core.burden)
+                with page_submission(request, form_key, labels):
+                    result = view(request, *args, **kwargs)
                 message, url = result if isinstance(result, tuple) else (result, url)
                 messages.success(request, message)
                 drafts.pop(key, None)

@@ -1,5 +1,9 @@
 """Reading the cells of an imported workbook into domain values, with the Chinese messages an
-import lists row by row (a ValidationError per bad cell)."""
+import lists row by row (a ValidationError per bad cell).
+
+减负: every non-empty cell read counts as a value the platform filled (``core.burden``): the
+unit keeps its ledger anyway, and importing it spares typing each value again into a form; the
+import itself counts as one form, its file as one field chosen by hand."""
 
 import re
 from contextlib import suppress
@@ -9,6 +13,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
+from dangjian.core.burden import platform_filled
 from dangjian.core.inputs import check_date
 from dangjian.orgs.models import Organization
 
@@ -17,11 +22,14 @@ DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")  # 2026-3-
 
 def cell_text(row: dict[str, Any], header: str) -> str:
     value = row.get(header)
-    return "" if value is None else str(value).strip()
+    text = "" if value is None else str(value).strip()
+    platform_filled(1 if text else 0)
+    return text
 
 
 def cell_date(value: object) -> date:
     """A date cell, or text written as 2026-03-05 / 2026/3/5 / 2026年3月5日."""
+    platform_filled(1 if str(value or "").strip() else 0)
     if isinstance(value, datetime):
         return check_date(value.date())
     if isinstance(value, date):

@@ -7,14 +7,16 @@ itself is still loading.
 from typing import Any
 
 from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import serializers, status, viewsets
+from rest_framework import exceptions, serializers, status, viewsets
 from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
 from dangjian.access.scoping import restrict
+from dangjian.core.burden import api_submission, collecting
 from dangjian.core.files.checks import CONTENT_TYPES, OCTET_STREAM
 from dangjian.core.files.views import download_response
 
@@ -36,6 +38,9 @@ def download_schema(file_id: str) -> Any:
         OpenApiParameter(file_id, int, OpenApiParameter.PATH, description="文件的 id")])
 
 
+WRITES = frozenset({"POST", "PUT", "PATCH"})
+
+
 class ScopedViewSet(viewsets.GenericViewSet):
     """A view set whose rows all pass through access.scoping (out of scope: 404).
 
@@ -45,6 +50,21 @@ class ScopedViewSet(viewsets.GenericViewSet):
     """
 
     base_queryset: QuerySet[Any]
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        """Every request; an accepted write (2xx) counts for its clerk's 填报负担
+        (``core.burden``): the fields of its body typed, imported cells filled."""
+        with collecting() as tally:
+            response = super().dispatch(request, *args, **kwargs)
+        if self.request.method in WRITES and status.is_success(response.status_code):
+            form = f"api:{getattr(self, 'basename', '') or type(self).__name__}."
+            form += str(getattr(self, "action", "") or "")
+            try:
+                data = self.request.data
+            except (exceptions.ParseError, exceptions.UnsupportedMediaType):
+                data = {}  # a body the view never read, and could not have: no fields
+            api_submission(self.request.user, form, data, tally)
+        return response
 
     def get_queryset(self) -> QuerySet[Any]:
         return restrict(self.base_queryset.all(), self.request.user)

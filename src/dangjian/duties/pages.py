@@ -153,7 +153,8 @@ def item_fulfil(request: HttpRequest, pk: int) -> HttpResponse:
     form = FormState.of_session(request, f"item-fulfil-{pk}")
     return render(request, "duties/item_fulfil.html", {
         "item": item, "form": form,
-        "done_on": form.values.get("done_on") or timezone.localdate().isoformat()})
+        # today offered only on a fresh form: a refused form's date is the clerk's own
+        "done_on": "" if form.values.get("done_on") else timezone.localdate().isoformat()})
 
 
 @action("item-change-{pk}", back="duties:item_change", back_kwargs=("pk",),

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from dangjian.access.actor import actor_of
 from dangjian.access.scoping import restrict
+from dangjian.core.burden import page_submission
 from dangjian.core.files.checks import XLSX, attachment
 from dangjian.core.forms import Inputs, forget_errors, keep_errors
 from dangjian.orgs.models import Organization, OrgKind
@@ -40,11 +41,13 @@ IMPORT_FIELDS = {"file": "会议台账文件", "rows": "台账内容"}
 
 
 def _form_page(page: str, view: Callable[[HttpRequest], tuple[str, str]], key: str,
-               labels: dict[str, str]) -> Callable[[HttpRequest], HttpResponse]:
+               labels: dict[str, str], fields: list[str] | None = None
+               ) -> Callable[[HttpRequest], HttpResponse]:
     """The POST side of a form page: success goes where the view says with a message; on
     refusal (or 切换组织) back to the form page, its input and its messages by field kept in
     the session (``core.forms``, under ``key``) and filled in again, so nothing typed is lost.
-    A refusal shows inside the form (``core/_form_errors.html``), not as a banner."""
+    A refusal shows inside the form (``core/_form_errors.html``), not as a banner. An
+    accepted form counts for the clerk's 填报负担 over ``fields`` (default: the labelled ones)."""
 
     def post(request: HttpRequest) -> HttpResponse:
         query = {k: request.POST[k] for k in ("organization", "kind") if request.POST.get(k)}
@@ -53,7 +56,8 @@ def _form_page(page: str, view: Callable[[HttpRequest], tuple[str, str]], key: s
             forget_errors(request, key)
             return redirect(back)
         try:
-            message, url = view(request)
+            with page_submission(request, key, fields or list(labels)):  # 减负 (core.burden)
+                message, url = view(request)
         except (ValidationError, PermissionDenied) as exc:
             if isinstance(exc, ValidationError):
                 keep_errors(request, key, exc, labels)
@@ -119,6 +123,8 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
         "preset": preset, "members": members, "draft": draft,
         "committee_kind": MeetingKind.COMMITTEE,
         "ticked": set(draft.get("present", [])) if draft and same_list else None,
+        # offered unless a refused form is shown again: everyone listed ticked (core.burden)
+        "offered_present": [m.pk for m in members],
         "roles": [("chair", "主持人"), ("recorder", "记录人")],
     })
 
@@ -158,7 +164,9 @@ def _record(request: HttpRequest) -> tuple[str, str]:
             reverse("orglife:meeting_detail", args=[meeting.pk]))
 
 
-_record_post = _form_page("orglife:meeting-new", _record, "meeting", MEETING_FIELDS)
+# The form's fields as sent: the ticks of who came and each absentee's reason (参会情况).
+MEETING_SENT = [*MEETING_FIELDS, "present", "reason-*"]
+_record_post = _form_page("orglife:meeting-new", _record, "meeting", MEETING_FIELDS, MEETING_SENT)
 
 
 def _import(request: HttpRequest) -> tuple[str, str]:

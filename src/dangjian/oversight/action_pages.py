@@ -48,6 +48,7 @@ class Input:
     help: str = ""
     picker: str = ""  # organizations | persons: a type-ahead over the select (core/_picker.html)
     picker_params: str = ""  # what the type-ahead may offer, e.g. "kind=党支部"
+    drafted: bool = False  # value is a refused form's input, not the platform's offer
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ def _fill(inputs: list[Input], draft: dict[str, Any]) -> list[Input]:
         if item.name not in draft or item.kind == "file":
             continue
         kept = draft[item.name]
+        item.drafted = True
         if item.kind == "checks":
             item.values = kept if isinstance(kept, list) else [kept]
         else:

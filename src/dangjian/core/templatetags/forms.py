@@ -6,7 +6,10 @@ Django ``Form``), read by ``core/_form_errors.html``, ``core/_field.html`` and
 from typing import Any
 
 from django import forms, template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
+from dangjian.core.burden import OFFERED, offer_token
 from dangjian.core.forms import FormState
 
 register = template.Library()
@@ -44,3 +47,15 @@ def chosen_is(value: Any, option: Any) -> bool:
     """Whether a kept value (a string, or a list of them) names ``option`` (an id)."""
     wanted = {str(v) for v in value} if isinstance(value, list | tuple) else {str(value)}
     return str(option) in wanted
+
+
+@register.simple_tag
+def offered(name: str, value: Any) -> SafeString:
+    """The hidden token saying the platform offered ``value`` in field ``name`` (a prefilled
+    value, a draft, a suggestion): submitted unchanged, the field counts as filled by the
+    platform, not typed (``dangjian.core.burden``). ``core/_field.html`` writes it for its
+    ``value=``; a hand-written ``<select>`` or list of ticks writes ``{% offered name value %}``."""
+    if value is None or value == "" or value == []:
+        return SafeString("")
+    return format_html('<input type="hidden" name="{}" value="{}">', OFFERED,
+                       offer_token(name, value))
