@@ -150,7 +150,8 @@ def _indicator_inputs(scheme: Scheme, indicator: Any = None) -> list[Input]:
         Input("code", "编号", value=now("code")),
         Input("name", "指标名称", value=now("name")),
         Input("max_points", "分值", value=now("max_points")),
-        Input("method", "计分方式", "select", _choices(Method), value=now("method")),
+        Input("method", "计分方式", "select", _choices(Method),
+              value=now("method", Method.MANUAL)),
         Input("provider", "数据来源", "select", provider_choices(), required=False,
               value=now("provider"), help="系统计算、扣分指标必选；不得以开会发文、拍照留痕、"
                                          "学习笔记等计分"),

@@ -193,14 +193,14 @@ class SchemeDetail(RecordDetailView):
         editable = scheme.status == S.DRAFT and may_edit(user, scheme)
         table = IndicatorTable(self.indicators(), orderable=False, may_edit=editable,
                                may_score=may_score(user, scheme), request=self.request)
-        actions = [Action("添加指标", _url("indicator-new", scheme.pk))] if editable else []
-        return [Section("考核指标", table, actions)]
+        return [Section("考核指标", table)]
 
     def actions(self) -> list[Action]:
         scheme, user = self.object, self.request.user
         found = []
         if scheme.status == S.DRAFT and may_edit(user, scheme):
-            found += [Action("编辑方案", _url("scheme-edit", scheme.pk), style="secondary"),
+            found += [Action("添加指标", _url("indicator-new", scheme.pk)),
+                      Action("编辑方案", _url("scheme-edit", scheme.pk), style="secondary"),
                       Action("发布", _url("scheme-step", scheme.pk, "publish"), "post",
                              confirm="发布后方案不能再修改，确定发布吗？")]
         if may_approve(user, scheme):
