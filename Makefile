@@ -28,13 +28,17 @@ run: venv
 	@echo "打开 http://127.0.0.1:$(PORT)/ 用上面的演示账号登录"
 	DANGJIAN_INPROCESS_SCHEDULER=1 $(BIN)/dangjian runserver 127.0.0.1:$(PORT)
 
+## The whole-suite runs spread the tests over one pytest-xdist worker per core (each worker has
+## its own test database and demo county); PYTEST_WORKERS=0 runs them in one process.
+PYTEST_WORKERS ?= auto
+
 ## make test: set up and run the whole suite (SQLite, or PostgreSQL when DATABASE_URL is set).
 test: dev-venv browser-deps
 	DJANGO_SETTINGS_MODULE=dangjian.settings.test $(BIN)/dangjian check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=dangjian.settings.test $(BIN)/dangjian makemigrations --check --dry-run
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy src bench
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
 ## Debian's chromium and CJK fonts for the browser tests, installed only when missing.
 browser-deps:
@@ -54,7 +58,7 @@ DATE_TESTS ?=
 test-dates: dev-venv browser-deps
 	@for day in $(TEST_DATES); do \
 		echo "== pytest with today = $$day"; \
-		DANGJIAN_TEST_TODAY=$$day $(BIN)/pytest -q $(DATE_TESTS) || exit 1; \
+		DANGJIAN_TEST_TODAY=$$day $(BIN)/pytest -q -n $(PYTEST_WORKERS) $(DATE_TESTS) || exit 1; \
 	done
 
 lint: dev-venv

@@ -22,6 +22,7 @@ from rest_framework.test import APIClient
 from dangjian.access.models import User
 from dangjian.demo.generator import build_demo
 from dangjian.orgs.models import Organization
+from tests.demo_snapshot import DemoSnapshot
 
 DEMO_PERSONS_FACTOR = 0.2  # about 1,800 persons: the county's full shape at a fifth of its size
 DEFAULT_TEST_TODAY = "2026-12-03"
@@ -64,17 +65,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def load_demo() -> None:
     build_demo(persons_factor=DEMO_PERSONS_FACTOR, password=settings.DANGJIAN_DEMO_PASSWORD)
 
+_demo_snapshot: DemoSnapshot | None = None
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    global _demo_snapshot
     with django_db_blocker.unblock():
         load_demo()
+        _demo_snapshot = DemoSnapshot()  # put back after a transactional test (committed_demo)
     yield
 
 @pytest.fixture
 def committed_demo(transactional_db: None) -> None:
-    """The demo county in a transactional test, loaded again after an earlier one emptied it."""
+    """The demo county in a transactional test, put back after an earlier one emptied it."""
     if not Organization.objects.exists():
-        load_demo()
+        assert _demo_snapshot is not None, "django_db_setup takes it"
+        _demo_snapshot.restore()
 
 @pytest.fixture
 def demo_password() -> str:
