@@ -1,19 +1,48 @@
-"""Filters of the assessment's API lists (``?scheme=&target=``)."""
+"""The assessment registers' filters: pages, exports, to-dos and the API use the same class
+(the API's ``?scheme=&target=``)."""
 
 import django_filters
+from django import forms
 
 from dangjian.core.inputs import IdFilter, YearNumberFilter
+from dangjian.orgs.filtersets import SubtreeFilterSet
 
 from .models import Appeal, Indicator, Result, Scheme, Score
 
 
 class SchemeFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(field_name="name", lookup_expr="contains", label="方案名称")
     year = YearNumberFilter(label="年度")
-    status = django_filters.ChoiceFilter(choices=Scheme.Status.choices, label="状态")
+    awaiting_leader = django_filters.BooleanFilter(
+        field_name="approved_by_leader", lookup_expr="isnull", label="待县领导审定",
+        widget=forms.CheckboxInput)
 
     class Meta:
         model = Scheme
-        fields = ["year", "status"]
+        fields = ["q", "year", "target_kind", "status", "awaiting_leader"]
+
+
+class ScoreFilterSet(SubtreeFilterSet):
+    """``target`` is the assessed unit (考核对象), as in the API's ``?scheme=&target=``."""
+
+    scheme = IdFilter(field_name="indicator__scheme", label="考核方案")
+    indicator = IdFilter(field_name="indicator", label="指标")
+    target = IdFilter(field_name="organization", label="考核对象")
+    period = django_filters.CharFilter(field_name="period", label="周期")
+
+    class Meta:
+        model = Score
+        fields = ["scheme", "target", "subtree", "indicator", "period", "source", "frozen"]
+
+
+class AppealFilterSet(SubtreeFilterSet):
+    organization_path = "score__organization__path"
+    scheme = IdFilter(field_name="score__indicator__scheme", label="考核方案")
+    target = IdFilter(field_name="score__organization", label="考核对象")
+
+    class Meta:
+        model = Appeal
+        fields = ["scheme", "target", "subtree", "status"]
 
 
 class IndicatorFilterSet(django_filters.FilterSet):
@@ -22,26 +51,6 @@ class IndicatorFilterSet(django_filters.FilterSet):
     class Meta:
         model = Indicator
         fields = ["scheme"]
-
-
-class ScoreFilterSet(django_filters.FilterSet):
-    scheme = IdFilter(field_name="indicator__scheme", label="考核方案")
-    target = IdFilter(field_name="organization", label="考核对象（单位）")
-    indicator = IdFilter(field_name="indicator", label="指标")
-    period = django_filters.CharFilter(field_name="period", max_length=10, label="周期")
-
-    class Meta:
-        model = Score
-        fields = ["scheme", "target", "indicator", "period"]
-
-
-class AppealFilterSet(django_filters.FilterSet):
-    scheme = IdFilter(field_name="score__indicator__scheme", label="考核方案")
-    status = django_filters.ChoiceFilter(choices=Appeal.Status.choices, label="状态")
-
-    class Meta:
-        model = Appeal
-        fields = ["scheme", "status"]
 
 
 class ResultFilterSet(django_filters.FilterSet):
