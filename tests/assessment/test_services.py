@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from dangjian.access.models import RoleGrant, User
 from dangjian.access.roles import Role
@@ -310,14 +311,16 @@ def test_appeal_is_accepted_and_decided_by_the_assessor(
 def test_ranking_is_scoped_and_links_to_the_scores(
         published: Callable[..., Scheme], assessor: User, user: Callable[[str], User],
         org: Callable[[str], Organization]) -> None:
-    scheme = published()
-    scoring.enter_manual(assessor, _manual(scheme), organization=finance(org), period="2026",
+    # the year before the demo's own scheme, so that this scheme is the only one of its year
+    year = timezone.localdate().year - 1
+    scheme = published(year=year)
+    scoring.enter_manual(assessor, _manual(scheme), organization=finance(org), period=str(year),
                          points="30", basis_text="x")
-    everyone = selectors.ranking(user("county_head"), 2026)
+    everyone = selectors.ranking(user("county_head"), year)
     assert len(everyone) == len(scoring.targets_of(scheme))
     assert everyone[0].organization == "县财政局党组" and everyone[0].change is None
     assert f"scheme={scheme.pk}&target={finance(org).pk}" in everyone[0].url
-    own = selectors.ranking(user("finance_clerk"), 2026)
+    own = selectors.ranking(user("finance_clerk"), year)
     assert [row.organization for row in own] == ["县财政局党组"]
-    assert selectors.ranking(user("edu_clerk"), 2026) == []  # no score of its own yet
-    assert selectors.ranking(user("member"), 2026) == []
+    assert selectors.ranking(user("edu_clerk"), year) == []  # no score of its own yet
+    assert selectors.ranking(user("member"), year) == []

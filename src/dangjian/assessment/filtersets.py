@@ -3,6 +3,7 @@
 
 import django_filters
 from django import forms
+from django.db.models import QuerySet
 
 from dangjian.core.inputs import IdFilter, YearNumberFilter
 from dangjian.orgs.filtersets import SubtreeFilterSet
@@ -13,13 +14,19 @@ from .models import Appeal, Indicator, Result, Scheme, Score
 class SchemeFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(field_name="name", lookup_expr="contains", label="方案名称")
     year = YearNumberFilter(label="年度")
+    # An unticked box means "any", not "approved": the filter narrows only when ticked.
     awaiting_leader = django_filters.BooleanFilter(
-        field_name="approved_by_leader", lookup_expr="isnull", label="待县领导审定",
-        widget=forms.CheckboxInput)
+        method="filter_awaiting_leader", label="待县领导审定", widget=forms.CheckboxInput)
 
     class Meta:
         model = Scheme
         fields = ["q", "year", "target_kind", "status", "awaiting_leader"]
+
+    def filter_awaiting_leader(self, queryset: QuerySet[Scheme], name: str,
+                               value: bool | None) -> QuerySet[Scheme]:
+        if not value:
+            return queryset
+        return queryset.filter(status=Scheme.Status.PENDING, approved_by_leader__isnull=True)
 
 
 class ScoreFilterSet(SubtreeFilterSet):

@@ -7,7 +7,7 @@ from dangjian.access.roles import Role
 from dangjian.access.scoping import roles_of
 from dangjian.core.workbench import Kind, Todo, register_todo
 
-from .models import Appeal, Scheme
+from .models import Appeal
 from .pages import AppealList, SchemeList
 
 
@@ -22,6 +22,5 @@ def todos(user: Any) -> list[Todo]:
         ]
     if Role.COUNTY_LEADER in roles:
         found.append(register_todo(Kind.APPROVE, "考核结果待审定", SchemeList, user,
-                                   {"status": Scheme.Status.PENDING,
-                                                        "awaiting_leader": "true"}))
+                                   {"awaiting_leader": "true"}))
     return found
