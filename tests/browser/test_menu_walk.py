@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ROLES = ["county_head", "vice_head", "inspector", "finance_secretary", "finance_clerk",
          "member", "assessor", "admin", "secadmin", "auditor"]
-# Leaders, inspectors and unit secretaries land on the cockpit (领导驾驶舱); the others on the 工作台.
+# Leaders, inspectors and unit secretaries land on the cockpit (领导驾驶舱), others on the 工作台.
 COCKPIT = {"county_head", "vice_head", "inspector", "finance_secretary"}
 # A register's list page links its rows to detail pages under the same path.
 DETAIL = re.compile(r"^/[\w-]+/(?:[\w-]+/)?\d+/$")
