@@ -25,6 +25,7 @@ from rest_framework.test import APIClient
 from dangjian.access.models import User
 from dangjian.access.roles import Role
 from dangjian.access.scoping import may_enter_data
+from dangjian.assessment.models import Appeal, Indicator, Result, Scheme, Score, TargetKind
 from dangjian.audit.services import record
 from dangjian.demo.generator import DEMO_ACCOUNTS
 from dangjian.duties.services.fulfilments import fulfilment_record
@@ -199,9 +200,67 @@ def _compliance_query(org: Model) -> dict[str, Any]:
     return {"organization": org.pk, "year": timezone.localdate().year}
 
 
+def _schemes() -> Triple:
+    """Draft 考核方案 over 县财政局, over the member's branch and over 县教育局."""
+    inside, branch, outside = (
+        Scheme.objects.create(year=2026, name=f"{unit.name}考核", organization=unit,
+                              target_kind=TargetKind.DEPARTMENT) for unit in _units())
+    for scheme in (inside, branch, outside):
+        Indicator.objects.create(scheme=scheme, code="1", name="实绩", max_points=100)
+    return inside, branch, outside
+
+
+def _indicators() -> Triple:
+    inside, branch, outside = (scheme.indicators.get() for scheme in _schemes())
+    return inside, branch, outside
+
+
+def _scores() -> Triple:
+    """Scores of a released county scheme: 县财政局, the member's branch, 县教育局."""
+    unit = _units()[0]
+    county = Organization.objects.get(path=unit.path[:Organization.steplen])
+    scheme = Scheme.objects.create(year=2026, name="全县考核", organization=county,
+                                   target_kind=TargetKind.DEPARTMENT,
+                                   status=Scheme.Status.RELEASED)
+    indicator = Indicator.objects.create(scheme=scheme, code="1", name="实绩", max_points=100)
+    inside, branch, outside = (
+        Score.objects.create(indicator=indicator, organization=unit, period="2026", points=60)
+        for unit in _units())
+    return inside, branch, outside
+
+
+def _appeals() -> Triple:
+    clerk = User.objects.get(username="finance_clerk")
+    inside, branch, outside = (
+        Appeal.objects.create(score=score, reason="复核", raised_by=clerk,
+                              points_before=score.points) for score in _scores())
+    return inside, branch, outside
+
+
+def _results() -> Triple:
+    inside, branch, outside = (
+        Result.objects.create(scheme=score.indicator.scheme, organization=score.organization,
+                              total=score.points, rank=1, grade="一般")
+        for score in _scores())
+    return inside, branch, outside
+
+
+ASSESSMENT_NOTE = ("考核的写操作只属于考核管理员（`assessor`，不在本表的十个账号中）"
+                   "与审定的县领导；范围内、本支部、范围外各为县财政局、`member` 所在支部、"
+                   "县教育局的{what}。")
 BODY_SEES = tasks_scope.UNIT_SEES  # a member's own records hold no unit or branch business
 RESOURCES: dict[str, Resource] = {
     "accountability": Resource("问责", _accountability, BODY_SEES),
+    "assessment/appeals": Resource("考核复核", _appeals, BODY_SEES,
+                                   note=ASSESSMENT_NOTE.format(what="得分的复核申请")),
+    "assessment/indicators": Resource("考核指标", _indicators, BODY_SEES,
+                                      note=ASSESSMENT_NOTE.format(what="考核方案草稿的指标")),
+    "assessment/results": Resource("考核结果", _results, BODY_SEES,
+                                   note=ASSESSMENT_NOTE.format(what="已公布考核结果")),
+    "assessment/schemes": Resource("考核方案", _schemes, BODY_SEES,
+                                   note=ASSESSMENT_NOTE.format(what="考核方案草稿")),
+    "assessment/scores": Resource("考核得分", _scores, BODY_SEES,
+                                  note=ASSESSMENT_NOTE.format(what="考核得分")),
     "audit-events": Resource(
         "审计日志", _audit_events, _only("auditor"),
         lambda e: {"action": e.action, "username": e.username, "page_size": 500},
@@ -280,6 +339,8 @@ def _bodies(today: date) -> dict[tuple[str, str], Body]:
             "reason": "更正", "deciding_body": "县纪委"},
         ("POST", "/api/v1/accountability/{pk}/decide/"): lambda obj: {
             "form": "通报", "decided_on": day, "deciding_body": "县纪委"},
+        ("POST", "/api/v1/assessment/appeals/{pk}/decide/"): lambda obj: {
+            "outcome": "维持", "answer": "依据充分"},
         ("POST", "/api/v1/candidates/{pk}/close/"): lambda obj: {
             "closed_on": day, "reason": "本人申请"},
         ("POST", "/api/v1/candidates/{pk}/extend/"): lambda obj: {
@@ -308,6 +369,10 @@ def _bodies(today: date) -> dict[tuple[str, str], Body]:
 
 # --- endpoints --------------------------------------------------------------------------------
 
+# API prefixes grouping several resources (/api/v1/assessment/schemes/ …): each is its own.
+NAMESPACES = {"assessment"}
+
+
 @dataclass(frozen=True, order=True)
 class Endpoint:
     resource: str
@@ -317,7 +382,9 @@ class Endpoint:
 
     @classmethod
     def of(cls, method: str, path: str) -> "Endpoint":
-        return cls(path.removeprefix(API).split("/")[0], path, METHODS.index(method), method)
+        parts = path.removeprefix(API).split("/")
+        resource = "/".join(parts[:2]) if parts[0] in NAMESPACES else parts[0]
+        return cls(resource, path, METHODS.index(method), method)
 
     @property
     def on_object(self) -> bool:

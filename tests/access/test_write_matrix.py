@@ -32,7 +32,7 @@ from dangjian.audit.models import AuditEvent
 from dangjian.core.inputs import IdField
 from dangjian.core.scoped_ids import OUT_OF_SCOPE, ScopedId
 from dangjian.tasks.models import Milestone
-from tests.access.authorization import API, RESOURCES
+from tests.access.authorization import API, RESOURCES, Endpoint
 from tests.tasks import test_scope as tasks_scope
 
 pytestmark = pytest.mark.django_db
@@ -74,7 +74,7 @@ def write_operations() -> list[Operation]:
             continue
         view.request = spectacular_settings.GET_MOCK_REQUEST(method, path, view, None)
         view.schema.method, view.schema.path, view.schema.path_regex = method, path, regex
-        resource = path.removeprefix(API).split("/")[0]
+        resource = Endpoint.of(method, path).resource
         operations.append(Operation(method, path, resource, view, _request_serializers(view)))
     return operations
 

@@ -16,7 +16,7 @@ from dangjian.web.help import MANUAL
 SHOTS = {
     "county-leader-home", "vice-head-tasks", "inspector-oversight", "unit-secretary-duties",
     "unit-clerk-orglife", "member-home", "system-admin-home", "security-admin-lockouts",
-    "audit-admin-audit", "phone-menu",
+    "audit-admin-audit", "phone-menu", "assessor-results",
 }
 VIEWPORT = {"width": 1366, "height": 768}
 

@@ -18,14 +18,17 @@ from tests.browser.signin import sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ROLES = ["county_head", "vice_head", "inspector", "finance_secretary", "finance_clerk",
-         "member", "admin", "secadmin", "auditor"]
+         "member", "assessor", "admin", "secadmin", "auditor"]
+# Leaders, inspectors and unit secretaries land on the cockpit (领导驾驶舱), others on the 工作台.
+COCKPIT = {"county_head", "vice_head", "inspector", "finance_secretary"}
 # A register's list page links its rows to detail pages under the same path.
 DETAIL = re.compile(r"^/[\w-]+/(?:[\w-]+/)?\d+/$")
 
 
 def _signed_in(browser: Browser, site: str, username: str, password: str) -> Page:
     page = sign_in(browser, site, username, password, {"width": 1366, "height": 768})
-    assert page.url == f"{site}/", (username, page.url)  # every role lands on its 工作台
+    landing = "/cockpit/" if username in COCKPIT else "/"
+    assert page.url == f"{site}{landing}", (username, page.url)
     return page
 
 
@@ -104,5 +107,5 @@ def test_every_role_walks_its_menu_and_opens_a_record_of_each_register(
     # The business roles see the registers, the 三员 only their own pages.
     assert walked["county_head"] > 15 and walked["admin"] < 5
     registers = {"/oversight/findings/", "/oversight/measures/", "/orglife/meetings/",
-                 "/organizations/", "/persons/"}
+                 "/organizations/", "/persons/", "/assessment/schemes/", "/assessment/scores/"}
     assert registers <= opened, sorted(opened)

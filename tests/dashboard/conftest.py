@@ -89,7 +89,9 @@ def build() -> Built:
         notices[name] = notice
         Accountability.objects.create(organization=unit, reason=f"{name}问责",
                                       four_forms=FourForms.FIRST)
-        Score.objects.create(indicator=indicator, organization=unit, period=str(today.year),
+        # a 部门党组 scheme scores the department's party group (assessment.targets_of)
+        body = Organization.objects.get(name=f"{name}党组")
+        Score.objects.create(indicator=indicator, organization=body, period=str(today.year),
                              points=Decimal(8 - 3 * n), basis=[
                                  {"model": "oversight.finding", "id": findings[name][0].pk}],
                              basis_text="问题未按期整改")

@@ -116,7 +116,7 @@ def test_a_unit_secretary_sees_his_units_score_and_each_lost_point_with_its_reco
     data = cockpit_for(user("finance_secretary")).as_dict()
     assert "县教育局" not in str(data)
     score = _tile(data, "unit_score")["rows"]
-    assert [row["label"] for row in score] == ["县财政局"]
+    assert [row["label"] for row in score] == ["县财政局党组"]
     assert score[0]["cells"][1]["count"] == 8.0
     lost = data["deductions"]
     assert lost[0]["lost"] == 2.0 and lost[0]["basis_text"] == "问题未按期整改"

@@ -18,13 +18,17 @@ from dangjian.web.navigation import scope_line
 pytestmark = pytest.mark.django_db
 
 DESK = ["工作台"]
-BUSINESS = ["工作台", "主体责任", "督查督办", "监督整改", "组织生活", "党员发展", "基础数据"]
+BUSINESS = ["工作台", "主体责任", "督查督办", "监督整改", "组织生活", "党建考核", "党员发展",
+            "基础数据"]
 SECTIONS_BY_USER = {
     "admin": DESK,
     "secadmin": [*DESK, "系统管理"],
     "auditor": [*DESK, "系统管理"],
     **{name: BUSINESS for name in ["county_head", "vice_head", "inspector",
-                                   "finance_secretary", "finance_clerk", "edu_clerk", "member"]},
+                                   "finance_secretary", "finance_clerk", "edu_clerk",
+                                   "assessor"]},
+    # a plain member is not scored and keeps no assessment (考核) section
+    "member": [s for s in BUSINESS if s != "党建考核"],
 }
 
 

@@ -51,6 +51,9 @@ ACTION_LABELS: dict[str, str] = {
     "audit.archive": "审计日志归档", "audit.prune": "清理过期审计日志", "keys.rotate": "轮换密钥",
     "ops.backup": "备份", "ops.restore": "恢复", "ops.sweep_files": "清理孤立文件",
     "demo.load": "载入演示数据",
+    # assessment outputs (issue 12, branch assess-out)
+    "assessment.accountability_proposed": "考核结果提出问责建议",
+    "assessment.result_download": "下载考核结果",
 }
 
 

@@ -40,4 +40,7 @@ JOBS: list[Job] = [
         "督查任务到期、逾期提醒"),
     Job("dangjian.monthly_due", "dangjian.orglife.services.reminders.run_daily", time(7, 50),
         "本月待办：支部组织生活、发展党员、走访慰问（每月发送一次）"),
+    # after the domain jobs, so the scores read the day's escalations and lights
+    Job("assessment.score_daily", "dangjian.assessment.services.scoring.run_daily", time(8, 0),
+        "党建考核：重新计算进行中周期的系统计算得分，锁定已结束周期"),
 ]

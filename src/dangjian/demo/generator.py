@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from dangjian.access.models import RoleGrant, User
 from dangjian.access.roles import Role
+from dangjian.assessment.demo import build_demo_scheme
 from dangjian.audit.services import record
 from dangjian.orglife.demo import generate_meetings
 from dangjian.orgs.models import Organization, OrgKind
@@ -274,6 +275,8 @@ def build_demo(
                          password)
         if records and first.root.obj is not None:
             generate_records(first.root.obj, today=today, seed=seed)
+        # 党建考核: a published scheme scored from the records above (issue 12).
+        build_demo_scheme(first.root.obj, today.year, today)
         record(actor=None, action="demo.load", after={
             "scale": scale, "organizations": Organization.objects.count(),
             "persons": len(builder.persons),

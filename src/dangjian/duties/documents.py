@@ -4,6 +4,7 @@ the higher party committee; for a leader, the 述责述廉. Every figure comes f
 from django.db.models import Q
 from django.utils import timezone
 
+from dangjian.core.contributions import lines
 from dangjian.documents.gbt9704 import OfficialDocument, chinese_date, render_docx
 from dangjian.orgs.models import Organization
 
@@ -14,6 +15,8 @@ from .selectors import ListView, list_view
 from .services.lists import PARTY_BODIES
 
 DIGITS = "零一二三四五六七八九"
+# The event upper apps contribute report paragraphs to (core.contributions).
+REPORT_EVENT = "duties.report"
 
 
 def numeral(n: int) -> str:
@@ -69,6 +72,10 @@ def report_body(view: ListView) -> list[str]:
             files = len(record.evidence.all())
             body.append(f"{chinese_date(record.done_on)}，{record.description}"
                         f"{f'（佐证材料{files}份）' if files else ''}。")
+    # Figures other modules hold about this body or leader (the 党建考核 result): duties cannot
+    # import them (layers), they contribute through core.contributions.
+    body += lines(REPORT_EVENT, organization=rlist.organization, person=rlist.person,
+                  year=rlist.year)
     body.append("二、存在的问题")
     body += problems(view)
     late = counts[State.OVERDUE] > 0

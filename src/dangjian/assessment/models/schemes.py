@@ -124,6 +124,10 @@ class Indicator(models.Model):
     params: Any = models.JSONField("参数", default=dict, blank=True)
     order = models.PositiveSmallIntegerField("排序", default=0)
 
+    # an indicator is in scope with its scheme (ids in request bodies resolve through it)
+    scope_fields = ScopeFields(path="scheme__organization__path",
+                               organization="scheme__organization")
+
     class Meta:
         verbose_name = "考核指标"
         verbose_name_plural = "考核指标"

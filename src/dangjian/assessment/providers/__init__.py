@@ -59,3 +59,11 @@ KEYS = {
 
 def register(provider: Provider) -> None:
     REGISTRY[provider.key] = provider
+
+
+def find(key: str) -> Provider | None:
+    return REGISTRY.get(key)
+
+
+# The providers register themselves; imported last, as they import this module's names.
+from . import duties, members, orglife, oversight, tasks  # noqa: E402, F401
