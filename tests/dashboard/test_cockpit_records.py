@@ -17,6 +17,7 @@ from dangjian.duties.selectors import list_view, lists_for
 
 from .test_cockpit import FIGURE, ROLES, listed_total
 
+ZEROS_OPENED = 10
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_records")]
 
 # Figures that count no register: a rank, a score, a rate, periods, the burden's monthly sums.
@@ -42,7 +43,10 @@ def test_every_number_on_each_cockpit_equals_its_list_on_the_demo_year(
     assert figures
     if username != "finance_secretary":  # the demo year may leave a unit nothing red
         assert any(count != "0" for _, count in figures)
-    for url, count in sorted(figures):
+    # Every non-zero number; of the zeros (a light no row of a group has), the first few: the
+    # built records' test (test_cockpit.py) opens every one of them.
+    zeros = sorted(f for f in figures if f[1] == "0")[:ZEROS_OPENED]
+    for url, count in sorted(f for f in figures if f[1] != "0") + zeros:
         assert listed_total(client, url) == int(count), url
 
 
