@@ -132,7 +132,7 @@ class AppealInSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
 
 
-class DecideSerializer(serializers.Serializer):
+class AppealDecisionSerializer(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=[Appeal.Status.UPHELD, Appeal.Status.ADJUSTED])
     answer = serializers.CharField(max_length=2000)
     points = points_field(required=False, allow_null=True, default=None)

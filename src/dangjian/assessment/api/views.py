@@ -154,11 +154,11 @@ class AppealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
         appeal = appeals.accept(actor_of(request), self.get_object())
         return Response(s.AppealSerializer(appeal).data)
 
-    @extend_schema(request=s.DecideSerializer, responses=s.AppealSerializer)
+    @extend_schema(request=s.AppealDecisionSerializer, responses=s.AppealSerializer)
     @action(detail=True, methods=["post"])
     def decide(self, request: Request, pk: str | None = None) -> Response:
         appeal = self.get_object()
-        data = self.validated(s.DecideSerializer)
+        data = self.validated(s.AppealDecisionSerializer)
         decided = appeals.decide(actor_of(request), appeal, **data)
         return Response(s.AppealSerializer(decided).data)
 
