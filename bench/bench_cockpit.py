@@ -12,40 +12,19 @@ their ratio. Not a test: nothing passes or fails. The raw SQL leaves out the sco
 milestones of a task's next deadline, so it is the floor, not an equal.
 """
 
-import argparse
 import os
 import random
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-REPEATS = 7
+from benchdb import median_ms, open_existing_database
+
 TASKS_PER_UNIT = 5
 
 
-def timed(work: Callable[[], Any]) -> float:
-    work()  # warm caches once
-    samples = []
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        work()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples) * 1000
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
-    args = parser.parse_args()
-    if args.database_url:
-        os.environ["DATABASE_URL"] = args.database_url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "dangjian.settings.test"
-    import django
-
-    django.setup()
+    open_existing_database()
     from django.db import connection
     from django.utils import timezone
 
@@ -129,7 +108,7 @@ def main() -> None:
     def platform() -> Any:
         return cockpit_for(User.objects.get(pk=head.pk), today)  # a fresh scope each call
 
-    platform_ms, sql_ms = timed(platform), timed(raw)
+    platform_ms, sql_ms = median_ms(platform), median_ms(raw)
     print(f"\n{'case':<44}{'platform ms':>12}{'raw SQL ms':>12}{'ratio':>8}")
     print(f"{'county head cockpit, all figures':<44}{platform_ms:>12.2f}{sql_ms:>12.2f}"
           f"{platform_ms / sql_ms:>8.2f}")

@@ -5,26 +5,19 @@ Adds MEASURES_PER_UNIT open measures to every department, due dates spread from 
 90 days ahead, then runs the job twice: the second run must take no step (idempotent).
 """
 
-import argparse
 import os
 import random
 import sys
 import time
 from datetime import timedelta
 
+from benchdb import open_existing_database
+
 MEASURES_PER_UNIT = 25
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
-    args = parser.parse_args()
-    if args.database_url:
-        os.environ["DATABASE_URL"] = args.database_url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "dangjian.settings.test"
-    import django
-
-    django.setup()
+    open_existing_database()
     from django.db import connection
     from django.utils import timezone
 

@@ -14,30 +14,18 @@ their ratio, for a county and for the province; nothing passes or fails.
 import argparse
 import os
 import random
-import statistics
 import sys
 import time
 from collections.abc import Callable
 from typing import Any
 
-from benchdb import fresh_database, setup_django
+from benchdb import fresh_database, median_ms, setup_django
 
-REPEATS = 7
 CITIES = 14
 # A county of about 1,000 organisations and 560 branches; 200 of them make the province.
 DEPARTMENTS, BRANCHES_PER_DEPARTMENT = 40, 5
 TOWNSHIPS, VILLAGES_PER_TOWNSHIP = 12, 30
 YEAR = 2025
-
-
-def timed(work: Callable[[], Any]) -> float:
-    work()  # warm caches once
-    samples = []
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        work()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples) * 1000
 
 
 Node = tuple[str, str, list[Any]]  # name, kind, children
@@ -152,7 +140,7 @@ def main() -> None:
     print(f"\n{'subtree':<34}{'rows':>8}{'platform ms':>13}{'raw SQL ms':>12}{'ratio':>8}")
     for label, root in (("one county", county), ("the province", province)):
         rows = len(report(root)().rows)
-        platform_ms, sql_ms = timed(report(root)), timed(raw(root))
+        platform_ms, sql_ms = median_ms(report(root)), median_ms(raw(root))
         print(f"{label:<34}{rows:>8}{platform_ms:>13.1f}{sql_ms:>12.1f}"
               f"{platform_ms / sql_ms:>8.2f}")
 
