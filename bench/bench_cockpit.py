@@ -90,10 +90,10 @@ def main() -> None:
          "GROUP BY 1, 2", [today, "已销号"]),
         (f"SELECT current_step, count(*) FROM {candidate} WHERE closed_on IS NULL "
          "GROUP BY current_step", []),
-        (f"SELECT i.id, l.person_id, i.period, i.times, array_agg(f.done_on) FROM {item} i "
+        # each item with its fulfilment dates, one row per date (portable: no array_agg)
+        (f"SELECT i.id, l.person_id, i.period, i.times, f.done_on FROM {item} i "
          f"JOIN {rlist} l ON l.id = i.list_id LEFT JOIN {fulfilment} f ON f.item_id = i.id "
-         "WHERE l.year = %s AND l.person_id IS NOT NULL AND i.active GROUP BY i.id, "
-         "l.person_id", [today.year]),
+         "WHERE l.year = %s AND l.person_id IS NOT NULL AND i.active", [today.year]),
         (f"SELECT o.id, o.path, r.kind, r.count, r.months FROM {org} o LEFT JOIN {rollup} r "
          "ON r.organization_id = o.id AND r.year = %s WHERE o.path LIKE %s",
          [today.year, f"{county.path}%"]),
