@@ -66,6 +66,16 @@ def measures_on_time(target: Organization, period: Period, params: dict[str, Any
                    + refs("oversight.Escalation", escalations))
 
 
+def _answered_on_time(due: list[tuple[int, Any, Any]], params: dict[str, Any], model: str
+                      ) -> Outcome:
+    """The rate of ``due`` rows (id, answered at, deadline) answered by their deadline."""
+    on_time = [pk for pk, answered, deadline in due
+               if answered is not None and _day(answered) <= deadline]
+    rate, points = rate_points(len(on_time), len(due), params)
+    return Outcome({"on_time": len(on_time), "due": len(due), "rate": rate_text(rate)}, points,
+                   refs(model, [row[0] for row in due]))
+
+
 def notices_answered_on_time(target: Organization, period: Period, params: dict[str, Any]
                              ) -> Outcome:
     """监督工作提示单 whose reply fell due in the period (so far), answered by ``reply_due``."""
@@ -73,11 +83,7 @@ def notices_answered_on_time(target: Organization, period: Period, params: dict[
     due = list(notices_for(_reader(target)).exclude(status=NoticeStatus.DRAFT)
                .filter(reply_due__gte=period.start, reply_due__lte=judged)
                .order_by("reply_due", "id").values_list("pk", "replied_at", "reply_due"))
-    on_time = [pk for pk, replied, reply_due in due
-               if replied is not None and _day(replied) <= reply_due]
-    rate, points = rate_points(len(on_time), len(due), params)
-    return Outcome({"on_time": len(on_time), "due": len(due), "rate": rate_text(rate)}, points,
-                   refs("oversight.Notice", [row[0] for row in due]))
+    return _answered_on_time(due, params, "oversight.Notice")
 
 
 def selfchecks_on_time(target: Organization, period: Period, params: dict[str, Any]
@@ -87,11 +93,7 @@ def selfchecks_on_time(target: Organization, period: Period, params: dict[str, A
     due = list(self_checks_for(_reader(target))
                .filter(due_on__gte=period.start, due_on__lte=judged)
                .order_by("due_on", "id").values_list("pk", "answered_at", "due_on"))
-    on_time = [pk for pk, answered, due_on in due
-               if answered is not None and _day(answered) <= due_on]
-    rate, points = rate_points(len(on_time), len(due), params)
-    return Outcome({"on_time": len(on_time), "due": len(due), "rate": rate_text(rate)}, points,
-                   refs("oversight.SelfCheck", [row[0] for row in due]))
+    return _answered_on_time(due, params, "oversight.SelfCheck")
 
 
 def repeat_findings(target: Organization, period: Period, params: dict[str, Any]) -> Outcome:
