@@ -3,7 +3,10 @@
 from typing import Any
 
 DEFAULT_TERMS: dict[str, list[str]] = {
-    "source": ["监督执纪", "巡察反馈", "派驻监督", "审计", "信访举报", "上级督查", "自查"],
+    # 民主生活会查摆 and 督导检查: problems a leading group finds on itself and those a vice head
+    # finds inspecting his 分管 departments (issue 13).
+    "source": ["监督执纪", "巡察反馈", "派驻监督", "审计", "信访举报", "上级督查", "自查",
+               "民主生活会查摆", "督导检查"],
     "category": ["政治建设", "思想建设", "组织建设", "作风建设", "纪律建设", "主体责任落实",
                  "资金监管", "权力运行", "党建与业务融合"],
     "severity": ["一般", "较重", "严重"],
