@@ -297,7 +297,9 @@ RESOURCES: dict[str, Resource] = {
     "measures": _matrix("整改措施", oversight_scope.TestMeasuresMatrix, params=_measure_records),
     "meetings": _matrix("组织生活会议", orglife_scope.TestMeetingsMatrix,
                         params=_meeting_attachment),
-    "members": Resource("党员花名册导入", note="空请求体。"),
+    "members": Resource("党员花名册导入、队伍结构与走访慰问覆盖",
+                        note="花名册导入：空请求体。队伍结构、走访慰问覆盖：本人查看范围内的"
+                             "统计，只读；三员 403。"),
     "notices": Resource(
         "监督工作提示单", _notices,
         {**_only("county_head", "inspector"), "vice_head": {INSIDE, BRANCH}},

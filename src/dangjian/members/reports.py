@@ -21,6 +21,7 @@ from . import rules
 from .models import Visit, VisitCampaign
 from .periods import period_end
 
+NO_BUSINESS_DATA = "您的角色不接触业务数据（三员分立），无党员统计可看"
 MEMBER_STATUSES = (PartyStatus.FULL_MEMBER, PartyStatus.PROBATIONARY)
 NOT_RECORDED = "未填写"
 

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status
@@ -11,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from dangjian.access.actor import actor_of
+from dangjian.access.predicates import has_business_scope
 from dangjian.core.parsers import FormParser, MultiPartParser
 from dangjian.core.viewsets import ScopedViewSet
 from dangjian.members import reports
@@ -127,12 +129,18 @@ class RosterImportView(APIView):
         return Response({"imported": imported}, status=status.HTTP_201_CREATED)
 
 
+def _require_business_scope(request: Request) -> None:
+    if not has_business_scope(request.user):
+        raise PermissionDenied(reports.NO_BUSINESS_DATA)
+
+
 class MemberStructureView(APIView):
     """优化党员队伍结构: the members in scope by sex, age band, 学历, post and care, in total
     and per organisation (no names)."""
 
     @extend_schema(responses=s.MemberStructureSerializer)
     def get(self, request: Request) -> Response:
+        _require_business_scope(request)
         return Response(s.MemberStructureSerializer(reports.structure(request.user)).data)
 
 
@@ -143,6 +151,7 @@ class VisitCoverageView(APIView):
     @extend_schema(parameters=[s.VisitCoverageQuerySerializer],
                    responses=s.VisitCoverageSerializer)
     def get(self, request: Request) -> Response:
+        _require_business_scope(request)
         query = s.VisitCoverageQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         year = query.validated_data.get("year", timezone.localdate().year)

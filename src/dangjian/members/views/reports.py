@@ -4,9 +4,11 @@ members.reports over the caller's scope."""
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from dangjian.access.predicates import has_business_scope
 from dangjian.audit.services import record
 from dangjian.core.files.checks import XLSX, attachment
 from dangjian.documents.spreadsheets import render_xlsx
@@ -17,8 +19,14 @@ from .study import year_or_this
 STRUCTURE_TITLE = "党员队伍结构"
 
 
+def _require_business_scope(request: HttpRequest) -> None:
+    if not has_business_scope(request.user):
+        raise PermissionDenied(reports.NO_BUSINESS_DATA)
+
+
 @login_required
 def structure(request: HttpRequest) -> HttpResponse:
+    _require_business_scope(request)
     report = reports.structure(request.user)
     return render(request, "members/structure.html", {
         "report": report, "columns": reports.COLUMNS, "title": STRUCTURE_TITLE})
@@ -30,6 +38,7 @@ def structure_rows(report: reports.Structure) -> list[list[Any]]:
 
 @login_required
 def structure_export(request: HttpRequest) -> HttpResponse:
+    _require_business_scope(request)
     report = reports.structure(request.user)
     rows = structure_rows(report)
     record(actor=request.user, action="register.export", target=None,
@@ -43,6 +52,7 @@ def structure_export(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def visit_coverage(request: HttpRequest) -> HttpResponse:
+    _require_business_scope(request)
     coverage = reports.visit_coverage(request.user, year_or_this(request.GET.get("year")),
                                       reports.campaign_or_default(request.GET.get("campaign")))
     missing_only = request.GET.get("missing") == "1"
