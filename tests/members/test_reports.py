@@ -42,7 +42,7 @@ def _client(account: User) -> Client:
     return client
 
 
-# --- 老党员 -------------------------------------------------------------------------------------
+# --- 老党员 ---
 
 
 def test_party_age_counts_from_the_end_of_probation_to_the_day() -> None:
@@ -61,7 +61,7 @@ def test_the_veteran_rule_cites_its_basis_and_marks_the_threshold_local() -> Non
     assert "本县可配置" in rule.citation and rule.status == rules.Status.UNCERTAIN
 
 
-# --- 学习培训: every member, zeros included ---------------------------------------------------------
+# --- 学习培训: every member, zeros included ---
 
 
 def test_a_member_without_any_study_record_shows_zero_hours_and_is_short(
@@ -98,7 +98,7 @@ def test_a_plain_member_sees_himself_at_zero_and_no_other_person_at_zero(
     assert names == [member.person.name]
 
 
-# --- 队伍结构 ----------------------------------------------------------------------------------------
+# --- 队伍结构 ---
 
 
 def test_the_structure_counts_every_member_in_scope_once_per_group(
@@ -182,7 +182,7 @@ def test_a_plain_member_counts_only_himself_and_the_three_administrators_are_ref
         assert _client(user(username)).get("/members/visits/coverage/").status_code == 403
 
 
-# --- 走访慰问 coverage ------------------------------------------------------------------------------
+# --- 走访慰问 coverage ---
 
 
 @pytest.fixture

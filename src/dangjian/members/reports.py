@@ -48,7 +48,7 @@ def age_band(age: int) -> str:
     raise AssertionError("the last band is open")  # pragma: no cover
 
 
-# --- 队伍结构 -----------------------------------------------------------------------------------
+# --- 队伍结构 ---
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,7 @@ def structure(user: Any, on: date | None = None) -> Structure:
     return Structure(on, total, ordered, rules.veteran_member(years), rules.AGE_BANDS_RULE)
 
 
-# --- 走访慰问 coverage ---------------------------------------------------------------------------
+# --- 走访慰问 coverage ---
 
 CAMPAIGNS = (VisitCampaign.JULY_FIRST, VisitCampaign.SPRING_FESTIVAL)
 VETERAN, NEEDY = "老党员", "生活困难党员"
