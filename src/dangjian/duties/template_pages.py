@@ -12,7 +12,7 @@ from django.shortcuts import render
 
 from dangjian.access.actor import actor_of
 from dangjian.access.scoping import restrict
-from dangjian.core.actions import action, scoped
+from dangjian.core.actions import action, scoped, version_of
 from dangjian.core.files.checks import XLSX, attachment
 
 from .county_template import BUILT_IN_TITLE, built_in_entries
@@ -39,7 +39,7 @@ def template_import(request: HttpRequest) -> str:
     try:
         template = template_services.template_import(
             actor=actor, county=county, data=data, source_name=getattr(upload, "name", ""),
-            title=request.POST.get("title", ""))
+            title=request.POST.get("title", ""), seen_version=version_of(request) or 0)
     except template_services.TemplateRefused as refused:
         request.session[REFUSED_ROWS] = [
             {"row": e.row, "column": e.column, "message": e.message} for e in refused.errors]
@@ -55,14 +55,17 @@ def templates(request: HttpRequest) -> HttpResponse:
         return template_import(request)
     user = request.user
     versions = (restrict(ResponsibilityTemplate.objects.all(), user)
-                .select_related("organization", "created_by").annotate(item_count=Count("items")))
+                .select_related("organization", "created_by").annotate(item_count=Count("items"))
+                .order_by("organization__path", "-version"))
     context: dict[str, Any] = {
         "versions": list(versions[:100]),
         "built_in_title": BUILT_IN_TITLE, "built_in_count": len(built_in_entries()),
         "county": template_services.importable_county(actor_of(request)),
         "refused_rows": request.session.get(REFUSED_ROWS, []),
     }
-    context["built_in_active"] = not any(v.active for v in context["versions"])
+    active = next((v for v in context["versions"] if v.active), None)
+    context["built_in_active"] = active is None
+    context["active_version"] = active.version if active else 0
     return render(request, "duties/templates.html", context)
 
 

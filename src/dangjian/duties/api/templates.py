@@ -49,6 +49,9 @@ class ResponsibilityTemplateDetailSerializer(ResponsibilityTemplateOutSerializer
 class ResponsibilityTemplateUploadSerializer(serializers.Serializer):
     file = serializers.FileField()
     title = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    version = serializers.IntegerField(
+        required=False, min_value=0, max_value=100000,
+        help_text="导入前看到的启用版本（内置模板为0）：已有他人先导入新版本时拒绝（409）")
 
 
 class TemplateRowErrorSerializer(serializers.Serializer):
@@ -68,7 +71,8 @@ class ResponsibilityTemplateViewSet(mixins.ListModelMixin, mixins.RetrieveModelM
     are generated from the built-in template."""
 
     base_queryset = (ResponsibilityTemplate.objects.select_related("organization", "created_by")
-                     .annotate(item_count=Count("items")))
+                     .annotate(item_count=Count("items"))
+                     .order_by("organization__path", "-version"))
 
     def get_serializer_class(self) -> Any:
         if self.action == "retrieve":
@@ -98,7 +102,7 @@ class ResponsibilityTemplateViewSet(mixins.ListModelMixin, mixins.RetrieveModelM
             template = template_services.template_import(
                 actor=actor, county=county, source_name=upload.name or "",
                 data=template_services.template_bytes(upload, actor=actor),
-                title=body.get("title", ""))
+                title=body.get("title", ""), seen_version=body.get("version"))
         except template_services.TemplateRefused as refused:
             return Response({
                 "detail": f"模板有{len(refused.errors)}处错误，全部未导入",

@@ -28,6 +28,7 @@ from openpyxl import load_workbook
 from dangjian.access.models import User
 from dangjian.access.scoping import grants_of
 from dangjian.audit.services import record
+from dangjian.core.errors import Conflict
 from dangjian.core.files.checks import upload_bytes
 from dangjian.core.imports import cell_text
 from dangjian.core.permissions import can, require
@@ -67,6 +68,8 @@ class RowError:
         return f"{where}【{self.column}】{self.message}"
 
 
+RACED = ("另一份模板已先导入（当前启用的版本已变），本次未导入任何内容；请刷新页面，"
+         "核对当前启用的版本后再导入")
 Report = Callable[[str, str], None]  # (column, message) of the row being checked
 
 
@@ -145,8 +148,12 @@ def importable_county(actor: User) -> Organization | None:
 
 
 def template_import(*, actor: User, county: Organization, data: bytes, source_name: str = "",
-                    title: str = "") -> ResponsibilityTemplate:
-    """Import the workbook as the county's new active template version, or nothing."""
+                    title: str = "", seen_version: int | None = None) -> ResponsibilityTemplate:
+    """Import the workbook as the county's new active template version, or nothing.
+
+    ``seen_version`` is the active version the importer saw (0: the built-in one): when another
+    import came first, this one is refused whole (``Conflict``), so of two imports made on the
+    same page one wins. Imports run one at a time per county (the county's row is locked)."""
     require(actor, "duties.import_template", county)
     title = title.strip() or f"{county.name}责任清单模板"
     if len(title) > 200:
@@ -167,11 +174,14 @@ def template_import(*, actor: User, county: Organization, data: bytes, source_na
         raise TemplateRefused(errors)
     try:
         with transaction.atomic():
+            Organization.objects.select_for_update().filter(pk=county.pk).first()
+            active = (ResponsibilityTemplate.objects.filter(organization=county, active=True)
+                      .values_list("version", flat=True).first()) or 0
+            if seen_version is not None and seen_version != active:
+                raise Conflict(RACED)
             template = _write(actor, county, title, source_name, items)
-    except IntegrityError as exc:  # another import took this version first: it stands
-        raise ValidationError(
-            {"file": "另一份模板刚刚导入，本次未导入任何内容；请刷新页面，核对当前启用的版本后"
-                     "再导入"}) from exc
+    except IntegrityError as exc:  # the lock aside, the constraints keep one version
+        raise Conflict(RACED) from exc
     return template
 
 
