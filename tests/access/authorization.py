@@ -200,11 +200,13 @@ def _audit_events() -> Triple:
 def _templates() -> Triple:
     """责任清单模板: the demo county's active and earlier versions, and another county's."""
     county = Organization.objects.get(path=_units()[0].path[:Organization.steplen])
-    other = Organization.objects.add_root(name="中共邻县委员会", kind=county.kind)
+    other = (Organization.objects.filter(name="中共邻县委员会").first()
+             or Organization.objects.add_root({"name": "中共邻县委员会", "kind": county.kind}))
     author = User.objects.get(username="assessor")
     inside, branch, outside = (
-        ResponsibilityTemplate.objects.create(organization=org, version=version, title=title,
-                                              active=active, created_by=author)
+        ResponsibilityTemplate.objects.get_or_create(
+            organization=org, version=version,
+            defaults={"title": title, "active": active, "created_by": author})[0]
         for org, version, title, active in ((county, 2, "第二版", True),
                                             (county, 1, "第一版", False),
                                             (other, 1, "邻县模板", True)))
