@@ -11,7 +11,11 @@ from rest_framework.test import APIClient
 from dangjian.audit.models import AuditEvent
 from dangjian.core.crypto import decrypt_field
 from dangjian.documents.spreadsheets import read_xlsx, render_xlsx
-from dangjian.members.services.roster import ROSTER_HEADERS, roster_template
+from dangjian.members.services.roster import (
+    ROSTER_FACT_HEADERS,
+    ROSTER_HEADERS,
+    roster_template,
+)
 from dangjian.people import idnumber
 from dangjian.people.models import Person
 
@@ -129,5 +133,40 @@ def test_a_wrong_header_is_refused(clerk: APIClient) -> None:
 
 @pytest.mark.django_db
 def test_the_template_reads_back_with_the_roster_headers() -> None:
-    rows = read_xlsx(roster_template(), expected_headers=ROSTER_HEADERS)
-    assert rows[0]["所在党组织"] == BRANCH
+    rows = read_xlsx(roster_template(), expected_headers=ROSTER_HEADERS,
+                     optional_headers=ROSTER_FACT_HEADERS)
+    assert rows[0]["所在党组织"] == BRANCH and rows[0]["一线或关键岗位"] == "是"
+
+
+FULL_HEADERS = ROSTER_HEADERS + ROSTER_FACT_HEADERS
+
+
+@pytest.mark.django_db
+def test_the_optional_fact_columns_are_recorded(clerk: APIClient) -> None:
+    rows: list[list[object]] = [[*good_row("钱学"), "大学本科", "是", "否"],
+                                [*good_row("孙学"), "", "", "是"]]
+
+    code, body = upload(clerk, roster(rows, FULL_HEADERS))
+
+    assert (code, body) == (201, {"imported": 2})
+    qian = Person.objects.get(name="钱学", organization__name=BRANCH)
+    sun = Person.objects.get(name="孙学", organization__name=BRANCH)
+    assert (qian.education, qian.front_line, qian.in_hardship) == ("大学本科", True, False)
+    assert (sun.education, sun.front_line, sun.in_hardship) == ("", False, True)
+
+
+@pytest.mark.django_db
+def test_bad_fact_values_are_named_by_row_and_nothing_is_imported(clerk: APIClient) -> None:
+    rows: list[list[object]] = [[*good_row("周学"), "本科", "是", "否"],
+                                [*good_row("吴学"), "高中", "Y", "否"],
+                                [*good_row("郑学"), "高中", "否", "困难"]]
+    before = Person.objects.count()
+
+    code, body = upload(clerk, roster(rows, FULL_HEADERS))
+
+    assert code == 400
+    assert body["errors"]["non_field_errors"] == [  # type: ignore[index]
+        "第1行：未知的学历：“本科”，应为研究生、大学本科、大学专科、中专、高中、初中及以下之一，或不填",
+        "第2行：一线或关键岗位应填“是”或“否”，不能填“Y”",
+        "第3行：生活困难应填“是”或“否”，不能填“困难”"]
+    assert Person.objects.count() == before

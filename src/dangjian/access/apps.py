@@ -8,6 +8,7 @@ class AccessConfig(AppConfig):
     def ready(self) -> None:
         from dangjian.core import burden
 
+        from . import people_permissions  # noqa: F401  (registers people's action table)
         from .api import schema  # noqa: F401  (registers the bearer token with the schema)
         from .burden import clerk_organization
         from .scoping import restrict

@@ -12,6 +12,7 @@ ACTION_LABELS: dict[str, str] = {
     "organization.create": "新建组织", "organization.rename": "组织更名",
     "organization.move": "调整组织隶属", "organization.delete": "删除组织",
     "person.create": "新增人员", "person.import": "导入人员", "person.unmask": "查看完整个人信息",
+    "person.facts": "修改学历等人员信息",
     "person.party_status": "变更政治面貌", "charge.assign": "调整分管",
     # oversight
     "finding.create": "登记问题", "finding.correct": "更正问题", "finding.withdraw": "撤销问题",

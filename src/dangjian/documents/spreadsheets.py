@@ -153,12 +153,14 @@ def read_xlsx(
     data: bytes,
     *,
     expected_headers: list[str],
+    optional_headers: Sequence[str] = (),
     max_rows: int = 10000,
     max_bytes: int = 10 * MiB,
     actor: Any = None,
     name: str = "",
 ) -> list[dict[str, object]]:
     """The rows of the first sheet as dicts keyed by header, fully empty rows skipped.
+    ``optional_headers`` may be there or not (a row then has no such key).
 
     The header row is the first non-empty row, after one single-cell title row if there is one
     (as ``render_xlsx`` writes). Text that ``render_xlsx`` quoted comes back unquoted,
@@ -167,7 +169,8 @@ def read_xlsx(
     """
     _check_upload(data, max_bytes=max_bytes, actor=actor, name=name)
     try:
-        return _parse_first_sheet(data, expected_headers, max_rows=max_rows)
+        return _parse_first_sheet(data, expected_headers, max_rows=max_rows,
+                                  optional=list(optional_headers))
     except SpreadsheetError:
         raise
     except Exception as error:  # openpyxl raises many types for a malformed file
@@ -178,7 +181,7 @@ UNREADABLE = "无法读取该 Excel 文件，请用 Excel 或 WPS 重新保存�
 
 
 def _parse_first_sheet(
-    data: bytes, expected_headers: list[str], *, max_rows: int
+    data: bytes, expected_headers: list[str], *, max_rows: int, optional: list[str]
 ) -> list[dict[str, object]]:
     # read_only streams the sheet instead of building every cell; data_only gives each formula
     # cell its last shown value, never the formula.
@@ -190,7 +193,7 @@ def _parse_first_sheet(
         # Read-only mode trusts the sheet's stated dimension, which some tools write wrongly.
         sheet.reset_dimensions()
         rows = _cell_rows(sheet)
-        headers = _read_header(rows, expected_headers)
+        headers = _read_header(rows, expected_headers, optional)
         return _read_records(rows, headers, max_rows=max_rows)
     finally:
         workbook.close()
@@ -234,18 +237,19 @@ def _is_empty(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _read_header(rows: Iterator[list[object]], expected: list[str]) -> list[str]:
+def _read_header(rows: Iterator[list[object]], expected: list[str], optional: list[str]
+                 ) -> list[str]:
     title_skipped = False
     for row in rows:
         filled = [value for value in row if not _is_empty(value)]
         if not filled:
             continue
         headers = _trim_trailing_empty([_header_text(value) for value in row])
-        is_title = len(filled) == 1 and _header_text(filled[0]) not in expected
+        is_title = len(filled) == 1 and _header_text(filled[0]) not in expected + optional
         if is_title and not title_skipped:
             title_skipped = True  # the sheet's title above the header, as render_xlsx writes it
             continue
-        _check_header(headers, expected)
+        _check_header(headers, expected, optional)
         return headers
     raise SpreadsheetError("表格为空：没有找到表头行")
 
@@ -260,7 +264,7 @@ def _trim_trailing_empty(values: list[str]) -> list[str]:
     return values
 
 
-def _check_header(headers: list[str], expected: list[str]) -> None:
+def _check_header(headers: list[str], expected: list[str], optional: list[str]) -> None:
     duplicated = sorted({name for name in headers if name and headers.count(name) > 1})
     if duplicated:
         raise SpreadsheetError(f"表头有重复的列：{'、'.join(duplicated)}")
@@ -268,7 +272,7 @@ def _check_header(headers: list[str], expected: list[str]) -> None:
         column = get_column_letter(headers.index("") + 1)
         raise SpreadsheetError(f"表头第 {column} 列为空")
     missing = [name for name in expected if name not in headers]
-    unknown = [name for name in headers if name not in expected]
+    unknown = [name for name in headers if name not in expected and name not in optional]
     problems = []
     if missing:
         problems.append(f"缺少列：{'、'.join(missing)}")

@@ -1,8 +1,10 @@
-"""The persons register's pages (人员): list, detail with masked personal data, and the
-audited unmask (查看完整个人信息) for holders of the permission."""
+"""The persons register's pages (人员): list, detail with masked personal data, the audited
+unmask (查看完整个人信息) for holders of the permission, and the facts form (学历, 一线或关键岗位,
+生活困难) for who maintains the unit's roster."""
 
 from typing import Any
 
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -13,13 +15,15 @@ from django.views.decorators.cache import never_cache
 
 from dangjian.access.actor import actor_of
 from dangjian.access.scoping import restrict
-from dangjian.core.actions import scoped
+from dangjian.core.actions import action, drafts, scoped
 from dangjian.core.detail import Action, RecordDetailView, Section
+from dangjian.core.forms import Inputs
 from dangjian.core.lists import RegisterListView
+from dangjian.core.permissions import can, require
 
 from . import services
 from .filtersets import PersonFilterSet
-from .models import Charge, Person, Post
+from .models import Charge, Education, Person, Post
 from .tables import ChargeTable, PersonTable, PostTable
 
 
@@ -60,10 +64,15 @@ class PersonDetail(RecordDetailView):
                 Section("分管单位", ChargeTable(charges.order_by("-start_on"), orderable=False))]
 
     def actions(self) -> list[Action]:
-        if not self.request.user.has_perm(services.UNMASK_PERMISSION):
-            return []
-        return [Action("查看完整个人信息", reverse("people:person_unmask", args=[self.object.pk]),
-                       style="secondary")]
+        actions = []
+        if can(self.request.user, "people.edit_facts", self.object):
+            actions.append(Action("修改学历等信息",
+                                  reverse("people:person_facts", args=[self.object.pk])))
+        if self.request.user.has_perm(services.UNMASK_PERMISSION):
+            actions.append(Action("查看完整个人信息",
+                                  reverse("people:person_unmask", args=[self.object.pk]),
+                                  style="secondary"))
+        return actions
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -85,3 +94,43 @@ class PersonUnmask(RecordDetailView):
         unmasked = services.person_unmask(actor=actor_of(request), person=person)
         return render(request, "people/unmask.html", {
             "person": person, "unmasked": unmasked, "title": str(person)})
+
+
+FACTS_FIELDS = {"education": "学历", "front_line": "一线或关键岗位", "in_hardship": "生活困难"}
+YES_NO = {"是": True, "否": False}
+
+
+def _yes_no(value: bool) -> str:
+    return "是" if value else "否"
+
+
+@action("facts-{pk}", back="people:person_facts", back_kwargs=("pk",), labels=FACTS_FIELDS)
+def _facts(request: HttpRequest, pk: int) -> tuple[str, str]:
+    person = scoped(Person, request, pk)
+    inputs = Inputs(request, FACTS_FIELDS)
+    education = inputs.text("education", required=False)
+    # 是/否 as the form offers them; anything else goes on as typed, for the service's message
+    flags = {name: YES_NO.get(inputs.text(name), inputs.text(name))
+             for name in ("front_line", "in_hardship")}
+    inputs.check()
+    before = (person.education, person.front_line, person.in_hardship)
+    person = services.person_facts_update(actor=actor_of(request), person=person,
+                                          education=education, **flags)
+    changed = before != (person.education, person.front_line, person.in_hardship)
+    return (f"{person.name}的学历等信息已保存" if changed else "信息未变化，无需保存",
+            reverse("people:person_detail", args=[pk]))
+
+
+@login_required
+def person_facts_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """修改学历等信息: GET the form with the recorded values, POST records them."""
+    if request.method == "POST":
+        return _facts(request, pk=pk)
+    person = scoped(Person, request, pk)
+    require(request.user, "people.edit_facts", person)
+    draft = drafts(request).get(f"facts-{pk}")
+    values = draft or {"education": person.education, "front_line": _yes_no(person.front_line),
+                       "in_hardship": _yes_no(person.in_hardship)}
+    return render(request, "people/facts.html", {
+        "person": person, "values": values, "drafted": bool(draft),
+        "educations": Education.values, "title": str(person)})

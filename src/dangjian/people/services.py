@@ -10,10 +10,11 @@ from django.db import IntegrityError, transaction
 
 from dangjian.audit.services import record
 from dangjian.core.crypto import decrypt_field, encrypt_field, lookup_hash, lookup_hashes
+from dangjian.core.permissions import require
 from dangjian.orgs.models import Organization
 
 from . import idnumber
-from .models import Charge, Gender, PartyStatus, Person
+from .models import Charge, Education, Gender, PartyStatus, Person
 
 UNMASK_PERMISSION = "people.unmask_personal_data"
 
@@ -26,7 +27,29 @@ def _snapshot(person: Person) -> dict[str, Any]:
         "organization": person.organization_id,
         "id_number": person.id_number_masked,
         "phone": person.phone_masked,
+        **_facts(person),
     }
+
+
+def _facts(person: Person) -> dict[str, Any]:
+    return {"education": person.education, "front_line": person.front_line,
+            "in_hardship": person.in_hardship}
+
+
+def validated_facts(*, education: Any, front_line: Any, in_hardship: Any) -> dict[str, Any]:
+    """学历, 一线或关键岗位 and 生活困难 as stored; every bad value named at once."""
+    errors: dict[str, str] = {}
+    education = education.strip() if isinstance(education, str) else education
+    if not isinstance(education, str) or education not in ["", *Education.values]:
+        errors["education"] = (f"未知的学历：“{education}”，应为{'、'.join(Education.values)}之一"
+                               "，或不填")
+    for field, label, value in (("front_line", "一线或关键岗位", front_line),
+                                ("in_hardship", "生活困难", in_hardship)):
+        if not isinstance(value, bool):
+            errors[field] = f"{label}应为“是”或“否”"
+    if errors:
+        raise ValidationError(errors)
+    return {"education": education, "front_line": front_line, "in_hardship": in_hardship}
 
 
 def validated_id_number(raw: str) -> str:
@@ -67,16 +90,21 @@ def person_create(
     party_status: str = PartyStatus.MASSES,
     phone: str = "",
     joined_party_on: date | None = None,
+    education: str = "",
+    front_line: bool = False,
+    in_hardship: bool = False,
 ) -> Person:
     name = name.strip()
     if not name:
         raise ValidationError({"name": "姓名不能为空"})
     if party_status not in PartyStatus.values:
         raise ValidationError({"party_status": f"未知的政治面貌：{party_status}"})
+    facts = validated_facts(education=education, front_line=front_line, in_hardship=in_hardship)
     id_number = validated_id_number(id_number)
     person = Person(
         name=name, organization=organization, party_status=party_status,
         joined_party_on=joined_party_on, **personal_fields(id_number=id_number, phone=phone),
+        **facts,
     )
     # The unique index sees only one key's hash; mid-rotation a number may sit under an old one.
     if Person.objects.filter(id_number_hash__in=lookup_hashes(id_number)).exists():
@@ -88,6 +116,26 @@ def person_create(
     except IntegrityError as exc:
         raise ValidationError({"id_number": "该身份证号已登记，请勿重复录入"}) from exc
     return person
+
+
+def person_facts_update(
+    *, actor: Any, person: Person, education: Any, front_line: Any, in_hardship: Any,
+) -> Person:
+    """Record a person's 学历, 一线或关键岗位 and 生活困难 (facts for 优化党员队伍结构 and
+    走访慰问). Only who maintains the unit's roster may; nothing is written, nor audited, when
+    the values are those already recorded."""
+    require(actor, "people.edit_facts", person)
+    facts = validated_facts(education=education, front_line=front_line, in_hardship=in_hardship)
+    with transaction.atomic():
+        locked = Person.objects.select_for_update().get(pk=person.pk)
+        before = _facts(locked)
+        if before == facts:
+            return locked
+        for field, value in facts.items():
+            setattr(locked, field, value)
+        locked.save(update_fields=list(facts))
+        record(actor=actor, action="person.facts", target=locked, before=before, after=facts)
+    return locked
 
 
 def person_find_by_id_number(raw: str) -> Person | None:

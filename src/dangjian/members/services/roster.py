@@ -2,6 +2,8 @@
 registered when any row is bad, so a clerk fixes the file and uploads it again.
 
 Row numbers in messages count the roster's entries: 第1行 is the first person under the header.
+The columns 学历, 一线或关键岗位 and 生活困难 (是/否) are optional: a roster without them, or a
+blank cell, records nothing (学历 未登记, 否).
 """
 
 from dataclasses import dataclass
@@ -19,7 +21,7 @@ from dangjian.core.files.checks import upload_bytes
 from dangjian.core.imports import cell_date, cell_text, organization_named
 from dangjian.documents.spreadsheets import MiB, SpreadsheetError, read_xlsx, render_xlsx
 from dangjian.orgs.models import Organization
-from dangjian.people.models import PartyStatus
+from dangjian.people.models import Education, PartyStatus
 from dangjian.people.services import (
     person_create,
     person_find_by_id_number,
@@ -30,6 +32,8 @@ from dangjian.people.services import (
 ROSTER_MAX_BYTES = 10 * MiB
 ROSTER_MAX_ROWS = 5000
 ROSTER_HEADERS = ["姓名", "身份证号", "政治面貌", "所在党组织", "手机号", "入党时间"]
+ROSTER_FACT_HEADERS = ["学历", "一线或关键岗位", "生活困难"]  # optional columns
+YES_NO = {"是": True, "否": False, "": False}
 Row = dict[str, object]
 
 
@@ -41,13 +45,17 @@ class RosterEntry:
     organization: Organization
     phone: str
     joined_party_on: date | None
+    education: str = ""
+    front_line: bool = False
+    in_hardship: bool = False
 
 
 def roster_template() -> bytes:
     """The roster as a clerk fills it in, with one example row."""
     example = ["张三", "", PartyStatus.FULL_MEMBER.value, "县财政局机关第一党支部",
-               "13800000000", date(2010, 7, 1)]
-    return render_xlsx(title="党员花名册", headers=ROSTER_HEADERS, rows=[example],
+               "13800000000", date(2010, 7, 1), Education.UNIVERSITY.value, "是", "否"]
+    return render_xlsx(title="党员花名册", headers=ROSTER_HEADERS + ROSTER_FACT_HEADERS,
+                       rows=[example],
                        sheet_name="花名册")
 
 
@@ -64,7 +72,8 @@ def roster_import(*, actor: User, data: bytes) -> int:
     unknown organisation (never a hint that it exists).
     """
     try:
-        rows = read_xlsx(data, expected_headers=ROSTER_HEADERS, max_rows=ROSTER_MAX_ROWS,
+        rows = read_xlsx(data, expected_headers=ROSTER_HEADERS,
+                         optional_headers=ROSTER_FACT_HEADERS, max_rows=ROSTER_MAX_ROWS,
                          max_bytes=ROSTER_MAX_BYTES, actor=actor, name="党员花名册")
     except SpreadsheetError as exc:
         raise ValidationError({"file": str(exc)}) from exc
@@ -90,7 +99,9 @@ def roster_import(*, actor: User, data: bytes) -> int:
             for entry in entries:
                 person_create(actor=actor, name=entry.name, id_number=entry.id_number,
                               organization=entry.organization, party_status=entry.party_status,
-                              phone=entry.phone, joined_party_on=entry.joined_party_on)
+                              phone=entry.phone, joined_party_on=entry.joined_party_on,
+                              education=entry.education, front_line=entry.front_line,
+                              in_hardship=entry.in_hardship)
             record(actor=actor, action="person.import", after={"persons": len(entries)})
     except ValidationError as exc:  # a race with another clerk: still nothing imported
         raise ValidationError([f"导入失败，未导入任何人员：{m}" for m in exc.messages]) from exc
@@ -139,8 +150,18 @@ def _check_row(actor: User, row: Row, organizations: QuerySet[Organization]
             joined_party_on = cell_date(row.get("入党时间"))
         except ValidationError as exc:
             errors.extend(f"入党时间：{m}" for m in exc.messages)
+    education = cell_text(row, "学历")
+    if education not in ["", *Education.values]:
+        errors.append(f"未知的学历：“{education}”，应为{'、'.join(Education.values)}之一，或不填")
+    flags: dict[str, bool] = {}
+    for field, header in (("front_line", "一线或关键岗位"), ("in_hardship", "生活困难")):
+        text = cell_text(row, header)
+        if text in YES_NO:
+            flags[field] = YES_NO[text]
+        else:
+            errors.append(f"{header}应填“是”或“否”，不能填“{text}”")
     if organization is None or not id_number:
         return errors, id_number, None
     return errors, id_number, RosterEntry(name=name, id_number=id_number, party_status=party_status,
                                organization=organization, phone=phone,
-                               joined_party_on=joined_party_on)
+                               joined_party_on=joined_party_on, education=education, **flags)

@@ -37,6 +37,16 @@ class PersonCreateSerializer(serializers.Serializer):
     joined_party_on = DateField(label="入党时间", required=False, allow_null=True)
 
 
+class PersonFactsUpdateSerializer(serializers.Serializer):
+    """学历, 一线或关键岗位, 生活困难: a field left out keeps its recorded value."""
+
+    education = serializers.CharField(
+        label="学历", max_length=20, required=False, allow_blank=True,
+        help_text="研究生、大学本科、大学专科、中专、高中、初中及以下之一；空为未登记")
+    front_line = serializers.BooleanField(label="一线或关键岗位", required=False)
+    in_hardship = serializers.BooleanField(label="生活困难", required=False)
+
+
 class UnmaskedSerializer(serializers.Serializer):
     id_number = serializers.CharField()
     phone = serializers.CharField()

@@ -10,11 +10,17 @@ from rest_framework.response import Response
 
 from dangjian.access.actor import actor_of
 from dangjian.access.scoping import may_enter_data, restrict
+from dangjian.core.permissions import require
 from dangjian.people import services
 from dangjian.people.filtersets import PersonFilterSet
 from dangjian.people.models import Person
 
-from .serializers import PersonCreateSerializer, PersonSerializer, UnmaskedSerializer
+from .serializers import (
+    PersonCreateSerializer,
+    PersonFactsUpdateSerializer,
+    PersonSerializer,
+    UnmaskedSerializer,
+)
 
 
 class PersonViewSet(
@@ -47,3 +53,18 @@ class PersonViewSet(
         """The full ID number and phone; needs the unmask permission and is audited."""
         unmasked = services.person_unmask(actor=actor_of(request), person=self.get_object())
         return Response(UnmaskedSerializer(unmasked).data)
+
+    @extend_schema(request=PersonFactsUpdateSerializer, responses=PersonSerializer)
+    @action(detail=True, methods=["patch"])
+    def facts(self, request: Request, pk: str | None = None) -> Response:
+        """学历, 一线或关键岗位 and 生活困难; for the clerk or secretary of the person's unit,
+        audited, and nothing recorded when nothing changes."""
+        person = self.get_object()
+        require(request.user, "people.edit_facts", person)  # refused before judging the values
+        data = PersonFactsUpdateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = {"education": person.education, "front_line": person.front_line,
+                  "in_hardship": person.in_hardship, **data.validated_data}
+        person = services.person_facts_update(actor=actor_of(request), person=person, **values)
+        person = self.get_queryset().get(pk=person.pk)
+        return Response(PersonSerializer(person).data)
