@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from dangjian.access.models import User
+from dangjian.people.models import Person
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -71,3 +72,23 @@ def test_querying_and_paging_swap_the_results_in_place(
     assert "name=" in page.url  # the address keeps the query (back, bookmark, share)
     export = page.get_by_test_id("export").get_attribute("href") or ""
     assert "name=" in export and "export=xlsx" in export
+
+
+def test_a_clerk_records_a_members_education_and_hardship(
+    browser: Browser, site: str, demo_password: str,
+) -> None:
+    person = User.objects.get(username="member").person
+    Person.objects.filter(pk=person.pk).update(education="高中", in_hardship=False)
+    page = _as(browser, site, "finance_clerk", demo_password, f"/persons/{person.pk}/")
+    page.get_by_role("button", name="修改学历等信息").click()
+    form = page.get_by_test_id("facts-form")
+    expect(form.get_by_label("学历")).to_have_value("高中")
+    form.get_by_label("学历").select_option("研究生")
+    form.get_by_label("生活困难").select_option("是")
+    form.get_by_role("button", name="保存").click()
+
+    expect(page.get_by_text(f"{person.name}的学历等信息已保存")).to_be_visible()
+    fields = page.get_by_test_id("fields")
+    expect(fields).to_contain_text("研究生")
+    person.refresh_from_db()
+    assert (person.education, person.in_hardship) == ("研究生", True)
