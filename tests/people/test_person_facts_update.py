@@ -12,6 +12,7 @@ from dangjian.access.models import User
 from dangjian.audit.models import AuditEvent
 from dangjian.people.models import Education, Person
 from dangjian.people.services import person_facts_update
+from tests.refused_forms import assert_every_field_named
 
 pytestmark = pytest.mark.django_db
 
@@ -157,7 +158,8 @@ def test_the_page_keeps_a_refused_value_with_its_message(
                            {"education": "高中", "front_line": "不清楚", "in_hardship": "否"})
 
     assert response["Location"] == f"/persons/{member.pk}/facts/"
-    form = client.get(response["Location"]).content.decode()
+    form = assert_every_field_named(client.get(response["Location"]), f"facts-{member.pk}",
+                                    {"front_line": "一线或关键岗位"})
     assert "一线或关键岗位应为“是”或“否”" in form
     assert _facts(member) == ("高中", False, False)
 
