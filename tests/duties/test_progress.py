@@ -8,8 +8,8 @@ import time_machine
 from rest_framework.test import APIClient
 
 from dangjian.access.models import User
-from dangjian.duties.evidence import Evidence, Fact, Subject, provider, registered
 from dangjian.core import evidence as evidence_registry
+from dangjian.duties.evidence import Evidence, Fact, Subject, provider, registered
 from dangjian.orgs.models import Organization
 from dangjian.oversight.models import Notice
 from dangjian.oversight.services.findings import finding_create

@@ -22,8 +22,8 @@ from dangjian.access.roles import Role
 from dangjian.assessment.demo import build_demo_scheme
 from dangjian.audit.services import record
 from dangjian.orglife.demo import generate_meetings
-from dangjian.orgs.models import Organization, OrgKind
 from dangjian.orglife.tags import ensure_default_tags
+from dangjian.orgs.models import Organization, OrgKind
 from dangjian.oversight.terms import ensure_default_terms
 from dangjian.people import idnumber
 from dangjian.people.models import Charge, PartyStatus, Person, Post, PostTitle

@@ -12,8 +12,9 @@ therefore any person of these three groups, on the day of the lecture:
 
 The clerk picks from exactly this list (the form's short list and the type-ahead picker's
 ``reaching`` parameter, which answers beyond the clerk's scope for these leaders only: name and
-organisation, as the county's leadership list is public); the service refuses anyone else. A 包联 relation is not on file yet:
-a leader lecturing in his 包联 area who is none of the above cannot be named until it is.
+organisation, as the county's leadership list is public); the service refuses anyone else.
+A 包联 relation is not on file yet: a leader lecturing in his 包联 area who is none of the
+above cannot be named until it is.
 """
 
 from datetime import date
@@ -21,6 +22,7 @@ from datetime import date
 from django.db.models import Q, QuerySet
 
 from dangjian.orgs.models import Organization
+
 from .models import Charge, Person, Post
 
 

@@ -12,5 +12,5 @@ from .meetings import (
 )
 from .rollups import MeetingRollup
 
-__all__ = ["AgendaItem", "AgendaTag", "Attachment", "AttachmentKind", "Attendance", "LectureReach", "Meeting", "MeetingKind",
-           "MeetingRollup"]
+__all__ = ["AgendaItem", "AgendaTag", "Attachment", "AttachmentKind", "Attendance",
+           "LectureReach", "Meeting", "MeetingKind", "MeetingRollup"]

@@ -94,8 +94,8 @@ def meeting_record(
 def _check_agenda(kind: str, agenda: Sequence[Agendum]) -> list[Agendum]:
     """A 党组会议 lists its 议题 (at least one, each with a title; tags from the county's
     active list); other meetings carry none."""
-    items = [(title.strip(), list(dict.fromkeys(tags))) for title, tags in agenda
-             if title.strip() or tags]
+    items: list[Agendum] = [(title.strip(), list(dict.fromkeys(tags))) for title, tags in agenda
+                            if title.strip() or tags]
     if kind != MeetingKind.PARTY_GROUP:
         if items:
             raise ValidationError({"agenda": "只有党组（党委）会议登记议题清单"})
