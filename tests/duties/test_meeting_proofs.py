@@ -98,7 +98,8 @@ def test_the_list_page_and_api_say_derived_or_typed_and_link_the_meetings(
     assert meeting is not None and f'href="/orglife/meetings/{meeting.pk}/"' in html
     body = api_as("finance_clerk").get(f"/api/v1/responsibility-lists/{rlist.pk}/").json()
     by_key = {i["item"]["template_key"]: i for i in body["items"]}
-    assert by_key["org.study"]["proof"] == "自动取证" and by_key["org.report"]["proof"] == "手工登记"
+    assert by_key["org.study"]["proof"] == "自动取证"
+    assert by_key["org.report"]["proof"] == "手工登记"
     assert by_key["org.study"]["facts"][0]["link"].startswith("/orglife/meetings/")
     # the meeting a fact links to opens for the viewer
     assert client.get(by_key["org.study"]["facts"][0]["link"]).status_code == 200
