@@ -82,10 +82,17 @@ class MeetingSerializer(serializers.ModelSerializer):
 
 class MeetingAgendaItemInSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
-    tags = serializers.SlugRelatedField(
-        slug_field="key", many=True, required=False, default=list,  # type: ignore[arg-type]
-        queryset=AgendaTag.objects.filter(active=True),
+    # Tags are county data named by their key (no ids): resolved here against the active ones.
+    tags = serializers.ListField(
+        child=serializers.CharField(max_length=30), required=False, default=list, max_length=10,
         help_text="标签的标识（key），如 discipline（全面从严治党）、party_report（党建工作汇报）")
+
+    def validate_tags(self, keys: list[str]) -> list[AgendaTag]:
+        found = {t.key: t for t in AgendaTag.objects.filter(active=True, key__in=keys)}
+        unknown = [k for k in keys if k not in found]
+        if unknown:
+            raise serializers.ValidationError(f"没有启用的议题标签：{'、'.join(unknown)}")
+        return [found[k] for k in dict.fromkeys(keys)]
 
 
 class MeetingCreateSerializer(serializers.Serializer):
