@@ -24,6 +24,6 @@ def unname_providers(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("duties", "0003_recorded_fields")]
+    dependencies = [("duties", "0004_responsibility_templates")]
 
     operations = [migrations.RunPython(name_providers, unname_providers)]
