@@ -1,7 +1,11 @@
-"""组织生活: meetings with their attendance and attachments, and the yearly rollup."""
+"""组织生活: meetings with their attendance and attachments, the yearly rollup, 谈心谈话 as
+pairs and the 民主生活会 of leading groups."""
 
+from .lifemeetings import LifeMeeting, LifeMeetingStage, RectificationItem
 from .meetings import Attachment, AttachmentKind, Attendance, Meeting, MeetingKind
 from .rollups import MeetingRollup
+from .talks import HeartTalk, TalkKind
 
-__all__ = ["Attachment", "AttachmentKind", "Attendance", "Meeting", "MeetingKind",
-           "MeetingRollup"]
+__all__ = ["Attachment", "AttachmentKind", "Attendance", "HeartTalk", "LifeMeeting",
+           "LifeMeetingStage", "Meeting", "MeetingKind", "MeetingRollup", "RectificationItem",
+           "TalkKind"]
