@@ -14,6 +14,10 @@ def _numeral(n: int) -> str:
     return NUMERALS[n - 1] if n <= 10 else str(n)
 
 
+def _formed(meeting: LifeMeeting) -> str:
+    return f"（{chinese_date(meeting.materials_on)}形成）" if meeting.materials_on else ""
+
+
 def life_meeting_document(meeting: LifeMeeting) -> OfficialDocument:
     if meeting.stage != LifeMeetingStage.REPORTED or meeting.reported_on is None:
         raise ValidationError("登记向上级报告（文号、报送单位、日期）后才能生成正式报告")
@@ -26,7 +30,7 @@ def life_meeting_document(meeting: LifeMeeting) -> OfficialDocument:
     body.append("一、会前准备")
     body.append(f"会前制定工作方案，广泛征求意见建议{meeting.opinions_count or 0}条；"
                 f"班子成员之间开展谈心谈话{talks}人次；认真撰写对照检查材料"
-                f"{'（' + chinese_date(meeting.materials_on) + '形成）' if meeting.materials_on else ''}。")
+                f"{_formed(meeting)}。")
     if meeting.opinions:
         body.append(meeting.opinions)
     body.append("二、会议召开情况")

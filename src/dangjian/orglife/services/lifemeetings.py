@@ -81,7 +81,8 @@ def life_meeting_create(
     if not today.year - 5 <= year <= today.year + 1:
         raise ValidationError({"year": f"年度应在{today.year - 5}年至{today.year + 1}年之间"})
     if planned_on.year not in (year, year + 1):
-        raise ValidationError({"planned_on": f"计划召开日期应在{year}年或次年（年度民主生活会可在次年初召开）"})
+        raise ValidationError({"planned_on": f"计划召开日期应在{year}年或次年"
+                                             "（年度民主生活会可在次年初召开）"})
     topic = _text(topic, "topic", "会议主题")[:200]
     plan = _text(plan, "plan", "工作方案")
     duplicate = f"“{organization.name}”{year}年度民主生活会已经建立，不能重复建立"
@@ -247,7 +248,8 @@ def life_meeting_report(*, actor: User, meeting: LifeMeeting, reported_on: date,
     to = _text(reported_to, "reported_to", "报送单位")[:100]
     number = number.strip()
     if not DOCUMENT_NUMBER.search(number) or len(number) > 50:
-        raise ValidationError({"number": "报告文号格式不正确：应如“财党组〔2026〕3号”，年份用六角括号〔〕"})
+        raise ValidationError({"number": "报告文号格式不正确：应如“财党组〔2026〕3号”，"
+                                         "年份用六角括号〔〕"})
     with transaction.atomic():
         meeting = _step(actor, meeting, "report", version)
         meeting.reported_on = _past(reported_on, "reported_on", "报告日期", meeting)

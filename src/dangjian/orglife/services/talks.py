@@ -67,7 +67,8 @@ def _check(organization: Organization, talker: Person, talkee: Person, kind: str
     if kind not in T.values:
         errors["kind"] = f"谈心谈话类型只能是：{'、'.join(T.values)}"
     if organization.kind not in HELD_BY[MeetingKind.HEART_TALK]:
-        errors["organization"] = f"“{organization.name}”（{organization.kind}）不是党组织，不能登记谈心谈话"
+        errors["organization"] = (f"“{organization.name}”（{organization.kind}）不是党组织，"
+                                  "不能登记谈心谈话")
     if talker.pk == talkee.pk:
         errors["talkee"] = "谈话人和谈话对象不能是同一人"
     if held_on > timezone.localdate():
@@ -159,7 +160,7 @@ def talk_update(*, actor: User, talk: HeartTalk, **changes: Any) -> HeartTalk:
             raise ValidationError("该谈话已纳入民主生活会记录，不能修改类型和日期")
         for name, value in changed.items():
             setattr(talk, name, value)
-        if "held_on" in changed and changed["held_on"].year != talk.year:
+        if "held_on" in changed and talk.held_on.year != talk.year:
             raise ValidationError({"held_on": "谈话日期不能改到另一年度；请撤销后重新登记"})
         _check(talk.organization, talk.talker, talk.talkee, talk.kind, talk.held_on,
                talk.summary)
@@ -228,9 +229,10 @@ def coverage(*, organization: Organization, year: int) -> Coverage:
         talked.setdefault(a, set()).add(b)
         talked.setdefault(b, set()).add(a)
     report = Coverage(organization, year, HEART_TALK_RULE, leaders, members)
-    for a, b in combinations(leaders, 2):
-        report.lines.append(CoverageLine(T.COMMITTEE, f"{a.name} — {b.name}",
-                                         frozenset((a.pk, b.pk)) in pairs, (a.pk, b.pk)))
+    for one, two in combinations(leaders, 2):
+        report.lines.append(CoverageLine(T.COMMITTEE, f"{one.name} — {two.name}",
+                                         frozenset((one.pk, two.pk)) in pairs,
+                                         (one.pk, two.pk)))
     other_ids = {p.pk for p in others}
     for person in others:
         with_leader = talked.get(person.pk, set()) & leader_ids
