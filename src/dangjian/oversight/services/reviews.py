@@ -37,7 +37,7 @@ LIFE_MEETING_SOURCE = "民主生活会查摆"
 
 def ledger_unit(organization: Organization) -> Organization:
     """The unit whose ledger holds a leading group's findings: its parent unit, if any."""
-    parent = organization.get_parent()
+    parent = organization.parent
     if organization.kind != OrgKind.GOVERNMENT_UNIT and parent is not None \
             and parent.kind == OrgKind.GOVERNMENT_UNIT:
         return parent
