@@ -524,8 +524,8 @@ def _count(text: str) -> int:
 def _items(request: HttpRequest, inputs: Inputs) -> list[dict[str, Any]]:
     items = []
     for n in range(1, ITEM_ROWS + 1):
-        keys = [f"item{n}-{part}" for part in ITEM_PARTS]
-        if n > 1 and not any(request.POST.get(k, "").strip() for k in keys):
+        # A later row counts once its problem is written (its selects always hold a value).
+        if n > 1 and not request.POST.get(f"item{n}-problem", "").strip():
             continue
         items.append({
             "problem": inputs.text(f"item{n}-problem"),
