@@ -312,6 +312,8 @@ RESOURCES: dict[str, Resource] = {
     "lockouts": Resource("登录锁定", note="安全管理员查看并解除登录锁定；空请求体。"),
     "me": Resource("当前用户"),
     "measures": _matrix("整改措施", oversight_scope.TestMeasuresMatrix, params=_measure_records),
+    "heart-talks": _matrix("谈心谈话", orglife_scope.TestHeartTalksMatrix),
+    "life-meetings": _matrix("民主生活会", orglife_scope.TestLifeMeetingsMatrix),
     "meetings": _matrix("组织生活会议", orglife_scope.TestMeetingsMatrix,
                         params=_meeting_attachment),
     "members": Resource("党员花名册导入、队伍结构与走访慰问覆盖",
@@ -381,6 +383,13 @@ def _bodies(today: date) -> dict[tuple[str, str], Body]:
         ("POST", "/api/v1/findings/{pk}/withdraw/"): lambda obj: {"reason": "误登"},
         ("POST", "/api/v1/measures/{pk}/verify/"): lambda obj: {"decision": "return"},
         ("DELETE", "/api/v1/meetings/{pk}/"): lambda obj: {"reason": "误录"},
+        ("PATCH", "/api/v1/heart-talks/{pk}/"): lambda obj: {"held_on": day},
+        ("POST", "/api/v1/life-meetings/{pk}/opinions/"): lambda obj: {
+            "opinions_on": day, "count": 1, "opinions": "意见1条"},
+        ("POST", "/api/v1/life-meetings/{pk}/materials/"): lambda obj: {
+            "materials_on": day, "materials": "对照检查材料"},
+        ("POST", "/api/v1/life-meetings/{pk}/report/"): lambda obj: {
+            "reported_on": day, "reported_to": "县委组织部", "number": "财党组〔2026〕1号"},
         ("POST", "/api/v1/meetings/{pk}/attachments/"): lambda obj: {
             "kind": "签到表", "file": _pdf()},
         ("POST", "/api/v1/notices/{pk}/reply/"): lambda obj: {"text": "已整改"},

@@ -6,4 +6,11 @@ class OversightConfig(AppConfig):
     verbose_name = "监督整改"
 
     def ready(self) -> None:
+        from dangjian.core.crossings import provide
+
         from .services import permissions  # noqa: F401  (registers the action table)
+        from .services.reviews import review_findings_create, review_terms
+
+        # orglife's 民主生活会 整改清单 becomes findings here (core.crossings).
+        provide("oversight.review_findings", review_findings_create)
+        provide("oversight.review_terms", review_terms)
