@@ -36,6 +36,8 @@ JOBS: list[Job] = [
     # before office hours, so the reminders are read in the morning
     Job("oversight.escalate_daily", "dangjian.oversight.services.escalation.run_daily",
         time(7, 30), "整改措施督办升级"),
+    Job("oversight.recheck_daily", "dangjian.oversight.services.rechecks.run_daily",
+        time(7, 35), "回头看到期提醒（已销号问题）"),
     Job("tasks.supervise_daily", "dangjian.tasks.services.reminders.run_daily", time(7, 40),
         "督查任务到期、逾期提醒"),
     Job("dangjian.monthly_due", "dangjian.orglife.services.reminders.run_daily", time(7, 50),
