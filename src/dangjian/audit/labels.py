@@ -43,6 +43,7 @@ ACTION_LABELS: dict[str, str] = {
     "duties.list_create": "建立责任清单", "duties.item_add": "增加责任事项",
     "duties.item_update": "修改责任事项", "duties.fulfilment": "登记履责记实",
     "duties.accountability": "责任事项年终未完成提出问责建议",
+    "duties.year_end": "责任清单年终检查",
     "meeting.record": "登记会议", "meeting.import": "导入会议台账",
     "meeting.delete": "撤销会议记录",
     "meeting.attach": "上传会议附件", "candidate.open": "建立发展党员档案",

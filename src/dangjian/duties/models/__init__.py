@@ -1,6 +1,7 @@
 """主体责任: yearly responsibility lists from the template, and fulfilment records."""
 
 from .fulfilments import Fulfilment, FulfilmentEvidence
-from .lists import ResponsibilityItem, ResponsibilityList
+from .lists import ResponsibilityItem, ResponsibilityList, YearEndCheck
 
-__all__ = ["Fulfilment", "FulfilmentEvidence", "ResponsibilityItem", "ResponsibilityList"]
+__all__ = ["Fulfilment", "FulfilmentEvidence", "ResponsibilityItem", "ResponsibilityList",
+           "YearEndCheck"]
