@@ -31,7 +31,7 @@ class YearEndReport:
 
 
 def _reason(rlist: ResponsibilityList, overdue: list[ResponsibilityItem]) -> str:
-    whom = rlist.person.name if rlist.person_id else rlist.organization.name
+    whom = rlist.person.name if rlist.person is not None else rlist.organization.name
     named = "；".join(f"“{item.text[:30]}”" for item in overdue[:5])
     more = f"等{len(overdue)}项" if len(overdue) > 5 else f"共{len(overdue)}项"
     return (f"{rlist.year}年度{whom}责任清单（{rlist.title}）中{named}{more}责任事项"
