@@ -105,9 +105,11 @@ def test_the_risk_point_api_edits_only_inside_the_scope(
     assert bad.status_code == 400
     ok = api_as("finance_clerk").patch(url, {"level": "低"}, format="json")
     assert ok.status_code == 200 and ok.json()["level"] == "低"
-    assert api_as("finance_clerk").patch(url, {"organization": org("县教育局").pk},
-                                         format="json").json()["organization"] \
-        == org("县财政局").pk  # the organisation is not editable
+    # The organisation is not editable: sent alone, nothing changes and the edit is refused.
+    moved = api_as("finance_clerk").patch(url, {"organization": org("县教育局").pk},
+                                          format="json")
+    assert moved.status_code == 400 and "没有修改" in moved.json()["detail"]
+    assert RiskPoint.objects.get(pk=created["id"]).organization == org("县财政局")
 
 
 def test_the_inspector_corrects_and_withdraws_a_finding_on_pages(
