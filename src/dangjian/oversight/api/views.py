@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from dangjian.access.actor import actor_of
 from dangjian.core.files.checks import DOCX, attachment
 from dangjian.core.parsers import FormParser, JSONParser, MultiPartParser
+from dangjian.core.permissions import require
 from dangjian.core.viewsets import ScopedViewSet as BaseScopedViewSet
 from dangjian.core.viewsets import download_schema
 from dangjian.oversight.documents import notice_docx
@@ -93,9 +94,10 @@ class FindingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     @action(detail=True, methods=["post"])
     def recheck(self, request: Request, pk: str | None = None) -> Response:
         """回头看 of a closed finding, once; 反弹 opens a new finding marked 屡查屡犯."""
+        finding, actor = self.get_object(), actor_of(request)
+        require(actor, "oversight.inspect")  # a refusal before the body's checks
         data = self.validated(s.RecheckInSerializer)
-        done = recheck_services.finding_recheck(actor=actor_of(request),
-                                                finding=self.get_object(), **data)
+        done = recheck_services.finding_recheck(actor=actor, finding=finding, **data)
         return Response(s.RecheckSerializer(done).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=s.ReasonSerializer, responses=s.FindingSerializer)
