@@ -38,6 +38,7 @@ PAGES: dict[str, str] = {
     "POST /api/v1/responsibility-items/": "duties:item-new",
     "PATCH /api/v1/responsibility-items/{id}/": "duties:item_change",
     "POST /api/v1/fulfilments/": "duties:item_fulfil",
+    "POST /api/v1/responsibility-templates/import/": "duties:templates",
     # tasks (督查任务)
     "POST /api/v1/plans/": "tasks:plan-new",
     "POST /api/v1/plans/parse/": "tasks:plan-new",

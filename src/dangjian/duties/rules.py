@@ -102,3 +102,9 @@ def local_settings() -> LocalSettings:
     from django.conf import settings
 
     return LocalSettings(**getattr(settings, "DANGJIAN_DUTIES", {}))
+
+
+# The rules above by key: an imported template's 依据 column names one of these keys (its
+# citation is then the rule's own), or holds the county's own citation as free text.
+RULES: dict[str, Rule] = {name: value for name, value in dict(globals()).items()
+                          if isinstance(value, Rule) and name.isupper()}

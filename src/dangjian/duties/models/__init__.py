@@ -2,6 +2,7 @@
 
 from .fulfilments import Fulfilment, FulfilmentEvidence
 from .lists import ResponsibilityItem, ResponsibilityList, YearEndCheck
+from .templates import ResponsibilityTemplate, ResponsibilityTemplateItem
 
 __all__ = ["Fulfilment", "FulfilmentEvidence", "ResponsibilityItem", "ResponsibilityList",
-           "YearEndCheck"]
+           "ResponsibilityTemplate", "ResponsibilityTemplateItem", "YearEndCheck"]

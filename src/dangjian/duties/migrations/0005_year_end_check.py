@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('duties', '0003_recorded_fields'),
+        ('duties', '0004_responsibility_templates'),
     ]
 
     operations = [
