@@ -13,6 +13,13 @@ MAIN_RULE = "《党委（党组）落实全面从严治党主体责任规定》"
 BRANCH_RULE = "《中国共产党支部工作条例（试行）》"
 SUPERVISION_RULE = "《中国共产党党内监督条例》"
 
+YEAR_END_ACCOUNTABILITY = Rule(
+    text="责任清单事项年终未完成的，向纪检监察提出问责建议；落实主体责任不力的依规问责",
+    citation=f"{MAIN_RULE}（2020）第四章；《中国共产党问责条例》（2019）",
+    status=Status.UNCERTAIN,
+    note="主体责任规定第四章“监督追责”未读原文（rules.md §3：UNCERTAIN）；"
+         "“年终未完成即提出问责建议”为本平台的做法，由纪检监察决定是否问责",
+)
 SCOPE = Rule(
     text="党的基层组织参照执行主体责任规定",
     citation=f"{MAIN_RULE}（2020）第二条",

@@ -7,6 +7,7 @@ from typing import Any
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from dangjian.core.inputs import IdFilter, YearNumberFilter
 from dangjian.orgs.filtersets import SubtreeFilterSet
@@ -52,12 +53,14 @@ class FindingFilterSet(SubtreeFilterSet):
                                              label="未定分管领导")
     repeat = django_filters.ChoiceFilter(choices=YES, method="filter_repeat",
                                          label="屡查屡犯")
+    recheck_due = django_filters.ChoiceFilter(choices=YES, method="filter_recheck_due",
+                                              label="待回头看")
 
     class Meta:
         model = Finding
         fields = ["subtree", "q", "source", "category", "status", "discovered_from",
                   "discovered_to", "organization", "responsible_leader", "open", "light",
-                  "unassigned", "repeat"]
+                  "unassigned", "repeat", "recheck_due"]
 
     def filter_open(self, queryset: QuerySet[Finding], name: str, value: str) -> QuerySet[Any]:
         return queryset.exclude(status__in=[FindingStatus.CLOSED, FindingStatus.WITHDRAWN])
@@ -82,6 +85,12 @@ class FindingFilterSet(SubtreeFilterSet):
                       ) -> QuerySet[Any]:
         """屡查屡犯: findings registered as a repeat of an earlier one."""
         return queryset.filter(repeat_of__isnull=False)
+
+    def filter_recheck_due(self, queryset: QuerySet[Finding], name: str, value: str
+                           ) -> QuerySet[Any]:
+        """回头看 due: closed, its day come, not yet rechecked (``services.rechecks``)."""
+        return queryset.filter(status=FindingStatus.CLOSED, recheck_on__lte=timezone.localdate(),
+                               recheck__isnull=True)
 
 
 class NoticeFilterSet(SubtreeFilterSet):

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.urls import reverse
 
@@ -21,11 +22,23 @@ from .filtersets import (
     RiskPointFilterSet,
     SelfCheckFilterSet,
 )
-from .models import Accountability, Finding, Measure, MeasureStatus, Notice, RiskPoint, SelfCheck
+from .models import (
+    Accountability,
+    Finding,
+    Measure,
+    MeasureStatus,
+    Notice,
+    NoticeStatus,
+    Recheck,
+    RiskPoint,
+    SelfCheck,
+)
 from .models.findings import FindingStatus
 from .services import accountability as accountability_services
+from .services import findings as finding_services
 from .services import measures as measure_services
 from .services import notices as notice_services
+from .services import rechecks as recheck_services
 from .tables import (
     AccountabilityTable,
     EscalationTable,
@@ -34,6 +47,7 @@ from .tables import (
     MeasureTable,
     NoticeTable,
     ProgressTable,
+    RecheckTable,
     RiskPointTable,
     SelfCheckTable,
     VerificationTable,
@@ -42,6 +56,14 @@ from .tables import (
 
 def _url(name: str, *args: Any) -> str:
     return reverse(f"oversight:{name}", args=args)
+
+
+def _raising_side(user: Any, finding: Finding) -> bool:
+    try:
+        finding_services.require_raising_side(user, finding)
+    except PermissionDenied:
+        return False
+    return True
 
 
 def _may_move(transitions: dict[str, set[str]], current: str, new: str) -> bool:
@@ -93,6 +115,8 @@ class RiskPointList(RegisterListView):
     title = "廉政风险点"
     export_name = "廉政风险点"
     status_field = "level"
+    new_url = "oversight:riskpoint-new"
+    new_label = "登记廉政风险点"
 
     def rows(self) -> QuerySet[RiskPoint]:
         return selectors.risk_points_for(self.request.user).select_related(
@@ -115,14 +139,20 @@ class FindingDetail(RecordDetailView):
         notices = restrict(finding.notices.select_related("organization", "recipient"), user)
         checks = restrict(finding.self_checks.select_related("origin__organization",
                                                              "organization"), user)
+        rechecks = Recheck.objects.filter(finding=finding).select_related("checked_by")
         return [Section("整改措施", MeasureTable(measures, orderable=False)),
                 Section("监督工作提示单", NoticeTable(notices, orderable=False)),
-                Section("举一反三自查", SelfCheckTable(checks, orderable=False))]
+                Section("举一反三自查", SelfCheckTable(checks, orderable=False)),
+                Section("回头看", RecheckTable(rechecks, orderable=False))]
 
     def actions(self) -> list[Action]:
         finding: Finding = self.object
         user, found = self.request.user, []
         if finding.status == FindingStatus.CLOSED:
+            if can(user, "oversight.inspect") and recheck_services.may_recheck(finding):
+                found.append(Action("回头看", _url("finding-recheck", finding.pk)))
+            return found
+        if finding.status == FindingStatus.WITHDRAWN:
             return []
         if can(user, "oversight.rectify", finding.organization):
             found.append(Action("添加整改措施", _url("measure-new", finding.pk)))
@@ -130,6 +160,13 @@ class FindingDetail(RecordDetailView):
             found += [Action("起草提示单", _url("notice-new") + f"?findings={finding.pk}",
                              style="secondary"),
                       Action("举一反三", _url("selfcheck-send", finding.pk), style="secondary")]
+        if _raising_side(user, finding):
+            found.append(Action("更正", _url("finding-correct", finding.pk),
+                                style="secondary outline"))
+            if not finding.measures.exists() and not finding.notices.exclude(
+                    status=NoticeStatus.DRAFT).exists():
+                found.append(Action("撤销", _url("finding-withdraw", finding.pk),
+                                    style="secondary outline"))
         return found
 
     def history_records(self) -> list[Any]:
@@ -180,14 +217,19 @@ class MeasureDetail(RecordDetailView):
     def sections(self) -> list[Section]:
         measure: Measure = self.object
         return [
-            Section("进展", ProgressTable(measure.progress.select_related("author")
-                                          .order_by("-created_at", "-id"))),
+            Section("进展", ProgressTable(
+                measure.progress.select_related("author", "correction")
+                .order_by("-created_at", "-id"),
+                exclude=() if self._may_rectify() else ("correct",))),
             Section("佐证材料", EvidenceTable(measure.evidence.select_related("uploaded_by")
                                               .order_by("id"))),
             Section("核查记录", VerificationTable(measure.verifications.select_related("inspector")
                                                   .order_by("id"))),
             Section("督办升级", EscalationTable(measure.escalations.order_by("taken_on", "id"))),
         ]
+
+    def _may_rectify(self) -> bool:
+        return can(self.request.user, "oversight.rectify", self.object.finding.organization)
 
     def actions(self) -> list[Action]:
         measure: Measure = self.object
@@ -198,6 +240,9 @@ class MeasureDetail(RecordDetailView):
                 found.append(Action("报送进展", _url("measure-progress", measure.pk)))
                 found.append(Action("上传佐证", _url("measure-evidence", measure.pk),
                                     style="secondary"))
+            if status != MeasureStatus.CLOSED:
+                found.append(Action("修改", _url("measure-edit", measure.pk),
+                                    style="secondary outline"))
             if MeasureStatus.SUBMITTED in moves:
                 found.append(Action("提交核查", _url("measure-submit", measure.pk),
                                     style="secondary"))
@@ -217,6 +262,12 @@ class RiskPointDetail(RecordDetailView):
     def sections(self) -> list[Section]:
         findings = selectors.findings_for(self.request.user).filter(risk_point=self.object)
         return [Section("对应问题", FindingTable(findings, orderable=False))]
+
+    def actions(self) -> list[Action]:
+        point: RiskPoint = self.object
+        if can(self.request.user, "oversight.rectify", point.organization):
+            return [Action("修改", _url("riskpoint-edit", point.pk))]
+        return []
 
 
 class SelfCheckList(RegisterListView):
@@ -250,6 +301,8 @@ class AccountabilityList(RegisterListView):
     table_class = AccountabilityTable
     title = "问责"
     export_name = "问责台账"
+    new_url = "oversight:accountability-new"
+    new_label = "提出问责建议"
 
     def rows(self) -> QuerySet[Accountability]:
         return selectors.accountability_for(self.request.user).order_by("-created_at", "-id")

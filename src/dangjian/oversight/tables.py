@@ -17,6 +17,7 @@ from .models import (
     MeasureStatus,
     Notice,
     Progress,
+    Recheck,
     RiskPoint,
     SelfCheck,
     Verification,
@@ -181,11 +182,19 @@ class ProgressTable(RegisterTable):
     created_at = tables.DateTimeColumn(verbose_name="报告时间", format="Y-m-d H:i")
     text = tables.Column(verbose_name="进展情况")
     author = tables.Column(verbose_name="报告人")
+    correct = tables.Column(verbose_name="", empty_values=(), orderable=False)
 
     class Meta(RegisterTable.Meta):
         model = Progress
-        fields = ("created_at", "text", "author")
+        fields = ("created_at", "text", "author", "correct")
         orderable = False
+
+    def render_correct(self, record: Progress) -> str:
+        """A wrong entry is corrected by a new one naming it (``progress-correct``)."""
+        if record.corrects_id or hasattr(record, "correction"):
+            return "已更正" if hasattr(record, "correction") else "（更正）"
+        url = reverse("oversight:progress-correct", args=[record.measure_id, record.pk])
+        return format_html('<a href="{}">更正</a>', url)
 
 
 class EvidenceTable(RegisterTable):
@@ -221,4 +230,18 @@ class EscalationTable(RegisterTable):
     class Meta(RegisterTable.Meta):
         model = Escalation
         fields = ("taken_on", "step")
+        orderable = False
+
+
+class RecheckTable(RegisterTable):
+    checked_on = tables.DateColumn(verbose_name="回头看日期", format="Y-m-d")
+    checked_by = tables.Column(verbose_name="检查人")
+    result = tables.Column(verbose_name="结果")
+    note = tables.Column(verbose_name="情况说明")
+    relapse = tables.Column(verbose_name="反弹问题", linkify=lambda record: reverse(
+        "oversight:finding_detail", args=[record.relapse_id]) if record.relapse_id else None)
+
+    class Meta(RegisterTable.Meta):
+        model = Recheck
+        fields = ("checked_on", "checked_by", "result", "note", "relapse")
         orderable = False

@@ -32,12 +32,16 @@ from .models import (
     MeasureStatus,
     Notice,
     NoticeStatus,
+    RiskPoint,
     SelfCheck,
+    TermKind,
 )
 from .services import accountability as accountability_services
 from .services import findings as finding_services
 from .services import measures as measure_services
 from .services import notices as notice_services
+from .services import rechecks as recheck_services
+from .services import risks as risk_services
 from .services import selfchecks as selfcheck_services
 from .services.lights import LABELS, cutoffs
 
@@ -270,6 +274,143 @@ def accountability_correct(request: HttpRequest, pk: int) -> tuple[str, str]:
         reason=post.get("reason", ""), **changes)
     return "已更正问责记录", _detail("accountability", pk)
 
+
+
+FINDING_CORRECT_FIELDS = {"reason": "更正理由", "description": "问题描述", "category": "问题类别",
+                          "severity": "严重程度", "discovered_on": "发现日期",
+                          "regulation": "违反的规定"}
+WITHDRAW_FIELDS = {"reason": "撤销理由"}
+RECHECK_FIELDS = {"checked_on": "回头看日期", "result": "结果", "note": "情况说明"}
+PROGRESS_CORRECT_FIELDS = {"text": "更正后的进展", "reason": "更正理由"}
+ACCOUNTABILITY_NEW_FIELDS = {"organization": "被问责组织", "person": "被问责领导干部",
+                             "findings": "关联问题", "reason": "事由"}
+RISK_FIELDS = {"organization": "单位", "post": "岗位", "area": "风险领域", "risk": "风险描述",
+               "level": "风险等级", "controls": "防控措施", "owner": "责任人",
+               "review_on": "复核日期"}
+
+
+@action("finding-correct-{pk}", back="oversight:finding-correct", back_kwargs=("pk",),
+        labels=FINDING_CORRECT_FIELDS)
+def finding_correct(request: HttpRequest, pk: int) -> tuple[str, str]:
+    """A correction names only the fields changed (left blank: unchanged)."""
+    post = request.POST
+    inputs = Inputs(request, FINDING_CORRECT_FIELDS)
+    changes: dict[str, Any] = {name: post[name].strip() for name in
+                               ("description", "category", "severity", "regulation")
+                               if post.get(name, "").strip()}
+    if post.get("discovered_on", "").strip():
+        changes["discovered_on"] = inputs.date("discovered_on")
+    inputs.check()
+    finding_services.finding_correct(actor=actor_of(request),
+                                     finding=scoped(Finding, request, pk),
+                                     reason=post.get("reason", ""), **changes)
+    return "已更正问题", _detail("finding", pk)
+
+
+@action("finding-withdraw-{pk}", back="oversight:finding-withdraw", back_kwargs=("pk",),
+        labels=WITHDRAW_FIELDS)
+def finding_withdraw(request: HttpRequest, pk: int) -> tuple[str, str]:
+    finding_services.finding_withdraw(actor=actor_of(request),
+                                      finding=scoped(Finding, request, pk),
+                                      reason=request.POST.get("reason", ""))
+    return "问题已撤销", _detail("finding", pk)
+
+
+@action("recheck-{pk}", back="oversight:finding-recheck", back_kwargs=("pk",),
+        labels=RECHECK_FIELDS)
+def finding_recheck(request: HttpRequest, pk: int) -> tuple[str, str]:
+    inputs = Inputs(request, RECHECK_FIELDS)
+    checked_on = inputs.date("checked_on")
+    inputs.check()
+    assert checked_on is not None  # refused by check() otherwise
+    done = recheck_services.finding_recheck(
+        actor=actor_of(request), finding=scoped(Finding, request, pk), checked_on=checked_on,
+        result=request.POST.get("result", ""), note=request.POST.get("note", ""))
+    if done.relapse_id:
+        return "已登记回头看：问题反弹，已登记屡查屡犯问题", _detail("finding", done.relapse_id)
+    return "已登记回头看：整改成果巩固", _detail("finding", pk)
+
+
+@action("measure-edit-{pk}", back="oversight:measure-edit", back_kwargs=("pk",),
+        labels=MEASURE_FIELDS)
+def measure_edit(request: HttpRequest, pk: int) -> tuple[str, str]:
+    inputs = Inputs(request, MEASURE_FIELDS)
+    description, criterion = inputs.text("description"), inputs.text("criterion")
+    owner, due_on = inputs.picked(Person, "owner"), inputs.date("due_on")
+    version = version_of(request)
+    if version is None:
+        inputs.refuse("", "页面缺少版本号，请重新打开修改页面")
+    inputs.check()
+    assert version is not None  # refused by check() otherwise
+    measure_services.measure_update(
+        actor=actor_of(request), measure=scoped(Measure, request, pk), version=version,
+        description=description, owner=owner, due_on=due_on, criterion=criterion)
+    return "已修改整改措施", _detail("measure", pk)
+
+
+@action("progress-correct-{pk}-{entry}", back="oversight:progress-correct",
+        back_kwargs=("pk", "entry"), labels=PROGRESS_CORRECT_FIELDS)
+def progress_correct(request: HttpRequest, pk: int, entry: int) -> tuple[str, str]:
+    measure = scoped(Measure, request, pk)
+    wrong = measure.progress.filter(pk=entry).first()
+    if wrong is None:
+        raise Http404("没有这条进展")
+    measure_services.measure_correct_progress(
+        actor=actor_of(request), measure=measure, entry=wrong,
+        text=request.POST.get("text", ""), reason=request.POST.get("reason", ""))
+    return "已更正进展", _detail("measure", pk)
+
+
+@action("accountability-new", back="oversight:accountability-new",
+        labels=ACCOUNTABILITY_NEW_FIELDS)
+def accountability_new(request: HttpRequest) -> tuple[str, str]:
+    inputs = Inputs(request, ACCOUNTABILITY_NEW_FIELDS)
+    organization = inputs.picked(Organization, "organization")
+    person = inputs.picked(Person, "person", required=False)
+    findings = [inputs.read("findings", picked, Finding, request, value, "findings")
+                for value in request.POST.getlist("findings")]
+    reason = inputs.text("reason")
+    inputs.check()
+    case = accountability_services.accountability_open(
+        actor=actor_of(request), organization=organization, person=person,
+        findings=findings, reason=reason)
+    return "已提出问责建议", _detail("accountability", case.pk)
+
+
+def _risk_fields(request: HttpRequest, inputs: Inputs) -> dict[str, Any]:
+    post = request.POST
+    area_name = inputs.text("area")
+    area = inputs.read("area", finding_services.term, TermKind.RISK_AREA, area_name) \
+        if area_name else None
+    fields: dict[str, Any] = {
+        "post": post.get("post", "").strip(), "area": area, "risk": inputs.text("risk"),
+        "level": inputs.text("level"), "controls": inputs.text("controls"),
+        "owner": inputs.picked(Person, "owner", required=False),
+        "review_on": inputs.date("review_on"),
+    }
+    return fields
+
+
+@action("riskpoint", back="oversight:riskpoint-new", labels=RISK_FIELDS)
+def risk_point_new(request: HttpRequest) -> tuple[str, str]:
+    inputs = Inputs(request, RISK_FIELDS)
+    organization = inputs.picked(Organization, "organization")
+    fields = _risk_fields(request, inputs)
+    inputs.check()
+    point = risk_services.risk_point_create(actor=actor_of(request), organization=organization,
+                                            **fields)
+    return "已登记廉政风险点", _detail("riskpoint", point.pk)
+
+
+@action("riskpoint-{pk}", back="oversight:riskpoint-edit", back_kwargs=("pk",),
+        labels=RISK_FIELDS)
+def risk_point_edit(request: HttpRequest, pk: int) -> tuple[str, str]:
+    point = scoped(RiskPoint, request, pk)
+    inputs = Inputs(request, RISK_FIELDS)
+    fields = _risk_fields(request, inputs)
+    inputs.check()
+    risk_services.risk_point_update(actor=actor_of(request), point=point, **fields)
+    return "已修改廉政风险点", _detail("riskpoint", pk)
 
 
 LEDGER_HEADERS = ["序号", "问题单位", "问题来源", "问题类别", "严重程度", "问题描述", "发现日期",

@@ -25,6 +25,8 @@ from dangjian.oversight.models import (
     NoticeCounter,
     NoticeStatus,
     Progress,
+    Recheck,
+    RecheckResult,
     RiskPoint,
     SelfCheck,
     Term,
@@ -247,6 +249,25 @@ def _finding_states(cast: Cast, findings: list[Finding], rows: list[Measure]) ->
             finding.recheck_on = add_months(start=finding.closed_on,
                                             n=local_settings().recheck_after_months).due
     Finding.objects.bulk_update(findings, ["status", "closed_on", "recheck_on"])
+    _rechecks(cast, findings)
+
+
+def _rechecks(cast: Cast, findings: list[Finding]) -> None:
+    """回头看: the closed findings whose day is more than a month past were rechecked on it and
+    held (巩固); the more recent ones wait on the inspector's 工作台. At least one waits: if none
+    does, the latest closed finding's day is today."""
+    closed = sorted((f for f in findings if f.status == FindingStatus.CLOSED and f.recheck_on),
+                    key=lambda f: (f.recheck_on or cast.today, f.pk))
+    if not closed:
+        return
+    month_ago = cast.today - timedelta(days=30)
+    if not any(month_ago < (f.recheck_on or cast.today) <= cast.today for f in closed):
+        closed[-1].recheck_on = cast.today
+        Finding.objects.filter(pk=closed[-1].pk).update(recheck_on=cast.today)
+    Recheck.objects.bulk_create(
+        Recheck(finding=f, checked_on=f.recheck_on, checked_by=cast.inspector,
+                result=RecheckResult.HELD, note="整改措施持续执行，未发现反弹")
+        for f in closed if f.recheck_on is not None and f.recheck_on <= month_ago)
 
 
 def _notices(cast: Cast, rng: random.Random, findings: list[Finding]) -> int:

@@ -15,6 +15,8 @@ from dangjian.oversight.models import (
     MeasureStatus,
     Notice,
     Progress,
+    Recheck,
+    RecheckResult,
     RiskPoint,
     SelfCheck,
     Term,
@@ -286,3 +288,30 @@ class RiskPointInSerializer(ScopedModelSerializer):
         model = RiskPoint
         fields = ["organization", "post", "area", "risk", "level", "controls", "owner",
                   "review_on"]
+
+
+class RiskPointUpdateSerializer(ScopedModelSerializer):
+    """An edit of a risk point: any of its fields but the organisation, each optional."""
+
+    owner = ScopedId(Person, required=False, allow_null=True)
+    area = term_field(TermKind.RISK_AREA)
+
+    class Meta:
+        model = RiskPoint
+        fields = ["post", "area", "risk", "level", "controls", "owner", "review_on"]
+
+
+class RecheckInSerializer(serializers.Serializer):
+    """回头看 of a closed finding: the day, 巩固 or 反弹, and what was seen."""
+
+    checked_on = DateField(label="回头看日期")
+    result = serializers.ChoiceField(choices=RecheckResult.choices)
+    note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+
+
+class RecheckSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Recheck
+        fields = ["id", "finding", "checked_on", "checked_by", "result", "note", "relapse",
+                  "created_at"]
+        read_only_fields = fields

@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from dangjian.access.actor import actor_of
 from dangjian.core.files.checks import DOCX, attachment
 from dangjian.core.parsers import FormParser, JSONParser, MultiPartParser
+from dangjian.core.permissions import require
 from dangjian.core.viewsets import ScopedViewSet as BaseScopedViewSet
 from dangjian.core.viewsets import download_schema
 from dangjian.oversight.documents import notice_docx
@@ -39,6 +40,7 @@ from dangjian.oversight.services import accountability as accountability_service
 from dangjian.oversight.services import findings as finding_services
 from dangjian.oversight.services import measures as measure_services
 from dangjian.oversight.services import notices as notice_services
+from dangjian.oversight.services import rechecks as recheck_services
 from dangjian.oversight.services import risks as risk_services
 from dangjian.oversight.services import selfchecks as selfcheck_services
 from dangjian.oversight.services.lights import cutoffs
@@ -87,6 +89,16 @@ class FindingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
         data = self.validated(s.FindingCorrectSerializer)
         return self._out(finding_services.finding_correct(
             actor=actor_of(request), finding=self.get_object(), **data))
+
+    @extend_schema(request=s.RecheckInSerializer, responses={201: s.RecheckSerializer})
+    @action(detail=True, methods=["post"])
+    def recheck(self, request: Request, pk: str | None = None) -> Response:
+        """回头看 of a closed finding, once; 反弹 opens a new finding marked 屡查屡犯."""
+        finding, actor = self.get_object(), actor_of(request)
+        require(actor, "oversight.inspect")  # a refusal before the body's checks
+        data = self.validated(s.RecheckInSerializer)
+        done = recheck_services.finding_recheck(actor=actor, finding=finding, **data)
+        return Response(s.RecheckSerializer(done).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=s.ReasonSerializer, responses=s.FindingSerializer)
     @action(detail=True, methods=["post"])
@@ -309,6 +321,7 @@ class AccountabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
 
 class RiskPointViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
                        mixins.CreateModelMixin, ScopedViewSet):
+    http_method_names = ["get", "post", "patch", "head", "options"]
     """廉政风险点 of a unit's posts."""
 
     serializer_class = s.RiskPointSerializer
@@ -319,3 +332,11 @@ class RiskPointViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = self.validated(s.RiskPointInSerializer)
         return self.created(risk_services.risk_point_create(actor=actor_of(request), **data))
+
+    @extend_schema(request=s.RiskPointUpdateSerializer, responses=s.RiskPointSerializer)
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Edit a risk point: only the fields sent change; the unit's clerk or secretary."""
+        point = self.get_object()
+        changes = self.validated(s.RiskPointUpdateSerializer, partial=True)
+        point = risk_services.risk_point_update(actor=actor_of(request), point=point, **changes)
+        return Response(s.RiskPointSerializer(point, context=self.get_serializer_context()).data)

@@ -61,7 +61,7 @@ def months_before(day: date, months: int) -> date:
 def finding_create(
     *, actor: User, organization: Organization, source: str, category: str, severity: str,
     description: str, discovered_on: date, regulation: str = "", risk_point: Any = None,
-    self_check: Any = None,
+    self_check: Any = None, repeat_of: Finding | None = None,
 ) -> Finding:
     """Register a finding; a unit may only self-report (来源“自查”) inside its own scope."""
     if not can(actor, "oversight.inspect"):
@@ -82,7 +82,8 @@ def finding_create(
             description=description.strip(), discovered_on=discovered_on,
             regulation=regulation, risk_point=risk_point, self_check=self_check,
             responsible_leader=leader_in_charge(organization, discovered_on),
-            repeat_of=earlier_same_problem(organization, category_term, discovered_on),
+            repeat_of=repeat_of or earlier_same_problem(organization, category_term,
+                                                        discovered_on),
             raised_by=actor,
         )
         record(actor=actor, action="finding.create", target=finding, after=snapshot(finding))
