@@ -23,11 +23,22 @@ class LinkedRecord:
 
 
 Reader = Callable[[Iterable[int], Any], dict[int, LinkedRecord]]
+Offer = Callable[[Any], list[LinkedRecord]]
 _readers: dict[str, Reader] = {}
+_offers: dict[str, Offer] = {}
 
 
-def register(kind: str, reader: Reader) -> None:
+def register(kind: str, reader: Reader, offer: Offer | None = None) -> None:
+    """``reader`` answers records by id; ``offer`` (optional) the ones a form may offer the
+    viewer to pick, newest first, at most a page's worth."""
     _readers[kind] = reader
+    if offer is not None:
+        _offers[kind] = offer
+
+
+def offered(kind: str, viewer: Any) -> list[LinkedRecord]:
+    offer = _offers.get(kind)
+    return offer(viewer) if offer is not None else []
 
 
 def read(kind: str, ids: Iterable[int], viewer: Any) -> dict[int, LinkedRecord]:
