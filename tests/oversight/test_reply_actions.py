@@ -28,7 +28,8 @@ def notice(api_as: Callable[[str], APIClient], user: Callable[[str], User],
 
 
 def _actions(user: Callable[[str], User], today: date) -> list[dict[str, Any]]:
-    return [{"kind": "约谈提醒", "taken_on": str(today), "person": user("finance_secretary").person_id,
+    secretary = user("finance_secretary").person_id
+    return [{"kind": "约谈提醒", "taken_on": str(today), "person": secretary,
              "note": "约谈县财政局党组书记"},
             {"kind": "批评教育", "taken_on": str(today), "person": user("finance_clerk").person_id}]
 
