@@ -198,9 +198,10 @@ def _campaigns() -> Triple:
     inspector = User.objects.get(username="inspector")
     today = timezone.localdate()
     inside, branch, outside = (
-        Campaign.objects.create(organization=unit, name=f"{unit.name}专项整治", starts_on=today,
-                                ends_on=today + timedelta(days=90), basis="依据",
-                                created_by=inspector) for unit in _units())
+        Campaign.objects.get_or_create(
+            organization=unit, name=f"{unit.name}专项整治",
+            defaults={"starts_on": today, "ends_on": today + timedelta(days=90),
+                      "basis": "依据", "created_by": inspector})[0] for unit in _units())
     return inside, branch, outside
 
 
