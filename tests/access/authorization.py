@@ -28,6 +28,7 @@ from dangjian.access.scoping import may_enter_data
 from dangjian.assessment.models import Appeal, Indicator, Result, Scheme, Score, TargetKind
 from dangjian.audit.services import record
 from dangjian.demo.generator import DEMO_ACCOUNTS
+from dangjian.duties.models import ResponsibilityTemplate
 from dangjian.duties.services.fulfilments import fulfilment_record
 from dangjian.notifications.models import Notification
 from dangjian.orglife.services.attachments import meeting_attach
@@ -229,6 +230,22 @@ def _audit_events() -> Triple:
     return inside, branch, outside
 
 
+def _templates() -> Triple:
+    """责任清单模板: the demo county's active and earlier versions, and another county's."""
+    county = Organization.objects.get(path=_units()[0].path[:Organization.steplen])
+    other = (Organization.objects.filter(name="中共邻县委员会").first()
+             or Organization.objects.add_root({"name": "中共邻县委员会", "kind": county.kind}))
+    author = User.objects.get(username="assessor")
+    inside, branch, outside = (
+        ResponsibilityTemplate.objects.get_or_create(
+            organization=org, version=version,
+            defaults={"title": title, "active": active, "created_by": author})[0]
+        for org, version, title, active in ((county, 2, "第二版", True),
+                                            (county, 1, "第一版", False),
+                                            (other, 1, "邻县模板", True)))
+    return inside, branch, outside
+
+
 def _compliance_query(org: Model) -> dict[str, Any]:
     return {"organization": org.pk, "year": timezone.localdate().year}
 
@@ -334,7 +351,9 @@ RESOURCES: dict[str, Resource] = {
     "measures": _matrix("整改措施", oversight_scope.TestMeasuresMatrix, params=_measure_records),
     "meetings": _matrix("组织生活会议", orglife_scope.TestMeetingsMatrix,
                         params=_meeting_attachment),
-    "members": Resource("党员花名册导入", note="空请求体。"),
+    "members": Resource("党员花名册导入、队伍结构与走访慰问覆盖",
+                        note="花名册导入：空请求体。队伍结构、走访慰问覆盖：本人查看范围内的"
+                             "统计，只读；三员 403。"),
     "notices": Resource(
         "监督工作提示单", _notices,
         {**_only("county_head", "inspector"), "vice_head": {INSIDE, BRANCH}},
@@ -351,6 +370,12 @@ RESOURCES: dict[str, Resource] = {
              "发起、列入问题和关联工作部署只属于纪检监察。"),
     "responsibility-items": _matrix("责任事项", duties_scope.TestItemsMatrix),
     "responsibility-lists": _matrix("责任清单", duties_scope.TestListsMatrix),
+    "responsibility-templates": Resource(
+        "责任清单模板", _templates,
+        {**_only(), "county_head": {INSIDE, BRANCH}, "inspector": {INSIDE, BRANCH}},
+        note="模板属于全县（县委）：范围内为本县启用的版本，本支部为本县已停用的旧版本，"
+             "范围外为另一个县的模板。导入（`import/`）只属于本县考核管理员（`assessor`，"
+             "不在本表的十个账号中）或县委本级的党务干事、书记；空请求体。"),
     "risk-points": _matrix("廉政风险点", oversight_scope.TestRiskPointsMatrix),
     "self-checks": Resource("举一反三自查", _self_checks, BODY_SEES),
     "study-records": _matrix("学习培训记录", members_scope.TestStudyRecordsMatrix),

@@ -22,10 +22,11 @@ from dangjian.access.roles import Role
 from dangjian.assessment.demo import build_demo_scheme
 from dangjian.audit.services import record
 from dangjian.orglife.demo import generate_meetings
+from dangjian.orglife.tags import ensure_default_tags
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.oversight.terms import ensure_default_terms
 from dangjian.people import idnumber
-from dangjian.people.models import Charge, PartyStatus, Person, Post, PostTitle
+from dangjian.people.models import Charge, Education, PartyStatus, Person, Post, PostTitle
 from dangjian.people.services import personal_fields
 
 from .names import DEPARTMENTS, GIVEN, SURNAMES, TOWNSHIPS, VILLAGE_WORDS
@@ -39,6 +40,17 @@ STATUS_WEIGHTS = [
     (PartyStatus.FULL_MEMBER, 86), (PartyStatus.PROBATIONARY, 4), (PartyStatus.CANDIDATE, 3),
     (PartyStatus.ACTIVIST, 4), (PartyStatus.APPLICANT, 3),
 ]
+
+
+# Member facts (学历, care): plausible shares, not statistics. "" is 学历 not yet recorded.
+VETERAN_SHARE, VETERAN_AGE = 0.12, (72, 88)
+EDUCATION_OFFICE = [(Education.POSTGRADUATE, 15), (Education.UNIVERSITY, 58),
+                    (Education.COLLEGE, 20), (Education.SECONDARY_VOCATIONAL, 4), ("", 3)]
+EDUCATION_VILLAGE = [(Education.UNIVERSITY, 6), (Education.COLLEGE, 16),
+                     (Education.SECONDARY_VOCATIONAL, 14), (Education.HIGH_SCHOOL, 28),
+                     (Education.JUNIOR_OR_BELOW, 33), ("", 3)]
+EDUCATION_VETERAN = [(Education.SECONDARY_VOCATIONAL, 8), (Education.HIGH_SCHOOL, 22),
+                     (Education.JUNIOR_OR_BELOW, 66), ("", 4)]
 
 
 @dataclass
@@ -98,6 +110,9 @@ class DemoSummary:
 class _Builder:
     def __init__(self, seed: int, persons_factor: float, today: date) -> None:
         self.rng = random.Random(seed)
+        # 学历, posts, hardship and 老党员 draw from their own stream: the names, dates and ids
+        # the main stream gives every person stay as they were before these facts existed.
+        self.facts_rng = random.Random(seed + 13)
         self.today = today
         self.persons_factor = persons_factor
         self.id_sequences: dict[tuple[str, date], int] = defaultdict(int)
@@ -177,16 +192,45 @@ class _Builder:
         phone = f"1{rng.choice('3578')}{rng.randint(0, 999_999_999):09d}"
         name = rng.choice(SURNAMES) + "".join(rng.choices(GIVEN, k=rng.choice((1, 2))))
         joined = None
+        village = org.parent is not None and org.parent.kind == OrgKind.VILLAGE
+        veteran = (village and status == PartyStatus.FULL_MEMBER
+                   and self.facts_rng.random() < VETERAN_SHARE)
+        if veteran:  # a retired villager who joined decades ago (some 党龄 over 50 years)
+            birth = date(self.today.year - self.facts_rng.randint(*VETERAN_AGE), 1, 1) + \
+                timedelta(days=birth.timetuple().tm_yday - 1)
+            number = idnumber.synthesise(area, birth, self._next_sequence(area, birth))
         if status in (PartyStatus.FULL_MEMBER, PartyStatus.PROBATIONARY):
             joined = max(birth.replace(year=birth.year + 20), date(1970, 1, 1))
+            if veteran:
+                joined = date(birth.year + self.facts_rng.randint(20, 26), birth.month,
+                              min(birth.day, 28))
             if status == PartyStatus.PROBATIONARY:
                 # admitted within the last year: the probation is still running
                 joined = self.today - timedelta(days=rng.randint(35, 335))
         self.persons.append(Person(
             name=name, party_status=status, organization=org.obj, joined_party_on=joined,
             **personal_fields(id_number=number, phone=phone),
+            **self.facts(village, veteran, status),
         ))
         return len(self.persons) - 1
+
+    def _next_sequence(self, area: str, birth: date) -> int:
+        self.id_sequences[(area, birth)] += 1
+        return self.id_sequences[(area, birth)]
+
+    def facts(self, village: bool, veteran: bool, status: str) -> dict[str, object]:
+        """学历, 一线/关键岗位 and 生活困难 of a member (others: none recorded)."""
+        if status not in (PartyStatus.FULL_MEMBER, PartyStatus.PROBATIONARY):
+            return {}
+        rng = self.facts_rng
+        mix = (EDUCATION_VETERAN if veteran else EDUCATION_VILLAGE if village
+               else EDUCATION_OFFICE)
+        levels, weights = zip(*mix, strict=True)
+        return {
+            "education": rng.choices(levels, weights)[0],
+            "front_line": not veteran and rng.random() < (0.45 if village else 0.3),
+            "in_hardship": rng.random() < (0.25 if veteran else 0.05 if village else 0.005),
+        }
 
     def staff_county(self, county: _County, index: int) -> dict[str, int]:
         """Persons and posts of one county; returns the indexes of the demo accounts' persons."""
@@ -239,6 +283,7 @@ def build_demo(
     if scale < 1 or persons_factor <= 0:
         raise ValueError("scale 必须为正整数，persons_factor 必须大于 0")
     ensure_default_terms()  # a flushed database (tests) has lost what the migration added
+    ensure_default_tags()
     today = today or timezone.localdate()
     term_start = date(today.year - TERM_YEARS_AGO, 1, 1)
     builder = _Builder(seed, persons_factor, today)

@@ -81,6 +81,15 @@ LOCAL_SUPERVISION = Rule(
 )
 
 
+IDEOLOGY_RULE = "《党委（党组）意识形态工作责任制实施办法》"
+IDEOLOGY_STUDY = Rule(
+    text="党委（党组）定期专题研究意识形态工作（地方一般每年不少于2次）",
+    citation=f"{IDEOLOGY_RULE}（中办，2015）及地方实施方案；次数本县可配置",
+    status=Status.CONFIRMED_2ND,
+    note="全文未公开，据地方实施方案转引；次数待核实",
+)
+
+
 @dataclass(frozen=True)
 class LocalSettings:
     """A county's counts (each UNCERTAIN as a national rule): ``DANGJIAN_DUTIES`` overrides."""
@@ -88,6 +97,7 @@ class LocalSettings:
     study_per_year: int = 2  # 党委（党组）专题研究全面从严治党
     hear_reports_per_year: int = 2  # 书记听取党建工作汇报
     guide_per_year: int = 2  # 班子成员听取分管单位党建工作汇报
+    ideology_per_year: int = 2  # 党委（党组）专题研究意识形态工作
     report_prefix: str = "述责"  # 年度报告发文字号的代字，如 述责〔2026〕3号
 
 
@@ -95,3 +105,9 @@ def local_settings() -> LocalSettings:
     from django.conf import settings
 
     return LocalSettings(**getattr(settings, "DANGJIAN_DUTIES", {}))
+
+
+# The rules above by key: an imported template's 依据 column names one of these keys (its
+# citation is then the rule's own), or holds the county's own citation as free text.
+RULES: dict[str, Rule] = {name: value for name, value in dict(globals()).items()
+                          if isinstance(value, Rule) and name.isupper()}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import pages, views
+from . import pages, template_pages, views
 
 app_name = "duties"
 urlpatterns = [
@@ -21,4 +21,8 @@ urlpatterns = [
     path("items/<int:pk>/fulfil/", pages.item_fulfil, name="item_fulfil"),
     path("items/<int:pk>/edit/", pages.item_change, name="item_change"),
     path("evidence/<int:pk>/", views.evidence, name="evidence"),
+    path("templates/", template_pages.templates, name="templates"),
+    path("templates/built-in.xlsx", template_pages.built_in_download,
+         name="template-built-in"),
+    path("templates/<int:pk>.xlsx", template_pages.version_download, name="template-download"),
 ]

@@ -208,6 +208,32 @@ def group_study_sessions(sessions: int) -> Rule:
     )
 
 
+def veteran_member(years: int) -> Rule:
+    """老党员: no national definition; counties commonly take the 光荣在党50年 threshold."""
+    return Rule(
+        text=f"党龄满{years}年的党员列为老党员，七一、春节应走访慰问（党龄自转正之日起算）",
+        citation="《中国共产党章程》第七条（党龄起算）；《中共中央关于颁发“光荣在党50年”纪念章的决定》"
+                 "（2021）；本县口径（本县可配置）",
+        status=Status.UNCERTAIN, note="老党员的年限为地方口径，待核实",
+    )
+
+
+NEEDY_VISITS = Rule(
+    text="七一、春节期间走访慰问老党员、生活困难党员",
+    citation="党内关怀帮扶工作惯例（本县可配置）",
+    status=Status.UNCERTAIN, note="无全国统一条文，待核实",
+)
+
+# Age bands of the yearly 中国共产党党内统计公报 (30岁及以下 … 61岁及以上): each band's upper age.
+AGE_BANDS: tuple[tuple[str, int | None], ...] = (
+    ("30岁及以下", 30), ("31至35岁", 35), ("36至40岁", 40), ("41至45岁", 45),
+    ("46至50岁", 50), ("51至55岁", 55), ("56至60岁", 60), ("61岁及以上", None))
+AGE_BANDS_RULE = Rule(
+    text="年龄结构按党内统计公报的年龄段统计", citation="中国共产党党内统计公报",
+    status=Status.UNCERTAIN, note="年龄段凭记忆，待核实",
+)
+
+
 def refusal(rule: Rule, detail: str, field: str = "date") -> ValidationError:
     """The error a refused step raises: the rule, its article and what was wrong, in Chinese."""
     return ValidationError({field: f"{rule.text}（{rule.citation}）：{detail}"})
@@ -224,6 +250,7 @@ class LocalSettings:
     months_applied_before_activist: int = 0  # some counties require 6; 0: no such rule
     member_study_hours_per_year: int = 32
     group_study_sessions_per_year: int = 12
+    veteran_party_years: int = 50  # 老党员: 党龄满 N 年 (光荣在党50年 as the common threshold)
 
 
 def local_settings() -> LocalSettings:

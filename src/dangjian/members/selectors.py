@@ -8,9 +8,12 @@ from django.db.models import Count, Q, QuerySet, Sum
 
 from dangjian.access.scoping import restrict
 from dangjian.core.citations import Rule
+from dangjian.people.models import PartyStatus, Person
 
 from . import rules
 from .models import Candidate, StudyKind, StudyRecord, Visit
+
+MEMBER_STATUSES = (PartyStatus.FULL_MEMBER, PartyStatus.PROBATIONARY)
 
 
 def candidates_for(user: Any) -> QuerySet[Candidate]:
@@ -47,16 +50,30 @@ class StudySummary:
 
 def study_summary(user: Any, year: int) -> StudySummary:
     """Hours per member and 中心组学习 sessions per leading group in ``year``, against the
-    county's targets; members with the fewest hours first."""
+    county's targets; members with the fewest hours first.
+
+    Every full and probationary member in scope is listed: one without a record shows 0 hours
+    and is short. Records the user sees of members outside his person scope (a member sees his
+    branch's study records) are listed as before."""
     local = rules.local_settings()
+    target = local.member_study_hours_per_year
     records = study_records_for(user).filter(date__year=year).order_by()
-    members = [
-        StudyTotal(row["person__name"], row["organization__name"], row["hours"], row["count"],
-                   row["hours"] >= local.member_study_hours_per_year)
-        for row in records.filter(person__isnull=False).values(
+    totals: dict[int, StudyTotal] = {
+        person["pk"]: StudyTotal(person["name"], person["organization__name"], Decimal(0), 0,
+                                 target <= 0)
+        for person in restrict(Person.objects.filter(party_status__in=MEMBER_STATUSES),
+                               user).order_by().values("pk", "name", "organization__name")
+    }
+    for row in records.filter(person__isnull=False).values(
             "person", "person__name", "organization__name").annotate(
-            hours=Sum("hours"), count=Count("id")).order_by("hours", "person__name")
-    ]
+            hours=Sum("hours"), count=Count("id")):
+        known = totals.get(row["person"])
+        hours = row["hours"] + (known.hours if known else 0)
+        count = row["count"] + (known.sessions if known else 0)
+        totals[row["person"]] = StudyTotal(
+            row["person__name"], known.organization if known else row["organization__name"],
+            hours, count, hours >= target)
+    members = sorted(totals.values(), key=lambda t: (t.hours, t.name, t.organization))
     central = Count("id", filter=Q(kind=StudyKind.CENTRAL_GROUP))
     groups = [
         StudyTotal(row["organization__name"], row["organization__name"], row["hours"],
@@ -66,5 +83,5 @@ def study_summary(user: Any, year: int) -> StudySummary:
             hours=Sum("hours"), sessions=central).order_by("sessions", "organization__name")
     ]
     return StudySummary(year, members, groups,
-                        rules.member_study_hours(local.member_study_hours_per_year),
+                        rules.member_study_hours(target),
                         rules.group_study_sessions(local.group_study_sessions_per_year))

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import pages
-from .views import candidates, roster, study, visits
+from .views import candidates, reports, roster, study, visits
 
 app_name = "members"
 urlpatterns = [
@@ -23,4 +23,7 @@ urlpatterns = [
     path("visits/list/", pages.VisitList.as_view(), name="visit_list"),
     path("visits/<int:pk>/", pages.VisitDetail.as_view(), name="visit_detail"),
     path("visits/new/", visits.visit_new, name="visit-new"),
+    path("visits/coverage/", reports.visit_coverage, name="visit-coverage"),
+    path("structure/", reports.structure, name="structure"),
+    path("structure.xlsx", reports.structure_export, name="structure-export"),
 ]

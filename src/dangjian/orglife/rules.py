@@ -169,7 +169,32 @@ HELD_BY: dict[str, frozenset[str]] = {
     K.EVALUATION: BRANCH, K.CELL: frozenset({OrgKind.PARTY_CELL.value}),
     K.LECTURE: BRANCH | {OrgKind.GENERAL_BRANCH.value} | LEADING_GROUPS,
     K.DEMOCRATIC_LIFE: LEADING_GROUPS, K.HEART_TALK: PARTY_ORGS,
+    K.PARTY_GROUP: LEADING_GROUPS,
 }
+
+# 党组（党委）会议: a leading group's own meeting, where it studies 全面从严治党, hears the
+# 党建工作汇报 and decides 三重一大; its 议题 are tagged so that these duties are proven from the
+# minutes (duties' org.study, sec.ask, org.ideology).
+PARTY_GROUP_REGULATION = "《中国共产党党组工作条例》"
+PARTY_GROUP_MEETING = Rule(
+    "党组（党委）会议由书记召集并主持，讨论和决定本单位重大问题，须有半数以上成员到会",
+    f"{PARTY_GROUP_REGULATION}（2019）议事决策条款", Status.CONFIRMED_2ND, note="条号待核实")
+AGENDA_MAX_ITEMS = 20
+# The tags a county starts with (key, name); ``AgendaTag`` rows, renamed or extended there.
+DEFAULT_AGENDA_TAGS = (
+    ("discipline", "全面从严治党"),
+    ("party_report", "党建工作汇报"),
+    ("ideology", "意识形态"),
+    ("major_decision", "三重一大"),
+    ("integrity", "党风廉政建设"),
+)
+# The keys the duty proofs read (orglife.evidence).
+TAG_DISCIPLINE, TAG_PARTY_REPORT, TAG_IDEOLOGY = "discipline", "party_report", "ideology"
+# 三会一课: the meetings and lectures a branch's organisational life is proven by.
+THREE_MEETINGS_ONE_LECTURE = (K.BRANCH_ASSEMBLY, K.COMMITTEE, K.CELL, K.LECTURE)
+# 双重组织生活: a leader's attendance, as an ordinary member, at a branch's or cell's meetings.
+BRANCH_LIFE = (K.BRANCH_ASSEMBLY, K.COMMITTEE, K.CELL, K.LECTURE, K.THEME_DAY, K.ORG_LIFE,
+               K.EVALUATION)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,17 @@ class Gender(models.TextChoices):
     FEMALE = "女", "女"
 
 
+class Education(models.TextChoices):
+    """学历, in the categories of the 党员信息 (党内统计) forms; empty while not recorded."""
+
+    POSTGRADUATE = "研究生", "研究生"
+    UNIVERSITY = "大学本科", "大学本科"
+    COLLEGE = "大学专科", "大学专科"
+    SECONDARY_VOCATIONAL = "中专", "中专"
+    HIGH_SCHOOL = "高中", "高中"
+    JUNIOR_OR_BELOW = "初中及以下", "初中及以下"
+
+
 class Person(SpelledName):
     name = models.CharField("姓名", max_length=50)
     gender = models.CharField("性别", max_length=2, choices=Gender.choices)
@@ -45,6 +56,11 @@ class Person(SpelledName):
     id_number_masked = models.CharField("身份证号", max_length=18)
     phone_encrypted = models.TextField("手机号（密文）", blank=True)
     phone_masked = models.CharField("手机号", max_length=20, blank=True)
+    # Facts for 优化党员队伍结构 and 走访慰问: personal data too, shown only with the person's
+    # record (never in a list, its print or its export), counted but not named in reports.
+    education = models.CharField("学历", max_length=10, choices=Education.choices, blank=True)
+    front_line = models.BooleanField("一线或关键岗位", default=False)
+    in_hardship = models.BooleanField("生活困难", default=False)
 
     scope_fields = ScopeFields(path="organization__path", organization="organization", person="pk")
 

@@ -48,7 +48,8 @@ class PersonList(RegisterListView):
 class PersonDetail(RecordDetailView):
     model = Person
     fields = ("name", "gender", "birth_date", "party_status", "joined_party_on",
-              "organization", "id_number_masked", "phone_masked")
+              "organization", "id_number_masked", "phone_masked", "education", "front_line",
+              "in_hardship")
     list_url = "people:person_list"
 
     def sections(self) -> list[Section]:

@@ -17,6 +17,8 @@ from dangjian.audit.models import AuditEvent
 from dangjian.core.workbench import Gathered, Todo, filtered_count, gather
 from dangjian.notifications.models import Notification
 
+from .my_year import my_year
+
 LATEST_NOTICES = 5
 
 
@@ -123,6 +125,7 @@ def workbench(user: User) -> dict[str, Any]:
         "notices": list(unread[:LATEST_NOTICES]),
         "unread_count": unread.count(),
         "shortcuts": shortcuts_for(roles),
+        "my_year": my_year(user),
         "panels": [{"title": title, "stats": stats(user)}
                    for role, title, stats in ADMIN_PANELS if role in roles],
     }

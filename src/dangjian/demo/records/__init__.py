@@ -18,7 +18,7 @@ from datetime import date
 from dangjian.audit.services import record
 from dangjian.orgs.models import Organization
 
-from . import duties, members, oversight, tasks
+from . import duties, members, orglife, oversight, tasks
 from .cast import Cast
 
 
@@ -31,6 +31,7 @@ def generate_records(root: Organization, *, today: date, seed: int) -> dict[str,
     counts.update(tasks.generate(cast, rng))
     counts.update(oversight.generate(cast, rng))
     counts.update(members.generate(cast, rng))
+    counts.update(orglife.generate(cast, rng))
     record(actor=None, action="demo.records", after=counts)
     return counts
 

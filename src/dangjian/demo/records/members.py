@@ -11,10 +11,13 @@ from collections import defaultdict
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.db.models import Q
+
 from dangjian.access.models import User
-from dangjian.members import rules
+from dangjian.members import reports, rules
 from dangjian.members.models import Candidate, Step, StudyKind, StudyRecord, Visit
 from dangjian.members.models.visits import VisitCampaign, VisitKind
+from dangjian.orgs.models import OrgKind
 from dangjian.people.models import PartyStatus, Person
 
 from .cast import Cast
@@ -31,6 +34,8 @@ def generate(cast: Cast, rng: random.Random) -> dict[str, int]:
     candidates, steps = _development(cast, rng)
     study = _study(cast, rng)
     visits = _visits(cast, rng)
+    # Its own stream: the records generated after these keep the draws they had.
+    visits += _care_visits(cast, random.Random(cast.today.toordinal()))
     return {"members.candidates": candidates, "members.steps": steps,
             "members.study_records": study, "members.visits": visits}
 
@@ -172,4 +177,34 @@ def _visits(cast: Cast, rng: random.Random) -> int:
                                   gifts="慰问金、慰问品", amount=Decimal(500),
                                   recorded_by=cast.clerk(unit.unit)))
     Visit.objects.bulk_create(rows)
+    return len(rows)
+
+
+CARE_VISITED = {VisitCampaign.JULY_FIRST: 0.7, VisitCampaign.SPRING_FESTIVAL: 0.55}
+
+
+def _care_visits(cast: Cast, rng: random.Random) -> int:
+    """七一 and 春节 visits to most, not all, of the villages' 老党员 and members in hardship:
+    the 走访慰问 coverage then has someone to show as missed."""
+    years = rules.local_settings().veteran_party_years
+    members = Person.objects.filter(
+        organization__path__startswith=cast.root.path, organization__parent__kind=OrgKind.VILLAGE,
+        party_status__in=reports.MEMBER_STATUSES).filter(
+        Q(in_hardship=True) | Q(joined_party_on__lte=date(cast.today.year - years, 12, 31)))
+    rows = []
+    for campaign, visited in CARE_VISITED.items():
+        year = cast.today.year
+        if reports.campaign_day(year, campaign) + timedelta(days=1) >= cast.today:
+            year -= 1
+        on = reports.campaign_day(year, campaign)
+        for person in members.order_by("pk"):
+            veteran = reports.is_veteran(person.joined_party_on, on, years)
+            if not (veteran or person.in_hardship) or rng.random() >= visited:
+                continue
+            rows.append(Visit(
+                person=person, organization_id=person.organization_id,
+                kind=VisitKind.VETERAN if veteran else VisitKind.NEEDY, campaign=campaign,
+                date=on - timedelta(days=rng.randint(1, 10)), other_visitors="乡镇党委",
+                gifts="慰问金", amount=Decimal(rng.choice([300, 500])), recorded_by=cast.history))
+    Visit.objects.bulk_create(rows, batch_size=2000)
     return len(rows)

@@ -1,7 +1,7 @@
 from django.urls import re_path
 from rest_framework.routers import SimpleRouter
 
-from . import views
+from . import templates, views
 
 router = SimpleRouter()
 router.register("responsibility-lists", views.ResponsibilityListViewSet,
@@ -9,6 +9,8 @@ router.register("responsibility-lists", views.ResponsibilityListViewSet,
 router.register("responsibility-items", views.ResponsibilityItemViewSet,
                 basename="responsibility-item")
 router.register("fulfilments", views.FulfilmentViewSet, basename="fulfilment")
+router.register("responsibility-templates", templates.ResponsibilityTemplateViewSet,
+                basename="responsibility-template")
 urlpatterns = [
     # The file is named without a trailing slash, unlike the router's routes.
     # The router's id pattern: a malformed id reaches the view (a JSON 404), not a redirect.

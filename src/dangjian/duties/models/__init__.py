@@ -2,5 +2,7 @@
 
 from .fulfilments import Fulfilment, FulfilmentEvidence
 from .lists import ResponsibilityItem, ResponsibilityList
+from .templates import ResponsibilityTemplate, ResponsibilityTemplateItem
 
-__all__ = ["Fulfilment", "FulfilmentEvidence", "ResponsibilityItem", "ResponsibilityList"]
+__all__ = ["Fulfilment", "FulfilmentEvidence", "ResponsibilityItem", "ResponsibilityList",
+           "ResponsibilityTemplate", "ResponsibilityTemplateItem"]

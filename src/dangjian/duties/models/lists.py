@@ -23,6 +23,10 @@ class ResponsibilityList(Recorded):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="创建人",
                                    on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    # The imported template version the items were copied from; empty: the built-in template.
+    template = models.ForeignKey("duties.ResponsibilityTemplate", verbose_name="模板版本",
+                                 null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="lists")
 
     # The body's subtree sees it; a leader sees their own list wherever their post is.
     scope_fields = ScopeFields(path="organization__path", organization="organization",

@@ -1,4 +1,5 @@
-"""A yearly list instantiated from the template, for a party body or one of its leaders.
+"""A yearly list instantiated from the template, for a party body or one of its leaders: the
+county's active imported template, or the built-in one (``duties.county_template``).
 
 Which template applies follows the person's current post in the body: its 书记 gets the
 第一责任人 items ("四个亲自"), any other leading member the 一岗双责 items.
@@ -16,7 +17,7 @@ from dangjian.core.permissions import require
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import Person, Post, PostTitle
 
-from ..catalogue import items_for
+from ..county_template import entries_for
 from ..kinds import Holder
 from ..models import ResponsibilityItem, ResponsibilityList
 
@@ -59,19 +60,23 @@ def responsibility_list_create(
     holder = holder_of(person, organization, min(timezone.localdate(), date(year, 12, 31)))
     try:
         with transaction.atomic():
+            # Items are copied: a later template version never changes this list.
+            template, entries = entries_for(organization, holder)
             rlist = ResponsibilityList.objects.create(
                 organization=organization, person=person, holder=holder, year=year,
-                title=title_of(organization, person, holder, year), created_by=actor)
+                title=title_of(organization, person, holder, year), created_by=actor,
+                template=template)
             ResponsibilityItem.objects.bulk_create([
                 ResponsibilityItem(
                     list=rlist, template_key=t.key, category=t.category, text=t.text,
-                    citation=t.rule.citation, citation_status=t.rule.status, period=t.period,
-                    times=t.count(), evidence_hint=t.evidence, provider=t.provider, order=n)
-                for n, t in enumerate(items_for(holder), 1)
+                    citation=t.citation, citation_status=t.citation_status, period=t.period,
+                    times=t.times, evidence_hint=t.evidence, provider=t.provider, order=n)
+                for n, t in enumerate(entries, 1)
             ])
             record(actor=actor, action="duties.list_create", target=rlist,
                    after={"organization": organization.pk, "year": year,
-                          "person": person.pk if person else None, "holder": holder})
+                          "person": person.pk if person else None, "holder": holder,
+                          "template": template.version if template else "内置"})
     except IntegrityError as error:
         raise ValidationError("该责任清单已经建立，请直接打开") from error
     return rlist

@@ -4,10 +4,11 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from dangjian.core.inputs import CountField, DateField
+from dangjian.core.inputs import YEARS, CountField, DateField
 from dangjian.core.scoped_ids import ScopedId
 from dangjian.members.models import Candidate, Step, StudyKind, StudyRecord, Visit
 from dangjian.members.models.visits import VisitCampaign, VisitKind
+from dangjian.members.reports import CAMPAIGNS, COLUMNS
 from dangjian.members.services.due import Due, next_due
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Gender, Person
@@ -180,3 +181,65 @@ class RosterUploadSerializer(serializers.Serializer):
 
 class RosterImportedSerializer(serializers.Serializer):
     imported = serializers.IntegerField()
+
+
+class MemberRuleSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    citation = serializers.CharField()
+
+
+class MemberStructureColumnSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    group = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
+
+
+class MemberStructureRowSerializer(serializers.Serializer):
+    organization = serializers.IntegerField(source="organization_id", allow_null=True)
+    organization_name = serializers.CharField(source="organization")
+    counts = serializers.ListField(child=serializers.IntegerField(), source="cells")
+
+
+class MemberStructureSerializer(serializers.Serializer):
+    """优化党员队伍结构: ``counts`` follow ``columns``; ``total`` is the whole scope."""
+
+    as_of = DateField()
+    columns = serializers.SerializerMethodField()
+    total = MemberStructureRowSerializer()
+    organizations = MemberStructureRowSerializer(many=True)
+    veteran_rule = MemberRuleSerializer()
+    age_rule = MemberRuleSerializer()
+
+    @extend_schema_field(MemberStructureColumnSerializer(many=True))
+    def get_columns(self, report: Any) -> Any:
+        return MemberStructureColumnSerializer(COLUMNS, many=True).data
+
+
+class VisitCoverageQuerySerializer(serializers.Serializer):
+    year = serializers.IntegerField(min_value=YEARS[0], max_value=YEARS[1], required=False)
+    campaign = serializers.ChoiceField(choices=list(CAMPAIGNS), required=False)
+
+
+class VisitDueSerializer(serializers.Serializer):
+    person = serializers.IntegerField(source="person.pk")
+    person_name = serializers.CharField(source="person.name")
+    organization = serializers.IntegerField(source="person.organization_id")
+    organization_name = serializers.CharField(source="person.organization.name")
+    reasons = serializers.ListField(child=serializers.CharField())
+    visited_on = DateField(allow_null=True)
+
+
+class VisitCoverageSerializer(serializers.Serializer):
+    """走访慰问 coverage: who was due a visit in the campaign, and whether they had one."""
+
+    year = serializers.IntegerField()
+    campaign = serializers.CharField()
+    on = DateField()
+    due_count = serializers.SerializerMethodField()
+    visited_count = serializers.IntegerField(source="visited")
+    due = VisitDueSerializer(many=True)
+    veteran_rule = MemberRuleSerializer()
+    visit_rule = MemberRuleSerializer()
+
+    def get_due_count(self, coverage: Any) -> int:
+        return len(coverage.due)

@@ -9,5 +9,8 @@ router.register("study-records", views.StudyRecordViewSet, basename="study-recor
 router.register("visits", views.VisitViewSet, basename="visit")
 urlpatterns = [
     path("members/roster/", views.RosterImportView.as_view(), name="member-roster-import"),
+    path("members/structure/", views.MemberStructureView.as_view(), name="member-structure"),
+    path("members/visit-coverage/", views.VisitCoverageView.as_view(),
+         name="member-visit-coverage"),
     *router.urls,
 ]

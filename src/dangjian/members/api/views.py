@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status
@@ -11,8 +12,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from dangjian.access.actor import actor_of
+from dangjian.access.predicates import has_business_scope
 from dangjian.core.parsers import FormParser, MultiPartParser
 from dangjian.core.viewsets import ScopedViewSet
+from dangjian.members import reports
 from dangjian.members.filtersets import (
     CandidateFilterSet,
     StudyRecordFilterSet,
@@ -124,3 +127,34 @@ class RosterImportView(APIView):
         imported = roster_import(actor=actor,
                                  data=roster_bytes(body.validated_data["file"], actor=actor))
         return Response({"imported": imported}, status=status.HTTP_201_CREATED)
+
+
+def _require_business_scope(request: Request) -> None:
+    if not has_business_scope(request.user):
+        raise PermissionDenied(reports.NO_BUSINESS_DATA)
+
+
+class MemberStructureView(APIView):
+    """优化党员队伍结构: the members in scope by sex, age band, 学历, post and care, in total
+    and per organisation (no names)."""
+
+    @extend_schema(responses=s.MemberStructureSerializer)
+    def get(self, request: Request) -> Response:
+        _require_business_scope(request)
+        return Response(s.MemberStructureSerializer(reports.structure(request.user)).data)
+
+
+class VisitCoverageView(APIView):
+    """走访慰问 coverage: 老党员 and members in hardship in scope due a visit in a campaign
+    (七一 or 春节) of a year, each with the day of their visit or null."""
+
+    @extend_schema(parameters=[s.VisitCoverageQuerySerializer],
+                   responses=s.VisitCoverageSerializer)
+    def get(self, request: Request) -> Response:
+        _require_business_scope(request)
+        query = s.VisitCoverageQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        year = query.validated_data.get("year", timezone.localdate().year)
+        campaign = query.validated_data.get("campaign") or reports.campaign_or_default(None)
+        coverage = reports.visit_coverage(request.user, year, campaign)
+        return Response(s.VisitCoverageSerializer(coverage).data)

@@ -1,7 +1,16 @@
 """组织生活: meetings with their attendance and attachments, and the yearly rollup."""
 
-from .meetings import Attachment, AttachmentKind, Attendance, Meeting, MeetingKind
+from .meetings import (
+    AgendaItem,
+    AgendaTag,
+    Attachment,
+    AttachmentKind,
+    Attendance,
+    LectureReach,
+    Meeting,
+    MeetingKind,
+)
 from .rollups import MeetingRollup
 
-__all__ = ["Attachment", "AttachmentKind", "Attendance", "Meeting", "MeetingKind",
-           "MeetingRollup"]
+__all__ = ["AgendaItem", "AgendaTag", "Attachment", "AttachmentKind", "Attendance",
+           "LectureReach", "Meeting", "MeetingKind", "MeetingRollup"]

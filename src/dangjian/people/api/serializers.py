@@ -23,6 +23,7 @@ class PersonSerializer(serializers.ModelSerializer):
         fields = [
             "id", "name", "kind", "parent", "organization", "organization_name",
             "party_status", "gender", "id_number", "phone", "joined_party_on",
+            "education", "front_line", "in_hardship",
         ]
         read_only_fields = fields
 
