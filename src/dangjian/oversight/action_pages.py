@@ -8,26 +8,32 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model
+from django.db.models import Model, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
 from dangjian.access.scoping import restrict
+from dangjian.core import linked
 from dangjian.core.actions import drafts, scoped
 from dangjian.core.forms import FormState
 from dangjian.core.permissions import can, rule_for
 from dangjian.orgs.models import Organization, OrgKind
-from dangjian.people.models import PartyStatus, Person
+from dangjian.people.models import Charge, PartyStatus, Person
 
 from . import selectors, views
 from .models import (
     Accountability,
+    Campaign,
     Finding,
+    Inspection,
+    InspectionTopic,
+    ItemResult,
     Measure,
     Notice,
     RecheckResult,
+    ReplyActionKind,
     RiskPoint,
     SelfCheck,
     Term,
@@ -37,6 +43,8 @@ from .models import (
 from .models.accountability import AccountabilityForm, FourForms
 from .models.findings import FindingStatus
 from .models.risks import RiskLevel
+from .rules import CAMPAIGN_RULE, INSPECTION_RULE
+from .services.campaigns import PLAN
 from .services.findings import require_raising_side
 from .services.selfchecks import peer_units
 
@@ -178,13 +186,45 @@ def notice_act(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
         refusal = "" if mine else "只有提示单的接收领导可以签收和回复"
     else:
         refusal = _refusal(request, "oversight.inspect")
-    inputs = [Input("text", "书面回复（约谈提醒、批评教育、组织处理、纪律处分建议等）",
-                    "textarea")] if verb == "reply" else []
+    inputs = ([Input("text", "书面回复（约谈提醒、批评教育、组织处理、纪律处分建议等）",
+                     "textarea"), *_reply_action_inputs(request, notice)]
+              if verb == "reply" else [])
     about = [("问题", "\n".join(f"{f.organization.name}：{f.description}"
                                for f in notice.findings.select_related("organization")))]
     return _page(request, title=f"{NOTICE_PAGES[verb]}提示单", draft_key=f"notice-{pk}",
                  record=notice, detail="notice", about=about, refusal=refusal, inputs=inputs,
                  buttons=[Button(NOTICE_PAGES[verb])])
+
+
+REPLY_ROWS = 3  # action rows a reply page offers; the API takes any number up to 50
+
+
+def _charged_persons(leader_id: int) -> list[Person]:
+    """The persons of a vice head's 分管 departments, for the reply's action rows."""
+    paths = [c.organization.path for c in Charge.objects.current().filter(
+        leader_id=leader_id).select_related("organization")]
+    if not paths:
+        return []
+    query = Q()
+    for path in paths:
+        query |= Q(organization__path__startswith=path)
+    return list(Person.objects.filter(query, party_status__in=[
+        PartyStatus.FULL_MEMBER, PartyStatus.PROBATIONARY]).select_related(
+        "organization").order_by("organization__path", "name")[:300])
+
+
+def _reply_action_inputs(request: HttpRequest, notice: Notice) -> list[Input]:
+    """回复措施: a few rows (措施, 日期, 对象), each left empty when not used."""
+    kinds = [("", "（无）"), *ReplyActionKind.choices]
+    persons = [("", "（请选择）")] + [(str(p.pk), f"{p.name}（{p.organization.name}）")
+                                   for p in _charged_persons(notice.recipient_id)]
+    rows: list[Input] = []
+    for n in range(1, REPLY_ROWS + 1):
+        rows += [Input(f"action{n}_kind", f"措施{n}", "select", kinds, required=False),
+                 Input(f"action{n}_taken_on", f"措施{n}日期", "date", required=False),
+                 Input(f"action{n}_person", f"措施{n}对象", "select", persons, required=False,
+                       picker="persons")]
+    return rows
 
 
 def measure_new(request: HttpRequest, finding: int) -> HttpResponse:
@@ -477,6 +517,93 @@ def risk_point_edit(request: HttpRequest, pk: int) -> HttpResponse:
                  refusal=_refusal(request, "oversight.rectify", point.organization),
                  about=[("单位", point.organization.name)],
                  inputs=_risk_inputs(request, point), buttons=[Button("保存修改")])
+def _charged_units(request: HttpRequest) -> list[Organization]:
+    person = getattr(request.user, "person_id", None)
+    return [c.organization for c in Charge.objects.current().filter(leader_id=person)
+            .select_related("organization").order_by("organization__path")] if person else []
+
+
+def inspection_new(request: HttpRequest) -> HttpResponse:
+    units = [(str(u.pk), u.name) for u in _charged_units(request)]
+    topics = list(InspectionTopic.choices)
+    results = [("", "（不填）"), *ItemResult.choices]
+    items: list[Input] = []
+    for n, (_topic, label) in enumerate(topics, start=1):
+        items += [Input(f"item{n}_text", f"检查事项：{label}", required=False,
+                        help="如：“三重一大”事项是否集体决策"),
+                  Input(f"item{n}_result", f"检查结果：{label}", "select", results,
+                        required=False)]
+    return _page(request, title="登记督导检查", draft_key="inspection",
+                 refusal=_refusal(request, "oversight.supervise"),
+                 back="oversight:inspection_list",
+                 about=[("依据", INSPECTION_RULE.text), ("出处", INSPECTION_RULE.citation)],
+                 inputs=[
+                     Input("targets", "被检查单位（本人分管）", "checks", units),
+                     Input("topics", "检查内容", "checks", topics,
+                           values=[value for value, _ in topics]),
+                     Input("inspected_on", "检查日期", "date", value=_today()),
+                     *items,
+                     Input("report", "检查报告", "textarea", required=False),
+                 ], buttons=[Button("登记")])
+
+
+def inspection_finding(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection: Inspection = scoped(Inspection, request, pk)
+    own = getattr(request.user, "person_id", None) == inspection.organizer_id
+    refusal = "" if own else "只能为本人组织的督导检查登记问题"
+    targets = [(str(t.pk), t.name) for t in inspection.targets.order_by("path")]
+    return _page(request, title="登记督导检查发现的问题", draft_key=f"inspection-finding-{pk}",
+                 record=inspection, detail="inspection", refusal=refusal,
+                 about=[("检查内容", inspection.topics_text),
+                        ("问题来源", "督导检查")],
+                 inputs=[
+                     Input("organization", "问题单位", "select", targets),
+                     Input("category", "问题类别", "select", _terms(TermKind.CATEGORY)),
+                     Input("severity", "严重程度", "select", _terms(TermKind.SEVERITY)),
+                     Input("discovered_on", "发现日期", "date",
+                           value=inspection.inspected_on.isoformat()),
+                     Input("description", "问题描述", "textarea"),
+                     Input("regulation", "违反的规定（可选）", required=False),
+                 ], buttons=[Button("登记")])
+
+
+def campaign_new(request: HttpRequest) -> HttpResponse:
+    return _page(request, title="发起专项整治", draft_key="campaign",
+                 refusal=_refusal(request, "oversight.inspect"),
+                 back="oversight:campaign_list",
+                 about=[("依据", CAMPAIGN_RULE.text), ("出处", CAMPAIGN_RULE.citation)],
+                 inputs=[
+                     Input("name", "名称"),
+                     Input("starts_on", "开始日期", "date", value=_today()),
+                     Input("ends_on", "结束日期", "date"),
+                     Input("basis", "依据", "textarea"),
+                 ], buttons=[Button("发起")])
+
+
+def campaign_findings(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign: Campaign = scoped(Campaign, request, pk)
+    findings = selectors.findings_for(request.user).filter(campaign__isnull=True).exclude(
+        status__in=[FindingStatus.CLOSED, FindingStatus.WITHDRAWN]).order_by(
+        "organization__path", "-discovered_on")[:300]
+    return _page(request, title="列入专项整治的问题", draft_key=f"campaign-findings-{pk}",
+                 record=campaign, detail="campaign",
+                 refusal=_refusal(request, "oversight.inspect"),
+                 inputs=[Input("findings", "问题（未列入其他专项整治、未销号）", "checks",
+                               [(str(f.pk), f"{f.organization.name}：{f.description[:60]}")
+                                for f in findings])],
+                 buttons=[Button("列入")])
+
+
+def campaign_plan(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign: Campaign = scoped(Campaign, request, pk)
+    linked_ids = set(campaign.plan_links.values_list("plan_id", flat=True))
+    plans = [(str(p.pk), p.label) for p in linked.offered(PLAN, request.user)
+             if p.pk not in linked_ids]
+    return _page(request, title="关联工作部署", draft_key=f"campaign-plan-{pk}",
+                 record=campaign, detail="campaign",
+                 refusal=_refusal(request, "oversight.inspect"),
+                 inputs=[Input("plan", "工作部署", "select", plans)],
+                 buttons=[Button("关联")])
 
 
 ACTION_PAGES: dict[str, tuple[Callable[..., HttpResponse], Callable[..., HttpResponse]]] = {
@@ -501,6 +628,11 @@ ACTION_PAGES: dict[str, tuple[Callable[..., HttpResponse], Callable[..., HttpRes
     "progress-correct": (progress_correct, views.progress_correct),
     "riskpoint-new": (risk_point_new, views.risk_point_new),
     "riskpoint-edit": (risk_point_edit, views.risk_point_edit),
+    "inspection-new": (inspection_new, views.inspection_new),
+    "inspection-finding": (inspection_finding, views.inspection_finding),
+    "campaign-new": (campaign_new, views.campaign_new),
+    "campaign-findings": (campaign_findings, views.campaign_findings),
+    "campaign-plan": (campaign_plan, views.campaign_plan),
 }
 
 

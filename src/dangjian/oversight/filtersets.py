@@ -14,7 +14,9 @@ from dangjian.orgs.filtersets import SubtreeFilterSet
 
 from .models import (
     Accountability,
+    Campaign,
     Finding,
+    Inspection,
     Measure,
     MeasureStatus,
     Notice,
@@ -55,12 +57,14 @@ class FindingFilterSet(SubtreeFilterSet):
                                          label="屡查屡犯")
     recheck_due = django_filters.ChoiceFilter(choices=YES, method="filter_recheck_due",
                                               label="待回头看")
+    inspection = IdFilter(field_name="inspection_id", label="督导检查")
+    campaign = IdFilter(field_name="campaign_id", label="专项整治")
 
     class Meta:
         model = Finding
         fields = ["subtree", "q", "source", "category", "status", "discovered_from",
                   "discovered_to", "organization", "responsible_leader", "open", "light",
-                  "unassigned", "repeat", "recheck_due"]
+                  "unassigned", "repeat", "recheck_due", "inspection", "campaign"]
 
     def filter_open(self, queryset: QuerySet[Finding], name: str, value: str) -> QuerySet[Any]:
         return queryset.exclude(status__in=[FindingStatus.CLOSED, FindingStatus.WITHDRAWN])
@@ -187,3 +191,32 @@ class AccountabilityFilterSet(SubtreeFilterSet):
     class Meta:
         model = Accountability
         fields = ["subtree", "q", "status", "form", "four_forms", "organization"]
+
+
+class InspectionFilterSet(SubtreeFilterSet):
+    """督导检查; ``target`` is one inspected unit (its subtree's inspections)."""
+
+    q = django_filters.CharFilter(field_name="report", lookup_expr="contains", label="检查报告")
+    organizer = IdFilter(field_name="organizer_id", label="分管领导")
+    target = IdFilter(field_name="targets", label="被检查单位")
+    inspected_from = django_filters.DateFilter(field_name="inspected_on", lookup_expr="gte",
+                                               label="检查日期起")
+    inspected_to = django_filters.DateFilter(field_name="inspected_on", lookup_expr="lte",
+                                             label="检查日期止")
+
+    class Meta:
+        model = Inspection
+        fields = ["subtree", "q", "organizer", "target", "inspected_from", "inspected_to"]
+
+
+class CampaignFilterSet(SubtreeFilterSet):
+    q = django_filters.CharFilter(field_name="name", lookup_expr="contains", label="名称")
+    active_on = django_filters.DateFilter(method="filter_active_on", label="进行中（日期）")
+
+    class Meta:
+        model = Campaign
+        fields = ["subtree", "q", "active_on"]
+
+    def filter_active_on(self, queryset: QuerySet[Campaign], name: str, value: date
+                         ) -> QuerySet[Campaign]:
+        return queryset.filter(starts_on__lte=value, ends_on__gte=value)

@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.urls import reverse
 
 from dangjian.access.actor import actor_of
@@ -16,7 +16,9 @@ from dangjian.core.permissions import can
 from . import selectors
 from .filtersets import (
     AccountabilityFilterSet,
+    CampaignFilterSet,
     FindingFilterSet,
+    InspectionFilterSet,
     MeasureFilterSet,
     NoticeFilterSet,
     RiskPointFilterSet,
@@ -24,7 +26,9 @@ from .filtersets import (
 )
 from .models import (
     Accountability,
+    Campaign,
     Finding,
+    Inspection,
     Measure,
     MeasureStatus,
     Notice,
@@ -35,16 +39,23 @@ from .models import (
 )
 from .models.findings import FindingStatus
 from .services import accountability as accountability_services
+from .services import campaigns as campaign_services
 from .services import findings as finding_services
 from .services import measures as measure_services
 from .services import notices as notice_services
 from .services import rechecks as recheck_services
 from .tables import (
     AccountabilityTable,
+    CampaignProgressTable,
+    CampaignTable,
     EscalationTable,
     EvidenceTable,
     FindingTable,
+    InspectionItemTable,
+    InspectionTable,
+    LinkedPlanTable,
     MeasureTable,
+    NoticeActionTable,
     NoticeTable,
     ProgressTable,
     RecheckTable,
@@ -182,7 +193,9 @@ class NoticeDetail(RecordDetailView):
 
     def sections(self) -> list[Section]:
         findings = selectors.findings_for(self.request.user).filter(notices=self.object)
-        return [Section("问题", FindingTable(findings, orderable=False))]
+        actions = self.object.actions.select_related("person")
+        return [Section("问题", FindingTable(findings, orderable=False)),
+                Section("回复措施（一岗双责）", NoticeActionTable(actions))]
 
     def actions(self) -> list[Action]:
         notice: Notice = self.object
@@ -337,3 +350,84 @@ class AccountabilityDetail(RecordDetailView):
 
     def history_records(self) -> list[Any]:
         return related(self.object, "corrections")
+
+
+class InspectionList(RegisterListView):
+    model = Inspection
+    filterset_class = InspectionFilterSet
+    table_class = InspectionTable
+    title = "督导检查"
+    export_name = "督导检查"
+    new_url = "oversight:inspection-new"
+    new_label = "登记督导检查"
+    status_field = None
+
+    def rows(self) -> QuerySet[Inspection]:
+        return selectors.inspections_for(self.request.user).prefetch_related("targets").annotate(
+            finding_count=Count("findings")).order_by("-inspected_on", "-id")
+
+
+class InspectionDetail(RecordDetailView):
+    model = Inspection
+    fields = ("organizer", "targets", "inspected_on", "report", "created_by", "created_at")
+    list_url = "oversight:inspection_list"
+
+    def sections(self) -> list[Section]:
+        inspection: Inspection = self.object
+        findings = selectors.findings_for(self.request.user).filter(inspection=inspection)
+        return [Section(f"检查清单（{inspection.topics_text}）",
+                        InspectionItemTable(inspection.items.all())),
+                Section("发现问题", FindingTable(findings, orderable=False))]
+
+    def actions(self) -> list[Action]:
+        inspection: Inspection = self.object
+        user = self.request.user
+        own = getattr(user, "person_id", None) == inspection.organizer_id
+        if own and can(user, "oversight.supervise"):
+            return [Action("登记发现问题", _url("inspection-finding", inspection.pk))]
+        return []
+
+    def history_records(self) -> list[Any]:
+        return related(self.object, "findings")
+
+
+class CampaignList(RegisterListView):
+    model = Campaign
+    filterset_class = CampaignFilterSet
+    table_class = CampaignTable
+    title = "专项整治"
+    export_name = "专项整治"
+    new_url = "oversight:campaign-new"
+    new_label = "发起专项整治"
+    status_field = None
+
+    def rows(self) -> QuerySet[Campaign]:
+        return selectors.campaigns_for(self.request.user).annotate(
+            finding_count=Count("findings")).order_by("-starts_on", "-id")
+
+
+class CampaignDetail(RecordDetailView):
+    model = Campaign
+    fields = ("name", "organization", "starts_on", "ends_on", "basis", "created_by",
+              "created_at")
+    list_url = "oversight:campaign_list"
+
+    def sections(self) -> list[Section]:
+        campaign: Campaign = self.object
+        user = self.request.user
+        progress = campaign_services.campaign_progress(campaign, user)
+        findings = selectors.findings_for(user).filter(campaign=campaign)
+        measures = restrict(Measure.objects.filter(finding__campaign=campaign), user
+                            ).select_related("finding__organization", "owner")
+        return [Section("整治进度", CampaignProgressTable([progress])),
+                Section("问题", FindingTable(findings, orderable=False)),
+                Section("整改措施", MeasureTable(measures, orderable=False)),
+                Section("工作部署", LinkedPlanTable(
+                    campaign_services.linked_plans(campaign, user)))]
+
+    def actions(self) -> list[Action]:
+        if not can(self.request.user, "oversight.inspect"):
+            return []
+        campaign: Campaign = self.object
+        return [Action("列入问题", _url("campaign-findings", campaign.pk)),
+                Action("关联工作部署", _url("campaign-plan", campaign.pk), style="secondary")]

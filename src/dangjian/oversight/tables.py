@@ -10,12 +10,16 @@ from dangjian.core.lists import RegisterTable
 
 from .models import (
     Accountability,
+    Campaign,
     Escalation,
     Evidence,
     Finding,
+    Inspection,
+    InspectionItem,
     Measure,
     MeasureStatus,
     Notice,
+    NoticeAction,
     Progress,
     Recheck,
     RiskPoint,
@@ -245,3 +249,76 @@ class RecheckTable(RegisterTable):
         model = Recheck
         fields = ("checked_on", "checked_by", "result", "note", "relapse")
         orderable = False
+
+
+class InspectionTable(RegisterTable):
+    inspected_on = tables.DateColumn(verbose_name="检查日期", format="Y-m-d",
+                                     linkify=_detail("inspection"))
+    organizer = tables.Column(verbose_name="组织检查的分管领导", order_by="organizer__name")
+    targets = tables.ManyToManyColumn(verbose_name="被检查单位", orderable=False)
+    topics = tables.Column(verbose_name="检查内容", accessor="topics_text", orderable=False)
+    findings = tables.Column(verbose_name="发现问题", accessor="finding_count",
+                             orderable=False, default=0)
+
+    class Meta(RegisterTable.Meta):
+        model = Inspection
+        row_attrs = _marked("inspection")
+        fields = ("inspected_on", "organizer", "targets", "topics", "findings")
+
+
+class InspectionItemTable(RegisterTable):
+    class Meta(RegisterTable.Meta):
+        model = InspectionItem
+        fields = ("topic", "text", "result", "note")
+        orderable = False
+
+
+class CampaignTable(RegisterTable):
+    name = tables.Column(verbose_name="名称", linkify=_detail("campaign"))
+    starts_on = tables.DateColumn(verbose_name="开始日期", format="Y-m-d")
+    ends_on = tables.DateColumn(verbose_name="结束日期", format="Y-m-d")
+    findings = tables.Column(verbose_name="问题数", accessor="finding_count", orderable=False,
+                             default=0)
+
+    class Meta(RegisterTable.Meta):
+        model = Campaign
+        row_attrs = _marked("campaign")
+        fields = ("name", "organization", "starts_on", "ends_on", "findings")
+
+
+class CampaignProgressTable(RegisterTable):
+    """A campaign's figures, one row (``services.campaigns.CampaignProgress``)."""
+
+    findings_open = tables.Column(verbose_name="问题未销号")
+    findings_closed = tables.Column(verbose_name="问题已销号")
+    measures_closed_on_time = tables.Column(verbose_name="措施按期销号")
+    measures_closed_late = tables.Column(verbose_name="措施逾期销号")
+    measures_open_on_time = tables.Column(verbose_name="措施在期未完成")
+    measures_overdue = tables.Column(verbose_name="措施逾期未完成")
+    plans = tables.Column(verbose_name="工作部署")
+    tasks = tables.Column(verbose_name="任务完成", accessor="tasks_done")
+
+    class Meta(RegisterTable.Meta):
+        orderable = False
+        attrs = {"class": "register", "data-testid": "campaign-progress"}
+
+    def render_tasks(self, record: Any) -> str:
+        return f"{record.tasks_done}/{record.tasks_total}（{record.task_rate}）"
+
+
+class LinkedPlanTable(RegisterTable):
+    label = tables.Column(verbose_name="工作部署", linkify=lambda record: record.url)
+    done = tables.Column(verbose_name="已完成任务")
+    total = tables.Column(verbose_name="任务数")
+
+    class Meta(RegisterTable.Meta):
+        orderable = False
+        empty_text = "尚未关联工作部署"
+
+
+class NoticeActionTable(RegisterTable):
+    class Meta(RegisterTable.Meta):
+        model = NoticeAction
+        fields = ("kind", "taken_on", "person", "note")
+        orderable = False
+        empty_text = "回复未列明措施"

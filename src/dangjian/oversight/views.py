@@ -4,7 +4,7 @@ small POST view per action. Views only parse forms and call services."""
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
@@ -26,8 +26,11 @@ from dangjian.people.models import Person
 from . import selectors
 from .models import (
     Accountability,
+    Campaign,
     Evidence,
     Finding,
+    Inspection,
+    InspectionTopic,
     Measure,
     MeasureStatus,
     Notice,
@@ -37,7 +40,9 @@ from .models import (
     TermKind,
 )
 from .services import accountability as accountability_services
+from .services import campaigns as campaign_services
 from .services import findings as finding_services
+from .services import inspections as inspection_services
 from .services import measures as measure_services
 from .services import notices as notice_services
 from .services import rechecks as recheck_services
@@ -71,7 +76,7 @@ FINDING_FIELDS = {"organization": "问题单位", "source": "问题来源", "cat
                   "severity": "严重程度", "discovered_on": "发现日期", "description": "问题描述",
                   "regulation": "违反的规定"}
 NOTICE_FIELDS = {"findings": "提示单包含的问题", "recipient": "接收领导", "reply_due": "回复期限"}
-NOTICE_ACT_FIELDS = {"text": "书面回复"}
+NOTICE_ACT_FIELDS = {"text": "书面回复", "actions": "回复措施"}
 PROGRESS_FIELDS = {"text": "本期进展"}
 EVIDENCE_FIELDS = {"file": "佐证材料", "proves_date": "佐证日期"}
 VERIFY_FIELDS = {"decision": "核查结论", "comment": "核查意见"}
@@ -128,13 +133,27 @@ def notice_act(request: HttpRequest, pk: int, verb: str) -> tuple[str, str]:
     notice = scoped(Notice, request, pk)
     if verb == "reply":
         notice = notice_services.notice_reply(actor=actor_of(request), notice=notice,
-                                              text=request.POST.get("text", ""))
+                                              text=request.POST.get("text", ""),
+                                              actions=_reply_actions(request))
         return f"{notice.number} 已回复", _detail("notice", pk)
     if verb not in NOTICE_ACTIONS:
         raise Http404("没有这个操作")
     service, done = NOTICE_ACTIONS[verb]
     notice = service(actor=actor_of(request), notice=notice)
     return f"{notice.number} {done}", _detail("notice", pk)
+
+
+def _reply_actions(request: HttpRequest) -> list[dict[str, Any]]:
+    """The reply page's action rows that name a measure (措施); a row half filled is refused."""
+    rows = []
+    for n in range(1, 11):
+        kind = request.POST.get(f"action{n}_kind", "")
+        if not kind:
+            continue
+        taken_on = parse_date(request.POST.get(f"action{n}_taken_on", ""), f"措施{n}日期")
+        person = picked(Person, request, request.POST.get(f"action{n}_person"), "actions")
+        rows.append({"kind": kind, "taken_on": taken_on, "person": person})
+    return rows
 
 
 MEASURE_FIELDS = {"description": "整改措施", "owner": "责任人", "due_on": "完成时限",
@@ -456,3 +475,86 @@ def ledger_export(request: HttpRequest) -> HttpResponse:
     data = render_xlsx(title="问题整改台账", headers=LEDGER_HEADERS,
                        rows=ledger_rows(request.user))
     return attachment(data, XLSX, "问题整改台账.xlsx")
+
+
+INSPECTION_FIELDS = {"targets": "被检查单位", "topics": "检查内容", "inspected_on": "检查日期",
+                     "items": "检查清单", "report": "检查报告"}
+
+
+@action("inspection", back="oversight:inspection-new", labels=INSPECTION_FIELDS)
+def inspection_new(request: HttpRequest) -> tuple[str, str]:
+    inputs = Inputs(request, INSPECTION_FIELDS)
+    targets = [inputs.read("targets", picked, Organization, request, pk, "targets")
+               for pk in request.POST.getlist("targets")]
+    inspected_on = inputs.date("inspected_on")
+    inputs.check()
+    assert inspected_on is not None  # refused by check() otherwise
+    topics = request.POST.getlist("topics")
+    items = []
+    for n, topic in enumerate(InspectionTopic.values, start=1):
+        text = request.POST.get(f"item{n}_text", "").strip()
+        if text:
+            items.append({"topic": topic, "text": text,
+                          "result": request.POST.get(f"item{n}_result", "")})
+    inspection = inspection_services.inspection_create(
+        actor=actor_of(request), targets=targets, topics=topics, inspected_on=inspected_on,
+        items=items, report=request.POST.get("report", ""))
+    return f"已登记督导检查（{len(targets)}个单位）", _detail("inspection", inspection.pk)
+
+
+@action("inspection-finding-{pk}", back="oversight:inspection-finding", back_kwargs=("pk",),
+        labels=FINDING_FIELDS)
+def inspection_finding(request: HttpRequest, pk: int) -> tuple[str, str]:
+    inspection = scoped(Inspection, request, pk)
+    inputs = Inputs(request, FINDING_FIELDS)
+    organization = inputs.picked(Organization, "organization")
+    discovered_on, description = inputs.date("discovered_on"), inputs.text("description")
+    inputs.check()
+    finding = inspection_services.inspection_add_finding(
+        actor=actor_of(request), inspection=inspection, organization=organization,
+        category=request.POST.get("category", ""), severity=request.POST.get("severity", ""),
+        description=description, discovered_on=discovered_on,
+        regulation=request.POST.get("regulation", ""))
+    return f"已登记督导检查发现的问题：{finding.organization}", _detail("inspection", pk)
+
+
+CAMPAIGN_FIELDS = {"name": "名称", "starts_on": "开始日期", "ends_on": "结束日期",
+                   "basis": "依据"}
+
+
+@action("campaign", back="oversight:campaign-new", labels=CAMPAIGN_FIELDS)
+def campaign_new(request: HttpRequest) -> tuple[str, str]:
+    inputs = Inputs(request, CAMPAIGN_FIELDS)
+    name, basis = inputs.text("name"), inputs.text("basis")
+    starts_on, ends_on = inputs.date("starts_on"), inputs.date("ends_on")
+    inputs.check()
+    assert starts_on is not None and ends_on is not None  # refused by check() otherwise
+    campaign = campaign_services.campaign_create(actor=actor_of(request), name=name,
+                                                 starts_on=starts_on, ends_on=ends_on,
+                                                 basis=basis)
+    return f"已发起专项整治：{campaign.name}", _detail("campaign", campaign.pk)
+
+
+@action("campaign-findings-{pk}", back="oversight:campaign-findings", back_kwargs=("pk",),
+        labels={"findings": "问题"})
+def campaign_findings(request: HttpRequest, pk: int) -> tuple[str, str]:
+    campaign = scoped(Campaign, request, pk)
+    inputs = Inputs(request, {"findings": "问题"})
+    findings = [inputs.read("findings", picked, Finding, request, value, "findings")
+                for value in request.POST.getlist("findings")]
+    inputs.check()
+    campaign_services.campaign_add_findings(actor=actor_of(request), campaign=campaign,
+                                            findings=findings)
+    return f"已列入{len(findings)}个问题", _detail("campaign", pk)
+
+
+@action("campaign-plan-{pk}", back="oversight:campaign-plan", back_kwargs=("pk",),
+        labels={"plan": "工作部署"})
+def campaign_plan(request: HttpRequest, pk: int) -> tuple[str, str]:
+    campaign = scoped(Campaign, request, pk)
+    value = request.POST.get("plan", "")
+    if not value.isdecimal():
+        raise ValidationError({"plan": "请选择工作部署"})
+    campaign_services.campaign_link_plan(actor=actor_of(request), campaign=campaign,
+                                         plan_id=int(value))
+    return "已关联工作部署", _detail("campaign", pk)
