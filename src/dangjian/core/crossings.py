@@ -30,6 +30,12 @@ def provide(name: str, service: Callable[..., Any]) -> None:
     _PROVIDERS[name] = service
 
 
+def find(name: str) -> Callable[..., Any] | None:
+    """The service provided under ``name``, or None where the providing app is not installed
+    (for callers that answer nothing rather than fail, e.g. ``core.linked``)."""
+    return _PROVIDERS.get(name)
+
+
 def call(name: str, **kwargs: Any) -> Any:
     """Run the service provided under ``name``."""
     try:

@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from . import crossings
+
 
 @dataclass(frozen=True)
 class LinkedRecord:
@@ -24,20 +26,18 @@ class LinkedRecord:
 
 Reader = Callable[[Iterable[int], Any], dict[int, LinkedRecord]]
 Offer = Callable[[Any], list[LinkedRecord]]
-_readers: dict[str, Reader] = {}
-_offers: dict[str, Offer] = {}
 
 
 def register(kind: str, reader: Reader, offer: Offer | None = None) -> None:
     """``reader`` answers records by id; ``offer`` (optional) the ones a form may offer the
-    viewer to pick, newest first, at most a page's worth."""
-    _readers[kind] = reader
+    viewer to pick, newest first, at most a page's worth. Both ride on ``core.crossings``."""
+    crossings.provide(f"linked.read:{kind}", reader)
     if offer is not None:
-        _offers[kind] = offer
+        crossings.provide(f"linked.offer:{kind}", offer)
 
 
 def offered(kind: str, viewer: Any) -> list[LinkedRecord]:
-    offer = _offers.get(kind)
+    offer = crossings.find(f"linked.offer:{kind}")
     return offer(viewer) if offer is not None else []
 
 
@@ -45,7 +45,8 @@ def read(kind: str, ids: Iterable[int], viewer: Any) -> dict[int, LinkedRecord]:
     """The records of ``kind`` with these ids that ``viewer`` may see. A kind no app registered
     answers nothing (the owning app is not installed)."""
     ids = [int(i) for i in ids]
-    reader = _readers.get(kind)
+    reader = crossings.find(f"linked.read:{kind}")
     if reader is None or not ids:
         return {}
-    return reader(ids, viewer)
+    result: dict[int, LinkedRecord] = reader(ids, viewer)
+    return result

@@ -175,7 +175,7 @@ def talk_coverage(request: HttpRequest) -> HttpResponse:
 
 @dataclass
 class Input:
-    """One field of an action page (``orglife/action.html``)."""
+    """One field of an action page (``core/action.html``)."""
 
     name: str
     label: str
@@ -212,7 +212,7 @@ def _page(request: HttpRequest, *, title: str, inputs: list[Input], key: str, bu
                 item.value = kept if isinstance(kept, str) else (kept[0] if kept else "")
     form = FormState.of_session(request, key)
     form = replace(form, labels={**{i.name: i.label for i in inputs}, **form.labels})
-    return render(request, "orglife/action.html", {
+    return render(request, "core/action.html", {
         "title": title, "inputs": inputs, "buttons": [Button(button)], "record": record,
         "kind": record._meta.verbose_name if record is not None else "",
         "record_url": reverse(f"orglife:{detail}_detail", args=[record.pk])

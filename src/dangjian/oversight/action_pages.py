@@ -105,7 +105,7 @@ def _page(request: HttpRequest, *, title: str, inputs: list[Input], draft_key: s
         "back_url": reverse(back), "multipart": multipart,
         "form": _labelled(FormState.of_session(request, draft_key), inputs),
     }
-    return render(request, "oversight/action.html", context, status=403 if refusal else 200)
+    return render(request, "core/action.html", context, status=403 if refusal else 200)
 
 
 def _refusal(request: HttpRequest, action: str, obj: Any = None) -> str:
