@@ -33,7 +33,14 @@ from dangjian.duties.services.fulfilments import fulfilment_record
 from dangjian.notifications.models import Notification
 from dangjian.orglife.services.attachments import meeting_attach
 from dangjian.orgs.models import Organization
-from dangjian.oversight.models import Accountability, Notice, Progress, SelfCheck
+from dangjian.oversight.models import (
+    Accountability,
+    Campaign,
+    Inspection,
+    Notice,
+    Progress,
+    SelfCheck,
+)
 from dangjian.oversight.services.measures import measure_add_evidence
 from dangjian.tasks.matching import charged_leader
 from dangjian.tasks.services.progress import task_report_progress
@@ -173,6 +180,32 @@ def _notices() -> Triple:
     return inside, branch, outside
 
 
+def _inspections() -> Triple:
+    """督导检查 of 县财政局, of the member's branch and of 县教育局, each by its vice head."""
+    inspector = User.objects.get(username="inspector")
+
+    def inspection(unit: Organization) -> Inspection:
+        made = Inspection.objects.create(organizer=charged_leader(unit), organization=unit,
+                                         topics=["执行党章"], inspected_on=timezone.localdate(),
+                                         created_by=inspector)
+        made.targets.set([unit])
+        return made
+
+    inside, branch, outside = (inspection(unit) for unit in _units())
+    return inside, branch, outside
+
+
+def _campaigns() -> Triple:
+    inspector = User.objects.get(username="inspector")
+    today = timezone.localdate()
+    inside, branch, outside = (
+        Campaign.objects.get_or_create(
+            organization=unit, name=f"{unit.name}专项整治",
+            defaults={"starts_on": today, "ends_on": today + timedelta(days=90),
+                      "basis": "依据", "created_by": inspector})[0] for unit in _units())
+    return inside, branch, outside
+
+
 def _accounts() -> Triple:
     inside, branch, outside = (User.objects.get(username=name)
                                for name in ("member", "finance_clerk", "edu_clerk"))
@@ -309,9 +342,15 @@ RESOURCES: dict[str, Resource] = {
                        "edu_clerk": {OUTSIDE}},
                       note="站内信只属于收件人：范围内发给 `member`，本支部发给 `finance_clerk`，"
                            "范围外发给 `edu_clerk`。"),
+    "inspections": Resource(
+        "督导检查", _inspections, BODY_SEES,
+        note="范围内、本支部、范围外各为县财政局、`member` 所在支部、县教育局的督导检查，"
+             "组织者为分管该单位的领导（前两个为 `vice_head`）；登记发现问题只属于组织者本人。"),
     "lockouts": Resource("登录锁定", note="安全管理员查看并解除登录锁定；空请求体。"),
     "me": Resource("当前用户"),
     "measures": _matrix("整改措施", oversight_scope.TestMeasuresMatrix, params=_measure_records),
+    "heart-talks": _matrix("谈心谈话", orglife_scope.TestHeartTalksMatrix),
+    "life-meetings": _matrix("民主生活会", orglife_scope.TestLifeMeetingsMatrix),
     "meetings": _matrix("组织生活会议", orglife_scope.TestMeetingsMatrix,
                         params=_meeting_attachment),
     "members": Resource("党员花名册导入、队伍结构与走访慰问覆盖",
@@ -327,6 +366,10 @@ RESOURCES: dict[str, Resource] = {
     "pickers": Resource("选择器", note="按名称、拼音首字母或全拼查找范围内的组织和人员"
                                       "（至多20条），只读；范围外的从不返回。"),
     "plans": _matrix("部署与任务分解", tasks_scope.TestPlansMatrix),
+    "rectification-campaigns": Resource(
+        "专项整治", _campaigns, BODY_SEES,
+        note="范围内、本支部、范围外各为县财政局、`member` 所在支部、县教育局的专项整治；"
+             "发起、列入问题和关联工作部署只属于纪检监察。"),
     "responsibility-items": _matrix("责任事项", duties_scope.TestItemsMatrix),
     "responsibility-lists": _matrix("责任清单", duties_scope.TestListsMatrix),
     "responsibility-templates": Resource(
@@ -381,10 +424,24 @@ def _bodies(today: date) -> dict[tuple[str, str], Body]:
         ("POST", "/api/v1/findings/{pk}/withdraw/"): lambda obj: {"reason": "误登"},
         ("POST", "/api/v1/measures/{pk}/verify/"): lambda obj: {"decision": "return"},
         ("DELETE", "/api/v1/meetings/{pk}/"): lambda obj: {"reason": "误录"},
+        ("PATCH", "/api/v1/heart-talks/{pk}/"): lambda obj: {"held_on": day},
+        ("POST", "/api/v1/life-meetings/{pk}/opinions/"): lambda obj: {
+            "opinions_on": day, "count": 1, "opinions": "意见1条"},
+        ("POST", "/api/v1/life-meetings/{pk}/materials/"): lambda obj: {
+            "materials_on": day, "materials": "对照检查材料"},
+        ("POST", "/api/v1/life-meetings/{pk}/report/"): lambda obj: {
+            "reported_on": day, "reported_to": "县委组织部", "number": "财党组〔2026〕1号"},
         ("POST", "/api/v1/meetings/{pk}/attachments/"): lambda obj: {
             "kind": "签到表", "file": _pdf()},
         ("POST", "/api/v1/notices/{pk}/reply/"): lambda obj: {"text": "已整改"},
         ("POST", "/api/v1/self-checks/{pk}/answer/"): lambda obj: {"answer": "不存在"},
+        ("POST", "/api/v1/inspections/{pk}/findings/"): lambda obj: {
+            "organization": obj.organization_id, "category": "组织建设", "severity": "一般",
+            "description": "督导检查发现的问题"},
+        ("POST", "/api/v1/rectification-campaigns/{pk}/findings/"): lambda obj: {
+            "findings": [oversight_scope._finding(obj.organization.name).pk]},
+        ("POST", "/api/v1/rectification-campaigns/{pk}/plans/"): lambda obj: {
+            "plan": tasks_scope._plan(obj.organization.name).pk},
         ("PATCH", "/api/v1/tasks/{pk}/"): lambda obj: {"version": _fresh(obj).version},
         ("POST", "/api/v1/tasks/{pk}/milestones/"): lambda obj: {"title": "节点", "due_on": day},
         ("POST", "/api/v1/tasks/{pk}/progress/"): lambda obj: {"text": "进展"},

@@ -16,12 +16,17 @@ from dangjian.core.links import record_link
 from dangjian.duties.models import ResponsibilityItem, ResponsibilityList
 from dangjian.members import rules as member_rules
 from dangjian.members.models import Candidate, StudyRecord, Visit
+from dangjian.orglife.models import HeartTalk, LifeMeeting, LifeMeetingStage
+from dangjian.orglife.services.talks import coverage
 from dangjian.oversight.models import (
     Accountability,
+    Campaign,
     Finding,
+    Inspection,
     Measure,
     MeasureStatus,
     Notice,
+    NoticeAction,
     NoticeStatus,
     RiskPoint,
     SelfCheck,
@@ -38,14 +43,16 @@ OPEN_NOTICE = (NoticeStatus.ISSUED, NoticeStatus.ACKNOWLEDGED)
 # Every kind of generated record; two of each (first and last) are opened as the county head.
 KINDS: list[type[Model]] = [
     ResponsibilityList, ResponsibilityItem, Plan, Task, Finding, Measure, Notice, SelfCheck,
-    Accountability, RiskPoint, Candidate, StudyRecord, Visit,
+    Accountability, RiskPoint, Candidate, StudyRecord, Visit, HeartTalk, LifeMeeting,
+    Inspection, Campaign,
 ]
 REGISTERS = [
     "duties:responsibilitylist_list", "duties:responsibilityitem_list", "tasks:task_list",
     "tasks:plan_list", "oversight:finding_list", "oversight:measure_list",
     "oversight:notice_list", "oversight:selfcheck_list", "oversight:accountability_list",
-    "oversight:riskpoint_list", "members:candidate_list", "members:studyrecord_list",
-    "members:visit_list",
+    "oversight:riskpoint_list", "oversight:inspection_list", "oversight:campaign_list",
+    "members:candidate_list", "members:studyrecord_list",
+    "members:visit_list", "orglife:hearttalk_list", "orglife:lifemeeting_list",
 ]
 
 
@@ -179,3 +186,38 @@ def test_decided_accountability_uses_a_form_allowed_for_its_target() -> None:
     for case in decided:
         assert case.form in (CADRE_FORMS if case.person_id else ORG_FORMS)
         assert case.decided_on is not None and case.four_forms
+
+
+def test_the_finance_party_group_held_last_years_life_meeting_and_a_branch_has_talk_gaps(
+) -> None:
+    meeting = LifeMeeting.objects.select_related("organization").get()
+    assert meeting.organization.name == "县财政局党组"
+    assert meeting.year == timezone.localdate().year - 1
+    assert meeting.stage == LifeMeetingStage.REPORTED and meeting.talks.count() == 3
+    findings = Finding.objects.filter(pk__in=meeting.items.values("finding_id"))
+    assert findings.count() == 3
+    assert set(findings.values_list("source__name", flat=True)) == {"民主生活会查摆"}
+    branch = HeartTalk.objects.exclude(organization=meeting.organization).first()
+    assert branch is not None
+    report = coverage(organization=branch.organization, year=timezone.localdate().year)
+    assert 0 < report.met_count < len(report.lines)
+
+
+def test_issue13_demo_inspection_campaign_and_reply_actions(user: Callable[[str], User]) -> None:
+    """One 督导检查 by the demo vice head with two findings, one 专项整治 with findings and a
+    plan, and answered notices with their actions (issue 13)."""
+    vice = user("vice_head")
+    inspection = Inspection.objects.get()
+    assert inspection.organizer_id == vice.person_id
+    assert inspection.findings.count() == 2
+    assert {f.source.name for f in inspection.findings.all()} == {"督导检查"}
+    assert inspection.items.count() == 3
+    campaign = Campaign.objects.get()
+    assert campaign.findings.exists() and campaign.plan_links.count() == 1
+    actions = NoticeAction.objects.filter(notice__recipient=vice.person)
+    assert actions.exists()
+    assert all(a.taken_on >= a.notice.issued_on for a in actions)  # type: ignore[operator]
+    client = _signed_in(vice)
+    assert client.get(f"/oversight/inspections/{inspection.pk}/").status_code == 200
+    notice = actions.first().notice  # type: ignore[union-attr]
+    assert "回复措施（一岗双责）" in client.get(f"/oversight/notices/{notice.pk}/").content.decode()

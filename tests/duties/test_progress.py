@@ -8,8 +8,8 @@ import time_machine
 from rest_framework.test import APIClient
 
 from dangjian.access.models import User
+from dangjian.core import evidence as evidence_registry
 from dangjian.duties.evidence import Evidence, Fact, Subject, provider, registered
-from dangjian.duties.evidence import registry as evidence_registry
 from dangjian.orgs.models import Organization
 from dangjian.oversight.models import Notice
 from dangjian.oversight.services.findings import finding_create
@@ -132,7 +132,15 @@ def test_only_a_plan_the_secretary_deployed_proves_her_deployment(
 
 
 @pytest.fixture
-def meetings_provider() -> Iterator[None]:
+def without_lectures() -> Iterator[None]:
+    """orglife's 党课 provider unplugged for the test (as before an app registers), then back."""
+    saved = evidence_registry._PROVIDERS.pop("orglife.lectures")
+    yield
+    evidence_registry._PROVIDERS["orglife.lectures"] = saved
+
+
+@pytest.fixture
+def meetings_provider(without_lectures: None) -> Iterator[None]:
     """A stand-in for orglife plugging in its meetings, removed afterwards."""
 
     @provider("orglife.lectures", "党课记录（测试）")
@@ -157,8 +165,9 @@ def test_an_app_that_plugs_in_later_proves_items_without_other_change(
 
 def test_without_the_app_the_item_is_recorded_by_hand(
     make_list: Callable[..., dict], user: Callable[[str], User],
-    org: Callable[[str], Organization],
+    org: Callable[[str], Organization], without_lectures: None,
 ) -> None:
     rlist = make_list(org("县财政局党组"), person=user("finance_secretary").person_id)
     lecture = item_of(rlist, "sec.lecture")
-    assert lecture["source"] == "" and lecture["progress"]["state"] == "待完成"
+    assert lecture["source"] == "" and lecture["proof"] == "手工登记"
+    assert lecture["progress"]["state"] == "待完成"

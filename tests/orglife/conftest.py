@@ -54,3 +54,12 @@ def record(user: Callable[[str], Any], members: Callable[[Organization], list[Pe
         return meeting_record(**values)
 
     return make
+
+
+@pytest.fixture
+def cast(org: Callable[[str], Organization], user: Callable[[str], Any], today: date) -> Any:
+    """A committee on the finance branch and two 委员 on its 党组 (``talk_cast``)."""
+    from .talk_cast import FINANCE_GROUP, build_cast
+
+    return build_cast(org(FINANCE_BRANCH), org(FINANCE_GROUP), user("finance_secretary").person,
+                      user("member").person, today)

@@ -8,6 +8,7 @@ import pytest
 from django.test.utils import override_settings
 
 from dangjian.orglife.models import Meeting
+from dangjian.orglife.rules import LEADING_GROUPS
 from dangjian.orglife.services.compliance import ComplianceRow, compliance_report
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.orgs.services import organization_create
@@ -94,10 +95,12 @@ def test_the_county_report_lists_each_branch_and_rule_in_a_few_queries(
     county = org("中共示范县委员会")
     with django_assert_max_num_queries(3):  # organisations with rollups, committees, members
         report = compliance_report(root=county, year=LAST_YEAR, as_of=AS_OF)
-    branches = Organization.objects.filter(path__startswith=county.path, kind=OrgKind.BRANCH)
-    assert {row.organization_id for row in report.rows} == set(branches.values_list("pk",
-                                                                                   flat=True))
-    assert report.organizations_with_gaps == branches.count()  # nobody recorded 2025
+    # Branches, and the leading groups that owe a yearly 民主生活会 (on by default).
+    owing = Organization.objects.filter(path__startswith=county.path,
+                                        kind__in=[OrgKind.BRANCH, *LEADING_GROUPS])
+    assert {row.organization_id for row in report.rows} == set(owing.values_list("pk",
+                                                                                flat=True))
+    assert report.organizations_with_gaps == owing.count()  # nobody recorded 2025
     assert all(row.citation for row in report.rows)
 
 
@@ -107,12 +110,20 @@ def test_the_lecture_rule_follows_the_local_setting(branch: Organization) -> Non
     assert lecture.required == 12 and lecture.period == "每月"
 
 
-@override_settings(DANGJIAN_ORGLIFE={"disabled_rules": []})
-def test_a_county_may_switch_on_the_democratic_life_rule(
+def test_the_democratic_life_rule_is_on_by_default_and_still_uncertain(
     org: Callable[[str], Organization],
 ) -> None:
     group = org("县财政局党组")
     assert _rows(group, LAST_YEAR)["民主生活会"].status == "待核实"
+
+
+@pytest.mark.parametrize("overrides", [{"democratic_life": False},
+                                       {"disabled_rules": ["democratic_life"]}])
+def test_a_county_may_switch_off_the_democratic_life_rule(
+    org: Callable[[str], Organization], overrides: dict,
+) -> None:
+    with override_settings(DANGJIAN_ORGLIFE=overrides):
+        assert "民主生活会" not in _rows(org("县财政局党组"), LAST_YEAR)
 
 
 def test_party_cells_owe_a_monthly_meeting(branch: Organization) -> None:

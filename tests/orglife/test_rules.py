@@ -49,3 +49,16 @@ def test_a_county_sets_its_own_lecture_rule() -> None:
 def test_settings_the_rules_cannot_honour_are_refused(overrides: dict) -> None:
     with override_settings(DANGJIAN_ORGLIFE=overrides), pytest.raises(ImproperlyConfigured):
         local_settings()
+
+
+def test_the_democratic_life_rule_is_on_by_default_for_leading_groups() -> None:
+    assert "democratic_life" in {r.key for r in local_settings().rules_for("党组")}
+    assert "democratic_life" not in {
+        r.key for r in LocalSettings(democratic_life=False).rules_for("党组")}
+
+
+def test_the_heart_talk_rule_cites_the_regulation() -> None:
+    from dangjian.orglife.rules import HEART_TALK_RULE
+
+    assert "支部工作条例" in HEART_TALK_RULE.citation
+    assert HEART_TALK_RULE.status is Status.CONFIRMED_2ND

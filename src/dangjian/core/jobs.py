@@ -36,8 +36,12 @@ JOBS: list[Job] = [
     # before office hours, so the reminders are read in the morning
     Job("oversight.escalate_daily", "dangjian.oversight.services.escalation.run_daily",
         time(7, 30), "整改措施督办升级"),
+    Job("oversight.recheck_daily", "dangjian.oversight.services.rechecks.run_daily",
+        time(7, 35), "回头看到期提醒（已销号问题）"),
     Job("tasks.supervise_daily", "dangjian.tasks.services.reminders.run_daily", time(7, 40),
         "督查任务到期、逾期提醒"),
+    Job("duties.year_end_daily", "dangjian.duties.services.accountability.run_daily",
+        time(7, 45), "责任清单年终检查：上年度未完成的责任事项提出问责建议（每张清单一次）"),
     Job("dangjian.monthly_due", "dangjian.orglife.services.reminders.run_daily", time(7, 50),
         "本月待办：支部组织生活、发展党员、走访慰问（每月发送一次）"),
     # after the domain jobs, so the scores read the day's escalations and lights

@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.views.generic import TemplateView
@@ -92,7 +93,7 @@ class RegisterListView(LoginRequiredMixin, TemplateView):
         context = self.get_context_data(
             filterset=filterset, table=table, page_obj=page, per_page=per_page,
             page_sizes=PAGE_SIZES, counts=self.counts(), title=self.title,
-            export_name=self.export_name, new_url=self.new_url, new_label=self.new_label,
+            export_name=self.export_name, new_url=self.new_link(), new_label=self.new_label,
             filtered=any(k not in PAGE_PARAMS and v for k, v in request.GET.items()),
         )
         if request.headers.get("HX-Request") == "true":
@@ -101,6 +102,12 @@ class RegisterListView(LoginRequiredMixin, TemplateView):
             response = self.render_to_response(context)
         patch_vary_headers(response, ["HX-Request"])
         return response
+
+    def new_link(self) -> str | None:
+        """``new_url`` as a path: a URL name (``oversight:finding-new``) is reversed."""
+        if not self.new_url or self.new_url.startswith("/"):
+            return self.new_url
+        return reverse(self.new_url)
 
     def per_page(self) -> int:
         raw = self.request.GET.get("per_page", "")

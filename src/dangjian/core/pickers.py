@@ -17,6 +17,9 @@ class PickerQuery(serializers.Serializer):
                               trim_whitespace=True, default="",
                               help_text="名称片段、拼音首字母（如 xzf）或全拼前缀")
     organization = IdField(required=False, help_text="只在该组织及其下级中查找（人员）")
+    reaching = IdField(required=False, help_text=(
+        "人员：该组织（须在本人范围内）的人员、上级组织的成员和分管领导，如党课授课人；"
+        "上级领导可在本人范围之外"))
     kind = serializers.ListField(child=serializers.CharField(max_length=20), required=False,
                                  max_length=10, help_text="只找这些类型的组织（可重复）")
     party_status = serializers.ListField(child=serializers.CharField(max_length=10),

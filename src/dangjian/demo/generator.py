@@ -22,6 +22,7 @@ from dangjian.access.roles import Role
 from dangjian.assessment.demo import build_demo_scheme
 from dangjian.audit.services import record
 from dangjian.orglife.demo import generate_meetings
+from dangjian.orglife.tags import ensure_default_tags
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.oversight.terms import ensure_default_terms
 from dangjian.people import idnumber
@@ -282,6 +283,7 @@ def build_demo(
     if scale < 1 or persons_factor <= 0:
         raise ValueError("scale 必须为正整数，persons_factor 必须大于 0")
     ensure_default_terms()  # a flushed database (tests) has lost what the migration added
+    ensure_default_tags()
     today = today or timezone.localdate()
     term_start = date(today.year - TERM_YEARS_AGO, 1, 1)
     builder = _Builder(seed, persons_factor, today)

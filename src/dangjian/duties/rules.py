@@ -13,6 +13,13 @@ MAIN_RULE = "《党委（党组）落实全面从严治党主体责任规定》"
 BRANCH_RULE = "《中国共产党支部工作条例（试行）》"
 SUPERVISION_RULE = "《中国共产党党内监督条例》"
 
+YEAR_END_ACCOUNTABILITY = Rule(
+    text="责任清单事项年终未完成的，向纪检监察提出问责建议；落实主体责任不力的依规问责",
+    citation=f"{MAIN_RULE}（2020）第四章；《中国共产党问责条例》（2019）",
+    status=Status.UNCERTAIN,
+    note="主体责任规定第四章“监督追责”未读原文（rules.md §3：UNCERTAIN）；"
+         "“年终未完成即提出问责建议”为本平台的做法，由纪检监察决定是否问责",
+)
 SCOPE = Rule(
     text="党的基层组织参照执行主体责任规定",
     citation=f"{MAIN_RULE}（2020）第二条",
@@ -81,6 +88,15 @@ LOCAL_SUPERVISION = Rule(
 )
 
 
+IDEOLOGY_RULE = "《党委（党组）意识形态工作责任制实施办法》"
+IDEOLOGY_STUDY = Rule(
+    text="党委（党组）定期专题研究意识形态工作（地方一般每年不少于2次）",
+    citation=f"{IDEOLOGY_RULE}（中办，2015）及地方实施方案；次数本县可配置",
+    status=Status.CONFIRMED_2ND,
+    note="全文未公开，据地方实施方案转引；次数待核实",
+)
+
+
 @dataclass(frozen=True)
 class LocalSettings:
     """A county's counts (each UNCERTAIN as a national rule): ``DANGJIAN_DUTIES`` overrides."""
@@ -88,6 +104,7 @@ class LocalSettings:
     study_per_year: int = 2  # 党委（党组）专题研究全面从严治党
     hear_reports_per_year: int = 2  # 书记听取党建工作汇报
     guide_per_year: int = 2  # 班子成员听取分管单位党建工作汇报
+    ideology_per_year: int = 2  # 党委（党组）专题研究意识形态工作
     report_prefix: str = "述责"  # 年度报告发文字号的代字，如 述责〔2026〕3号
 
 

@@ -19,6 +19,7 @@ from .kinds import State
 from .models import Fulfilment, ResponsibilityItem, ResponsibilityList
 
 UNIT_PARENTS = (OrgKind.GOVERNMENT_UNIT, OrgKind.TOWNSHIP)
+PROOF_DERIVED, PROOF_TYPED = "自动取证", "手工登记"
 
 
 def lists_for(user: Any) -> QuerySet[ResponsibilityList]:
@@ -72,6 +73,12 @@ class ItemView:
     late: list[Fact]  # owed and late, found in the platform
     fulfilments: list[Fulfilment]  # recorded by hand
     source: str  # where automatic proof comes from, "" when recorded by hand only
+
+    @property
+    def proof(self) -> str:
+        """How the item is proven: derived from the platform's records (自动取证, its facts
+        linked) or typed by a clerk (手工登记)."""
+        return PROOF_DERIVED if self.source else PROOF_TYPED
 
 
 @dataclass

@@ -6,4 +6,5 @@ class OrglifeConfig(AppConfig):
     verbose_name = "组织生活"
 
     def ready(self) -> None:
+        from . import evidence  # noqa: F401  (registers the duty proofs from meeting records)
         from .services import permissions  # noqa: F401  (registers the action table)

@@ -109,5 +109,6 @@ def _meeting(org: Organization, kind: str, held_on: date, people: list[tuple[int
     meeting = Meeting(
         organization=org, kind=kind, held_on=held_on, place=rng.choice(PLACES),
         topic=rng.choice(TOPICS.get(kind, ("组织生活",))), chair_id=present[0],
-        recorder_id=present[-1], minutes="（演示数据）")
+        recorder_id=present[-1], minutes="（演示数据）",
+        lecturer_id=present[0] if kind == K.LECTURE else None)  # who chaired gave the 党课
     return meeting, attendance

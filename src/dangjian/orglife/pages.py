@@ -22,10 +22,10 @@ from dangjian.core.permissions import can
 
 from . import selectors
 from .filtersets import MeetingFilterSet
-from .models import Attachment, AttachmentKind, Meeting
+from .models import Attachment, AttachmentKind, Meeting, MeetingKind
 from .services.attachments import meeting_attach
 from .services.meetings import meeting_delete
-from .tables import AttachmentTable, AttendanceTable, MeetingTable
+from .tables import AgendaTable, AttachmentTable, AttendanceTable, MeetingTable
 
 
 class MeetingList(RegisterListView):
@@ -49,7 +49,7 @@ class MeetingList(RegisterListView):
 class MeetingDetail(RecordDetailView):
     model = Meeting
     fields = ("organization", "kind", "held_on", "place", "chair", "recorder", "topic",
-              "minutes", "decisions", "created_by", "created_at")
+              "lecturer", "lecturer_reach", "minutes", "decisions", "created_by", "created_at")
     list_url = "orglife:meeting_list"
 
     def sections(self) -> list[Section]:
@@ -57,7 +57,10 @@ class MeetingDetail(RecordDetailView):
         attendance = list(meeting.attendance.select_related("person").order_by(
             "-present", "person__name"))
         files = meeting.attachments.select_related("uploaded_by").order_by("uploaded_at", "id")
-        return [Section(f"参会情况（应到{len(attendance)}人，实到"
+        agenda = list(meeting.agenda.prefetch_related("tags").order_by("order"))
+        tagged = ([Section(f"议题清单（{len(agenda)}项）", AgendaTable(agenda))]
+                  if agenda or meeting.kind == MeetingKind.PARTY_GROUP else [])
+        return [*tagged, Section(f"参会情况（应到{len(attendance)}人，实到"
                         f"{sum(a.present for a in attendance)}人）", AttendanceTable(attendance)),
                 Section("附件（签到表、照片、会议记录）", AttachmentTable(files))]
 

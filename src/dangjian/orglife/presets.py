@@ -25,6 +25,7 @@ PRESETS = (
     Preset(K.ORG_LIFE, "年度组织生活会：对照检查、批评和自我批评"),
     Preset(K.EVALUATION, "年度民主评议党员：个人自评、党员互评、民主测评"),
     Preset(K.DEMOCRATIC_LIFE, "领导班子年度民主生活会", "会议室"),
+    Preset(K.PARTY_GROUP, "党组会议", "会议室"),
     Preset(K.HEART_TALK, "谈心谈话", "办公室"),
 )
 

@@ -113,7 +113,8 @@ EVALUATION_YEARLY = MeetingRule(
               f"{BRANCH_REGULATION}民主评议党员条款", Status.CONFIRMED_2ND,
               note="条号待核实"),
 )
-# Outside rules.md §1: the 民主生活会 of leading groups. Off until the county confirms it.
+# Outside rules.md §1: the 民主生活会 of leading groups. On by default (issue 13), still
+# UNCERTAIN: a county that has not confirmed it switches it off (LocalSettings.democratic_life).
 DEMOCRATIC_LIFE_YEARLY = MeetingRule(
     key="democratic_life", kind=K.DEMOCRATIC_LIFE, applies_to=LEADING_GROUPS,
     period=Period.YEAR, min_count=1,
@@ -135,6 +136,21 @@ def _lecture_rule(period: Period, min_count: int) -> MeetingRule:
         configurable=True,
     )
 
+
+# 谈心谈话 (rules.md §1.1, from a secondary summary of the 条例: CONFIRMED-2nd). The coverage
+# report (services.talks.coverage) expects, in a branch and a year: every pair of 支部委员,
+# each other member with at least one 委员 (the secretary where no committee sits) and each
+# member with at least one other ordinary member.
+HEART_TALK_RULE = Rule(
+    "支部委员之间、支部委员和党员之间、党员和党员之间每年谈心谈话一般不少于1次",
+    f"{BRANCH_REGULATION}组织生活条款", Status.CONFIRMED_2ND,
+    note="据 rules.md §1.1（seu.edu.cn 摘要）；条号待核实")
+# 民主生活会前 talks: the 若干规定's pattern (the secretary with each member of the team, the
+# members with each other) is recalled, not read: UNCERTAIN (sketches.md B-8).
+LIFE_MEETING_TALKS_RULE = Rule(
+    "召开民主生活会前，班子成员之间、班子成员与分管单位主要负责人之间应开展谈心谈话",
+    "《县以上党和国家机关党员领导干部民主生活会若干规定》", Status.UNCERTAIN,
+    note="未收入 rules.md，待核实")
 
 QUORUM_RULE = Rule(
     "支部党员大会须有半数以上有表决权的党员到会方可召开（预备党员没有表决权）",
@@ -169,7 +185,32 @@ HELD_BY: dict[str, frozenset[str]] = {
     K.EVALUATION: BRANCH, K.CELL: frozenset({OrgKind.PARTY_CELL.value}),
     K.LECTURE: BRANCH | {OrgKind.GENERAL_BRANCH.value} | LEADING_GROUPS,
     K.DEMOCRATIC_LIFE: LEADING_GROUPS, K.HEART_TALK: PARTY_ORGS,
+    K.PARTY_GROUP: LEADING_GROUPS,
 }
+
+# 党组（党委）会议: a leading group's own meeting, where it studies 全面从严治党, hears the
+# 党建工作汇报 and decides 三重一大; its 议题 are tagged so that these duties are proven from the
+# minutes (duties' org.study, sec.ask, org.ideology).
+PARTY_GROUP_REGULATION = "《中国共产党党组工作条例》"
+PARTY_GROUP_MEETING = Rule(
+    "党组（党委）会议由书记召集并主持，讨论和决定本单位重大问题，须有半数以上成员到会",
+    f"{PARTY_GROUP_REGULATION}（2019）议事决策条款", Status.CONFIRMED_2ND, note="条号待核实")
+AGENDA_MAX_ITEMS = 20
+# The tags a county starts with (key, name); ``AgendaTag`` rows, renamed or extended there.
+DEFAULT_AGENDA_TAGS = (
+    ("discipline", "全面从严治党"),
+    ("party_report", "党建工作汇报"),
+    ("ideology", "意识形态"),
+    ("major_decision", "三重一大"),
+    ("integrity", "党风廉政建设"),
+)
+# The keys the duty proofs read (orglife.evidence).
+TAG_DISCIPLINE, TAG_PARTY_REPORT, TAG_IDEOLOGY = "discipline", "party_report", "ideology"
+# 三会一课: the meetings and lectures a branch's organisational life is proven by.
+THREE_MEETINGS_ONE_LECTURE = (K.BRANCH_ASSEMBLY, K.COMMITTEE, K.CELL, K.LECTURE)
+# 双重组织生活: a leader's attendance, as an ordinary member, at a branch's or cell's meetings.
+BRANCH_LIFE = (K.BRANCH_ASSEMBLY, K.COMMITTEE, K.CELL, K.LECTURE, K.THEME_DAY, K.ORG_LIFE,
+               K.EVALUATION)
 
 
 @dataclass(frozen=True)
@@ -178,7 +219,10 @@ class LocalSettings:
 
     lecture_period: str = "QUARTER"  # MONTH, QUARTER or YEAR
     lecture_min_count: int = 1
-    disabled_rules: tuple[str, ...] = ("democratic_life",)  # keys of configurable rules
+    disabled_rules: tuple[str, ...] = ()  # keys of configurable rules
+    # The yearly 民主生活会 of leading groups (DEMOCRATIC_LIFE_YEARLY, UNCERTAIN): on unless the
+    # county switches it off here (or lists "democratic_life" in disabled_rules).
+    democratic_life: bool = True
     attachment_max_bytes: int = 20 * 1024 * 1024
     attachment_types: tuple[str, ...] = ("pdf", "jpg", "png")
     meeting_rules: tuple[MeetingRule, ...] = field(init=False)
@@ -198,7 +242,8 @@ class LocalSettings:
         fixed = [r.key for r in every if r.key in self.disabled_rules and not r.configurable]
         if fixed:
             raise ImproperlyConfigured(f"DANGJIAN_ORGLIFE 不能停用条例规定的规则：{fixed}")
-        rules = tuple(r for r in every if r.key not in self.disabled_rules)
+        off = set(self.disabled_rules) | (set() if self.democratic_life else {"democratic_life"})
+        rules = tuple(r for r in every if r.key not in off)
         object.__setattr__(self, "meeting_rules", rules)
 
     def rules_for(self, org_kind: str) -> tuple[MeetingRule, ...]:

@@ -5,10 +5,12 @@ from operator import or_
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from dangjian.access.roles import ROLE_RULES
 from dangjian.access.scoping import restrict
 from dangjian.orgs.models import Organization, OrgKind
+from dangjian.people.leaders import persons_reaching
 from dangjian.people.models import PartyStatus, Person, Post
 
 from .models import Meeting
@@ -37,6 +39,18 @@ def organizations_for_entry(user: Any) -> QuerySet[Organization]:
         return Organization.objects.none()
     within = reduce(or_, [Q(path__startswith=path) for path in roots])
     return Organization.objects.filter(within, kind__in=HOLDERS).order_by("path")
+
+
+def lecturers_for(user: Any) -> QuerySet[Person]:
+    """Whom ``user`` may name as a 党课's lecturer beyond his scope: the persons reaching the
+    organisations he enters meetings for (``people.leaders``: members above, 分管 leaders).
+    The service checks the meeting's own organisation."""
+    roots = [grant.organization for grant in user.grants.select_related("organization")
+             if ROLE_RULES[grant.role].enters_data and grant.organization is not None]
+    if not roots:
+        return Person.objects.none()
+    today = timezone.localdate()
+    return reduce(or_, [persons_reaching(root, today) for root in roots])
 
 
 def report_roots_for(user: Any) -> QuerySet[Organization]:

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from dangjian.core.lists import RegisterTable
 
-from .models import Attachment, Attendance, Meeting
+from .models import AgendaItem, Attachment, Attendance, Meeting
 
 
 class MeetingTable(RegisterTable):
@@ -59,3 +59,24 @@ class AttachmentTable(RegisterTable):
 
     def render_uploaded_by(self, value: Any) -> str:
         return str(value)
+
+
+class AgendaTable(RegisterTable):
+    """A 党组（党委）会议's 议题 with their tags (the duty proofs read the tags)."""
+
+    order = tables.Column(verbose_name="序号")
+    title = tables.Column(verbose_name="议题")
+    tags = tables.Column(verbose_name="标签", empty_values=())
+
+    class Meta(RegisterTable.Meta):
+        model = AgendaItem
+        fields = ("order", "title", "tags")
+        orderable = False
+        empty_text = "未登记议题"
+        row_attrs = {"data-testid": lambda record: f"agenda-{record.order}"}
+
+    def render_tags(self, record: AgendaItem) -> str:
+        return "、".join(t.name for t in record.tags.all()) or "—"
+
+    def value_tags(self, record: AgendaItem) -> str:
+        return self.render_tags(record)

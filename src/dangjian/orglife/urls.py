@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import pages, views
+from . import pages, talk_pages, views
 
 app_name = "orglife"
 urlpatterns = [
@@ -15,4 +15,17 @@ urlpatterns = [
     path("import/", views.ledger_import, name="import"),
     path("ledger-template.xlsx", views.template_download, name="ledger-template"),
     path("compliance/", views.compliance, name="compliance"),
+    path("talks/", talk_pages.HeartTalkList.as_view(), name="hearttalk_list"),
+    path("talks/<int:pk>/", talk_pages.HeartTalkDetail.as_view(), name="hearttalk_detail"),
+    path("talks/new/", talk_pages.talk_new, name="talk-new"),
+    path("talks/<int:pk>/edit/", talk_pages.talk_edit, name="talk-edit"),
+    path("talks/coverage/", talk_pages.talk_coverage, name="talk-coverage"),
+    path("life-meetings/", talk_pages.LifeMeetingList.as_view(), name="lifemeeting_list"),
+    path("life-meetings/<int:pk>/", talk_pages.LifeMeetingDetail.as_view(),
+         name="lifemeeting_detail"),
+    path("life-meetings/new/", talk_pages.life_meeting_new, name="lifemeeting-new"),
+    path("life-meetings/<int:pk>/report.docx", talk_pages.life_meeting_report,
+         name="lifemeeting-report"),
+    path("life-meetings/<int:pk>/<str:step>/", talk_pages.life_meeting_step,
+         name="lifemeeting-step"),
 ]

@@ -24,11 +24,13 @@ from dangjian.people.models import Person
 
 from . import selectors
 from .committees import committee_members, has_committee
-from .models import MeetingKind
+from .lecturers import lecturer_candidates
+from .models import LectureReach, MeetingKind
 from .presets import presets_for
 from .services.compliance import compliance_report
 from .services.ledger_import import ledger_bytes, ledger_template, meeting_ledger_import
 from .services.meetings import meeting_record
+from .tags import active_tags
 
 YEARS_SHOWN = 5
 
@@ -36,7 +38,9 @@ YEARS_SHOWN = 5
 MEETING_FIELDS = {"organization": "组织", "kind": "会议类型", "held_on": "会议日期",
                   "place": "地点", "topic": "议题", "attendees": "参会情况",
                   "absentees": "缺席人员", "chair": "主持人", "recorder": "记录人",
-                  "minutes": "会议记录", "decisions": "决议及表决情况"}
+                  "minutes": "会议记录", "decisions": "决议及表决情况", "agenda": "议题清单",
+                  "lecturer": "授课人", "lecturer_reach": "授课人来自"}
+AGENDA_ROWS = 6  # blank 议题 rows a 党组（党委）会议's form offers (the API takes up to 20)
 IMPORT_FIELDS = {"file": "会议台账文件", "rows": "台账内容"}
 
 
@@ -126,6 +130,17 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
         # offered unless a refused form is shown again: everyone listed ticked (core.burden)
         "offered_present": [m.pk for m in members],
         "roles": [("chair", "主持人"), ("recorder", "记录人")],
+        # 党组（党委）会议: 议题 rows with the county's tags; 党课: the lecturer picker, whose short
+        # list is the branch's members and the leaders above it or in charge (people.leaders)
+        "party_group_kind": MeetingKind.PARTY_GROUP, "lecture_kind": MeetingKind.LECTURE,
+        "agenda_rows": [(n, draft.get(f"agenda-{n}-title", [""])[0],
+                         set(draft.get(f"agenda-{n}-tags", [])))
+                        for n in range(1, AGENDA_ROWS + 1)],
+        "tags": active_tags(),
+        "lecturers": (lecturer_candidates(branch, today).select_related("organization")
+                      .order_by("name", "id")[:200] if preset.kind == MeetingKind.LECTURE
+                      else []),
+        "reaches": LectureReach.choices, "reaching_params": f"reaching={branch.pk}",
     })
 
 
@@ -153,19 +168,25 @@ def _record(request: HttpRequest) -> tuple[str, str]:
     attendees = [p for p in listed if str(p.pk) in present]
     absentees = [(p, post.get(f"reason-{p.pk}", "")) for p in listed if str(p.pk) not in present]
     people = {str(p.pk): p for p in listed}
+    tags = {t.key: t for t in active_tags()}
+    agenda = [(post.get(f"agenda-{n}-title", ""),
+               [tags[k] for k in post.getlist(f"agenda-{n}-tags") if k in tags])
+              for n in range(1, AGENDA_ROWS + 1)]
     meeting = meeting_record(
         actor=actor_of(request), organization=organization, kind=post.get("kind", ""),
         held_on=held_on, topic=topic,
         place=post.get("place", ""), attendees=attendees, absentees=absentees,
         chair=people.get(post.get("chair", "")), recorder=people.get(post.get("recorder", "")),
-        minutes=post.get("minutes", ""), decisions=post.get("decisions", ""))
+        minutes=post.get("minutes", ""), decisions=post.get("decisions", ""),
+        agenda=agenda, lecturer=_lecturer(request, post.get("lecturer", "")),
+        lecturer_reach=post.get("lecturer_reach", ""))
     return (f"已登记：{meeting.organization.name} {meeting.kind}（{meeting.held_on:%Y-%m-%d}），"
             f"应到{len(listed)}人，实到{len(attendees)}人",
             reverse("orglife:meeting_detail", args=[meeting.pk]))
 
 
 # The form's fields as sent: the ticks of who came and each absentee's reason (参会情况).
-MEETING_SENT = [*MEETING_FIELDS, "present", "reason-*"]
+MEETING_SENT = [*MEETING_FIELDS, "present", "reason-*", "agenda-*"]
 _record_post = _form_page("orglife:meeting-new", _record, "meeting", MEETING_FIELDS, MEETING_SENT)
 
 
@@ -219,6 +240,20 @@ def _persons(request: HttpRequest, ids: list[str]) -> list[Person]:
     if len(found) < len(wanted):
         raise ValidationError("所选人员不存在，或不在您的范围内")
     return [found[pk] for pk in sorted(found)]
+
+
+def _lecturer(request: HttpRequest, pk: str) -> Person | None:
+    """The lecturer picked: in the user's scope or a leader above it (the service then checks
+    the meeting's own organisation)."""
+    if not pk:
+        return None
+    if not pk.isdecimal():
+        raise ValidationError({"lecturer": "所选授课人不存在，或不在可选范围内"})
+    found = (restrict(Person.objects.all(), request.user).filter(pk=pk).first()
+             or selectors.lecturers_for(request.user).filter(pk=pk).first())
+    if found is None:
+        raise ValidationError({"lecturer": "所选授课人不存在，或不在可选范围内"})
+    return found
 
 
 def _year(value: str | None, default: int) -> int:

@@ -7,25 +7,34 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
 from dangjian.access.scoping import restrict
+from dangjian.core import linked
 from dangjian.core.actions import drafts, scoped
 from dangjian.core.forms import FormState
 from dangjian.core.permissions import can, rule_for
 from dangjian.orgs.models import Organization, OrgKind
-from dangjian.people.models import PartyStatus, Person
+from dangjian.people.models import Charge, PartyStatus, Person
 
 from . import selectors, views
 from .models import (
     Accountability,
+    Campaign,
     Finding,
+    Inspection,
+    InspectionTopic,
+    ItemResult,
     Measure,
     Notice,
+    RecheckResult,
+    ReplyActionKind,
+    RiskPoint,
     SelfCheck,
     Term,
     TermKind,
@@ -33,6 +42,10 @@ from .models import (
 )
 from .models.accountability import AccountabilityForm, FourForms
 from .models.findings import FindingStatus
+from .models.risks import RiskLevel
+from .rules import CAMPAIGN_RULE, INSPECTION_RULE
+from .services.campaigns import PLAN
+from .services.findings import require_raising_side
 from .services.selfchecks import peer_units
 
 
@@ -92,7 +105,7 @@ def _page(request: HttpRequest, *, title: str, inputs: list[Input], draft_key: s
         "back_url": reverse(back), "multipart": multipart,
         "form": _labelled(FormState.of_session(request, draft_key), inputs),
     }
-    return render(request, "oversight/action.html", context, status=403 if refusal else 200)
+    return render(request, "core/action.html", context, status=403 if refusal else 200)
 
 
 def _refusal(request: HttpRequest, action: str, obj: Any = None) -> str:
@@ -173,13 +186,45 @@ def notice_act(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
         refusal = "" if mine else "只有提示单的接收领导可以签收和回复"
     else:
         refusal = _refusal(request, "oversight.inspect")
-    inputs = [Input("text", "书面回复（约谈提醒、批评教育、组织处理、纪律处分建议等）",
-                    "textarea")] if verb == "reply" else []
+    inputs = ([Input("text", "书面回复（约谈提醒、批评教育、组织处理、纪律处分建议等）",
+                     "textarea"), *_reply_action_inputs(request, notice)]
+              if verb == "reply" else [])
     about = [("问题", "\n".join(f"{f.organization.name}：{f.description}"
                                for f in notice.findings.select_related("organization")))]
     return _page(request, title=f"{NOTICE_PAGES[verb]}提示单", draft_key=f"notice-{pk}",
                  record=notice, detail="notice", about=about, refusal=refusal, inputs=inputs,
                  buttons=[Button(NOTICE_PAGES[verb])])
+
+
+REPLY_ROWS = 3  # action rows a reply page offers; the API takes any number up to 50
+
+
+def _charged_persons(leader_id: int) -> list[Person]:
+    """The persons of a vice head's 分管 departments, for the reply's action rows."""
+    paths = [c.organization.path for c in Charge.objects.current().filter(
+        leader_id=leader_id).select_related("organization")]
+    if not paths:
+        return []
+    query = Q()
+    for path in paths:
+        query |= Q(organization__path__startswith=path)
+    return list(Person.objects.filter(query, party_status__in=[
+        PartyStatus.FULL_MEMBER, PartyStatus.PROBATIONARY]).select_related(
+        "organization").order_by("organization__path", "name")[:300])
+
+
+def _reply_action_inputs(request: HttpRequest, notice: Notice) -> list[Input]:
+    """回复措施: a few rows (措施, 日期, 对象), each left empty when not used."""
+    kinds = [("", "（无）"), *ReplyActionKind.choices]
+    persons = [("", "（请选择）")] + [(str(p.pk), f"{p.name}（{p.organization.name}）")
+                                   for p in _charged_persons(notice.recipient_id)]
+    rows: list[Input] = []
+    for n in range(1, REPLY_ROWS + 1):
+        rows += [Input(f"action{n}_kind", f"措施{n}", "select", kinds, required=False),
+                 Input(f"action{n}_taken_on", f"措施{n}日期", "date", required=False),
+                 Input(f"action{n}_person", f"措施{n}对象", "select", persons, required=False,
+                       picker="persons")]
+    return rows
 
 
 def measure_new(request: HttpRequest, finding: int) -> HttpResponse:
@@ -318,6 +363,249 @@ def accountability_correct(request: HttpRequest, pk: int) -> HttpResponse:
     ], buttons=[Button("更正")])
 
 
+def _finding_refusal(request: HttpRequest, finding: Finding) -> str:
+    """Who may correct or withdraw: the inspectors, or a self-reported finding's own unit."""
+    try:
+        require_raising_side(request.user, finding)  # type: ignore[arg-type]
+    except PermissionDenied as refused:
+        return str(refused) or "无权执行此操作"
+    return ""
+
+
+def finding_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    finding: Finding = scoped(Finding, request, pk)
+    return _page(request, title="更正问题", draft_key=f"finding-correct-{pk}", record=finding,
+                 detail="finding", refusal=_finding_refusal(request, finding),
+                 about=[("问题描述", finding.description), ("状态", finding.get_status_display())],
+                 inputs=[
+                     Input("reason", "更正理由", "textarea"),
+                     Input("description", "问题描述", "textarea", required=False,
+                           help="留空表示不更正"),
+                     Input("category", "问题类别", "select",
+                           [("", "（不更正）"), *_terms(TermKind.CATEGORY)], required=False),
+                     Input("severity", "严重程度", "select",
+                           [("", "（不更正）"), *_terms(TermKind.SEVERITY)], required=False),
+                     Input("discovered_on", "发现日期", "date", required=False,
+                           help="留空表示不更正"),
+                     Input("regulation", "违反的规定", required=False, help="留空表示不更正"),
+                 ], buttons=[Button("更正")])
+
+
+def finding_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    finding: Finding = scoped(Finding, request, pk)
+    return _page(request, title="撤销问题", draft_key=f"finding-withdraw-{pk}", record=finding,
+                 detail="finding", refusal=_finding_refusal(request, finding),
+                 about=[("问题描述", finding.description),
+                        ("说明", "登记有误的问题在签发提示单、制定整改措施之前可以撤销；"
+                               "撤销后仍留在台账中，标为已撤销。")],
+                 inputs=[Input("reason", "撤销理由", "textarea")],
+                 buttons=[Button("撤销问题", style="secondary")])
+
+
+def finding_recheck(request: HttpRequest, pk: int) -> HttpResponse:
+    finding: Finding = scoped(Finding, request, pk)
+    results = [(value, label) for value, label in RecheckResult.choices]
+    return _page(request, title="回头看", draft_key=f"recheck-{pk}", record=finding,
+                 detail="finding", refusal=_refusal(request, "oversight.inspect"),
+                 about=[("问题描述", finding.description),
+                        ("销号日期", f"{finding.closed_on or ''}"),
+                        ("回头看日期", f"{finding.recheck_on or ''}")],
+                 inputs=[
+                     Input("checked_on", "回头看日期", "date", value=_today()),
+                     Input("result", "结果", "select", results),
+                     Input("note", "情况说明", "textarea", required=False,
+                           help="问题反弹的必填；反弹将登记一条新的屡查屡犯问题"),
+                 ], buttons=[Button("登记回头看")])
+
+
+def measure_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    measure: Measure = scoped(Measure, request, pk)
+    owners = restrict(Person.objects.filter(party_status__in=[PartyStatus.FULL_MEMBER,
+                                                        PartyStatus.PROBATIONARY]),
+                      request.user).select_related("organization").order_by("name")[:300]
+    choices = [(str(p.pk), f"{p.name}（{p.organization.name}）") for p in owners]
+    if measure.owner_id and str(measure.owner_id) not in {c for c, _ in choices}:
+        choices.insert(0, (str(measure.owner_id), str(measure.owner)))
+    return _measure_page(request, pk, title="修改整改措施", key="measure-edit",
+                         action="oversight.rectify", inputs=[
+                             Input("description", "整改措施", value=measure.description),
+                             Input("owner", "责任人", "select", choices,
+                                   value=str(measure.owner_id or ""), picker="persons"),
+                             Input("due_on", "完成时限", "date",
+                                   value=measure.due_on.isoformat()),
+                             Input("criterion", "完成标准", value=measure.criterion),
+                         ], buttons=[Button("保存修改")])
+
+
+def progress_correct(request: HttpRequest, pk: int, entry: int) -> HttpResponse:
+    measure: Measure = scoped(Measure, request, pk)
+    wrong = measure.progress.filter(pk=entry).first()
+    if wrong is None:
+        raise Http404("没有这条进展")
+    return _page(request, title="更正进展", draft_key=f"progress-correct-{pk}-{entry}",
+                 record=measure, detail="measure",
+                 refusal=_refusal(request, "oversight.rectify", measure.finding.organization),
+                 about=[("整改措施", measure.description), ("要更正的进展", wrong.text)],
+                 inputs=[Input("text", "更正后的进展", "textarea"),
+                         Input("reason", "更正理由", "textarea")],
+                 buttons=[Button("更正进展")])
+
+
+def accountability_new(request: HttpRequest) -> HttpResponse:
+    units = restrict(Organization.objects.all(), request.user).order_by("path")[:500]
+    findings = selectors.findings_for(request.user).select_related("organization").order_by(
+        "organization__path", "-discovered_on")[:200]
+    return _page(request, title="提出问责建议", draft_key="accountability-new",
+                 refusal=_refusal(request, "oversight.inspect"),
+                 back="oversight:accountability_list", inputs=[
+                     Input("organization", "被问责组织", "select",
+                           [(str(u.pk), u.name) for u in units], picker="organizations"),
+                     Input("person", "被问责领导干部（可选）", "select",
+                           [("", "（对组织问责）"),
+                            *[(str(p.pk), p.name) for p in restrict(
+                                Person.objects.filter(charges__isnull=False).distinct(),
+                                request.user).order_by("name")[:300]]],
+                           required=False, picker="persons"),
+                     Input("findings", "关联问题（可选）", "checks",
+                           [(str(f.pk), f"{f.organization.name}：{f.description[:50]}")
+                            for f in findings], values=request.GET.getlist("findings"),
+                           required=False),
+                     Input("reason", "事由", "textarea"),
+                 ], buttons=[Button("提出问责建议")])
+
+
+def _risk_inputs(request: HttpRequest, point: RiskPoint | None) -> list[Input]:
+    owners = restrict(Person.objects.all(), request.user).order_by("name")[:300]
+    owner_choices = [("", "（未指定）"), *[(str(p.pk), p.name) for p in owners]]
+    if point is not None and point.owner_id and str(point.owner_id) not in {
+            c for c, _ in owner_choices}:
+        owner_choices.insert(1, (str(point.owner_id), str(point.owner)))
+    return [
+        Input("post", "岗位", value=point.post if point else "", required=False),
+        Input("area", "风险领域", "select", _terms(TermKind.RISK_AREA),
+              value=point.area.name if point else ""),
+        Input("risk", "风险描述", "textarea", value=point.risk if point else ""),
+        Input("level", "风险等级", "select", list(RiskLevel.choices),
+              value=point.level if point else ""),
+        Input("controls", "防控措施", "textarea", value=point.controls if point else ""),
+        Input("owner", "责任人", "select", owner_choices,
+              value=str(point.owner_id or "") if point else "", required=False,
+              picker="persons"),
+        Input("review_on", "复核日期", "date",
+              value=point.review_on.isoformat() if point else ""),
+    ]
+
+
+def risk_point_new(request: HttpRequest) -> HttpResponse:
+    units = [u for u in restrict(Organization.objects.filter(kind=OrgKind.GOVERNMENT_UNIT),
+                                 request.user).order_by("path")
+             if can(request.user, "oversight.rectify", u)]
+    refusal = "" if units else rule_for("oversight.rectify").refusal_for(request.user, None)
+    return _page(request, title="登记廉政风险点", draft_key="riskpoint",
+                 refusal=refusal, back="oversight:riskpoint_list", inputs=[
+                     Input("organization", "单位", "select",
+                           [(str(u.pk), u.name) for u in units], picker="organizations",
+                           picker_params=f"kind={OrgKind.GOVERNMENT_UNIT.value}"),
+                     *_risk_inputs(request, None),
+                 ], buttons=[Button("登记")])
+
+
+def risk_point_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    point: RiskPoint = scoped(RiskPoint, request, pk)
+    return _page(request, title="修改廉政风险点", draft_key=f"riskpoint-{pk}", record=point,
+                 detail="riskpoint",
+                 refusal=_refusal(request, "oversight.rectify", point.organization),
+                 about=[("单位", point.organization.name)],
+                 inputs=_risk_inputs(request, point), buttons=[Button("保存修改")])
+def _charged_units(request: HttpRequest) -> list[Organization]:
+    person = getattr(request.user, "person_id", None)
+    return [c.organization for c in Charge.objects.current().filter(leader_id=person)
+            .select_related("organization").order_by("organization__path")] if person else []
+
+
+def inspection_new(request: HttpRequest) -> HttpResponse:
+    units = [(str(u.pk), u.name) for u in _charged_units(request)]
+    topics = list(InspectionTopic.choices)
+    results = [("", "（不填）"), *ItemResult.choices]
+    items: list[Input] = []
+    for n, (_topic, label) in enumerate(topics, start=1):
+        items += [Input(f"item{n}_text", f"检查事项：{label}", required=False,
+                        help="如：“三重一大”事项是否集体决策"),
+                  Input(f"item{n}_result", f"检查结果：{label}", "select", results,
+                        required=False)]
+    return _page(request, title="登记督导检查", draft_key="inspection",
+                 refusal=_refusal(request, "oversight.supervise"),
+                 back="oversight:inspection_list",
+                 about=[("依据", INSPECTION_RULE.text), ("出处", INSPECTION_RULE.citation)],
+                 inputs=[
+                     Input("targets", "被检查单位（本人分管）", "checks", units),
+                     Input("topics", "检查内容", "checks", topics,
+                           values=[value for value, _ in topics]),
+                     Input("inspected_on", "检查日期", "date", value=_today()),
+                     *items,
+                     Input("report", "检查报告", "textarea", required=False),
+                 ], buttons=[Button("登记")])
+
+
+def inspection_finding(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection: Inspection = scoped(Inspection, request, pk)
+    own = getattr(request.user, "person_id", None) == inspection.organizer_id
+    refusal = "" if own else "只能为本人组织的督导检查登记问题"
+    targets = [(str(t.pk), t.name) for t in inspection.targets.order_by("path")]
+    return _page(request, title="登记督导检查发现的问题", draft_key=f"inspection-finding-{pk}",
+                 record=inspection, detail="inspection", refusal=refusal,
+                 about=[("检查内容", inspection.topics_text),
+                        ("问题来源", "督导检查")],
+                 inputs=[
+                     Input("organization", "问题单位", "select", targets),
+                     Input("category", "问题类别", "select", _terms(TermKind.CATEGORY)),
+                     Input("severity", "严重程度", "select", _terms(TermKind.SEVERITY)),
+                     Input("discovered_on", "发现日期", "date",
+                           value=inspection.inspected_on.isoformat()),
+                     Input("description", "问题描述", "textarea"),
+                     Input("regulation", "违反的规定（可选）", required=False),
+                 ], buttons=[Button("登记")])
+
+
+def campaign_new(request: HttpRequest) -> HttpResponse:
+    return _page(request, title="发起专项整治", draft_key="campaign",
+                 refusal=_refusal(request, "oversight.inspect"),
+                 back="oversight:campaign_list",
+                 about=[("依据", CAMPAIGN_RULE.text), ("出处", CAMPAIGN_RULE.citation)],
+                 inputs=[
+                     Input("name", "名称"),
+                     Input("starts_on", "开始日期", "date", value=_today()),
+                     Input("ends_on", "结束日期", "date"),
+                     Input("basis", "依据", "textarea"),
+                 ], buttons=[Button("发起")])
+
+
+def campaign_findings(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign: Campaign = scoped(Campaign, request, pk)
+    findings = selectors.findings_for(request.user).filter(campaign__isnull=True).exclude(
+        status__in=[FindingStatus.CLOSED, FindingStatus.WITHDRAWN]).order_by(
+        "organization__path", "-discovered_on")[:300]
+    return _page(request, title="列入专项整治的问题", draft_key=f"campaign-findings-{pk}",
+                 record=campaign, detail="campaign",
+                 refusal=_refusal(request, "oversight.inspect"),
+                 inputs=[Input("findings", "问题（未列入其他专项整治、未销号）", "checks",
+                               [(str(f.pk), f"{f.organization.name}：{f.description[:60]}")
+                                for f in findings])],
+                 buttons=[Button("列入")])
+
+
+def campaign_plan(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign: Campaign = scoped(Campaign, request, pk)
+    linked_ids = set(campaign.plan_links.values_list("plan_id", flat=True))
+    plans = [(str(p.pk), p.label) for p in linked.offered(PLAN, request.user)
+             if p.pk not in linked_ids]
+    return _page(request, title="关联工作部署", draft_key=f"campaign-plan-{pk}",
+                 record=campaign, detail="campaign",
+                 refusal=_refusal(request, "oversight.inspect"),
+                 inputs=[Input("plan", "工作部署", "select", plans)],
+                 buttons=[Button("关联")])
+
+
 ACTION_PAGES: dict[str, tuple[Callable[..., HttpResponse], Callable[..., HttpResponse]]] = {
     "finding-new": (finding_new, views.finding_new),
     "notice-new": (notice_new, views.notice_new),
@@ -332,6 +620,19 @@ ACTION_PAGES: dict[str, tuple[Callable[..., HttpResponse], Callable[..., HttpRes
     "accountability-decide": (accountability_decide, views.accountability_decide),
     "accountability-complete": (accountability_complete, views.accountability_complete),
     "accountability-correct": (accountability_correct, views.accountability_correct),
+    "accountability-new": (accountability_new, views.accountability_new),
+    "finding-correct": (finding_correct, views.finding_correct),
+    "finding-withdraw": (finding_withdraw, views.finding_withdraw),
+    "finding-recheck": (finding_recheck, views.finding_recheck),
+    "measure-edit": (measure_edit, views.measure_edit),
+    "progress-correct": (progress_correct, views.progress_correct),
+    "riskpoint-new": (risk_point_new, views.risk_point_new),
+    "riskpoint-edit": (risk_point_edit, views.risk_point_edit),
+    "inspection-new": (inspection_new, views.inspection_new),
+    "inspection-finding": (inspection_finding, views.inspection_finding),
+    "campaign-new": (campaign_new, views.campaign_new),
+    "campaign-findings": (campaign_findings, views.campaign_findings),
+    "campaign-plan": (campaign_plan, views.campaign_plan),
 }
 
 

@@ -7,13 +7,16 @@ from typing import Any
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from dangjian.core.inputs import IdFilter, YearNumberFilter
 from dangjian.orgs.filtersets import SubtreeFilterSet
 
 from .models import (
     Accountability,
+    Campaign,
     Finding,
+    Inspection,
     Measure,
     MeasureStatus,
     Notice,
@@ -52,12 +55,16 @@ class FindingFilterSet(SubtreeFilterSet):
                                              label="未定分管领导")
     repeat = django_filters.ChoiceFilter(choices=YES, method="filter_repeat",
                                          label="屡查屡犯")
+    recheck_due = django_filters.ChoiceFilter(choices=YES, method="filter_recheck_due",
+                                              label="待回头看")
+    inspection = IdFilter(field_name="inspection_id", label="督导检查")
+    campaign = IdFilter(field_name="campaign_id", label="专项整治")
 
     class Meta:
         model = Finding
         fields = ["subtree", "q", "source", "category", "status", "discovered_from",
                   "discovered_to", "organization", "responsible_leader", "open", "light",
-                  "unassigned", "repeat"]
+                  "unassigned", "repeat", "recheck_due", "inspection", "campaign"]
 
     def filter_open(self, queryset: QuerySet[Finding], name: str, value: str) -> QuerySet[Any]:
         return queryset.exclude(status__in=[FindingStatus.CLOSED, FindingStatus.WITHDRAWN])
@@ -82,6 +89,12 @@ class FindingFilterSet(SubtreeFilterSet):
                       ) -> QuerySet[Any]:
         """屡查屡犯: findings registered as a repeat of an earlier one."""
         return queryset.filter(repeat_of__isnull=False)
+
+    def filter_recheck_due(self, queryset: QuerySet[Finding], name: str, value: str
+                           ) -> QuerySet[Any]:
+        """回头看 due: closed, its day come, not yet rechecked (``services.rechecks``)."""
+        return queryset.filter(status=FindingStatus.CLOSED, recheck_on__lte=timezone.localdate(),
+                               recheck__isnull=True)
 
 
 class NoticeFilterSet(SubtreeFilterSet):
@@ -178,3 +191,32 @@ class AccountabilityFilterSet(SubtreeFilterSet):
     class Meta:
         model = Accountability
         fields = ["subtree", "q", "status", "form", "four_forms", "organization"]
+
+
+class InspectionFilterSet(SubtreeFilterSet):
+    """督导检查; ``target`` is one inspected unit (its subtree's inspections)."""
+
+    q = django_filters.CharFilter(field_name="report", lookup_expr="contains", label="检查报告")
+    organizer = IdFilter(field_name="organizer_id", label="分管领导")
+    target = IdFilter(field_name="targets", label="被检查单位")
+    inspected_from = django_filters.DateFilter(field_name="inspected_on", lookup_expr="gte",
+                                               label="检查日期起")
+    inspected_to = django_filters.DateFilter(field_name="inspected_on", lookup_expr="lte",
+                                             label="检查日期止")
+
+    class Meta:
+        model = Inspection
+        fields = ["subtree", "q", "organizer", "target", "inspected_from", "inspected_to"]
+
+
+class CampaignFilterSet(SubtreeFilterSet):
+    q = django_filters.CharFilter(field_name="name", lookup_expr="contains", label="名称")
+    active_on = django_filters.DateFilter(method="filter_active_on", label="进行中（日期）")
+
+    class Meta:
+        model = Campaign
+        fields = ["subtree", "q", "active_on"]
+
+    def filter_active_on(self, queryset: QuerySet[Campaign], name: str, value: date
+                         ) -> QuerySet[Campaign]:
+        return queryset.filter(starts_on__lte=value, ends_on__gte=value)

@@ -9,4 +9,6 @@ register(MenuSection("oversight", "监督整改", order=40, items=(
     MenuItem("举一反三自查", "oversight:selfcheck_list", has_business_scope),
     MenuItem("问责", "oversight:accountability_list", has_business_scope),
     MenuItem("廉政风险点", "oversight:riskpoint_list", has_business_scope),
+    MenuItem("督导检查", "oversight:inspection_list", has_business_scope),
+    MenuItem("专项整治", "oversight:campaign_list", has_business_scope),
 )))

@@ -2,7 +2,8 @@
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, QuerySet
 from django.urls import reverse
 
 from dangjian.access.actor import actor_of
@@ -15,25 +16,49 @@ from dangjian.core.permissions import can
 from . import selectors
 from .filtersets import (
     AccountabilityFilterSet,
+    CampaignFilterSet,
     FindingFilterSet,
+    InspectionFilterSet,
     MeasureFilterSet,
     NoticeFilterSet,
     RiskPointFilterSet,
     SelfCheckFilterSet,
 )
-from .models import Accountability, Finding, Measure, MeasureStatus, Notice, RiskPoint, SelfCheck
+from .models import (
+    Accountability,
+    Campaign,
+    Finding,
+    Inspection,
+    Measure,
+    MeasureStatus,
+    Notice,
+    NoticeStatus,
+    Recheck,
+    RiskPoint,
+    SelfCheck,
+)
 from .models.findings import FindingStatus
 from .services import accountability as accountability_services
+from .services import campaigns as campaign_services
+from .services import findings as finding_services
 from .services import measures as measure_services
 from .services import notices as notice_services
+from .services import rechecks as recheck_services
 from .tables import (
     AccountabilityTable,
+    CampaignProgressTable,
+    CampaignTable,
     EscalationTable,
     EvidenceTable,
     FindingTable,
+    InspectionItemTable,
+    InspectionTable,
+    LinkedPlanTable,
     MeasureTable,
+    NoticeActionTable,
     NoticeTable,
     ProgressTable,
+    RecheckTable,
     RiskPointTable,
     SelfCheckTable,
     VerificationTable,
@@ -42,6 +67,14 @@ from .tables import (
 
 def _url(name: str, *args: Any) -> str:
     return reverse(f"oversight:{name}", args=args)
+
+
+def _raising_side(user: Any, finding: Finding) -> bool:
+    try:
+        finding_services.require_raising_side(user, finding)
+    except PermissionDenied:
+        return False
+    return True
 
 
 def _may_move(transitions: dict[str, set[str]], current: str, new: str) -> bool:
@@ -93,6 +126,8 @@ class RiskPointList(RegisterListView):
     title = "廉政风险点"
     export_name = "廉政风险点"
     status_field = "level"
+    new_url = "oversight:riskpoint-new"
+    new_label = "登记廉政风险点"
 
     def rows(self) -> QuerySet[RiskPoint]:
         return selectors.risk_points_for(self.request.user).select_related(
@@ -115,14 +150,20 @@ class FindingDetail(RecordDetailView):
         notices = restrict(finding.notices.select_related("organization", "recipient"), user)
         checks = restrict(finding.self_checks.select_related("origin__organization",
                                                              "organization"), user)
+        rechecks = Recheck.objects.filter(finding=finding).select_related("checked_by")
         return [Section("整改措施", MeasureTable(measures, orderable=False)),
                 Section("监督工作提示单", NoticeTable(notices, orderable=False)),
-                Section("举一反三自查", SelfCheckTable(checks, orderable=False))]
+                Section("举一反三自查", SelfCheckTable(checks, orderable=False)),
+                Section("回头看", RecheckTable(rechecks, orderable=False))]
 
     def actions(self) -> list[Action]:
         finding: Finding = self.object
         user, found = self.request.user, []
         if finding.status == FindingStatus.CLOSED:
+            if can(user, "oversight.inspect") and recheck_services.may_recheck(finding):
+                found.append(Action("回头看", _url("finding-recheck", finding.pk)))
+            return found
+        if finding.status == FindingStatus.WITHDRAWN:
             return []
         if can(user, "oversight.rectify", finding.organization):
             found.append(Action("添加整改措施", _url("measure-new", finding.pk)))
@@ -130,6 +171,13 @@ class FindingDetail(RecordDetailView):
             found += [Action("起草提示单", _url("notice-new") + f"?findings={finding.pk}",
                              style="secondary"),
                       Action("举一反三", _url("selfcheck-send", finding.pk), style="secondary")]
+        if _raising_side(user, finding):
+            found.append(Action("更正", _url("finding-correct", finding.pk),
+                                style="secondary outline"))
+            if not finding.measures.exists() and not finding.notices.exclude(
+                    status=NoticeStatus.DRAFT).exists():
+                found.append(Action("撤销", _url("finding-withdraw", finding.pk),
+                                    style="secondary outline"))
         return found
 
     def history_records(self) -> list[Any]:
@@ -145,7 +193,9 @@ class NoticeDetail(RecordDetailView):
 
     def sections(self) -> list[Section]:
         findings = selectors.findings_for(self.request.user).filter(notices=self.object)
-        return [Section("问题", FindingTable(findings, orderable=False))]
+        actions = self.object.actions.select_related("person")
+        return [Section("问题", FindingTable(findings, orderable=False)),
+                Section("回复措施（一岗双责）", NoticeActionTable(actions))]
 
     def actions(self) -> list[Action]:
         notice: Notice = self.object
@@ -180,14 +230,19 @@ class MeasureDetail(RecordDetailView):
     def sections(self) -> list[Section]:
         measure: Measure = self.object
         return [
-            Section("进展", ProgressTable(measure.progress.select_related("author")
-                                          .order_by("-created_at", "-id"))),
+            Section("进展", ProgressTable(
+                measure.progress.select_related("author", "correction")
+                .order_by("-created_at", "-id"),
+                exclude=() if self._may_rectify() else ("correct",))),
             Section("佐证材料", EvidenceTable(measure.evidence.select_related("uploaded_by")
                                               .order_by("id"))),
             Section("核查记录", VerificationTable(measure.verifications.select_related("inspector")
                                                   .order_by("id"))),
             Section("督办升级", EscalationTable(measure.escalations.order_by("taken_on", "id"))),
         ]
+
+    def _may_rectify(self) -> bool:
+        return can(self.request.user, "oversight.rectify", self.object.finding.organization)
 
     def actions(self) -> list[Action]:
         measure: Measure = self.object
@@ -198,6 +253,9 @@ class MeasureDetail(RecordDetailView):
                 found.append(Action("报送进展", _url("measure-progress", measure.pk)))
                 found.append(Action("上传佐证", _url("measure-evidence", measure.pk),
                                     style="secondary"))
+            if status != MeasureStatus.CLOSED:
+                found.append(Action("修改", _url("measure-edit", measure.pk),
+                                    style="secondary outline"))
             if MeasureStatus.SUBMITTED in moves:
                 found.append(Action("提交核查", _url("measure-submit", measure.pk),
                                     style="secondary"))
@@ -217,6 +275,12 @@ class RiskPointDetail(RecordDetailView):
     def sections(self) -> list[Section]:
         findings = selectors.findings_for(self.request.user).filter(risk_point=self.object)
         return [Section("对应问题", FindingTable(findings, orderable=False))]
+
+    def actions(self) -> list[Action]:
+        point: RiskPoint = self.object
+        if can(self.request.user, "oversight.rectify", point.organization):
+            return [Action("修改", _url("riskpoint-edit", point.pk))]
+        return []
 
 
 class SelfCheckList(RegisterListView):
@@ -250,6 +314,8 @@ class AccountabilityList(RegisterListView):
     table_class = AccountabilityTable
     title = "问责"
     export_name = "问责台账"
+    new_url = "oversight:accountability-new"
+    new_label = "提出问责建议"
 
     def rows(self) -> QuerySet[Accountability]:
         return selectors.accountability_for(self.request.user).order_by("-created_at", "-id")
@@ -284,3 +350,84 @@ class AccountabilityDetail(RecordDetailView):
 
     def history_records(self) -> list[Any]:
         return related(self.object, "corrections")
+
+
+class InspectionList(RegisterListView):
+    model = Inspection
+    filterset_class = InspectionFilterSet
+    table_class = InspectionTable
+    title = "督导检查"
+    export_name = "督导检查"
+    new_url = "oversight:inspection-new"
+    new_label = "登记督导检查"
+    status_field = None
+
+    def rows(self) -> QuerySet[Inspection]:
+        return selectors.inspections_for(self.request.user).prefetch_related("targets").annotate(
+            finding_count=Count("findings")).order_by("-inspected_on", "-id")
+
+
+class InspectionDetail(RecordDetailView):
+    model = Inspection
+    fields = ("organizer", "targets", "inspected_on", "report", "created_by", "created_at")
+    list_url = "oversight:inspection_list"
+
+    def sections(self) -> list[Section]:
+        inspection: Inspection = self.object
+        findings = selectors.findings_for(self.request.user).filter(inspection=inspection)
+        return [Section(f"检查清单（{inspection.topics_text}）",
+                        InspectionItemTable(inspection.items.all())),
+                Section("发现问题", FindingTable(findings, orderable=False))]
+
+    def actions(self) -> list[Action]:
+        inspection: Inspection = self.object
+        user = self.request.user
+        own = getattr(user, "person_id", None) == inspection.organizer_id
+        if own and can(user, "oversight.supervise"):
+            return [Action("登记发现问题", _url("inspection-finding", inspection.pk))]
+        return []
+
+    def history_records(self) -> list[Any]:
+        return related(self.object, "findings")
+
+
+class CampaignList(RegisterListView):
+    model = Campaign
+    filterset_class = CampaignFilterSet
+    table_class = CampaignTable
+    title = "专项整治"
+    export_name = "专项整治"
+    new_url = "oversight:campaign-new"
+    new_label = "发起专项整治"
+    status_field = None
+
+    def rows(self) -> QuerySet[Campaign]:
+        return selectors.campaigns_for(self.request.user).annotate(
+            finding_count=Count("findings")).order_by("-starts_on", "-id")
+
+
+class CampaignDetail(RecordDetailView):
+    model = Campaign
+    fields = ("name", "organization", "starts_on", "ends_on", "basis", "created_by",
+              "created_at")
+    list_url = "oversight:campaign_list"
+
+    def sections(self) -> list[Section]:
+        campaign: Campaign = self.object
+        user = self.request.user
+        progress = campaign_services.campaign_progress(campaign, user)
+        findings = selectors.findings_for(user).filter(campaign=campaign)
+        measures = restrict(Measure.objects.filter(finding__campaign=campaign), user
+                            ).select_related("finding__organization", "owner")
+        return [Section("整治进度", CampaignProgressTable([progress])),
+                Section("问题", FindingTable(findings, orderable=False)),
+                Section("整改措施", MeasureTable(measures, orderable=False)),
+                Section("工作部署", LinkedPlanTable(
+                    campaign_services.linked_plans(campaign, user)))]
+
+    def actions(self) -> list[Action]:
+        if not can(self.request.user, "oversight.inspect"):
+            return []
+        campaign: Campaign = self.object
+        return [Action("列入问题", _url("campaign-findings", campaign.pk)),
+                Action("关联工作部署", _url("campaign-plan", campaign.pk), style="secondary")]

@@ -51,3 +51,20 @@ def local_settings() -> LocalSettings:
     from django.conf import settings
 
     return LocalSettings(**getattr(settings, "DANGJIAN_OVERSIGHT", {}))
+
+
+INSPECTION_RULE = Rule(
+    text="加强对分管战线部门单位执行党章、党内政治生活准则和落实民主集中制等情况的督导检查",
+    citation="县政府党组党建工作会议讲话（seeds/004）一、二；《关于新形势下党内政治生活的若干准则》",
+    status=Status.CONFIRMED,
+)
+CAMPAIGN_RULE = Rule(
+    text="持续加大对党内政治生活不规范不严肃不经常等问题的专项整治力度",
+    citation="县政府党组党建工作会议讲话（seeds/004）一、二",
+    status=Status.CONFIRMED,
+)
+ONE_POST_TWO_DUTIES_RULE = Rule(
+    text="领导干部“一岗双责”：对分管部门单位的问题约谈提醒、批评教育，提出组织处理、纪律处分建议",
+    citation="《党委（党组）落实全面从严治党主体责任规定》第十三条；《中国共产党问责条例》第八条",
+    status=Status.CONFIRMED_2ND,
+)

@@ -7,7 +7,18 @@ from django.db.models import Min, Q, QuerySet
 
 from dangjian.access.scoping import restrict
 
-from .models import Accountability, Finding, Measure, MeasureStatus, Notice, RiskPoint, SelfCheck
+from .models import (
+    Accountability,
+    Campaign,
+    Finding,
+    Inspection,
+    Measure,
+    MeasureStatus,
+    Notice,
+    NoticeAction,
+    RiskPoint,
+    SelfCheck,
+)
 from .models.findings import FindingStatus
 from .services.lights import LightCutoffs
 
@@ -27,6 +38,18 @@ def measures_for(user: Any) -> QuerySet[Measure]:
 def notices_for(user: Any) -> QuerySet[Notice]:
     return restrict(Notice.objects.all(), user).select_related("recipient").prefetch_related(
         "findings__organization")
+
+
+def notice_actions_for(user: Any) -> QuerySet[NoticeAction]:
+    return restrict(NoticeAction.objects.all(), user).select_related("notice", "person")
+
+
+def inspections_for(user: Any) -> QuerySet[Inspection]:
+    return restrict(Inspection.objects.all(), user).select_related("organizer", "organization")
+
+
+def campaigns_for(user: Any) -> QuerySet[Campaign]:
+    return restrict(Campaign.objects.all(), user).select_related("organization")
 
 
 def self_checks_for(user: Any) -> QuerySet[SelfCheck]:

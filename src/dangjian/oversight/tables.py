@@ -10,13 +10,18 @@ from dangjian.core.lists import RegisterTable
 
 from .models import (
     Accountability,
+    Campaign,
     Escalation,
     Evidence,
     Finding,
+    Inspection,
+    InspectionItem,
     Measure,
     MeasureStatus,
     Notice,
+    NoticeAction,
     Progress,
+    Recheck,
     RiskPoint,
     SelfCheck,
     Verification,
@@ -181,11 +186,19 @@ class ProgressTable(RegisterTable):
     created_at = tables.DateTimeColumn(verbose_name="报告时间", format="Y-m-d H:i")
     text = tables.Column(verbose_name="进展情况")
     author = tables.Column(verbose_name="报告人")
+    correct = tables.Column(verbose_name="", empty_values=(), orderable=False)
 
     class Meta(RegisterTable.Meta):
         model = Progress
-        fields = ("created_at", "text", "author")
+        fields = ("created_at", "text", "author", "correct")
         orderable = False
+
+    def render_correct(self, record: Progress) -> str:
+        """A wrong entry is corrected by a new one naming it (``progress-correct``)."""
+        if record.corrects_id or hasattr(record, "correction"):
+            return "已更正" if hasattr(record, "correction") else "（更正）"
+        url = reverse("oversight:progress-correct", args=[record.measure_id, record.pk])
+        return format_html('<a href="{}">更正</a>', url)
 
 
 class EvidenceTable(RegisterTable):
@@ -222,3 +235,90 @@ class EscalationTable(RegisterTable):
         model = Escalation
         fields = ("taken_on", "step")
         orderable = False
+
+
+class RecheckTable(RegisterTable):
+    checked_on = tables.DateColumn(verbose_name="回头看日期", format="Y-m-d")
+    checked_by = tables.Column(verbose_name="检查人")
+    result = tables.Column(verbose_name="结果")
+    note = tables.Column(verbose_name="情况说明")
+    relapse = tables.Column(verbose_name="反弹问题", linkify=lambda record: reverse(
+        "oversight:finding_detail", args=[record.relapse_id]) if record.relapse_id else None)
+
+    class Meta(RegisterTable.Meta):
+        model = Recheck
+        fields = ("checked_on", "checked_by", "result", "note", "relapse")
+        orderable = False
+
+
+class InspectionTable(RegisterTable):
+    inspected_on = tables.DateColumn(verbose_name="检查日期", format="Y-m-d",
+                                     linkify=_detail("inspection"))
+    organizer = tables.Column(verbose_name="组织检查的分管领导", order_by="organizer__name")
+    targets = tables.ManyToManyColumn(verbose_name="被检查单位", orderable=False)
+    topics = tables.Column(verbose_name="检查内容", accessor="topics_text", orderable=False)
+    findings = tables.Column(verbose_name="发现问题", accessor="finding_count",
+                             orderable=False, default=0)
+
+    class Meta(RegisterTable.Meta):
+        model = Inspection
+        row_attrs = _marked("inspection")
+        fields = ("inspected_on", "organizer", "targets", "topics", "findings")
+
+
+class InspectionItemTable(RegisterTable):
+    class Meta(RegisterTable.Meta):
+        model = InspectionItem
+        fields = ("topic", "text", "result", "note")
+        orderable = False
+
+
+class CampaignTable(RegisterTable):
+    name = tables.Column(verbose_name="名称", linkify=_detail("campaign"))
+    starts_on = tables.DateColumn(verbose_name="开始日期", format="Y-m-d")
+    ends_on = tables.DateColumn(verbose_name="结束日期", format="Y-m-d")
+    findings = tables.Column(verbose_name="问题数", accessor="finding_count", orderable=False,
+                             default=0)
+
+    class Meta(RegisterTable.Meta):
+        model = Campaign
+        row_attrs = _marked("campaign")
+        fields = ("name", "organization", "starts_on", "ends_on", "findings")
+
+
+class CampaignProgressTable(RegisterTable):
+    """A campaign's figures, one row (``services.campaigns.CampaignProgress``)."""
+
+    findings_open = tables.Column(verbose_name="问题未销号")
+    findings_closed = tables.Column(verbose_name="问题已销号")
+    measures_closed_on_time = tables.Column(verbose_name="措施按期销号")
+    measures_closed_late = tables.Column(verbose_name="措施逾期销号")
+    measures_open_on_time = tables.Column(verbose_name="措施在期未完成")
+    measures_overdue = tables.Column(verbose_name="措施逾期未完成")
+    plans = tables.Column(verbose_name="工作部署")
+    tasks = tables.Column(verbose_name="任务完成", accessor="tasks_done")
+
+    class Meta(RegisterTable.Meta):
+        orderable = False
+        attrs = {"class": "register", "data-testid": "campaign-progress"}
+
+    def render_tasks(self, record: Any) -> str:
+        return f"{record.tasks_done}/{record.tasks_total}（{record.task_rate}）"
+
+
+class LinkedPlanTable(RegisterTable):
+    label = tables.Column(verbose_name="工作部署", linkify=lambda record: record.url)
+    done = tables.Column(verbose_name="已完成任务")
+    total = tables.Column(verbose_name="任务数")
+
+    class Meta(RegisterTable.Meta):
+        orderable = False
+        empty_text = "尚未关联工作部署"
+
+
+class NoticeActionTable(RegisterTable):
+    class Meta(RegisterTable.Meta):
+        model = NoticeAction
+        fields = ("kind", "taken_on", "person", "note")
+        orderable = False
+        empty_text = "回复未列明措施"

@@ -14,7 +14,7 @@ from dangjian.core.permissions import can
 from dangjian.core.workbench import Kind, Todo, register_todo
 
 from .models import Accountability, MeasureStatus, NoticeStatus
-from .pages import AccountabilityList, MeasureList, NoticeList, SelfCheckList
+from .pages import AccountabilityList, FindingList, MeasureList, NoticeList, SelfCheckList
 from .services.lights import RED
 
 UNIT_ROLES = {Role.UNIT_CLERK, Role.UNIT_SECRETARY}
@@ -44,6 +44,7 @@ def todos(user: Any) -> list[Todo]:
                           {"status": NoticeStatus.REPLIED}),
             register_todo(Kind.APPROVE, "问责建议待决定", AccountabilityList, user,
                           {"status": Accountability.Status.PROPOSED}),
+            register_todo(Kind.VERIFY, "问题待回头看", FindingList, user, {"recheck_due": 1}),
         ]
     if getattr(user, "person_id", None):
         found += [

@@ -4,7 +4,7 @@ small POST view per action. Views only parse forms and call services."""
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
@@ -26,18 +26,27 @@ from dangjian.people.models import Person
 from . import selectors
 from .models import (
     Accountability,
+    Campaign,
     Evidence,
     Finding,
+    Inspection,
+    InspectionTopic,
     Measure,
     MeasureStatus,
     Notice,
     NoticeStatus,
+    RiskPoint,
     SelfCheck,
+    TermKind,
 )
 from .services import accountability as accountability_services
+from .services import campaigns as campaign_services
 from .services import findings as finding_services
+from .services import inspections as inspection_services
 from .services import measures as measure_services
 from .services import notices as notice_services
+from .services import rechecks as recheck_services
+from .services import risks as risk_services
 from .services import selfchecks as selfcheck_services
 from .services.lights import LABELS, cutoffs
 
@@ -67,7 +76,7 @@ FINDING_FIELDS = {"organization": "问题单位", "source": "问题来源", "cat
                   "severity": "严重程度", "discovered_on": "发现日期", "description": "问题描述",
                   "regulation": "违反的规定"}
 NOTICE_FIELDS = {"findings": "提示单包含的问题", "recipient": "接收领导", "reply_due": "回复期限"}
-NOTICE_ACT_FIELDS = {"text": "书面回复"}
+NOTICE_ACT_FIELDS = {"text": "书面回复", "actions": "回复措施"}
 PROGRESS_FIELDS = {"text": "本期进展"}
 EVIDENCE_FIELDS = {"file": "佐证材料", "proves_date": "佐证日期"}
 VERIFY_FIELDS = {"decision": "核查结论", "comment": "核查意见"}
@@ -124,13 +133,27 @@ def notice_act(request: HttpRequest, pk: int, verb: str) -> tuple[str, str]:
     notice = scoped(Notice, request, pk)
     if verb == "reply":
         notice = notice_services.notice_reply(actor=actor_of(request), notice=notice,
-                                              text=request.POST.get("text", ""))
+                                              text=request.POST.get("text", ""),
+                                              actions=_reply_actions(request))
         return f"{notice.number} 已回复", _detail("notice", pk)
     if verb not in NOTICE_ACTIONS:
         raise Http404("没有这个操作")
     service, done = NOTICE_ACTIONS[verb]
     notice = service(actor=actor_of(request), notice=notice)
     return f"{notice.number} {done}", _detail("notice", pk)
+
+
+def _reply_actions(request: HttpRequest) -> list[dict[str, Any]]:
+    """The reply page's action rows that name a measure (措施); a row half filled is refused."""
+    rows = []
+    for n in range(1, 11):
+        kind = request.POST.get(f"action{n}_kind", "")
+        if not kind:
+            continue
+        taken_on = parse_date(request.POST.get(f"action{n}_taken_on", ""), f"措施{n}日期")
+        person = picked(Person, request, request.POST.get(f"action{n}_person"), "actions")
+        rows.append({"kind": kind, "taken_on": taken_on, "person": person})
+    return rows
 
 
 MEASURE_FIELDS = {"description": "整改措施", "owner": "责任人", "due_on": "完成时限",
@@ -272,6 +295,143 @@ def accountability_correct(request: HttpRequest, pk: int) -> tuple[str, str]:
 
 
 
+FINDING_CORRECT_FIELDS = {"reason": "更正理由", "description": "问题描述", "category": "问题类别",
+                          "severity": "严重程度", "discovered_on": "发现日期",
+                          "regulation": "违反的规定"}
+WITHDRAW_FIELDS = {"reason": "撤销理由"}
+RECHECK_FIELDS = {"checked_on": "回头看日期", "result": "结果", "note": "情况说明"}
+PROGRESS_CORRECT_FIELDS = {"text": "更正后的进展", "reason": "更正理由"}
+ACCOUNTABILITY_NEW_FIELDS = {"organization": "被问责组织", "person": "被问责领导干部",
+                             "findings": "关联问题", "reason": "事由"}
+RISK_FIELDS = {"organization": "单位", "post": "岗位", "area": "风险领域", "risk": "风险描述",
+               "level": "风险等级", "controls": "防控措施", "owner": "责任人",
+               "review_on": "复核日期"}
+
+
+@action("finding-correct-{pk}", back="oversight:finding-correct", back_kwargs=("pk",),
+        labels=FINDING_CORRECT_FIELDS)
+def finding_correct(request: HttpRequest, pk: int) -> tuple[str, str]:
+    """A correction names only the fields changed (left blank: unchanged)."""
+    post = request.POST
+    inputs = Inputs(request, FINDING_CORRECT_FIELDS)
+    changes: dict[str, Any] = {name: post[name].strip() for name in
+                               ("description", "category", "severity", "regulation")
+                               if post.get(name, "").strip()}
+    if post.get("discovered_on", "").strip():
+        changes["discovered_on"] = inputs.date("discovered_on")
+    inputs.check()
+    finding_services.finding_correct(actor=actor_of(request),
+                                     finding=scoped(Finding, request, pk),
+                                     reason=post.get("reason", ""), **changes)
+    return "已更正问题", _detail("finding", pk)
+
+
+@action("finding-withdraw-{pk}", back="oversight:finding-withdraw", back_kwargs=("pk",),
+        labels=WITHDRAW_FIELDS)
+def finding_withdraw(request: HttpRequest, pk: int) -> tuple[str, str]:
+    finding_services.finding_withdraw(actor=actor_of(request),
+                                      finding=scoped(Finding, request, pk),
+                                      reason=request.POST.get("reason", ""))
+    return "问题已撤销", _detail("finding", pk)
+
+
+@action("recheck-{pk}", back="oversight:finding-recheck", back_kwargs=("pk",),
+        labels=RECHECK_FIELDS)
+def finding_recheck(request: HttpRequest, pk: int) -> tuple[str, str]:
+    inputs = Inputs(request, RECHECK_FIELDS)
+    checked_on = inputs.date("checked_on")
+    inputs.check()
+    assert checked_on is not None  # refused by check() otherwise
+    done = recheck_services.finding_recheck(
+        actor=actor_of(request), finding=scoped(Finding, request, pk), checked_on=checked_on,
+        result=request.POST.get("result", ""), note=request.POST.get("note", ""))
+    if done.relapse_id:
+        return "已登记回头看：问题反弹，已登记屡查屡犯问题", _detail("finding", done.relapse_id)
+    return "已登记回头看：整改成果巩固", _detail("finding", pk)
+
+
+@action("measure-edit-{pk}", back="oversight:measure-edit", back_kwargs=("pk",),
+        labels=MEASURE_FIELDS)
+def measure_edit(request: HttpRequest, pk: int) -> tuple[str, str]:
+    inputs = Inputs(request, MEASURE_FIELDS)
+    description, criterion = inputs.text("description"), inputs.text("criterion")
+    owner, due_on = inputs.picked(Person, "owner"), inputs.date("due_on")
+    version = version_of(request)
+    if version is None:
+        inputs.refuse("", "页面缺少版本号，请重新打开修改页面")
+    inputs.check()
+    assert version is not None  # refused by check() otherwise
+    measure_services.measure_update(
+        actor=actor_of(request), measure=scoped(Measure, request, pk), version=version,
+        description=description, owner=owner, due_on=due_on, criterion=criterion)
+    return "已修改整改措施", _detail("measure", pk)
+
+
+@action("progress-correct-{pk}-{entry}", back="oversight:progress-correct",
+        back_kwargs=("pk", "entry"), labels=PROGRESS_CORRECT_FIELDS)
+def progress_correct(request: HttpRequest, pk: int, entry: int) -> tuple[str, str]:
+    measure = scoped(Measure, request, pk)
+    wrong = measure.progress.filter(pk=entry).first()
+    if wrong is None:
+        raise Http404("没有这条进展")
+    measure_services.measure_correct_progress(
+        actor=actor_of(request), measure=measure, entry=wrong,
+        text=request.POST.get("text", ""), reason=request.POST.get("reason", ""))
+    return "已更正进展", _detail("measure", pk)
+
+
+@action("accountability-new", back="oversight:accountability-new",
+        labels=ACCOUNTABILITY_NEW_FIELDS)
+def accountability_new(request: HttpRequest) -> tuple[str, str]:
+    inputs = Inputs(request, ACCOUNTABILITY_NEW_FIELDS)
+    organization = inputs.picked(Organization, "organization")
+    person = inputs.picked(Person, "person", required=False)
+    findings = [inputs.read("findings", picked, Finding, request, value, "findings")
+                for value in request.POST.getlist("findings")]
+    reason = inputs.text("reason")
+    inputs.check()
+    case = accountability_services.accountability_open(
+        actor=actor_of(request), organization=organization, person=person,
+        findings=findings, reason=reason)
+    return "已提出问责建议", _detail("accountability", case.pk)
+
+
+def _risk_fields(request: HttpRequest, inputs: Inputs) -> dict[str, Any]:
+    post = request.POST
+    area_name = inputs.text("area")
+    area = inputs.read("area", finding_services.term, TermKind.RISK_AREA, area_name) \
+        if area_name else None
+    fields: dict[str, Any] = {
+        "post": post.get("post", "").strip(), "area": area, "risk": inputs.text("risk"),
+        "level": inputs.text("level"), "controls": inputs.text("controls"),
+        "owner": inputs.picked(Person, "owner", required=False),
+        "review_on": inputs.date("review_on"),
+    }
+    return fields
+
+
+@action("riskpoint", back="oversight:riskpoint-new", labels=RISK_FIELDS)
+def risk_point_new(request: HttpRequest) -> tuple[str, str]:
+    inputs = Inputs(request, RISK_FIELDS)
+    organization = inputs.picked(Organization, "organization")
+    fields = _risk_fields(request, inputs)
+    inputs.check()
+    point = risk_services.risk_point_create(actor=actor_of(request), organization=organization,
+                                            **fields)
+    return "已登记廉政风险点", _detail("riskpoint", point.pk)
+
+
+@action("riskpoint-{pk}", back="oversight:riskpoint-edit", back_kwargs=("pk",),
+        labels=RISK_FIELDS)
+def risk_point_edit(request: HttpRequest, pk: int) -> tuple[str, str]:
+    point = scoped(RiskPoint, request, pk)
+    inputs = Inputs(request, RISK_FIELDS)
+    fields = _risk_fields(request, inputs)
+    inputs.check()
+    risk_services.risk_point_update(actor=actor_of(request), point=point, **fields)
+    return "已修改廉政风险点", _detail("riskpoint", pk)
+
+
 LEDGER_HEADERS = ["序号", "问题单位", "问题来源", "问题类别", "严重程度", "问题描述", "发现日期",
                   "分管领导", "问题状态", "屡查屡犯", "整改措施", "责任人", "完成时限", "措施状态",
                   "灯号", "最新进展", "进展日期", "销号日期"]
@@ -315,3 +475,86 @@ def ledger_export(request: HttpRequest) -> HttpResponse:
     data = render_xlsx(title="问题整改台账", headers=LEDGER_HEADERS,
                        rows=ledger_rows(request.user))
     return attachment(data, XLSX, "问题整改台账.xlsx")
+
+
+INSPECTION_FIELDS = {"targets": "被检查单位", "topics": "检查内容", "inspected_on": "检查日期",
+                     "items": "检查清单", "report": "检查报告"}
+
+
+@action("inspection", back="oversight:inspection-new", labels=INSPECTION_FIELDS)
+def inspection_new(request: HttpRequest) -> tuple[str, str]:
+    inputs = Inputs(request, INSPECTION_FIELDS)
+    targets = [inputs.read("targets", picked, Organization, request, pk, "targets")
+               for pk in request.POST.getlist("targets")]
+    inspected_on = inputs.date("inspected_on")
+    inputs.check()
+    assert inspected_on is not None  # refused by check() otherwise
+    topics = request.POST.getlist("topics")
+    items = []
+    for n, topic in enumerate(InspectionTopic.values, start=1):
+        text = request.POST.get(f"item{n}_text", "").strip()
+        if text:
+            items.append({"topic": topic, "text": text,
+                          "result": request.POST.get(f"item{n}_result", "")})
+    inspection = inspection_services.inspection_create(
+        actor=actor_of(request), targets=targets, topics=topics, inspected_on=inspected_on,
+        items=items, report=request.POST.get("report", ""))
+    return f"已登记督导检查（{len(targets)}个单位）", _detail("inspection", inspection.pk)
+
+
+@action("inspection-finding-{pk}", back="oversight:inspection-finding", back_kwargs=("pk",),
+        labels=FINDING_FIELDS)
+def inspection_finding(request: HttpRequest, pk: int) -> tuple[str, str]:
+    inspection = scoped(Inspection, request, pk)
+    inputs = Inputs(request, FINDING_FIELDS)
+    organization = inputs.picked(Organization, "organization")
+    discovered_on, description = inputs.date("discovered_on"), inputs.text("description")
+    inputs.check()
+    finding = inspection_services.inspection_add_finding(
+        actor=actor_of(request), inspection=inspection, organization=organization,
+        category=request.POST.get("category", ""), severity=request.POST.get("severity", ""),
+        description=description, discovered_on=discovered_on,
+        regulation=request.POST.get("regulation", ""))
+    return f"已登记督导检查发现的问题：{finding.organization}", _detail("inspection", pk)
+
+
+CAMPAIGN_FIELDS = {"name": "名称", "starts_on": "开始日期", "ends_on": "结束日期",
+                   "basis": "依据"}
+
+
+@action("campaign", back="oversight:campaign-new", labels=CAMPAIGN_FIELDS)
+def campaign_new(request: HttpRequest) -> tuple[str, str]:
+    inputs = Inputs(request, CAMPAIGN_FIELDS)
+    name, basis = inputs.text("name"), inputs.text("basis")
+    starts_on, ends_on = inputs.date("starts_on"), inputs.date("ends_on")
+    inputs.check()
+    assert starts_on is not None and ends_on is not None  # refused by check() otherwise
+    campaign = campaign_services.campaign_create(actor=actor_of(request), name=name,
+                                                 starts_on=starts_on, ends_on=ends_on,
+                                                 basis=basis)
+    return f"已发起专项整治：{campaign.name}", _detail("campaign", campaign.pk)
+
+
+@action("campaign-findings-{pk}", back="oversight:campaign-findings", back_kwargs=("pk",),
+        labels={"findings": "问题"})
+def campaign_findings(request: HttpRequest, pk: int) -> tuple[str, str]:
+    campaign = scoped(Campaign, request, pk)
+    inputs = Inputs(request, {"findings": "问题"})
+    findings = [inputs.read("findings", picked, Finding, request, value, "findings")
+                for value in request.POST.getlist("findings")]
+    inputs.check()
+    campaign_services.campaign_add_findings(actor=actor_of(request), campaign=campaign,
+                                            findings=findings)
+    return f"已列入{len(findings)}个问题", _detail("campaign", pk)
+
+
+@action("campaign-plan-{pk}", back="oversight:campaign-plan", back_kwargs=("pk",),
+        labels={"plan": "工作部署"})
+def campaign_plan(request: HttpRequest, pk: int) -> tuple[str, str]:
+    campaign = scoped(Campaign, request, pk)
+    value = request.POST.get("plan", "")
+    if not value.isdecimal():
+        raise ValidationError({"plan": "请选择工作部署"})
+    campaign_services.campaign_link_plan(actor=actor_of(request), campaign=campaign,
+                                         plan_id=int(value))
+    return "已关联工作部署", _detail("campaign", pk)

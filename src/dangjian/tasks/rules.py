@@ -33,6 +33,15 @@ OVERDUE_SUPERVISION = Rule(
     status=Status.UNCERTAIN,
 )
 
+OVERDUE_ACCOUNTABILITY = Rule(
+    text="督查任务逾期超过N个工作日仍未完成的，向纪检监察提出问责建议（N本县可配置，默认10，"
+         "与整改措施逾期问责建议一致）",
+    citation="《中国共产党问责条例》（2019）；本县督查督办制度（本县可配置）",
+    status=Status.UNCERTAIN,
+    note="问责情形（贯彻落实决策部署不力）据记忆在第七条，条款号未核对原文；"
+         "逾期工作日数N无全国性规定，默认10取自整改措施逾期问责建议的本县设置",
+)
+
 
 @dataclass(frozen=True)
 class LocalSettings:
@@ -41,6 +50,8 @@ class LocalSettings:
     yellow_working_days: int = 5  # 临期预警：截止前N个工作日亮黄灯
     report_day: int = 25  # 每月（季）N日前报送进展
     report_reminder_working_days: int = 3  # 报送截止前N个工作日提醒
+    # 逾期N个工作日仍未完成的提出问责建议 (OVERDUE_ACCOUNTABILITY, 待核实); 0 turns it off
+    accountability_after_working_days: int = 10
     document_max_bytes: int = 5 * 1024 * 1024  # 讲话、方案文件（.docx/.txt）大小上限
     evidence_max_bytes: int = 20 * 1024 * 1024
     evidence_types: tuple[str, ...] = ("pdf", "jpg", "png", "docx", "xlsx", "ofd")

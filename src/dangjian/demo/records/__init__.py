@@ -3,7 +3,8 @@
 The organisations, persons and meetings come from ``generator``; this package adds what a
 county records in a year: 责任清单 with fulfilments (``duties``), a 工作要点 and its supervised
 tasks with progress reports (``tasks``), findings, 提示单, measures, 举一反三, 屡查屡犯 and
-问责 (``oversight``), development records, study and visits (``members``).
+问责 (``oversight``), development records, study and visits (``members``), 谈心谈话 and
+the 党组's 民主生活会 (``lifemeetings``).
 
 Every date is placed relative to ``today`` and every choice comes from the seed. Rows are bulk
 inserted, but each one is in the state the services would have left it in (a red task is
@@ -18,7 +19,7 @@ from datetime import date
 from dangjian.audit.services import record
 from dangjian.orgs.models import Organization
 
-from . import duties, members, oversight, tasks
+from . import duties, lifemeetings, members, orglife, oversight, tasks
 from .cast import Cast
 
 
@@ -31,6 +32,8 @@ def generate_records(root: Organization, *, today: date, seed: int) -> dict[str,
     counts.update(tasks.generate(cast, rng))
     counts.update(oversight.generate(cast, rng))
     counts.update(members.generate(cast, rng))
+    counts.update(orglife.generate(cast, rng))
+    counts.update(lifemeetings.generate(cast, rng))
     record(actor=None, action="demo.records", after=counts)
     return counts
 

@@ -4,6 +4,7 @@ each department party group's, from the template, with some duties recorded as d
 import random
 from datetime import date, timedelta
 
+from dangjian.access.models import User
 from dangjian.duties.cadence import spans
 from dangjian.duties.catalogue import items_for
 from dangjian.duties.kinds import Holder, Period
@@ -31,6 +32,10 @@ def generate(cast: Cast, rng: random.Random) -> dict[str, int]:
              (cast.group, cast.county_head.person, Holder.SECRETARY, cast.county_head)]
     lists += [(cast.group, vice, Holder.MEMBER, cast.user_of(vice)) for vice in cast.vice_heads]
     lists += [(u.party, None, Holder.ORGANIZATION, cast.clerk(u.unit)) for u in cast.units]
+    # the 县财政局党组 secretary's own list (第一责任人): his 党课 and 听取汇报 proven from meetings
+    secretary = _secretary(cast)
+    if secretary is not None:
+        lists.append((cast.units[0].party, secretary.person, Holder.SECRETARY, secretary))
     rows = [ResponsibilityList(organization=org, person=person, holder=holder,
                                year=cast.today.year, created_by=user,
                                title=title_of(org, person, holder, cast.today.year))
@@ -42,6 +47,11 @@ def generate(cast: Cast, rng: random.Random) -> dict[str, int]:
     Fulfilment.objects.bulk_create(fulfilments)
     return {"duties.lists": len(rows), "duties.items": len(items),
             "duties.fulfilments": len(fulfilments)}
+
+
+def _secretary(cast: Cast) -> User | None:
+    user = User.objects.filter(is_demo=True, username="finance_secretary").first()
+    return user if user is not None and user.person_id else None
 
 
 def _items(rlist: ResponsibilityList) -> list[ResponsibilityItem]:

@@ -16,15 +16,25 @@ from dangjian.calendar import services as calendar
 from dangjian.calendar.services import add_months
 from dangjian.oversight.models import (
     Accountability,
+    Campaign,
+    CampaignPlan,
     Escalation,
     Evidence,
     Finding,
+    Inspection,
+    InspectionItem,
+    InspectionTopic,
+    ItemResult,
     Measure,
     MeasureStatus,
     Notice,
+    NoticeAction,
     NoticeCounter,
     NoticeStatus,
     Progress,
+    Recheck,
+    RecheckResult,
+    ReplyActionKind,
     RiskPoint,
     SelfCheck,
     Term,
@@ -36,8 +46,10 @@ from dangjian.oversight.models.findings import FindingStatus
 from dangjian.oversight.models.risks import RiskLevel
 from dangjian.oversight.rules import local_settings
 from dangjian.oversight.services.findings import months_before
+from dangjian.oversight.services.inspections import common_ancestor
 from dangjian.oversight.services.lights import cutoffs
 from dangjian.people.models import Person
+from dangjian.tasks.models import Plan
 
 from .cast import Cast, Unit
 
@@ -91,9 +103,15 @@ def generate(cast: Cast, rng: random.Random) -> dict[str, int]:
     notices = _notices(cast, rng, findings)
     checks = _self_checks(cast, rng, findings)
     cases = _accountability(cast, rng, findings, measures)
-    return {"oversight.findings": len(findings), "oversight.measures": len(measures),
+    inspection_findings = _inspection(cast, terms)
+    campaigns = _campaign(cast, findings + inspection_findings)
+    actions = _reply_actions(cast)
+    return {"oversight.findings": len(findings) + len(inspection_findings),
+            "oversight.measures": len(measures),
             "oversight.notices": notices, "oversight.self_checks": checks,
-            "oversight.accountability": cases, "oversight.risk_points": len(risks)}
+            "oversight.accountability": cases, "oversight.risk_points": len(risks),
+            "oversight.inspections": 1, "oversight.campaigns": campaigns,
+            "oversight.notice_actions": actions}
 
 
 def _risk_points(cast: Cast, rng: random.Random, terms: dict) -> list[RiskPoint]:
@@ -247,6 +265,25 @@ def _finding_states(cast: Cast, findings: list[Finding], rows: list[Measure]) ->
             finding.recheck_on = add_months(start=finding.closed_on,
                                             n=local_settings().recheck_after_months).due
     Finding.objects.bulk_update(findings, ["status", "closed_on", "recheck_on"])
+    _rechecks(cast, findings)
+
+
+def _rechecks(cast: Cast, findings: list[Finding]) -> None:
+    """回头看: the closed findings whose day is more than a month past were rechecked on it and
+    held (巩固); the more recent ones wait on the inspector's 工作台. At least one waits: if none
+    does, the latest closed finding's day is today."""
+    closed = sorted((f for f in findings if f.status == FindingStatus.CLOSED and f.recheck_on),
+                    key=lambda f: (f.recheck_on or cast.today, f.pk))
+    if not closed:
+        return
+    month_ago = cast.today - timedelta(days=30)
+    if not any(month_ago < (f.recheck_on or cast.today) <= cast.today for f in closed):
+        closed[-1].recheck_on = cast.today
+        Finding.objects.filter(pk=closed[-1].pk).update(recheck_on=cast.today)
+    Recheck.objects.bulk_create(
+        Recheck(finding=f, checked_on=f.recheck_on, checked_by=cast.inspector,
+                result=RecheckResult.HELD, note="整改措施持续执行，未发现反弹")
+        for f in closed if f.recheck_on is not None and f.recheck_on <= month_ago)
 
 
 def _notices(cast: Cast, rng: random.Random, findings: list[Finding]) -> int:
@@ -378,3 +415,85 @@ def _decide(cast: Cast, case: Accountability, on: date, form: str, four: str,
     if complete:
         done = min(on + timedelta(days=15), cast.yesterday)
         case.status, case.completed_on = Accountability.Status.COMPLETED, done
+
+
+INSPECTION_ITEMS = [
+    (InspectionTopic.CONSTITUTION, "按期召开党组会、按期换届", ItemResult.MET, ""),
+    (InspectionTopic.POLITICAL_LIFE, "“三会一课”、民主生活会、民主评议党员落实情况",
+     ItemResult.PARTLY, "组织生活会批评与自我批评辣味不足"),
+    (InspectionTopic.DEMOCRATIC_CENTRALISM, "“三重一大”事项集体决策", ItemResult.NOT_MET,
+     "2项资金安排未经党组会研究"),
+]
+
+
+def _inspection(cast: Cast, terms: dict) -> list[Finding]:
+    """督导检查 by the demo vice head of two departments he is in charge of, a fortnight ago,
+    with its checklist and the two problems he registered (来源“督导检查”)."""
+    vice = cast.units[0].leader  # 县财政局's, the ``vice_head`` account
+    user = cast.user_of(vice)
+    mine = [u for u in cast.units if u.leader.pk == vice.pk][:2]
+    day = cast.today - timedelta(days=14)
+    inspection = Inspection.objects.create(
+        organizer=vice, organization=common_ancestor([u.unit for u in mine]),
+        topics=list(InspectionTopic.values), inspected_on=day, created_by=user,
+        report="对分管部门执行党章、党内政治生活准则和落实民主集中制情况开展督导检查，"
+               "总体较好，发现问题2个，已责成限期整改。")
+    inspection.targets.set([u.unit for u in mine])
+    InspectionItem.objects.bulk_create([
+        InspectionItem(inspection=inspection, topic=topic, text=text, result=result, note=note)
+        for topic, text, result, note in INSPECTION_ITEMS])
+    problems = [("组织建设", "较重", "资金安排未经党组会集体研究，“三重一大”制度执行不严"),
+                ("思想建设", "一般", "组织生活会批评与自我批评不够深入，辣味不足")]
+    rows = [Finding(organization=unit.unit, source=terms[(TermKind.SOURCE, "督导检查")],
+                    category=terms[(TermKind.CATEGORY, category)],
+                    severity=terms[(TermKind.SEVERITY, severity)],
+                    description=f"{unit.unit.name}{text}", discovered_on=day,
+                    regulation="《关于新形势下党内政治生活的若干准则》", responsible_leader=vice,
+                    raised_by=user, created_by=user, inspection=inspection)
+            for unit, (category, severity, text) in zip(
+                [mine[0], mine[-1]], problems, strict=True)]
+    Finding.objects.bulk_create(rows)
+    return rows
+
+
+def _campaign(cast: Cast, findings: list[Finding]) -> int:
+    """专项整治 of 党内政治生活 problems, launched by the inspector this year: the findings of
+    political and ideological building and of the 督导检查 belong to it, with the year's plan."""
+    grant = cast.inspector.grants.filter(organization__isnull=False).first()
+    area = grant.organization if grant is not None and grant.organization else cast.root
+    campaign = Campaign.objects.create(
+        organization=area,
+        name="党内政治生活不规范不严肃不经常问题专项整治",
+        starts_on=cast.year_start, ends_on=date(cast.today.year, 12, 31),
+        basis="县政府党组党建工作会议：持续加大对党内政治生活不规范不严肃不经常等问题的专项"
+              "整治力度", created_by=cast.inspector)
+    chosen = [f.pk for f in findings if f.discovered_on >= cast.year_start and (
+        f.inspection_id or f.category.name in ("政治建设", "思想建设"))][:12]
+    Finding.objects.filter(pk__in=chosen).update(campaign=campaign)
+    plan = Plan.objects.filter(organization__path__startswith=cast.root.path).order_by(
+        "pk").first()
+    if plan is not None:
+        CampaignPlan.objects.create(campaign=campaign, plan_id=plan.pk, linked_by=cast.inspector)
+    return 1
+
+
+def _reply_actions(cast: Cast) -> int:
+    """The demo vice head's answered 提示单 list what he did (一岗双责): a 约谈提醒 of the unit's
+    party secretary or first member, and on every other one a 批评教育 too."""
+    vice = cast.units[0].leader
+    people = [u.members[0] for u in cast.units if u.leader.pk == vice.pk and u.members]
+    answered = Notice.objects.filter(recipient=vice, replied_at__isnull=False).order_by("pk")
+    rows = []
+    for n, notice in enumerate(answered):
+        if not people:
+            break
+        assert notice.replied_at is not None
+        day = min(notice.replied_at.date(), cast.yesterday)
+        person = people[n % len(people)]
+        rows.append(NoticeAction(notice=notice, kind=ReplyActionKind.TALK, taken_on=day,
+                                 person=person, note="约谈单位主要负责人，督促整改"))
+        if n % 2 == 0:
+            rows.append(NoticeAction(notice=notice, kind=ReplyActionKind.CRITICISM,
+                                     taken_on=day, person=person))
+    NoticeAction.objects.bulk_create(rows)
+    return len(rows)

@@ -62,6 +62,9 @@ class ResponsibilityItemProgressSerializer(serializers.Serializer):
     late = FactSerializer(many=True)
     fulfilments = serializers.SerializerMethodField()
     source = serializers.CharField()  # type: ignore[assignment]
+    proof = serializers.ChoiceField(
+        choices=["自动取证", "手工登记"], read_only=True,
+        help_text="自动取证：由平台已有记录证明（facts 各带链接）；手工登记：由履责记实证明")
 
     def get_fulfilments(self, obj: Any) -> list[dict[str, Any]]:
         return FulfilmentSerializer(obj.fulfilments, many=True).data  # type: ignore[return-value]

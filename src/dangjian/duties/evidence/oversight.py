@@ -1,7 +1,7 @@
 """Proof from the oversight loop, read through oversight.selectors (never its tables)."""
 
 from dangjian.oversight.models import MeasureStatus, NoticeStatus
-from dangjian.oversight.selectors import measures_for, notices_for
+from dangjian.oversight.selectors import measures_for, notice_actions_for, notices_for
 
 from .registry import Evidence, Fact, Subject, provider
 
@@ -18,9 +18,14 @@ def notices_answered(subject: Subject) -> Evidence:
                           replied_at__date__lte=subject.end)
     late = mine.filter(status__in=OWED, reply_due__lt=subject.today,
                        reply_due__gte=subject.start, reply_due__lte=subject.end)
+    # 一岗双责: the actions his structured replies report (约谈提醒, 批评教育 …), each a fact.
+    actions = notice_actions_for(subject.viewer).filter(
+        notice__recipient=subject.person, taken_on__gte=subject.start, taken_on__lte=subject.end)
     return Evidence(
         facts=[Fact(n.replied_at.date(), f"{n.number}已回复", "监督工作提示单", "/oversight/")
-               for n in replied if n.replied_at],
+               for n in replied if n.replied_at]
+        + [Fact(a.taken_on, f"{a.kind}：{a.person.name}（{a.notice.number}）", "监督工作提示单",
+                f"/oversight/notices/{a.notice_id}/") for a in actions],
         owed_late=[Fact(n.reply_due, f"{n.number}逾期未回复", "监督工作提示单", "/oversight/")
                    for n in late])
 

@@ -1,8 +1,8 @@
 """主体责任: yearly responsibility lists from the template, and fulfilment records."""
 
 from .fulfilments import Fulfilment, FulfilmentEvidence
-from .lists import ResponsibilityItem, ResponsibilityList
+from .lists import ResponsibilityItem, ResponsibilityList, YearEndCheck
 from .templates import ResponsibilityTemplate, ResponsibilityTemplateItem
 
 __all__ = ["Fulfilment", "FulfilmentEvidence", "ResponsibilityItem", "ResponsibilityList",
-           "ResponsibilityTemplate", "ResponsibilityTemplateItem"]
+           "ResponsibilityTemplate", "ResponsibilityTemplateItem", "YearEndCheck"]

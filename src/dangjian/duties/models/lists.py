@@ -79,3 +79,21 @@ class ResponsibilityItem(models.Model):
     @property
     def is_local(self) -> bool:
         return not self.template_key
+
+
+class YearEndCheck(models.Model):
+    """The year-end check of one list (年终检查), taken once by the daily job after its year:
+    how many items ended the year overdue, and whether a 问责建议 was raised for them."""
+
+    list = models.OneToOneField(ResponsibilityList, verbose_name="责任清单",
+                                on_delete=models.CASCADE, related_name="year_end_check")
+    taken_on = models.DateField("检查日期")
+    overdue = models.PositiveSmallIntegerField("年终未完成事项数")
+    proposed = models.BooleanField("已提出问责建议", default=False)
+
+    class Meta:
+        verbose_name = "责任清单年终检查"
+        verbose_name_plural = "责任清单年终检查"
+
+    def __str__(self) -> str:
+        return f"{self.list} 年终未完成{self.overdue}项"

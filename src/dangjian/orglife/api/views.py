@@ -33,8 +33,8 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVie
     """组织生活会议: list, record, withdraw, attach sign-in sheets and photos, import a ledger."""
 
     serializer_class = s.MeetingSerializer
-    base_queryset = Meeting.objects.select_related("organization").prefetch_related(
-        "attendance", "attachments")
+    base_queryset = Meeting.objects.select_related("organization", "lecturer").prefetch_related(
+        "attendance", "attachments", "agenda__tags")
     filterset_class = MeetingFilterSet
     parser_classes = [JSONParser, FormParser, MultiPartParser]
 
@@ -47,7 +47,9 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVie
             attendees=list(dict.fromkeys(data["attendees"])),
             absentees=[(a["person"], a["reason"]) for a in data["absentees"]],
             place=data["place"], chair=data["chair"], recorder=data["recorder"],
-            minutes=data["minutes"], decisions=data["decisions"])
+            minutes=data["minutes"], decisions=data["decisions"],
+            agenda=[(a["title"], a["tags"]) for a in data["agenda"]],
+            lecturer=data["lecturer"], lecturer_reach=data["lecturer_reach"])
         return Response(self._out(meeting), status=status.HTTP_201_CREATED)
 
     @extend_schema(request=s.MeetingWithdrawSerializer, responses={204: None})

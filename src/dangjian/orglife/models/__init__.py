@@ -1,7 +1,20 @@
-"""组织生活: meetings with their attendance and attachments, and the yearly rollup."""
+"""组织生活: meetings with their attendance and attachments, the yearly rollup, 谈心谈话 as
+pairs and the 民主生活会 of leading groups."""
 
-from .meetings import Attachment, AttachmentKind, Attendance, Meeting, MeetingKind
+from .lifemeetings import LifeMeeting, LifeMeetingStage, RectificationItem
+from .meetings import (
+    AgendaItem,
+    AgendaTag,
+    Attachment,
+    AttachmentKind,
+    Attendance,
+    LectureReach,
+    Meeting,
+    MeetingKind,
+)
 from .rollups import MeetingRollup
+from .talks import HeartTalk, TalkKind
 
-__all__ = ["Attachment", "AttachmentKind", "Attendance", "Meeting", "MeetingKind",
-           "MeetingRollup"]
+__all__ = ["AgendaItem", "AgendaTag", "Attachment", "AttachmentKind", "Attendance",
+           "HeartTalk", "LectureReach", "LifeMeeting", "LifeMeetingStage", "Meeting",
+           "MeetingKind", "MeetingRollup", "RectificationItem", "TalkKind"]

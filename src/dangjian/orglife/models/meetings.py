@@ -20,6 +20,16 @@ class MeetingKind(models.TextChoices):
     EVALUATION = "民主评议党员", "民主评议党员"
     DEMOCRATIC_LIFE = "民主生活会", "民主生活会"
     HEART_TALK = "谈心谈话", "谈心谈话"
+    # 党组（党委）会议: a leading group's own meeting, its 议题 tagged (AgendaItem).
+    PARTY_GROUP = "党组会议", "党组（党委）会议"
+
+
+class LectureReach(models.TextChoices):
+    """Where a lecturer from outside the branch comes from (讲党课 "深入分管战线和包联地区")."""
+
+    OWN = "", "本组织"
+    CHARGE = "分管领域", "分管领域"
+    LINK = "包联地区", "包联地区（联系点）"
 
 
 class Meeting(Recorded):
@@ -36,6 +46,12 @@ class Meeting(Recorded):
                                  on_delete=models.PROTECT, related_name="+")
     topic = models.CharField("议题", max_length=200)
     minutes = models.TextField("会议记录", blank=True)
+    # 党课: who gave it (any person, not necessarily a member here: a county leader lecturing
+    # in his 分管 or 包联 area). It counts toward the lecturer's own yearly 讲党课 duty.
+    lecturer = models.ForeignKey(Person, verbose_name="授课人", null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="lectures_given")
+    lecturer_reach = models.CharField("授课人来自", max_length=10, blank=True,
+                                      choices=LectureReach.choices)
     decisions = models.TextField("决议及表决情况", blank=True)
     # None for rows the demo generator or a data migration wrote, not a user.
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", null=True,
@@ -57,6 +73,44 @@ class Meeting(Recorded):
 
     def __str__(self) -> str:
         return f"{self.held_on:%Y-%m-%d} {self.organization} {self.kind}"
+
+
+class AgendaTag(models.Model):
+    """A tag of a 党组会议's 议题 (全面从严治党, 党建工作汇报, 意识形态, 三重一大 …): county data,
+    renamed or added by the county; ``key`` is what the duty proofs look for, never renamed."""
+
+    key = models.SlugField("标识", max_length=30, unique=True)
+    name = models.CharField("名称", max_length=30, unique=True)
+    order = models.PositiveSmallIntegerField("排序", default=0)
+    active = models.BooleanField("启用", default=True)
+
+    class Meta:
+        verbose_name = "议题标签"
+        verbose_name_plural = "议题标签"
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AgendaItem(models.Model):
+    """One 议题 of a meeting (a 党组会议's agenda), with its tags."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda")
+    order = models.PositiveSmallIntegerField("序号")
+    title = models.CharField("议题", max_length=200)
+    tags = models.ManyToManyField(AgendaTag, verbose_name="标签", blank=True,
+                                  related_name="items")
+
+    class Meta:
+        verbose_name = "会议议题"
+        verbose_name_plural = "会议议题"
+        ordering = ["meeting", "order"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "order"],
+                                               name="one_agenda_item_per_place")]
+
+    def __str__(self) -> str:
+        return f"{self.order}. {self.title}"
 
 
 class Attendance(models.Model):

@@ -1,5 +1,7 @@
 from typing import Any
 
+from django.apps import apps
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from dangjian.core.files.serializers import StoredFileSerializer, fields_with
@@ -9,12 +11,21 @@ from dangjian.orgs.models import Organization
 from dangjian.oversight.models import (
     Accountability,
     AccountabilityCorrection,
+    Campaign,
     Evidence,
     Finding,
+    Inspection,
+    InspectionItem,
+    InspectionTopic,
+    ItemResult,
     Measure,
     MeasureStatus,
     Notice,
+    NoticeAction,
     Progress,
+    Recheck,
+    RecheckResult,
+    ReplyActionKind,
     RiskPoint,
     SelfCheck,
     Term,
@@ -97,14 +108,24 @@ class ProgressCorrectSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=200)
 
 
+class NoticeActionSerializer(serializers.ModelSerializer):
+    person_name = serializers.CharField(source="person.name", read_only=True)
+
+    class Meta:
+        model = NoticeAction
+        fields = ["id", "kind", "taken_on", "person", "person_name", "note"]
+        read_only_fields = fields
+
+
 class NoticeSerializer(serializers.ModelSerializer):
     number = serializers.CharField(read_only=True)
+    actions = NoticeActionSerializer(many=True, read_only=True)
 
     class Meta:
         model = Notice
         fields = ["id", "number", "title", "recipient", "findings", "reply_due", "status",
                   "issued_on", "acknowledged_at", "reply_text", "replied_at", "closed_at",
-                  "organization"]
+                  "organization", "actions"]
         read_only_fields = fields
 
 
@@ -114,8 +135,117 @@ class NoticeInSerializer(serializers.Serializer):
     reply_due = DateField(label="回复期限")
 
 
+class ReplyActionInSerializer(serializers.Serializer):
+    """One action of a structured reply (回复措施)."""
+
+    kind = serializers.ChoiceField(choices=ReplyActionKind.choices)
+    taken_on = DateField(label="日期")
+    person = ScopedId(Person)
+    note = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+
+
 class ReplySerializer(serializers.Serializer):
     text = serializers.CharField()
+    actions = ReplyActionInSerializer(many=True, required=False, default=list)
+
+
+class InspectionItemSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = InspectionItem
+        fields = ["id", "topic", "text", "result", "note"]
+        read_only_fields = fields
+
+
+class InspectionSerializer(serializers.ModelSerializer):
+    organizer_name = serializers.CharField(source="organizer.name", read_only=True)
+    items = InspectionItemSerializer(many=True, read_only=True)
+    findings: Any = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+
+    class Meta:
+        model = Inspection
+        fields = ["id", "organizer", "organizer_name", "organization", "targets", "topics",
+                  "inspected_on", "report", "items", "findings", "created_at"]
+        read_only_fields = fields
+
+
+class InspectionItemInSerializer(serializers.Serializer):
+    topic = serializers.ChoiceField(choices=InspectionTopic.choices)
+    text = serializers.CharField(max_length=200)
+    result = serializers.ChoiceField(choices=ItemResult.choices)
+    note = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+
+
+class InspectionInSerializer(serializers.Serializer):
+    targets = ScopedId(Organization, many=True)
+    topics = serializers.ListField(child=serializers.ChoiceField(choices=InspectionTopic.choices),
+                                   max_length=3)
+    inspected_on = DateField(label="检查日期")
+    items = InspectionItemInSerializer(many=True, required=False, default=list)
+    report = serializers.CharField(required=False, allow_blank=True, default="",
+                                   max_length=20000)
+
+
+class InspectionFindingInSerializer(serializers.Serializer):
+    """A finding of the inspection: its source is 督导检查."""
+
+    organization = ScopedId(Organization)
+    category = term_field(TermKind.CATEGORY)
+    severity = term_field(TermKind.SEVERITY)
+    description = serializers.CharField()
+    discovered_on = DateField(label="发现日期", required=False, allow_null=True, default=None)
+    regulation = serializers.CharField(max_length=200, required=False, allow_blank=True,
+                                       default="")
+
+
+class CampaignProgressSerializer(serializers.Serializer):
+    findings_open = serializers.IntegerField()
+    findings_closed = serializers.IntegerField()
+    measures_closed_on_time = serializers.IntegerField()
+    measures_closed_late = serializers.IntegerField()
+    measures_open_on_time = serializers.IntegerField()
+    measures_overdue = serializers.IntegerField()
+    plans = serializers.IntegerField()
+    tasks_done = serializers.IntegerField()
+    tasks_total = serializers.IntegerField()
+
+
+class CampaignSerializer(serializers.ModelSerializer):
+    plans = serializers.SerializerMethodField()
+    progress = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Campaign
+        fields = ["id", "name", "organization", "starts_on", "ends_on", "basis", "plans",
+                  "progress", "created_at"]
+        read_only_fields = fields
+
+    def get_plans(self, obj: Campaign) -> list[int]:
+        return sorted(obj.plan_links.values_list("plan_id", flat=True))
+
+    @extend_schema_field(CampaignProgressSerializer)
+    def get_progress(self, obj: Campaign) -> dict[str, Any]:
+        from dangjian.oversight.services.campaigns import campaign_progress
+
+        request = self.context.get("request")
+        progress = campaign_progress(obj, request.user if request else None)
+        return dict(CampaignProgressSerializer(progress).data)
+
+
+class CampaignInSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=100)
+    starts_on = DateField(label="开始日期")
+    ends_on = DateField(label="结束日期")
+    basis = serializers.CharField(max_length=2000)
+
+
+class CampaignFindingsSerializer(serializers.Serializer):
+    findings = ScopedId(Finding, many=True)
+
+
+class CampaignPlanInSerializer(serializers.Serializer):
+    # The tasks app's plan, resolved within the caller's scope like every body id; looked up
+    # by its label, not imported: oversight and tasks are sibling apps (docs/architecture.md).
+    plan = ScopedId(apps.get_model("tasks", "Plan"))
 
 
 class ProgressSerializer(serializers.ModelSerializer):
@@ -286,3 +416,30 @@ class RiskPointInSerializer(ScopedModelSerializer):
         model = RiskPoint
         fields = ["organization", "post", "area", "risk", "level", "controls", "owner",
                   "review_on"]
+
+
+class RiskPointUpdateSerializer(ScopedModelSerializer):
+    """An edit of a risk point: any of its fields but the organisation, each optional."""
+
+    owner = ScopedId(Person, required=False, allow_null=True)
+    area = term_field(TermKind.RISK_AREA)
+
+    class Meta:
+        model = RiskPoint
+        fields = ["post", "area", "risk", "level", "controls", "owner", "review_on"]
+
+
+class RecheckInSerializer(serializers.Serializer):
+    """回头看 of a closed finding: the day, 巩固 or 反弹, and what was seen."""
+
+    checked_on = DateField(label="回头看日期")
+    result = serializers.ChoiceField(choices=RecheckResult.choices)
+    note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+
+
+class RecheckSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Recheck
+        fields = ["id", "finding", "checked_on", "checked_by", "result", "note", "relapse",
+                  "created_at"]
+        read_only_fields = fields

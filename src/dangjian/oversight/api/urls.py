@@ -10,6 +10,8 @@ router.register("measures", views.MeasureViewSet, basename="measure")
 router.register("self-checks", views.SelfCheckViewSet, basename="self-check")
 router.register("accountability", views.AccountabilityViewSet, basename="accountability")
 router.register("risk-points", views.RiskPointViewSet, basename="risk-point")
+router.register("inspections", views.InspectionViewSet, basename="inspection")
+router.register("rectification-campaigns", views.CampaignViewSet, basename="campaign")
 urlpatterns = [
     # The API contract names the file without a trailing slash, unlike the router's routes.
     # The router's id pattern: a malformed id reaches the view (a JSON 404), not a redirect.

@@ -15,12 +15,15 @@ from rest_framework.response import Response
 from dangjian.access.actor import actor_of
 from dangjian.core.files.checks import DOCX, attachment
 from dangjian.core.parsers import FormParser, JSONParser, MultiPartParser
+from dangjian.core.permissions import require
 from dangjian.core.viewsets import ScopedViewSet as BaseScopedViewSet
 from dangjian.core.viewsets import download_schema
 from dangjian.oversight.documents import notice_docx
 from dangjian.oversight.filtersets import (
     AccountabilityFilterSet,
+    CampaignFilterSet,
     FindingFilterSet,
+    InspectionFilterSet,
     MeasureFilterSet,
     NoticeFilterSet,
     RiskPointFilterSet,
@@ -28,7 +31,9 @@ from dangjian.oversight.filtersets import (
 )
 from dangjian.oversight.models import (
     Accountability,
+    Campaign,
     Finding,
+    Inspection,
     Measure,
     MeasureStatus,
     Notice,
@@ -36,9 +41,12 @@ from dangjian.oversight.models import (
     SelfCheck,
 )
 from dangjian.oversight.services import accountability as accountability_services
+from dangjian.oversight.services import campaigns as campaign_services
 from dangjian.oversight.services import findings as finding_services
+from dangjian.oversight.services import inspections as inspection_services
 from dangjian.oversight.services import measures as measure_services
 from dangjian.oversight.services import notices as notice_services
+from dangjian.oversight.services import rechecks as recheck_services
 from dangjian.oversight.services import risks as risk_services
 from dangjian.oversight.services import selfchecks as selfcheck_services
 from dangjian.oversight.services.lights import cutoffs
@@ -88,6 +96,16 @@ class FindingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
         return self._out(finding_services.finding_correct(
             actor=actor_of(request), finding=self.get_object(), **data))
 
+    @extend_schema(request=s.RecheckInSerializer, responses={201: s.RecheckSerializer})
+    @action(detail=True, methods=["post"])
+    def recheck(self, request: Request, pk: str | None = None) -> Response:
+        """回头看 of a closed finding, once; 反弹 opens a new finding marked 屡查屡犯."""
+        finding, actor = self.get_object(), actor_of(request)
+        require(actor, "oversight.inspect")  # a refusal before the body's checks
+        data = self.validated(s.RecheckInSerializer)
+        done = recheck_services.finding_recheck(actor=actor, finding=finding, **data)
+        return Response(s.RecheckSerializer(done).data, status=status.HTTP_201_CREATED)
+
     @extend_schema(request=s.ReasonSerializer, responses=s.FindingSerializer)
     @action(detail=True, methods=["post"])
     def withdraw(self, request: Request, pk: str | None = None) -> Response:
@@ -102,7 +120,8 @@ class NoticeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
     """监督工作提示单."""
 
     serializer_class = s.NoticeSerializer
-    base_queryset = Notice.objects.select_related("recipient").prefetch_related("findings")
+    base_queryset = Notice.objects.select_related("recipient").prefetch_related(
+        "findings", "actions__person")
     filterset_class = NoticeFilterSet
 
     @extend_schema(request=s.NoticeInSerializer, responses={201: s.NoticeSerializer})
@@ -127,8 +146,11 @@ class NoticeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
     @extend_schema(request=s.ReplySerializer, responses=s.NoticeSerializer)
     @action(detail=True, methods=["post"])
     def reply(self, request: Request, pk: str | None = None) -> Response:
+        """The written reply, and the actions taken (约谈提醒, 批评教育, 组织处理, 纪律处分建议),
+        each with its date and person."""
         data = self.validated(s.ReplySerializer)
-        return self._act(notice_services.notice_reply, text=data["text"])
+        return self._act(notice_services.notice_reply, text=data["text"],
+                         actions=[dict(a) for a in data["actions"]])
 
     @extend_schema(request=None, responses=s.NoticeSerializer)
     @action(detail=True, methods=["post"])
@@ -309,6 +331,7 @@ class AccountabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
 
 class RiskPointViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
                        mixins.CreateModelMixin, ScopedViewSet):
+    http_method_names = ["get", "post", "patch", "head", "options"]
     """廉政风险点 of a unit's posts."""
 
     serializer_class = s.RiskPointSerializer
@@ -319,3 +342,83 @@ class RiskPointViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = self.validated(s.RiskPointInSerializer)
         return self.created(risk_services.risk_point_create(actor=actor_of(request), **data))
+
+    @extend_schema(request=s.RiskPointUpdateSerializer, responses=s.RiskPointSerializer)
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Edit a risk point: only the fields sent change; the unit's clerk or secretary."""
+        point = self.get_object()
+        changes = self.validated(s.RiskPointUpdateSerializer, partial=True)
+        point = risk_services.risk_point_update(actor=actor_of(request), point=point, **changes)
+        return Response(s.RiskPointSerializer(point, context=self.get_serializer_context()).data)
+
+class InspectionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
+                        mixins.CreateModelMixin, ScopedViewSet):
+    """督导检查 by the vice heads of their 分管 departments, and the findings they registered."""
+
+    serializer_class = s.InspectionSerializer
+    base_queryset = Inspection.objects.select_related("organizer").prefetch_related(
+        "targets", "items", "findings")
+    filterset_class = InspectionFilterSet
+
+    @extend_schema(request=s.InspectionInSerializer, responses={201: s.InspectionSerializer})
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = self.validated(s.InspectionInSerializer)
+        inspection = inspection_services.inspection_create(
+            actor=actor_of(request), targets=data["targets"], topics=data["topics"],
+            inspected_on=data["inspected_on"], items=[dict(i) for i in data["items"]],
+            report=data["report"])
+        return self.created(self.base_queryset.get(pk=inspection.pk))
+
+    @extend_schema(request=s.InspectionFindingInSerializer, responses={201: s.FindingSerializer})
+    @action(detail=True, methods=["post"])
+    def findings(self, request: Request, pk: str | None = None) -> Response:
+        """Register a finding of this inspection (来源“督导检查”): its organiser only, on one of
+        its targets in his 分管 scope."""
+        inspection = self.get_object()
+        data = self.validated(s.InspectionFindingInSerializer)
+        finding = inspection_services.inspection_add_finding(
+            actor=actor_of(request), inspection=inspection, organization=data["organization"],
+            category=data["category"].name, severity=data["severity"].name,
+            description=data["description"], discovered_on=data["discovered_on"],
+            regulation=data["regulation"])
+        fresh = FindingViewSet.base_queryset.get(pk=finding.pk)
+        return Response(s.FindingSerializer(fresh, context=self.get_serializer_context()).data,
+                        status=status.HTTP_201_CREATED)
+
+
+class CampaignViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
+                      mixins.CreateModelMixin, ScopedViewSet):
+    """专项整治 with their findings, plans and progress figures."""
+
+    serializer_class = s.CampaignSerializer
+    base_queryset = Campaign.objects.all()
+    filterset_class = CampaignFilterSet
+
+    @extend_schema(request=s.CampaignInSerializer, responses={201: s.CampaignSerializer})
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = self.validated(s.CampaignInSerializer)
+        return self.created(campaign_services.campaign_create(actor=actor_of(request), **data))
+
+    def _out(self, campaign: Campaign) -> Response:
+        return Response(self.get_serializer(self.base_queryset.get(pk=campaign.pk)).data)
+
+    @extend_schema(request=s.CampaignFindingsSerializer, responses=s.CampaignSerializer)
+    @action(detail=True, methods=["post"])
+    def findings(self, request: Request, pk: str | None = None) -> Response:
+        """Count findings in the campaign (their measures follow)."""
+        campaign = self.get_object()
+        data = self.validated(s.CampaignFindingsSerializer)
+        return self._out(campaign_services.campaign_add_findings(
+            actor=actor_of(request), campaign=campaign, findings=data["findings"]))
+
+    @extend_schema(request=s.CampaignPlanInSerializer, responses={201: s.CampaignSerializer})
+    @action(detail=True, methods=["post"])
+    def plans(self, request: Request, pk: str | None = None) -> Response:
+        """Count a plan (工作部署) of the tasks app in the campaign."""
+        campaign = self.get_object()
+        data = self.validated(s.CampaignPlanInSerializer)
+        campaign_services.campaign_link_plan(actor=actor_of(request), campaign=campaign,
+                                             plan_id=data["plan"].pk)
+        response = self._out(campaign)
+        response.status_code = status.HTTP_201_CREATED
+        return response

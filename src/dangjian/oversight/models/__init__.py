@@ -1,15 +1,40 @@
 """监督整改: findings, notices, rectification measures, self-checks, accountability, risks."""
 
 from .accountability import Accountability, AccountabilityCorrection
+from .campaigns import Campaign, CampaignPlan
 from .findings import Finding, Term, TermKind
+from .inspections import Inspection, InspectionItem, InspectionTopic, ItemResult
 from .measures import Escalation, Evidence, Measure, MeasureStatus, Progress, Verification
-from .notices import Notice, NoticeCounter, NoticeStatus
+from .notices import Notice, NoticeAction, NoticeCounter, NoticeStatus, ReplyActionKind
+from .rechecks import Recheck, RecheckResult
 from .risks import RiskPoint
 from .selfchecks import SelfCheck
 
 __all__ = [
-    "Accountability", "AccountabilityCorrection", "Escalation", "Evidence", "Finding", "Measure",
-    "MeasureStatus", "Notice", "NoticeCounter", "NoticeStatus", "Progress", "RiskPoint",
-    "SelfCheck", "Term",
-    "TermKind", "Verification",
+    "Accountability",
+    "AccountabilityCorrection",
+    "Campaign",
+    "CampaignPlan",
+    "Escalation",
+    "Evidence",
+    "Finding",
+    "Inspection",
+    "InspectionItem",
+    "InspectionTopic",
+    "ItemResult",
+    "Measure",
+    "MeasureStatus",
+    "Notice",
+    "NoticeAction",
+    "NoticeCounter",
+    "NoticeStatus",
+    "Progress",
+    "Recheck",
+    "RecheckResult",
+    "ReplyActionKind",
+    "RiskPoint",
+    "SelfCheck",
+    "Term",
+    "TermKind",
+    "Verification",
 ]

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 from dangjian.core.scope_fields import ScopeFields
 from dangjian.orgs.models import Organization
@@ -57,6 +58,9 @@ class Accountability(models.Model):
     complete_by = models.DateField("手续完成期限", null=True, blank=True)
     completed_on = models.DateField("手续完成日期", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # What a system proposal answers ("tasks.task:7:2026-11-02", ``core.proposals``): one case
+    # per source. Empty for cases an inspector opens and for escalation's (its own step row).
+    source = models.CharField("来源", max_length=80, blank=True, default="")
 
     scope_fields = ScopeFields(path="organization__path", organization="organization",
                                person="person")
@@ -65,6 +69,8 @@ class Accountability(models.Model):
         verbose_name = "问责"
         verbose_name_plural = "问责"
         ordering = ["-id"]
+        constraints = [models.UniqueConstraint(fields=["source"], condition=~Q(source=""),
+                                               name="one_proposal_per_source")]
 
     def __str__(self) -> str:
         target = self.person or self.organization

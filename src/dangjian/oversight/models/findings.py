@@ -68,6 +68,11 @@ class Finding(Recorded):
     self_check = models.OneToOneField("oversight.SelfCheck", verbose_name="来自举一反三",
                                       null=True, blank=True, on_delete=models.PROTECT,
                                       related_name="finding")
+    inspection = models.ForeignKey("oversight.Inspection", verbose_name="来自督导检查",
+                                   null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="findings")
+    campaign = models.ForeignKey("oversight.Campaign", verbose_name="专项整治", null=True,
+                                 blank=True, on_delete=models.PROTECT, related_name="findings")
     closed_on = models.DateField("销号日期", null=True, blank=True)
     recheck_on = models.DateField("回头看日期", null=True, blank=True)
     raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人",

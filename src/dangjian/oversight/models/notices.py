@@ -78,3 +78,36 @@ class NoticeCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year}年：{self.last}"
+
+
+class ReplyActionKind(models.TextChoices):
+    """What a vice head did on a 提示单 (the 一岗双责 actions his reply reports)."""
+
+    TALK = "约谈提醒", "约谈提醒"
+    CRITICISM = "批评教育", "批评教育"
+    ORGANISATIONAL = "组织处理", "组织处理"
+    DISCIPLINE_PROPOSAL = "纪律处分建议", "纪律处分建议"
+
+
+class NoticeAction(models.Model):
+    """One action of a structured reply (回复措施): kind, date and the person it concerned."""
+
+    notice = models.ForeignKey(Notice, verbose_name="提示单", on_delete=models.CASCADE,
+                               related_name="actions")
+    kind = models.CharField("措施", max_length=10, choices=ReplyActionKind.choices)
+    taken_on = models.DateField("日期")
+    person = models.ForeignKey(Person, verbose_name="对象", on_delete=models.PROTECT,
+                               related_name="notice_actions")
+    note = models.CharField("说明", max_length=200, blank=True)
+
+    scope_fields = ScopeFields(path="notice__organization__path",
+                               organization="notice__organization",
+                               addressee="notice__recipient")
+
+    class Meta:
+        verbose_name = "提示单回复措施"
+        verbose_name_plural = "提示单回复措施"
+        ordering = ["taken_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind}：{self.person}"

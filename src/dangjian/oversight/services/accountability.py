@@ -9,14 +9,19 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Min
 from django.utils import timezone
 
 from dangjian.access.models import User
+from dangjian.access.roles import Role
+from dangjian.access.selectors import users_covering
 from dangjian.audit.services import record
 from dangjian.calendar.services import add_months
+from dangjian.core.links import record_link
 from dangjian.core.permissions import require
+from dangjian.core.proposals import Proposal
+from dangjian.notifications.services import notify
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
 
@@ -37,7 +42,7 @@ CORRECTABLE = {"form": "问责方式", "four_forms": "四种形态", "decided_on
 
 def accountability_open(
     *, actor: User | None, organization: Organization, reason: str, findings: list[Finding],
-    person: Person | None = None,
+    person: Person | None = None, source: str = "",
 ) -> Accountability:
     """A case starts as a proposal (问责建议), from the escalation job (actor None) or from an
     inspector; the decision comes later."""
@@ -47,11 +52,11 @@ def accountability_open(
         raise ValidationError({"reason": "请写明问责事由"})
     with transaction.atomic():
         case = Accountability.objects.create(organization=organization, person=person,
-                                             reason=reason.strip())
+                                             reason=reason.strip(), source=source)
         case.findings.set(findings)
         record(actor=actor, action="accountability.open", target=case,
                after={"organization": organization.pk, "person": person.pk if person else None,
-                      "findings": [f.pk for f in findings]})
+                      "findings": [f.pk for f in findings], "source": source})
     return case
 
 
@@ -191,3 +196,23 @@ def accountability_correct(
 
 def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
+
+
+def propose_from_source(proposal: Proposal) -> bool:
+    """``core.proposals``' handler: a sibling app's 问责建议 (duties, tasks), opened by the
+    system once per ``source`` and told to the inspectors covering the organisation. A second
+    call for the same source, or a concurrent one, opens nothing (the unique constraint)."""
+    if Accountability.objects.filter(source=proposal.source).exists():
+        return False
+    try:
+        with transaction.atomic():
+            case = accountability_open(actor=None, organization=proposal.organization,
+                                       person=proposal.person, reason=proposal.reason,
+                                       findings=[], source=proposal.source)
+            for user in users_covering(proposal.organization, {Role.INSPECTOR}):
+                notify(recipient=user, kind="accountability.proposed", title="问责建议",
+                       body=case.reason, dedupe_key=f"accountability:{case.pk}",
+                       link=record_link(case))
+    except IntegrityError:
+        return False
+    return True

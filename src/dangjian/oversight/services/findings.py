@@ -18,6 +18,7 @@ from ..models import Finding, NoticeStatus, Term, TermKind
 from ..models.findings import FindingStatus
 from ..rules import local_settings
 from . import handovers
+from .inspections import check_inspection_finding
 
 SELF_REPORT_SOURCE = "自查"
 
@@ -61,10 +62,13 @@ def months_before(day: date, months: int) -> date:
 def finding_create(
     *, actor: User, organization: Organization, source: str, category: str, severity: str,
     description: str, discovered_on: date, regulation: str = "", risk_point: Any = None,
-    self_check: Any = None,
+    self_check: Any = None, repeat_of: Finding | None = None, inspection: Any = None,
 ) -> Finding:
-    """Register a finding; a unit may only self-report (来源“自查”) inside its own scope."""
-    if not can(actor, "oversight.inspect"):
+    """Register a finding; a unit may only self-report (来源“自查”) inside its own scope, a vice
+    head only from his own 督导检查 on the departments he is in charge of (分管)."""
+    if inspection is not None:
+        check_inspection_finding(actor, inspection, organization, source, discovered_on)
+    elif not can(actor, "oversight.inspect"):
         if source != SELF_REPORT_SOURCE:
             raise ValidationError({"source": "本单位只能登记来源为“自查”的问题"})
         require(actor, "oversight.rectify", organization)
@@ -81,8 +85,10 @@ def finding_create(
             category=category_term, severity=term(TermKind.SEVERITY, severity),
             description=description.strip(), discovered_on=discovered_on,
             regulation=regulation, risk_point=risk_point, self_check=self_check,
+            inspection=inspection,
             responsible_leader=leader_in_charge(organization, discovered_on),
-            repeat_of=earlier_same_problem(organization, category_term, discovered_on),
+            repeat_of=repeat_of or earlier_same_problem(organization, category_term,
+                                                        discovered_on),
             raised_by=actor,
         )
         record(actor=actor, action="finding.create", target=finding, after=snapshot(finding))
@@ -95,7 +101,7 @@ def snapshot(finding: Finding) -> dict[str, Any]:
         "organization": finding.organization_id, "source": finding.source.name,
         "category": finding.category.name, "severity": finding.severity.name,
         "status": finding.status, "responsible_leader": finding.responsible_leader_id,
-        "repeat_of": finding.repeat_of_id,
+        "repeat_of": finding.repeat_of_id, "inspection": finding.inspection_id,
     }
 
 

@@ -2,6 +2,7 @@
 分管副县长, closed by the inspector."""
 
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -14,9 +15,9 @@ from dangjian.audit.services import record
 from dangjian.core.links import record_link
 from dangjian.core.permissions import require
 from dangjian.notifications.services import notify
-from dangjian.people.models import Person
+from dangjian.people.models import Charge, Person
 
-from ..models import Finding, Notice, NoticeCounter, NoticeStatus
+from ..models import Finding, Notice, NoticeAction, NoticeCounter, NoticeStatus, ReplyActionKind
 from ..models.findings import FindingStatus
 from . import handovers
 from .transitions import check_move
@@ -123,17 +124,61 @@ def notice_acknowledge(*, actor: User, notice: Notice) -> Notice:
     return notice
 
 
-def notice_reply(*, actor: User, notice: Notice, text: str) -> Notice:
-    """The written reply: actions taken (约谈提醒, 批评教育, 组织处理, 纪律处分建议 …)."""
+MAX_ACTIONS = 50
+
+
+def _check_actions(notice: Notice, actions: list[dict[str, Any]]) -> list[NoticeAction]:
+    """Each action: a kind of ``ReplyActionKind``, a date from the notice's issue to today and
+    a person of the recipient's 分管 departments (一岗双责, ``rules.ONE_POST_TWO_DUTIES_RULE``)."""
+    if len(actions) > MAX_ACTIONS:
+        raise ValidationError({"actions": f"回复措施最多{MAX_ACTIONS}项"})
+    today = timezone.localdate()
+    charged = [c.organization.path for c in Charge.objects.current().filter(
+        leader_id=notice.recipient_id).select_related("organization")]
+    rows = []
+    for n, item in enumerate(actions, start=1):
+        kind, taken_on, person = item.get("kind"), item.get("taken_on"), item.get("person")
+        note = str(item.get("note", "") or "").strip()
+        if kind not in ReplyActionKind.values:
+            raise ValidationError({"actions": f"第{n}项：措施只能是约谈提醒、批评教育、组织处理或"
+                                              "纪律处分建议"})
+        if not isinstance(taken_on, date):
+            raise ValidationError({"actions": f"第{n}项：请填写日期"})
+        if taken_on > today:
+            raise ValidationError({"actions": f"第{n}项：日期不能晚于今天"})
+        if notice.issued_on and taken_on < notice.issued_on:
+            raise ValidationError({"actions": f"第{n}项：日期不能早于提示单签发日期"})
+        if not isinstance(person, Person):
+            raise ValidationError({"actions": f"第{n}项：请选择对象"})
+        path = person.organization.path
+        if not any(path.startswith(p) for p in charged):
+            raise ValidationError({"actions": f"第{n}项：{person.name}不在您分管的部门单位"})
+        if len(note) > 200:
+            raise ValidationError({"actions": f"第{n}项：说明不能超过200字"})
+        rows.append(NoticeAction(kind=kind, taken_on=taken_on, person=person, note=note))
+    return rows
+
+
+def notice_reply(*, actor: User, notice: Notice, text: str,
+                 actions: list[dict[str, Any]] | None = None) -> Notice:
+    """The written reply, with the actions taken as records (约谈提醒, 批评教育, 组织处理,
+    纪律处分建议: kind, date, person), which count for the leader's 一岗双责."""
     _require_recipient(actor, notice)
     if not text.strip():
         raise ValidationError({"text": "回复内容不能为空"})
     with transaction.atomic():
         notice = Notice.objects.select_for_update().get(pk=notice.pk)
         _move(notice, S.REPLIED)
+        rows = _check_actions(notice, actions or [])
         notice.reply_text, notice.replied_at = text.strip(), timezone.now()
         notice.save()
-        record(actor=actor, action="notice.reply", target=notice, after={"text": notice.reply_text})
+        for row in rows:
+            row.notice = notice
+        NoticeAction.objects.bulk_create(rows)
+        record(actor=actor, action="notice.reply", target=notice,
+               after={"text": notice.reply_text,
+                      "actions": [{"kind": a.kind, "taken_on": a.taken_on, "person": a.person_id}
+                                  for a in rows]})
         handovers.notice_replied(notice, actor)
     return notice
 

@@ -6,10 +6,23 @@ from dangjian.access.models import User
 from dangjian.access.roles import Role
 from dangjian.access.scoping import may_enter_data, roles_of
 from dangjian.core.permissions import Rule, register
+from dangjian.people.models import Charge
 
 
 def _is_inspector(actor: User, obj: Any = None) -> bool:
     return Role.INSPECTOR in roles_of(actor)
+
+
+def _charges(actor: User, obj: Any = None) -> bool:
+    """A vice head (分管领导) whose current 分管 covers ``obj`` (an Organization), or any of his
+    分管 departments when no organisation is named."""
+    if Role.VICE_HEAD not in roles_of(actor) or actor.person_id is None:
+        return False
+    charged = Charge.objects.current().filter(leader_id=actor.person_id)
+    if obj is None:
+        return charged.exists()
+    return any(obj.path.startswith(c.organization.path)
+               for c in charged.select_related("organization"))
 
 
 ACTIONS = {
@@ -17,6 +30,8 @@ ACTIONS = {
     "inspect": Rule(_is_inspector, "仅纪检监察人员可以执行此操作"),
     # obj: the Organization whose rectification is entered, by its clerk or secretary
     "rectify": Rule(may_enter_data, "仅本单位的党务干事或书记可以填报整改"),
+    # obj: the Organization inspected (督导检查), by the vice head whose 分管 covers it
+    "supervise": Rule(_charges, "仅分管该单位的县领导可以对其开展督导检查"),
 }
 
 register("oversight", ACTIONS)

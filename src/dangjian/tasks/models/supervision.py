@@ -17,6 +17,7 @@ class Reminder(models.Model):
         OVERDUE = "overdue", "逾期督办"
         REPORT_DUE = "report_due", "报送提醒"
         REPORT_LATE = "report_late", "未按期报送"
+        ACCOUNTABILITY = "accountability", "逾期提出问责建议"
 
     task = models.ForeignKey("tasks.Task", on_delete=models.CASCADE, related_name="reminders")
     kind = models.CharField("类型", max_length=20, choices=Kind.choices)

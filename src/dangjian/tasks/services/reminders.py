@@ -11,7 +11,8 @@ from django.utils import timezone
 from dangjian.access.roles import Role
 from dangjian.access.selectors import user_of, users_covering
 from dangjian.audit.services import record
-from dangjian.calendar.services import add_working_days
+from dangjian.calendar.services import add_working_days, working_days_between
+from dangjian.core.proposals import Proposal, propose
 from dangjian.notifications.services import notify
 
 from ..models import OPEN_STATUSES, Reminder, Task
@@ -58,6 +59,9 @@ def _due_steps(task: Task, light: str, today: date, window_end: date,
         steps.append((Kind.DUE_SOON, due_key))
     elif light == "red":
         steps.append((Kind.OVERDUE, due_key))
+        limit = local_settings().accountability_after_working_days
+        if limit and task.due_on < today and _overdue_working_days(task.due_on, today) >= limit:
+            steps.append((Kind.ACCOUNTABILITY, task.due_on.isoformat()))
     period = period_of(task, today)
     if period is not None and period.key not in reported:
         if today > period.deadline:
@@ -65,6 +69,10 @@ def _due_steps(task: Task, light: str, today: date, window_end: date,
         elif period.deadline <= window_end:
             steps.append((Kind.REPORT_DUE, period.key))
     return steps
+
+
+def _overdue_working_days(due_on: date, today: date) -> int:
+    return working_days_between(start=due_on, end=today).days
 
 
 def _take(task: Task, kind: str, key: str, today: date) -> bool:
@@ -114,11 +122,24 @@ def _report_late(task: Task, key: str, today: date) -> None:
                f"“{task.title[:40]}”{key}期进展未按期报送，请尽快补报。", key)
 
 
+def _accountability(task: Task, key: str, today: date) -> None:
+    """问责建议 (OVERDUE_ACCOUNTABILITY) to the inspectors, through ``core.proposals``: tasks
+    may not import oversight, which keeps the register. One per task and deadline."""
+    limit = local_settings().accountability_after_working_days
+    leader = f"，责任领导{task.leader.name}" if task.leader_id else ""
+    propose(Proposal(
+        organization=task.lead_unit,
+        reason=f"督查任务“{task.title[:60]}”（{task.lead_unit}牵头{leader}）"
+               f"于{date.fromisoformat(key):%Y年%m月%d日}到期，逾期超过{limit}个工作日仍未完成",
+        source=f"tasks.task:{task.pk}:{key}"))
+
+
 ACTIONS: dict[str, Any] = {
     Kind.DUE_SOON: _due_soon,
     Kind.OVERDUE: _overdue,
     Kind.REPORT_DUE: _report_due,
     Kind.REPORT_LATE: _report_late,
+    Kind.ACCOUNTABILITY: _accountability,
 }
 
 
