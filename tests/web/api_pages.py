@@ -92,6 +92,7 @@ PAGES: dict[str, str] = {
     "POST /api/v1/assessment/appeals/{id}/accept/": "assessment:appeal-accept",
     "POST /api/v1/assessment/appeals/{id}/decide/": "assessment:appeal-decide",
     # people, notifications, sign-in
+    "PATCH /api/v1/persons/{id}/facts/": "people:person_facts",
     "POST /api/v1/persons/{id}/unmask/": "people:person_unmask",
     "POST /api/v1/inbox/{id}/read/": "notifications:read",
     "POST /api/v1/lockouts/unlock/": "web:lockouts",
