@@ -15,5 +15,5 @@ register(MenuSection("oversight", "监督整改", order=40, items=(
 )))
 # The county's configurable lists, kept by the 系统管理员 (a setting, not business data).
 register(MenuSection("admin", "系统管理", order=80, items=(
-    MenuItem("问题台账选项", "oversight:term_list", has_role(Role.SYSTEM_ADMIN), order=60),
+    MenuItem("问题台账选项", "oversight:term_list", has_role(Role.SYSTEM_ADMIN), order=65),
 )))
