@@ -9,6 +9,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from dangjian.access.actor import actor_of
+from dangjian.core.permissions import require
 from dangjian.orglife.models import AgendaTag
 from dangjian.orglife.services import tags as tag_services
 
@@ -44,6 +45,7 @@ class AgendaTagViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     @extend_schema(request=AgendaTagCreateSerializer, responses={201: AgendaTagEntrySerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """Add a tag: the 系统管理员 only."""
+        require(actor_of(request), "orglife.configure")  # refused before the body is read
         data = AgendaTagCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         tag = tag_services.tag_add(actor=actor_of(request), **data.validated_data)

@@ -9,6 +9,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from dangjian.access.actor import actor_of
+from dangjian.core.permissions import require
 from dangjian.oversight.models import Term, TermKind
 from dangjian.oversight.services import terms as term_services
 
@@ -46,6 +47,7 @@ class TermViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
                    responses={201: ConfigurableTermSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """Add an entry: the 系统管理员 only."""
+        require(actor_of(request), "oversight.configure")  # refused before the body is read
         data = ConfigurableTermCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         term = term_services.term_add(actor=actor_of(request), **data.validated_data)
