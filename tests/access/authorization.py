@@ -31,6 +31,7 @@ from dangjian.demo.generator import DEMO_ACCOUNTS
 from dangjian.duties.models import ResponsibilityTemplate
 from dangjian.duties.services.fulfilments import fulfilment_record
 from dangjian.notifications.models import Notification
+from dangjian.orglife.models import AgendaTag
 from dangjian.orglife.services.attachments import meeting_attach
 from dangjian.orgs.models import Organization
 from dangjian.oversight.models import (
@@ -40,6 +41,7 @@ from dangjian.oversight.models import (
     Notice,
     Progress,
     SelfCheck,
+    Term,
 )
 from dangjian.oversight.services.measures import measure_add_evidence
 from dangjian.tasks.matching import charged_leader
@@ -212,6 +214,24 @@ def _accounts() -> Triple:
     return inside, branch, outside
 
 
+def _terms() -> Triple:
+    """Three entries of the county's lists: settings, not business data, read by everyone."""
+    inside, branch, outside = (Term.objects.get(kind="source", name=name)
+                               for name in ("巡察反馈", "审计", "自查"))
+    return inside, branch, outside
+
+
+def _agenda_tags() -> Triple:
+    inside, branch, outside = (AgendaTag.objects.get(key=key)
+                               for key in ("discipline", "ideology", "integrity"))
+    return inside, branch, outside
+
+
+SETTINGS_NOTE = ("县里的可配置选项，不是业务数据，不分查看范围：所有登录用户都可读取"
+                 "（表单据此提供选项），只有系统管理员（`admin`）可以新建和修改；三个对象为{what}。")
+EVERYONE = {u: set(WHERE) for u in SEES}
+
+
 def _grants() -> Triple:
     inside, branch, outside = (account.grants.get() for account in _accounts())
     return inside, branch, outside
@@ -301,6 +321,8 @@ ASSESSMENT_NOTE = ("考核的写操作只属于考核管理员（`assessor`，�
 BODY_SEES = tasks_scope.UNIT_SEES  # a member's own records hold no unit or branch business
 RESOURCES: dict[str, Resource] = {
     "accountability": Resource("问责", _accountability, BODY_SEES),
+    "agenda-tags": Resource("议题标签", _agenda_tags, EVERYONE,
+                            note=SETTINGS_NOTE.format(what="三个议题标签")),
     "assessment/appeals": Resource("考核复核", _appeals, BODY_SEES,
                                    note=ASSESSMENT_NOTE.format(what="得分的复核申请")),
     "assessment/indicators": Resource("考核指标", _indicators, BODY_SEES,
@@ -381,6 +403,8 @@ RESOURCES: dict[str, Resource] = {
     "risk-points": _matrix("廉政风险点", oversight_scope.TestRiskPointsMatrix),
     "self-checks": Resource("举一反三自查", _self_checks, BODY_SEES),
     "study-records": _matrix("学习培训记录", members_scope.TestStudyRecordsMatrix),
+    "terms": Resource("问题台账可配置选项", _terms, EVERYONE,
+                      note=SETTINGS_NOTE.format(what="三个问题来源")),
     "tasks": _matrix("督办任务", tasks_scope.TestTasksMatrix, params=_task_evidence),
     "users": Resource("用户账号", _accounts, _only("admin"),
                       note="范围内：`member` 的账号；本支部：`finance_clerk` 的账号；"

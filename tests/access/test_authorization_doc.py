@@ -28,7 +28,8 @@ from .authorization import (
 pytestmark = pytest.mark.django_db
 
 # Resources that are the administrators' own work, not business data.
-ADMIN_RESOURCES = {"users", "grants", "audit-events", "me", "auth", "lockouts"}
+ADMIN_RESOURCES = {"users", "grants", "audit-events", "me", "auth", "lockouts",
+                   "terms", "agenda-tags"}  # the county's configurable lists: settings
 
 
 @pytest.fixture(scope="module")

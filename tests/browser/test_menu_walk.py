@@ -21,6 +21,8 @@ ROLES = ["county_head", "vice_head", "inspector", "finance_secretary", "finance_
          "member", "assessor", "admin", "secadmin", "auditor"]
 # Leaders, inspectors and unit secretaries land on the cockpit (领导驾驶舱), others on the 工作台.
 COCKPIT = {"county_head", "vice_head", "inspector", "finance_secretary"}
+# 议题标签 and 问题台账选项: settings, in the 系统管理员's menu only.
+CONFIGURABLE_LISTS = {"/orglife/agenda-tags/", "/oversight/terms/"}
 # A register's list page links its rows to detail pages under the same path.
 DETAIL = re.compile(r"^/[\w-]+/(?:[\w-]+/)?\d+/$")
 
@@ -92,10 +94,12 @@ def test_every_role_walks_its_menu_and_opens_a_record_of_each_register(
     problems: list[str] = []
     opened: set[str] = set()  # list pages whose records some role opened
     walked: dict[str, int] = {}
+    lists: dict[str, set[str]] = {}  # the configurable lists each role's menu offers
     for username in ROLES:
         page = _signed_in(browser, site, username, demo_password)
         menu = _menu(page)
         walked[username] = len(menu)
+        lists[username] = set(menu) & CONFIGURABLE_LISTS
         details: dict[str, str] = {}  # list page → one of its records this role sees
         for href in menu:
             problems += [f"{username} {line}" for line in _walk(page, site, href, details)]
@@ -106,6 +110,8 @@ def test_every_role_walks_its_menu_and_opens_a_record_of_each_register(
     assert not problems, "\n".join(problems)
     # The business roles see the registers, the 三员 only their own pages.
     assert walked["county_head"] > 15 and walked["admin"] < 5
+    # The county's configurable lists are the 系统管理员's, walked like any page.
+    assert lists == {u: CONFIGURABLE_LISTS if u == "admin" else set() for u in ROLES}
     registers = {"/oversight/findings/", "/oversight/measures/", "/orglife/meetings/",
                  "/organizations/", "/persons/", "/assessment/schemes/", "/assessment/scores/"}
     assert registers <= opened, sorted(opened)

@@ -38,6 +38,8 @@ PAGES: dict[str, str] = {
     "POST /api/v1/rectification-campaigns/": "oversight:campaign-new",
     "POST /api/v1/rectification-campaigns/{id}/findings/": "oversight:campaign-findings",
     "POST /api/v1/rectification-campaigns/{id}/plans/": "oversight:campaign-plan",
+    "POST /api/v1/terms/": "oversight:term-new",
+    "PATCH /api/v1/terms/{id}/": "oversight:term-edit",
     # orglife (谈心谈话, 民主生活会)
     "POST /api/v1/heart-talks/": "orglife:talk-new",
     "PATCH /api/v1/heart-talks/{id}/": "orglife:talk-edit",
@@ -70,6 +72,8 @@ PAGES: dict[str, str] = {
     "DELETE /api/v1/meetings/{id}/": "orglife:meeting-withdraw",
     "POST /api/v1/meetings/{id}/attachments/": "orglife:meeting-attach",
     "POST /api/v1/meetings/import/": "orglife:import",
+    "POST /api/v1/agenda-tags/": "orglife:tag-new",
+    "PATCH /api/v1/agenda-tags/{id}/": "orglife:tag-edit",
     # members (党员队伍)
     "POST /api/v1/candidates/": "members:candidate-new",
     "POST /api/v1/candidates/{id}/steps/": "members:candidate-step",

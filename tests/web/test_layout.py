@@ -21,7 +21,7 @@ DESK = ["工作台"]
 BUSINESS = ["工作台", "主体责任", "督查督办", "监督整改", "组织生活", "党建考核", "党员发展",
             "基础数据"]
 SECTIONS_BY_USER = {
-    "admin": DESK,
+    "admin": [*DESK, "系统管理"],  # the county's configurable lists (议题标签, 问题台账选项)
     "secadmin": [*DESK, "系统管理"],
     "auditor": [*DESK, "系统管理"],
     **{name: BUSINESS for name in ["county_head", "vice_head", "inspector",
@@ -52,7 +52,8 @@ def test_the_three_administrators_see_no_business_page(
     user: Callable[[str], User], username: str
 ) -> None:
     links = {i.href for s in menu_for(user(username)) for i in s.items}
-    assert links <= {"/", "/inbox/", "/audit/", "/security/lockouts/"}
+    assert links <= {"/", "/inbox/", "/audit/", "/security/lockouts/", "/oversight/terms/",
+                     "/orglife/agenda-tags/"}
     html = _page(user(username))
     assert 'href="/oversight/"' not in html and 'href="/persons/"' not in html
 
@@ -65,6 +66,16 @@ def test_only_the_security_administrator_has_the_lockouts_item(
 
     assert "登录锁定" in items("secadmin") and "审计日志" not in items("secadmin")
     assert "审计日志" in items("auditor") and "登录锁定" not in items("auditor")
+
+
+@pytest.mark.parametrize("username", ["admin", "secadmin", "auditor", "county_head",
+                                      "inspector", "finance_clerk"])
+def test_only_the_system_administrator_has_the_configurable_lists(
+    user: Callable[[str], User], username: str,
+) -> None:
+    items = [i.label for s in menu_for(user(username)) for i in s.items]
+    expected = ["议题标签", "问题台账选项"] if username == "admin" else []
+    assert [i for i in items if i in ("议题标签", "问题台账选项")] == expected
 
 
 def test_the_current_page_is_marked_in_the_sidebar_by_url_prefix(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import pages, talk_pages, views
+from . import pages, tag_pages, talk_pages, views
 
 app_name = "orglife"
 urlpatterns = [
@@ -15,6 +15,9 @@ urlpatterns = [
     path("import/", views.ledger_import, name="import"),
     path("ledger-template.xlsx", views.template_download, name="ledger-template"),
     path("compliance/", views.compliance, name="compliance"),
+    path("agenda-tags/", tag_pages.tag_list, name="tag_list"),
+    path("agenda-tags/new/", tag_pages.tag_new, name="tag-new"),
+    path("agenda-tags/<int:pk>/edit/", tag_pages.tag_edit, name="tag-edit"),
     path("talks/", talk_pages.HeartTalkList.as_view(), name="hearttalk_list"),
     path("talks/<int:pk>/", talk_pages.HeartTalkDetail.as_view(), name="hearttalk_detail"),
     path("talks/new/", talk_pages.talk_new, name="talk-new"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import pages, views
+from . import pages, term_pages, views
 from .action_pages import view as action_page
 
 app_name = "oversight"
@@ -23,6 +23,9 @@ urlpatterns = [
     path("inspections/<int:pk>/", pages.InspectionDetail.as_view(), name="inspection_detail"),
     path("campaigns/", pages.CampaignList.as_view(), name="campaign_list"),
     path("campaigns/<int:pk>/", pages.CampaignDetail.as_view(), name="campaign_detail"),
+    path("terms/", term_pages.term_list, name="term_list"),
+    path("terms/new/", term_pages.term_new, name="term-new"),
+    path("terms/<int:pk>/edit/", term_pages.term_edit, name="term-edit"),
     path("ledger.xlsx", views.ledger_export, name="ledger-export"),
     # One form a page: GET shows it, POST does the action.
     path("findings/new/", action_page("finding-new"), name="finding-new"),

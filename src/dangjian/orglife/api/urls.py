@@ -1,12 +1,13 @@
 from django.urls import path, re_path
 from rest_framework.routers import SimpleRouter
 
-from . import talks, views
+from . import tags, talks, views
 
 router = SimpleRouter()
 router.register("meetings", views.MeetingViewSet, basename="meeting")
 router.register("heart-talks", talks.HeartTalkViewSet, basename="heart-talk")
 router.register("life-meetings", talks.LifeMeetingViewSet, basename="life-meeting")
+router.register("agenda-tags", tags.AgendaTagViewSet, basename="agenda-tag")
 urlpatterns = [
     # The file is named without a trailing slash, unlike the router's routes; the router's id
     # pattern, so that a malformed id reaches the view (a JSON 404).

@@ -1,7 +1,7 @@
 from django.urls import re_path
 from rest_framework.routers import SimpleRouter
 
-from . import views
+from . import terms, views
 
 router = SimpleRouter()
 router.register("findings", views.FindingViewSet, basename="finding")
@@ -12,6 +12,7 @@ router.register("accountability", views.AccountabilityViewSet, basename="account
 router.register("risk-points", views.RiskPointViewSet, basename="risk-point")
 router.register("inspections", views.InspectionViewSet, basename="inspection")
 router.register("rectification-campaigns", views.CampaignViewSet, basename="campaign")
+router.register("terms", terms.TermViewSet, basename="term")
 urlpatterns = [
     # The API contract names the file without a trailing slash, unlike the router's routes.
     # The router's id pattern: a malformed id reaches the view (a JSON 404), not a redirect.

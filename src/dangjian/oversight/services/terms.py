@@ -1,0 +1,103 @@
+"""可配置选项: the county keeps its lists (问题来源、类别、严重程度、风险领域) as data. An entry
+is never deleted (old findings and risk points keep naming it): it is renamed, reordered or
+deactivated, and a deactivated one is no longer offered by forms and pickers."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from dangjian.access.models import User
+from dangjian.audit.services import record
+from dangjian.core.permissions import require
+
+from ..models import Term, TermKind
+
+NAME_MAX = Term._meta.get_field("name").max_length or 40
+ORDER_MAX = 999
+
+
+def _name(value: Any) -> str:
+    name = str(value or "").strip()
+    if not name:
+        raise ValidationError({"name": "请填写名称"})
+    if len(name) > NAME_MAX:
+        raise ValidationError({"name": f"名称不能超过{NAME_MAX}个字"})
+    return name
+
+
+def _order(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= ORDER_MAX:
+        raise ValidationError({"order": f"排序须为0至{ORDER_MAX}的整数"})
+    return value
+
+
+def _taken(kind: str, name: str, exclude: int | None = None) -> None:
+    others = Term.objects.filter(kind=kind, name=name)
+    if (others.exclude(pk=exclude) if exclude else others).exists():
+        raise ValidationError({"name": f"“{TermKind(kind).label}”中已有“{name}”"})
+
+
+def _state(term: Term) -> dict[str, Any]:
+    return {"kind": term.kind, "name": term.name, "order": term.order, "active": term.active}
+
+
+def term_add(*, actor: User, kind: str, name: str, order: int | None = None) -> Term:
+    """Add an entry at the end of its list (or at ``order``); the same name twice is refused."""
+    require(actor, "oversight.configure")
+    if kind not in TermKind.values:
+        raise ValidationError({"kind": "没有这个列表"})
+    name = _name(name)
+    with transaction.atomic():
+        if order is None:
+            last = Term.objects.filter(kind=kind).order_by("-order").first()
+            order = min((last.order + 1) if last else 0, ORDER_MAX)
+        order = _order(order)
+        _taken(kind, name)
+        try:
+            with transaction.atomic():  # a concurrent twin hits the unique constraint
+                term = Term.objects.create(kind=kind, name=name, order=order)
+        except IntegrityError:
+            raise ValidationError({"name": f"“{TermKind(kind).label}”中已有“{name}”"}) from None
+        record(actor=actor, action="term.create", target=term, after=_state(term))
+    return term
+
+
+def term_update(*, actor: User, term: Term, **changes: Any) -> Term:
+    """Rename, reorder, deactivate or reactivate an entry (its list never changes). A change
+    that changes nothing is refused, so a double submission leaves one event; the last active
+    entry of a list stays, or its forms would offer nothing."""
+    require(actor, "oversight.configure")
+    unknown = set(changes) - {"name", "order", "active"}
+    if unknown:
+        raise ValidationError(f"不能修改这些内容：{'、'.join(sorted(unknown))}")
+    with transaction.atomic():
+        # the whole list, locked: two concurrent deactivations cannot empty it
+        locked = {t.pk: t for t in Term.objects.select_for_update().filter(kind=term.kind)
+                  .order_by("pk")}
+        term = locked[term.pk]
+        before = _state(term)
+        if "name" in changes:
+            term.name = _name(changes["name"])
+            _taken(term.kind, term.name, exclude=term.pk)
+        if "order" in changes:
+            term.order = _order(changes["order"])
+        if "active" in changes:
+            if not isinstance(changes["active"], bool):
+                raise ValidationError({"active": "请选择启用或停用"})
+            term.active = changes["active"]
+            if not term.active and before["active"] and not Term.objects.filter(
+                    kind=term.kind, active=True).exclude(pk=term.pk).exists():
+                raise ValidationError(
+                    {"active": f"“{term.get_kind_display()}”至少保留一个启用的选项"})
+        after = _state(term)
+        if after == before:
+            raise ValidationError("没有修改任何内容")
+        try:
+            with transaction.atomic():
+                term.save(update_fields=["name", "order", "active"])
+        except IntegrityError:
+            raise ValidationError({"name": f"“{term.get_kind_display()}”中已有“{term.name}”"}) \
+                from None
+        record(actor=actor, action="term.update", target=term, before=before, after=after)
+    return term
