@@ -52,14 +52,15 @@ def test_meetings_completion_is_held_over_required_of_the_compliance_report(
         department: Callable[..., Department]) -> None:
     dept = department()
     empty = compute("orglife.meetings_completion", dept)
-    assert empty.raw_value["held"] == 0 and empty.raw_value["required"] == 22
+    # 22 for the branch, and the 党组's yearly 民主生活会 (orglife LocalSettings.democratic_life)
+    assert empty.raw_value["held"] == 0 and empty.raw_value["required"] == 23
     assert empty.points == Decimal("0.00")
     meeting = Meeting.objects.create(organization=dept.branch, kind=MeetingKind.BRANCH_ASSEMBLY,
                                      held_on=date(2025, 2, 20), topic="学习")
     rollup_add(meeting=meeting)
     outcome = compute("orglife.meetings_completion", dept)
-    assert (outcome.raw_value["held"], outcome.raw_value["required"]) == (1, 22)
-    assert outcome.points == Decimal("0.45")  # 10 × 1/22
+    assert (outcome.raw_value["held"], outcome.raw_value["required"]) == (1, 23)
+    assert outcome.points == Decimal("0.43")  # 10 × 1/23
     assert ids(outcome, "orglife.Meeting") == {meeting.pk}
 
 

@@ -104,7 +104,8 @@ def compliance_tile(user: Any, year: int, today: date) -> Tile:
     held: dict[str, int] = defaultdict(int)
     required: dict[str, int] = defaultdict(int)
     gaps: dict[str, int] = defaultdict(int)
-    for root in _top_roots(list(report_roots_for(user))):
+    roots = _top_roots(list(report_roots_for(user)))
+    for root in roots:
         report = compliance_report(root=root, year=year, as_of=today, include_structure=False)
         paths = dict(Organization.objects.filter(
             pk__in={row.organization_id for row in report.rows}).values_list("pk", "path"))
@@ -116,8 +117,12 @@ def compliance_tile(user: Any, year: int, today: date) -> Tile:
             gaps[unit] += 1 if row.gap else 0
     units = Organization.objects.filter(path__in=list(required)).values_list("path", "pk", "name")
     rows = []
+    # A root's own rows (a 党委 holding its 民主生活会) form a row of their own, unlinked: the
+    # compliance report of the root would list its whole subtree, not those rows.
+    root_paths = {root.path for root in roots}
     for path, pk, name in units:
-        url = link("orglife:compliance", {"organization": pk, "year": year})
+        url = ("" if path in root_paths
+               else link("orglife:compliance", {"organization": pk, "year": year}))
         rows.append(Row(name, [Cell(held[path]), Cell(required[path]),
                                Cell(round(100 * held[path] / required[path], 1)
                                     if required[path] else 100.0), Cell(gaps[path], url)], url))

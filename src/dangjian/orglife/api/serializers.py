@@ -56,7 +56,8 @@ class MeetingSerializer(serializers.ModelSerializer):
     expected = serializers.SerializerMethodField()
     present = serializers.SerializerMethodField()
     attachments = MeetingAttachmentSerializer(many=True, read_only=True)
-    lecturer_name = serializers.CharField(source="lecturer.name", read_only=True, default=None)
+    lecturer_name = serializers.CharField(source="lecturer.name", read_only=True, default=None,
+                                          allow_null=True)
     agenda = MeetingAgendaItemSerializer(many=True, read_only=True)
 
     class Meta:

@@ -3,7 +3,7 @@ from rest_framework import serializers
 from dangjian.core.inputs import DateField
 from dangjian.core.scoped_ids import ScopedId
 from dangjian.orgs.models import Organization
-from dangjian.people.models import PartyStatus, Person
+from dangjian.people.models import Education, PartyStatus, Person
 
 
 class PersonSerializer(serializers.ModelSerializer):
@@ -17,6 +17,9 @@ class PersonSerializer(serializers.ModelSerializer):
     organization_name = serializers.CharField(source="organization.name", read_only=True)
     id_number = serializers.CharField(source="id_number_masked", read_only=True)
     phone = serializers.CharField(source="phone_masked", read_only=True)
+    # Blank when not recorded: the schema must say so (its enum alone would refuse "").
+    education = serializers.ChoiceField(choices=Education.choices, allow_blank=True,
+                                        read_only=True)
 
     class Meta:
         model = Person
