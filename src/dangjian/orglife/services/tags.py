@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 
 from dangjian.access.models import User
 from dangjian.audit.services import record
+from dangjian.core.list_entries import ORDER_MAX, entry_name, entry_order
 from dangjian.core.permissions import require
 
 from ..models import AgendaTag
@@ -17,7 +18,6 @@ from ..rules import TAG_DISCIPLINE, TAG_IDEOLOGY, TAG_PARTY_REPORT
 
 NAME_MAX = AgendaTag._meta.get_field("name").max_length or 30
 KEY_MAX = AgendaTag._meta.get_field("key").max_length or 30
-ORDER_MAX = 999
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 # The tags the duty proofs read (orglife.evidence): deactivating one would leave the duties
 # of 全面从严治党, 党建工作汇报 and 意识形态 unprovable from the minutes.
@@ -25,18 +25,10 @@ PROOF_KEYS = frozenset({TAG_DISCIPLINE, TAG_PARTY_REPORT, TAG_IDEOLOGY})
 
 
 def _name(value: Any) -> str:
-    name = str(value or "").strip()
-    if not name:
-        raise ValidationError({"name": "请填写名称"})
-    if len(name) > NAME_MAX:
-        raise ValidationError({"name": f"名称不能超过{NAME_MAX}个字"})
-    return name
+    return entry_name(value, NAME_MAX)
 
 
-def _order(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= ORDER_MAX:
-        raise ValidationError({"order": f"排序须为0至{ORDER_MAX}的整数"})
-    return value
+_order = entry_order
 
 
 def _state(tag: AgendaTag) -> dict[str, Any]:

@@ -9,27 +9,19 @@ from django.db import IntegrityError, transaction
 
 from dangjian.access.models import User
 from dangjian.audit.services import record
+from dangjian.core.list_entries import ORDER_MAX, entry_name, entry_order
 from dangjian.core.permissions import require
 
 from ..models import Term, TermKind
 
 NAME_MAX = Term._meta.get_field("name").max_length or 40
-ORDER_MAX = 999
 
 
 def _name(value: Any) -> str:
-    name = str(value or "").strip()
-    if not name:
-        raise ValidationError({"name": "请填写名称"})
-    if len(name) > NAME_MAX:
-        raise ValidationError({"name": f"名称不能超过{NAME_MAX}个字"})
-    return name
+    return entry_name(value, NAME_MAX)
 
 
-def _order(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= ORDER_MAX:
-        raise ValidationError({"order": f"排序须为0至{ORDER_MAX}的整数"})
-    return value
+_order = entry_order
 
 
 def _taken(kind: str, name: str, exclude: int | None = None) -> None:
