@@ -100,3 +100,15 @@ def test_the_compliance_gaps_link_the_units_report(user: Any) -> None:
     assert tile.rows
     assert all(row.cells[3].url.startswith("/orglife/compliance/?organization=")
                for row in tile.rows)
+
+
+def test_each_units_gap_count_equals_the_gap_rows_its_link_lists(user: Any) -> None:
+    """The root's own row links the report cut to its own level (仅本级), so a 党委's own
+    民主生活会 gap is not counted again among its branches'."""
+    head = user("county_head")
+    tile = next(t for t in cockpit_for(head).tiles if t.key == "compliance")
+    client = _client(head)
+    for row in tile.rows:
+        page = client.get(row.cells[3].url).content.decode()
+        assert page.count('<tr class="gap" data-testid="row-') == row.cells[3].count, row.label
+    assert any("own=1" in row.cells[3].url for row in tile.rows)

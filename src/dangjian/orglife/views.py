@@ -227,10 +227,16 @@ def compliance(request: HttpRequest) -> HttpResponse:
     year = _year(request.GET.get("year"), this_year)
     report = compliance_report(root=root, year=year) if root is not None else None
     show_all = request.GET.get("all") == "1"
+    # 仅本级: the organisation's own rows, without its subtree (the cockpit links a 党委's own
+    # 民主生活会 gap here).
+    own_only = request.GET.get("own") == "1"
+    rows = (report.rows if show_all else report.gaps) if report else []
+    if own_only and root is not None:
+        rows = [row for row in rows if row.organization_id == root.pk]
     return render(request, "orglife/compliance.html", {
         "roots": roots[:500], "root": root, "year": year, "report": report,
         "years": range(this_year, this_year - YEARS_SHOWN, -1), "show_all": show_all,
-        "rows": (report.rows if show_all else report.gaps) if report else [],
+        "own_only": own_only, "rows": rows,
     })
 
 

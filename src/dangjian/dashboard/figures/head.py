@@ -117,12 +117,12 @@ def compliance_tile(user: Any, year: int, today: date) -> Tile:
             gaps[unit] += 1 if row.gap else 0
     units = Organization.objects.filter(path__in=list(required)).values_list("path", "pk", "name")
     rows = []
-    # A root's own rows (a 党委 holding its 民主生活会) form a row of their own, unlinked: the
-    # compliance report of the root would list its whole subtree, not those rows.
+    # A root's own rows (a 党委 holding its 民主生活会) form a row of their own, linked to the
+    # root's report cut to its own level: the whole report would list its subtree too.
     root_paths = {root.path for root in roots}
     for path, pk, name in units:
-        url = ("" if path in root_paths
-               else link("orglife:compliance", {"organization": pk, "year": year}))
+        query = {"organization": pk, "year": year} | ({"own": 1} if path in root_paths else {})
+        url = link("orglife:compliance", query)
         rows.append(Row(name, [Cell(held[path]), Cell(required[path]),
                                Cell(round(100 * held[path] / required[path], 1)
                                     if required[path] else 100.0), Cell(gaps[path], url)], url))
