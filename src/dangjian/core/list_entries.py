@@ -5,6 +5,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
+from dangjian.core.forms import Inputs
+
 ORDER_MAX = 999
 
 
@@ -21,3 +23,15 @@ def entry_order(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= ORDER_MAX:
         raise ValidationError({"order": f"排序须为0至{ORDER_MAX}的整数"})
     return value
+
+
+def order_input(inputs: Inputs, name: str = "order") -> int | None:
+    """A page's 排序 field: blank (None, the service puts the entry last) or 0–ORDER_MAX;
+    anything else is refused on the field."""
+    raw = inputs.text(name, required=False)
+    if not raw:
+        return None
+    if not raw.isdecimal() or int(raw) > ORDER_MAX:
+        inputs.refuse(name, f"排序须为0至{ORDER_MAX}的整数")
+        return None
+    return int(raw)

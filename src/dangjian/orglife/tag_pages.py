@@ -10,23 +10,19 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from dangjian.access.actor import actor_of
+from dangjian.core.action_page import Input, page_or_action, refusal_of
 from dangjian.core.actions import action
 from dangjian.core.forms import Inputs
-from dangjian.core.permissions import can, rule_for
+from dangjian.core.list_entries import order_input
+from dangjian.core.permissions import can
 
 from .models import AgendaTag
 from .services import tags as tag_services
-from .talk_pages import Input, _one_url, _page
+from .talk_pages import _page
 
 ADD_FIELDS = {"key": "标识", "name": "名称", "order": "排序"}
 EDIT_FIELDS = {"name": "名称", "order": "排序", "active": "状态"}
 STATES = [("1", "启用"), ("0", "停用（登记会议时不再可选，已有议题保留）")]
-
-
-def _refusal(request: HttpRequest) -> str:
-    if can(request.user, "orglife.configure"):
-        return ""
-    return rule_for("orglife.configure").refusal_for(request.user, None)
 
 
 @login_required
@@ -37,19 +33,10 @@ def tag_list(request: HttpRequest) -> HttpResponse:
         "may_configure": can(request.user, "orglife.configure")})
 
 
-def _order(inputs: Inputs, name: str) -> int | None:
-    raw = inputs.text(name, required=False)
-    if not raw:
-        return None
-    if not raw.isdecimal() or int(raw) > tag_services.ORDER_MAX:
-        inputs.refuse(name, f"排序须为0至{tag_services.ORDER_MAX}的整数")
-        return None
-    return int(raw)
-
 
 def _tag_new_page(request: HttpRequest) -> HttpResponse:
     return _page(request, title="添加议题标签", key="agenda-tag", button="添加",
-                 back="orglife:tag_list", refusal=_refusal(request), inputs=[
+                 back="orglife:tag_list", refusal=refusal_of(request, "orglife.configure"), inputs=[
                      Input("key", "标识", help="小写英文字母、数字和下划线，如 rural_revival；"
                                               "添加后不能修改"),
                      Input("name", "名称", help=f"不超过{tag_services.NAME_MAX}个字"),
@@ -61,7 +48,7 @@ def _tag_new_page(request: HttpRequest) -> HttpResponse:
 @action("agenda-tag", back="orglife:tag-new", labels=ADD_FIELDS)
 def _tag_new(request: HttpRequest) -> tuple[str, str]:
     inputs = Inputs(request, ADD_FIELDS)
-    key, name, order = inputs.text("key"), inputs.text("name"), _order(inputs, "order")
+    key, name, order = inputs.text("key"), inputs.text("name"), order_input(inputs)
     inputs.check()
     tag = tag_services.tag_add(actor=actor_of(request), key=key, name=name, order=order)
     return f"已添加议题标签：{tag.name}", reverse("orglife:tag_list")
@@ -70,7 +57,8 @@ def _tag_new(request: HttpRequest) -> tuple[str, str]:
 def _tag_edit_page(request: HttpRequest, pk: int) -> HttpResponse:
     tag = get_object_or_404(AgendaTag, pk=pk)
     return _page(request, title=f"修改议题标签：{tag.name}", key=f"agenda-tag-{pk}",
-                 button="保存", back="orglife:tag_list", refusal=_refusal(request),
+                 button="保存", back="orglife:tag_list",
+                 refusal=refusal_of(request, "orglife.configure"),
                  about=[("标识", tag.key)], inputs=[
                      Input("name", "名称", value=tag.name,
                            help="改名后，已有议题随之显示新名称"),
@@ -84,7 +72,7 @@ def _tag_edit_page(request: HttpRequest, pk: int) -> HttpResponse:
 def _tag_edit(request: HttpRequest, pk: int) -> tuple[str, str]:
     tag = get_object_or_404(AgendaTag, pk=pk)
     inputs = Inputs(request, EDIT_FIELDS)
-    name, order, state = inputs.text("name"), _order(inputs, "order"), inputs.text("active")
+    name, order, state = inputs.text("name"), order_input(inputs), inputs.text("active")
     if state not in ("0", "1"):
         inputs.refuse("active", "请选择启用或停用")
     inputs.check()
@@ -95,5 +83,5 @@ def _tag_edit(request: HttpRequest, pk: int) -> tuple[str, str]:
     return f"已保存议题标签：{tag.name}", reverse("orglife:tag_list")
 
 
-tag_new = _one_url(_tag_new_page, _tag_new)
-tag_edit = _one_url(_tag_edit_page, _tag_edit)
+tag_new = page_or_action(_tag_new_page, _tag_new)
+tag_edit = page_or_action(_tag_edit_page, _tag_edit)

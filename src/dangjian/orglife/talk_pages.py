@@ -2,8 +2,6 @@
 report of a branch, and one action page per step (GET shows the form, POST runs the service
 through ``core.actions.action``; a refusal comes back to the form with what was typed)."""
 
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 from typing import Any
 
 import django_tables2 as tables
@@ -17,10 +15,11 @@ from django.utils import timezone
 
 from dangjian.access.actor import actor_of
 from dangjian.access.scoping import restrict
+from dangjian.core.action_page import Button, Input, page_or_action, render_action
 from dangjian.core.actions import action, drafts, scoped
 from dangjian.core.detail import Action, RecordDetailView, Section
 from dangjian.core.files.checks import DOCX, attachment
-from dangjian.core.forms import FormState, Inputs
+from dangjian.core.forms import Inputs
 from dangjian.core.lists import RegisterListView, RegisterTable
 from dangjian.core.permissions import can
 from dangjian.orgs.models import Organization, OrgKind
@@ -173,64 +172,14 @@ def talk_coverage(request: HttpRequest) -> HttpResponse:
 
 # ---- action pages (shared) -----------------------------------------------------------------
 
-@dataclass
-class Input:
-    """One field of an action page (``core/action.html``)."""
-
-    name: str
-    label: str
-    kind: str = "text"  # text, textarea, date, number, select, checks
-    choices: list[tuple[str, str]] = field(default_factory=list)
-    value: Any = ""
-    values: list[str] = field(default_factory=list)
-    required: bool = True
-    help: str = ""
-    picker: str = ""
-    picker_params: str = ""
-    drafted: bool = False
-
-
-@dataclass(frozen=True)
-class Button:
-    label: str
-    name: str = ""
-    value: str = ""
-    style: str = ""
-
-
 def _page(request: HttpRequest, *, title: str, inputs: list[Input], key: str, button: str,
           record: Any = None, detail: str = "", back: str, refusal: str = "",
           about: list[tuple[str, str]] | None = None) -> HttpResponse:
-    draft = drafts(request).get(key, {})
-    for item in inputs:
-        if item.name in draft:
-            kept = draft[item.name]
-            item.drafted = True
-            if item.kind == "checks":
-                item.values = kept if isinstance(kept, list) else [kept]
-            else:
-                item.value = kept if isinstance(kept, str) else (kept[0] if kept else "")
-    form = FormState.of_session(request, key)
-    form = replace(form, labels={**{i.name: i.label for i in inputs}, **form.labels})
-    return render(request, "core/action.html", {
-        "title": title, "inputs": inputs, "buttons": [Button(button)], "record": record,
-        "kind": record._meta.verbose_name if record is not None else "",
-        "record_url": reverse(f"orglife:{detail}_detail", args=[record.pk])
-        if record is not None else "", "back_url": reverse(back), "about": about or [],
-        "refusal": refusal, "form": form, "multipart": False,
-    }, status=403 if refusal else 200)
-
-
-def _one_url(page: Callable[..., HttpResponse], post: Callable[..., HttpResponse]
-             ) -> Callable[..., HttpResponse]:
-    @login_required
-    def view(request: HttpRequest, **kwargs: Any) -> HttpResponse:
-        if request.method == "POST":
-            return post(request, **kwargs)
-        return page(request, **kwargs)
-
-    view.__name__ = getattr(page, "__name__", "view")
-    return view
+    record_url = (reverse(f"orglife:{detail}_detail", args=[record.pk])
+                  if record is not None else "")
+    return render_action(request, title=title, inputs=inputs, draft_key=key,
+                         buttons=[Button(button)], record=record, record_url=record_url,
+                         about=about, refusal=refusal, back_url=reverse(back))
 
 
 def _persons(organization: Organization | None, user: Any) -> list[tuple[str, str]]:
@@ -286,7 +235,7 @@ def _talk_new(request: HttpRequest) -> tuple[str, str]:
     return f"已登记谈心谈话：{talk}", reverse("orglife:hearttalk_detail", args=[talk.pk])
 
 
-talk_new = _one_url(_talk_new_page, _talk_new)
+talk_new = page_or_action(_talk_new_page, _talk_new)
 
 EDIT_FIELDS = {"kind": "类型", "held_on": "谈话日期", "summary": "谈话内容摘要"}
 
@@ -318,7 +267,7 @@ def _talk_edit(request: HttpRequest, pk: int) -> tuple[str, str]:
     return "已保存", reverse("orglife:hearttalk_detail", args=[talk.pk])
 
 
-talk_edit = _one_url(_talk_edit_page, _talk_edit)
+talk_edit = page_or_action(_talk_edit_page, _talk_edit)
 
 
 # ---- 民主生活会 -------------------------------------------------------------------------------
@@ -431,7 +380,7 @@ def _new(request: HttpRequest) -> tuple[str, str]:
     return f"已制定{meeting}工作方案", reverse("orglife:lifemeeting_detail", args=[meeting.pk])
 
 
-life_meeting_new = _one_url(_new_page, _new)
+life_meeting_new = page_or_action(_new_page, _new)
 
 ITEM_ROWS = 3
 ITEM_PARTS = {"problem": "查摆问题", "category": "问题类别", "severity": "严重程度",
@@ -577,4 +526,4 @@ def _step(request: HttpRequest, pk: int, step: str) -> tuple[str, str]:
             reverse("orglife:lifemeeting_detail", args=[meeting.pk]))
 
 
-life_meeting_step = _one_url(_step_page, _step)
+life_meeting_step = page_or_action(_step_page, _step)

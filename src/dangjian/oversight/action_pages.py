@@ -3,21 +3,18 @@ URL (``views``). A refused form comes back here with what was typed (``core.acti
 a done one goes to the record's detail page."""
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
 from dangjian.access.scoping import restrict
 from dangjian.core import linked
-from dangjian.core.actions import drafts, scoped
-from dangjian.core.forms import FormState
+from dangjian.core.action_page import Button, Input, page_or_action, refusal_of, render_action
+from dangjian.core.actions import scoped
 from dangjian.core.permissions import can, rule_for
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import Charge, PartyStatus, Person
@@ -49,84 +46,19 @@ from .services.findings import require_raising_side
 from .services.selfchecks import peer_units
 
 
-@dataclass
-class Input:
-    name: str
-    label: str
-    kind: str = "text"  # text, textarea, date, select, checks, file, hidden
-    choices: list[tuple[str, str]] = field(default_factory=list)
-    value: Any = ""
-    values: list[str] = field(default_factory=list)  # checks: the ticked ones
-    required: bool = True
-    help: str = ""
-    picker: str = ""  # organizations | persons: a type-ahead over the select (core/_picker.html)
-    picker_params: str = ""  # what the type-ahead may offer, e.g. "kind=党支部"
-    drafted: bool = False  # value is a refused form's input, not the platform's offer
-
-
-@dataclass(frozen=True)
-class Button:
-    label: str
-    name: str = ""
-    value: str = ""
-    style: str = ""
-
-
-def _fill(inputs: list[Input], draft: dict[str, Any]) -> list[Input]:
-    """Put a refused form's input back into its fields."""
-    for item in inputs:
-        if item.name not in draft or item.kind == "file":
-            continue
-        kept = draft[item.name]
-        item.drafted = True
-        if item.kind == "checks":
-            item.values = kept if isinstance(kept, list) else [kept]
-        else:
-            item.value = kept if isinstance(kept, str) else (kept[0] if kept else "")
-    return inputs
-
-
-def _labelled(form: FormState, inputs: list[Input]) -> FormState:
-    """The page's own labels name each refused field in the summary, whatever the action
-    declared."""
-    return replace(form, labels={**{i.name: i.label for i in inputs}, **form.labels})
-
-
 def _page(request: HttpRequest, *, title: str, inputs: list[Input], draft_key: str,
           buttons: list[Button], record: Model | None = None, detail: str = "",
           about: list[tuple[str, str]] | None = None, refusal: str = "",
           multipart: bool = False, back: str = "oversight:home") -> HttpResponse:
-    context = {
-        "title": title, "inputs": _fill(inputs, drafts(request).get(draft_key, {})),
-        "buttons": buttons, "record": record, "about": about or [], "refusal": refusal,
-        "kind": record._meta.verbose_name if record is not None else "",
-        "record_url": reverse(f"oversight:{detail}_detail", args=[record.pk])
-        if record is not None and detail else "",
-        "back_url": reverse(back), "multipart": multipart,
-        "form": _labelled(FormState.of_session(request, draft_key), inputs),
-    }
-    return render(request, "core/action.html", context, status=403 if refusal else 200)
+    record_url = (reverse(f"oversight:{detail}_detail", args=[record.pk])
+                  if record is not None and detail else "")
+    return render_action(request, title=title, inputs=inputs, draft_key=draft_key,
+                         buttons=buttons, record=record, record_url=record_url, about=about,
+                         refusal=refusal, multipart=multipart, back_url=reverse(back))
 
 
 def _refusal(request: HttpRequest, action: str, obj: Any = None) -> str:
-    """Why the user may not take ``action`` (empty when they may)."""
-    if can(request.user, action, obj):
-        return ""
-    return rule_for(action).refusal_for(request.user, obj)
-
-
-def page_or_action(page: Callable[..., HttpResponse], post: Callable[..., HttpResponse]
-                   ) -> Callable[..., HttpResponse]:
-    """One URL: GET shows the form page, POST does the action."""
-
-    @login_required
-    def view(request: HttpRequest, **kwargs: Any) -> HttpResponse:
-        if request.method == "POST":
-            return post(request, **kwargs)
-        return page(request, **kwargs)
-
-    view.__name__ = getattr(page, "__name__", "view")
-    return view
+    return refusal_of(request, action, obj)
 
 
 def _terms(kind: str) -> list[tuple[str, str]]:

@@ -12,6 +12,7 @@ from django.urls import reverse
 from dangjian.access.actor import actor_of
 from dangjian.core.actions import action
 from dangjian.core.forms import Inputs
+from dangjian.core.list_entries import order_input
 from dangjian.core.permissions import can
 
 from .action_pages import Button, Input, _page, _refusal, page_or_action
@@ -31,15 +32,6 @@ def term_list(request: HttpRequest) -> HttpResponse:
         "lists": lists, "may_configure": can(request.user, "oversight.configure")})
 
 
-def _order(inputs: Inputs, name: str) -> int | None:
-    raw = inputs.text(name, required=False)
-    if not raw:
-        return None
-    if not raw.isdecimal() or int(raw) > term_services.ORDER_MAX:
-        inputs.refuse(name, f"排序须为0至{term_services.ORDER_MAX}的整数")
-        return None
-    return int(raw)
-
 
 def _term_new_page(request: HttpRequest) -> HttpResponse:
     return _page(request, title="添加可配置选项", draft_key="term",
@@ -56,7 +48,7 @@ def _term_new_page(request: HttpRequest) -> HttpResponse:
 @action("term", back="oversight:term-new", labels=ADD_FIELDS)
 def _term_new(request: HttpRequest) -> tuple[str, str]:
     inputs = Inputs(request, ADD_FIELDS)
-    kind, name, order = inputs.text("kind"), inputs.text("name"), _order(inputs, "order")
+    kind, name, order = inputs.text("kind"), inputs.text("name"), order_input(inputs)
     inputs.check()
     term = term_services.term_add(actor=actor_of(request), kind=kind, name=name, order=order)
     return f"已添加“{term.get_kind_display()}”：{term.name}", reverse("oversight:term_list")
@@ -79,7 +71,7 @@ def _term_edit_page(request: HttpRequest, pk: int) -> HttpResponse:
 def _term_edit(request: HttpRequest, pk: int) -> tuple[str, str]:
     term = get_object_or_404(Term, pk=pk)
     inputs = Inputs(request, EDIT_FIELDS)
-    name, order, state = inputs.text("name"), _order(inputs, "order"), inputs.text("active")
+    name, order, state = inputs.text("name"), order_input(inputs), inputs.text("active")
     if state not in ("0", "1"):
         inputs.refuse("active", "请选择启用或停用")
     inputs.check()
