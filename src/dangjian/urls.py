@@ -23,6 +23,7 @@ api_v1 = [
     path("", include("dangjian.tasks.api.urls")),
     path("", include("dangjian.orglife.api.urls")),
     path("", include("dangjian.members.api.urls")),
+    path("", include("dangjian.villages.api.urls")),
     path("assessment/", include("dangjian.assessment.api.urls")),
     path("", include("dangjian.dashboard.api.urls")),
 ]
@@ -37,6 +38,7 @@ urlpatterns = [
     path("tasks/", include("dangjian.tasks.urls")),
     path("orglife/", include("dangjian.orglife.urls")),
     path("members/", include("dangjian.members.urls")),
+    path("villages/", include("dangjian.villages.urls")),
     path("assessment/", include("dangjian.assessment.urls")),
     path("cockpit/", include("dangjian.dashboard.urls")),
     path("organizations/", include("dangjian.orgs.urls")),
