@@ -95,6 +95,16 @@ PAGES: dict[str, str] = {
     "POST /api/v1/assessment/appeals/": "assessment:appeal-raise",
     "POST /api/v1/assessment/appeals/{id}/accept/": "assessment:appeal-accept",
     "POST /api/v1/assessment/appeals/{id}/decide/": "assessment:appeal-decide",
+    # villages (村集体经济, 包联)
+    "POST /api/v1/villages/": "villages:village-profile",
+    "POST /api/v1/village-incomes/": "villages:income-new",
+    "PATCH /api/v1/village-incomes/{id}/": "villages:income-edit",
+    "POST /api/v1/village-incomes/{id}/submit/": "villages:income-submit",
+    "POST /api/v1/village-incomes/{id}/verify/": "villages:income-verify",
+    "POST /api/v1/village-incomes/{id}/confirm/": "villages:income-confirm",
+    "POST /api/v1/village-targets/": "villages:target",
+    "POST /api/v1/links/": "villages:link-new",
+    "POST /api/v1/links/{id}/end/": "villages:link-end",
     # people, notifications, sign-in
     "PATCH /api/v1/persons/{id}/facts/": "people:person_facts",
     "POST /api/v1/persons/{id}/unmask/": "people:person_unmask",

@@ -121,6 +121,7 @@ class LinkEndSerializer(serializers.Serializer):
 
 class SummaryQuerySerializer(serializers.Serializer):
     year = serializers.IntegerField(min_value=YEARS[0], max_value=YEARS[1], required=False)
+    # A 乡镇 (or any unit in scope, e.g. one village): the figures of its villages only.
     township = ScopedId(Organization, required=False)
 
 

@@ -17,6 +17,7 @@ from dangjian.core.viewsets import ScopedViewSet
 from dangjian.people.models import Link
 
 from .. import selectors
+from ..filtersets import IncomeFilterSet
 from ..models import Income, Target, Village
 from ..services import incomes, links, profiles, targets
 from . import serializers as s
@@ -40,15 +41,8 @@ class IncomeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedView
     """村集体经济收入: 草稿 → 村已报 → 乡镇审核（通过/退回）→ 县核定（锁定）."""
 
     serializer_class = s.IncomeSerializer
+    filterset_class = IncomeFilterSet
     base_queryset = Income.objects.select_related("organization")
-
-    def get_queryset(self) -> Any:
-        rows = super().get_queryset()
-        for name in ("year", "status", "organization"):
-            value = self.request.query_params.get(name)
-            if value and (name == "status" or value.isdecimal()):
-                rows = rows.filter(**{name: value})
-        return rows
 
     def _answer(self, income: Income, code: int = status.HTTP_200_OK) -> Response:
         return Response(s.IncomeSerializer(self.get_queryset().get(pk=income.pk)).data,
