@@ -46,9 +46,9 @@ from dangjian.oversight.models import (
 from dangjian.oversight.services.measures import measure_add_evidence
 from dangjian.people.models import Link
 from dangjian.tasks.matching import charged_leader
+from dangjian.tasks.services.progress import task_report_progress
 from dangjian.villages.models import Income, Village
 from dangjian.villages.models import Target as VillageTarget
-from dangjian.tasks.services.progress import task_report_progress
 from tests.access import test_matrix as orgs_scope
 from tests.access.matrix import BRANCH, INSIDE, MEMBERS_BRANCH, OUTSIDE, SEES, WHERE, ScopeMatrix
 from tests.duties import test_scope as duties_scope

@@ -17,12 +17,6 @@ URL = "/api/v1/village-incomes/"
 LAST_YEAR = fixed_today().year - 1
 
 
-@pytest.fixture
-def village(user: Callable[[str], User]) -> Organization:
-    """The demo village clerk's village, which has not reported last year yet."""
-    return user("village_clerk").grants.get().organization
-
-
 def _report(api: APIClient, village: Organization, **amounts: Any) -> Any:
     return api.post(URL, {"organization": village.pk, "year": LAST_YEAR,
                           "amounts": amounts or {"经营收入": "12.50", "补助收入": "3"}},

@@ -39,9 +39,12 @@ def township_over(user: Any, village: Organization) -> bool:
 def county_over(user: Any, organization: Organization) -> bool:
     """A clerk or secretary granted above the township of ``organization`` (the county)."""
     township = township_of(organization)
-    top = township or organization
-    return any(top.path.startswith(org.path) and org.path != top.path
-               and organization.path.startswith(org.path) for org in _entering_grants(user))
+    grants = _entering_grants(user)
+    if township is None:  # the county itself (its targets)
+        return organization.kind == OrgKind.COUNTY_COMMITTEE and any(
+            organization.path.startswith(org.path) for org in grants)
+    return any(township.path.startswith(org.path) and org.path != township.path
+               for org in grants)
 
 
 ACTIONS = {

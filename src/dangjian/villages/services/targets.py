@@ -9,7 +9,7 @@ from django.db import transaction
 from dangjian.access.models import User
 from dangjian.audit.services import record
 from dangjian.core.permissions import require
-from dangjian.orgs.models import Organization
+from dangjian.orgs.models import Organization, OrgKind
 
 from ..models import Growth, Measure, Target
 from .incomes import AMOUNT_MAX, YEAR_MIN
@@ -39,6 +39,8 @@ def target_save(*, actor: User, organization: Organization, year: int,
                 growth: str = Growth.EACH) -> Target:
     """Set (or change) the county's target of ``year``."""
     require(actor, "villages.configure", organization)
+    if organization.kind != OrgKind.COUNTY_COMMITTEE:
+        raise ValidationError({"organization": "目标由县（县委）设置"})
     if year < YEAR_MIN or year > 2100:
         raise ValidationError({"year": "年度超出范围"})
     values = {"measure": measure, "threshold": threshold, "target_share": target_share,

@@ -1,0 +1,92 @@
+"""The year's figures: the 空壳村 list equals the villages at or under the line, recomputed here
+from the income rows; the share and the decline list likewise."""
+
+from collections.abc import Callable
+from decimal import Decimal
+
+import pytest
+from rest_framework.test import APIClient
+
+from dangjian.access.models import User
+from dangjian.orgs.models import Organization, OrgKind
+from dangjian.villages.models import Income, IncomeStatus, Target
+from dangjian.villages.rules import operating_categories
+from tests.conftest import fixed_today
+
+pytestmark = pytest.mark.django_db
+LAST_YEAR = fixed_today().year - 1
+COUNTED = (IncomeStatus.REPORTED, IncomeStatus.VERIFIED, IncomeStatus.CONFIRMED)
+
+
+def _operating(income: Income) -> Decimal:
+    amounts = income.amounts()
+    return sum((amounts[c] for c in operating_categories()), Decimal("0"))
+
+
+def test_the_shell_list_is_the_villages_at_or_under_the_line(
+        api_as: Callable[[str], APIClient]) -> None:
+    summary = api_as("county_head").get("/api/v1/villages/summary/", {"year": LAST_YEAR}).json()
+    rows = Income.objects.filter(year=LAST_YEAR, status__in=COUNTED)
+    expected = {i.organization_id for i in rows if _operating(i) <= Decimal("0")}
+    assert expected, "the demo has 空壳村"
+    assert {v["id"] for v in summary["shell"]} == expected
+    assert summary["shell_count"] == len(expected)
+    assert summary["villages"] == Organization.objects.filter(kind=OrgKind.VILLAGE).count()
+
+
+def test_the_share_and_the_declines_are_recomputed_from_the_rows(
+        api_as: Callable[[str], APIClient]) -> None:
+    summary = api_as("county_head").get("/api/v1/villages/summary/", {"year": LAST_YEAR}).json()
+    target = Target.objects.get(year=LAST_YEAR)
+    this = {i.organization_id: i.total for i in
+            Income.objects.filter(year=LAST_YEAR, status__in=COUNTED)}
+    before = {i.organization_id: i.total for i in
+              Income.objects.filter(year=LAST_YEAR - 1, status__in=COUNTED)}
+    reaching = sum(1 for total in this.values() if total >= target.threshold)
+    assert summary["at_or_above"] == reaching
+    villages = summary["villages"]
+    assert Decimal(summary["share"]) == (Decimal(reaching) * 100 / villages).quantize(
+        Decimal("0.01"))
+    assert Decimal(summary["target_share"]) == Decimal("40")
+    declined = {pk for pk, total in this.items() if pk in before and total < before[pk]}
+    assert declined, "the demo has declines"
+    assert {v["id"] for v in summary["declined"]} == declined
+
+
+def test_a_county_line_of_five_widens_the_shell_list(
+        api_as: Callable[[str], APIClient]) -> None:
+    Target.objects.filter(year=LAST_YEAR).update(shell_line=Decimal("5"))
+    summary = api_as("county_head").get("/api/v1/villages/summary/", {"year": LAST_YEAR}).json()
+    rows = Income.objects.filter(year=LAST_YEAR, status__in=COUNTED)
+    assert {v["id"] for v in summary["shell"]} == {
+        i.organization_id for i in rows if _operating(i) <= Decimal("5")}
+
+
+def test_the_township_sees_its_own_villages_only(
+        api_as: Callable[[str], APIClient], user: Callable[[str], User]) -> None:
+    township = user("town_clerk").grants.get().organization
+    summary = api_as("town_clerk").get("/api/v1/villages/summary/", {"year": LAST_YEAR}).json()
+    assert summary["villages"] == Organization.objects.filter(
+        kind=OrgKind.VILLAGE, path__startswith=township.path).count()
+    assert {row["township"] for row in summary["by_township"]} == {township.name}
+    other = Organization.objects.filter(kind=OrgKind.TOWNSHIP).exclude(pk=township.pk).first()
+    assert other is not None
+    refused = api_as("town_clerk").get("/api/v1/villages/summary/", {"township": other.pk})
+    assert refused.status_code == 400
+
+
+def test_the_county_sets_a_target_and_the_township_may_not(
+        api_as: Callable[[str], APIClient]) -> None:
+    county = Organization.objects.get(name="中共示范县委员会")
+    body = {"organization": county.pk, "year": fixed_today().year, "measure": "operating",
+            "threshold": "10", "shell_line": "5"}
+    assert api_as("town_clerk").post("/api/v1/village-targets/", body,
+                                     format="json").status_code == 400  # county out of scope
+    assert api_as("vice_head").post("/api/v1/village-targets/", body,
+                                    format="json").status_code == 400
+    made = api_as("county_clerk").post("/api/v1/village-targets/", body, format="json")
+    assert made.status_code == 201, made.json()
+    assert made.json()["target_share"] == "40.00" and made.json()["measure"] == "operating"
+    share = api_as("county_clerk").post("/api/v1/village-targets/",
+                                        {**body, "target_share": "140"}, format="json")
+    assert share.status_code == 400
