@@ -18,7 +18,7 @@ def test_a_report_goes_from_the_village_through_the_township_to_the_county(
     village = User.objects.get(username="village_clerk").grants.get().organization
     clerk = sign_in(browser, site, "village_clerk", demo_password)
     clerk.get_by_role("link", name="集体经济收入").click()
-    clerk.get_by_role("link", name="填报集体经济收入").click()
+    clerk.get_by_role("button", name="填报集体经济收入").click()
     clerk.get_by_label("经营收入（万元）").fill("-3")
     clerk.get_by_role("button", name="保存并上报乡镇").click()
     expect(clerk.get_by_role("alert")).to_contain_text("经营收入不能为负数")
@@ -32,7 +32,7 @@ def test_a_report_goes_from_the_village_through_the_township_to_the_county(
     town = sign_in(browser, site, "town_clerk", demo_password)
     town.get_by_role("link", name="乡镇审核").first.click()
     town.get_by_test_id(f"income-{income.pk}").get_by_role("link").first.click()
-    town.get_by_role("link", name="乡镇审核").last.click()
+    town.get_by_test_id("actions").get_by_role("button", name="乡镇审核").click()
     town.get_by_label("审核结论").select_option("return")
     town.get_by_label("审核意见（退回须写理由）").fill("补助收入请附拨款文件")
     town.get_by_role("button", name="提交审核结论").click()
@@ -47,7 +47,7 @@ def test_a_report_goes_from_the_village_through_the_township_to_the_county(
 
     county = sign_in(browser, site, "county_clerk", demo_password)
     county.goto(f"{site}/villages/incomes/{income.pk}/")
-    county.get_by_role("link", name="县核定").click()
+    county.get_by_test_id("actions").get_by_role("button", name="县核定").click()
     county.get_by_role("button", name="核定（核定后锁定）").click()
     expect(county.get_by_text("已核定")).to_be_visible()
     income.refresh_from_db()
