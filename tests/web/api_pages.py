@@ -100,6 +100,10 @@ PAGES: dict[str, str] = {
     "POST /api/v1/persons/{id}/unmask/": "people:person_unmask",
     "POST /api/v1/inbox/{id}/read/": "notifications:read",
     "POST /api/v1/lockouts/unlock/": "web:lockouts",
+    # access (账户与授权)
+    "POST /api/v1/users/": "access:user-new",
+    "POST /api/v1/grants/": "access:grant-new",
+    "DELETE /api/v1/grants/{id}/": "access:grant-revoke",
 }
 
 # Operations with no page on purpose, each with why.
@@ -116,7 +120,4 @@ MISSING: dict[str, str] = {
     "PATCH /api/v1/organizations/{id}/": "基础数据：修改组织（系统管理员）",
     "DELETE /api/v1/organizations/{id}/": "基础数据：撤销组织（系统管理员）",
     "POST /api/v1/persons/": "基础数据：新建人员（系统管理员）",
-    "POST /api/v1/users/": "三员：新建账户（系统管理员）",
-    "POST /api/v1/grants/": "三员：授予角色（安全管理员）",
-    "DELETE /api/v1/grants/{id}/": "三员：撤销角色（安全管理员）",
 }
