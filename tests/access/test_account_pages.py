@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from django.test import Client
+from rest_framework.test import APIClient
 
 from dangjian.access.models import RoleGrant, User
 from dangjian.access.roles import Role
@@ -321,3 +322,21 @@ def test_only_the_security_administrator_revokes(
     client.post(f"{USERS}grants/{grant.pk}/revoke/")
     assert RoleGrant.objects.filter(pk=grant.pk).exists()
     assert not AuditEvent.objects.filter(action="grant.revoke").exists()
+
+
+def test_a_person_who_already_has_an_account_is_refused_on_the_page_and_the_api(
+    client_as: Callable[[str], Client], user: Callable[[str], User],
+    api_as: Callable[[str], APIClient],
+) -> None:
+    taken = user("finance_clerk").person
+    assert taken is not None
+    client = client_as("admin")
+    assert f'<option value="{taken.pk}">' not in client.get(NEW).content.decode()
+    client.post(NEW, {"username": "second", "person": str(taken.pk), "password": PASSWORD})
+    assert not User.objects.filter(username="second").exists()
+    html = assert_every_field_named(client.get(NEW), "user-new", {"person": "对应人员"})
+    assert f"{taken.name}已有账户，一人只能对应一个账户" in html
+    response = api_as("admin").post("/api/v1/users/", {
+        "username": "second", "person": taken.pk, "password": PASSWORD}, format="json")
+    assert response.status_code == 400
+    assert f"{taken.name}已有账户" in response.content.decode("utf-8")

@@ -13,7 +13,8 @@ ACTIVE_CHOICES = [("", "全部"), ("true", "有效"), ("false", "已停用")]
 class UserFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="用户名或姓名")
     role = django_filters.ChoiceFilter(field_name="grants__role", choices=Role.choices,
-                                       label="角色", empty_label="全部", distinct=True)
+                                       label="角色", empty_label="全部", null_label=None,
+                                       distinct=True)
     is_active = django_filters.BooleanFilter(label="状态", widget=forms.Select(
         choices=ACTIVE_CHOICES))
 

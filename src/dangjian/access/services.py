@@ -46,6 +46,8 @@ def user_create(
         raise ValidationError({"username": "用户名不能为空"})
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError({"username": f"用户名“{username}”已存在"})
+    if person is not None and User.objects.filter(person=person).exists():
+        raise ValidationError({"person": f"{person.name}已有账户，一人只能对应一个账户"})
     user = User(username=username, display_name=display_name, person=person,
                 must_change_password=True)
     _checked_password(actor=actor, action="user.create", user=user, password=password)
