@@ -27,7 +27,7 @@ from .models import Charge, Person, Post
 
 
 def persons_reaching(organization: Organization, on: date) -> QuerySet[Person]:
-    above = [o.pk for o in organization.get_ancestors()]
+    above = [o.pk for o in Organization.objects.get_ancestors(organization)]
     posted = Post.objects.current(on).filter(organization_id__in=above).values("person_id")
     charged = Charge.objects.current(on).filter(
         organization_id__in=[*above, organization.pk]).values("leader_id")
@@ -38,6 +38,6 @@ def persons_reaching(organization: Organization, on: date) -> QuerySet[Person]:
 
 def in_charge(person: Person, organization: Organization, on: date) -> bool:
     """Whether ``person`` is 分管 leader of the organisation or of a unit above it."""
-    above = [o.pk for o in organization.get_ancestors()]
+    above = [o.pk for o in Organization.objects.get_ancestors(organization)]
     return Charge.objects.current(on).filter(
         leader=person, organization_id__in=[*above, organization.pk]).exists()
