@@ -340,3 +340,42 @@ def test_a_person_who_already_has_an_account_is_refused_on_the_page_and_the_api(
         "username": "second", "person": taken.pk, "password": PASSWORD}, format="json")
     assert response.status_code == 400
     assert f"{taken.name}已有账户" in response.content.decode("utf-8")
+
+
+@pytest.mark.parametrize(("body", "field", "message"), [
+    ({"role": "超级管理员"}, "role", "未知的角色：超级管理员"),
+    ({"role": ""}, "role", "请填写角色"),
+    ({"role": Role.UNIT_CLERK, "organization": "999999"}, "organization", "范围组织不存在"),
+    ({"role": Role.UNIT_CLERK, "organization": "1; drop"}, "organization", "范围组织不存在"),
+])
+def test_a_bad_role_or_organisation_is_refused_on_its_field(
+    client_as: Callable[[str], Client], body: dict[str, str], field: str, message: str,
+) -> None:
+    target = _new()
+    client = client_as("secadmin")
+    client.post(f"{USERS}{target.pk}/grants/new/", body)
+    assert not target.grants.exists()
+    html = assert_every_field_named(client.get(f"{USERS}{target.pk}/grants/new/"),
+                                    f"grant-{target.pk}", {field: GRANT_LABELS[field]})
+    assert message in html
+
+
+GRANT_LABELS = {"role": "角色", "organization": "范围组织"}
+
+
+def test_revoking_a_grant_that_does_not_exist_answers_404(
+    client_as: Callable[[str], Client],
+) -> None:
+    client = client_as("secadmin")
+    assert client.get(f"{USERS}grants/999999/revoke/").status_code == 404
+    assert client.post(f"{USERS}grants/999999/revoke/").status_code == 404
+    assert not AuditEvent.objects.filter(action="grant.revoke").exists()
+
+
+def test_a_visitor_who_is_not_signed_in_is_sent_to_the_login() -> None:
+    client = Client()
+    for path in (USERS, NEW, f"{USERS}1/", f"{USERS}1/grants/new/", f"{USERS}grants/1/revoke/"):
+        response = client.get(path)
+        assert response.status_code == 302 and response.url.startswith("/login/"), path
+    client.post(NEW, {"username": "anonymous_made", "password": PASSWORD})
+    assert not User.objects.filter(username="anonymous_made").exists()
