@@ -379,3 +379,28 @@ def test_a_visitor_who_is_not_signed_in_is_sent_to_the_login() -> None:
         assert response.status_code == 302 and response.url.startswith("/login/"), path
     client.post(NEW, {"username": "anonymous_made", "password": PASSWORD})
     assert not User.objects.filter(username="anonymous_made").exists()
+
+
+# --- the type-ahead of the two forms --------------------------------------------------------
+
+def test_the_forms_type_ahead_answers_what_the_form_offers_to_its_role_only(
+    client_as: Callable[[str], Client], user: Callable[[str], User],
+) -> None:
+    taken = user("finance_clerk").person
+    assert taken is not None
+    persons = client_as("admin").get("/accounts/pickers/persons/", {"q": taken.name})
+    assert persons.status_code == 200
+    assert taken.pk not in {row["id"] for row in persons.json()}  # has an account already
+    free = Person.objects.filter(user__isnull=True).order_by("pk").first()
+    assert free is not None
+    found = client_as("admin").get("/accounts/pickers/persons/", {"q": free.name}).json()
+    assert free.pk in {row["id"] for row in found}
+    units = client_as("secadmin").get("/accounts/pickers/organizations/", {"q": "xczj"}).json()
+    assert "县财政局" in [row["label"] for row in units]
+    form = client_as("secadmin").get(f"{USERS}{user('member').pk}/grants/new/").content.decode()
+    assert 'data-picker-url="/accounts/pickers/organizations/"' in form
+    for username, path in (("secadmin", "persons"), ("auditor", "persons"),
+                           ("county_head", "persons"), ("admin", "organizations"),
+                           ("finance_clerk", "organizations")):
+        refused = client_as(username).get(f"/accounts/pickers/{path}/", {"q": "县"})
+        assert refused.status_code == 403, (username, path)

@@ -10,6 +10,7 @@ from dangjian.access.roles import Role
 from dangjian.orgs.models import Organization
 from tests.browser.signin import sign_in
 
+SEARCH = "输入名称或拼音首字母查找"
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -45,7 +46,11 @@ def test_an_account_is_created_granted_a_role_and_revoked(
     page.get_by_role("button", name="授予").click()
     expect(page.get_by_role("alert")).to_contain_text("必须指定范围组织")
     finance = Organization.objects.get(name="县财政局")
-    page.locator("select[name=organization]").select_option(str(finance.pk))
+    # the 安全管理员 reaches no business scope: the form's own type-ahead offers every unit
+    search = page.get_by_test_id("action-form").get_by_role("combobox", name=SEARCH)
+    search.press_sequentially("xczj")
+    page.locator(".picker-list").get_by_role("option", name="县财政局", exact=False).first.click()
+    expect(search).to_have_value("县财政局")
     page.get_by_role("button", name="授予").click()
     expect(page.get_by_text("已授予新干事角色：党务干事（县财政局）")).to_be_visible()
     grant = made.grants.get()

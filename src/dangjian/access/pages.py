@@ -5,8 +5,9 @@ account's page (系统管理员 and 安全管理员), 新建账户 (系统管理
 
 from typing import Any
 
+from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.debug import sensitive_post_parameters
@@ -17,6 +18,7 @@ from dangjian.core.detail import Action, RecordDetailView, Section
 from dangjian.core.forms import Inputs
 from dangjian.core.lists import RegisterListView
 from dangjian.core.permissions import can, require
+from dangjian.core.spelled import PICKER_LIMIT, QUERY_MAX, matching
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
 
@@ -112,7 +114,8 @@ def _user_new_page(request: HttpRequest) -> HttpResponse:
             Input("username", "用户名", help="登录用的名字，不能与已有账户重复（不分大小写）"),
             Input("display_name", "显示名称", required=False, help="不填则显示用户名"),
             Input("person", "对应人员", "select", _person_choices(), required=False,
-                  help="业务角色的账户应关联人员；三员账户可不关联"),
+                  help="业务角色的账户应关联人员；三员账户可不关联", picker="persons",
+                  picker_url=reverse("access:person-picker")),
             Input("password", "初始密码", "password",
                   help="须符合密码策略；账户首次登录时须修改"),
         ], buttons=[Button("新建")])
@@ -149,8 +152,8 @@ def _picked_person(inputs: Inputs) -> Person | None:
 # --- 授予角色 and 撤销授权 -----------------------------------------------------------------
 
 def _organization_choices() -> list[tuple[str, str]]:
-    rows = Organization.objects.order_by("path").values_list("pk", "name", "depth")
-    return [("", NO_ORGANIZATION)] + [(str(pk), "　" * depth + name) for pk, name, depth in rows]
+    rows = Organization.objects.order_by("path").values_list("pk", "name")  # in tree order
+    return [("", NO_ORGANIZATION)] + [(str(pk), name) for pk, name in rows]
 
 
 def _grant_new_page(request: HttpRequest, pk: int) -> HttpResponse:
@@ -166,7 +169,8 @@ def _grant_new_page(request: HttpRequest, pk: int) -> HttpResponse:
             Input("role", "角色", "select", [("", "请选择"), *Role.choices],
                   help="系统管理员、安全管理员、审计管理员须由不同人员担任，且不兼任业务角色"),
             Input("organization", "范围组织", "select", _organization_choices(),
-                  required=False, help=f"{SCOPED_ROLES}须指定范围组织：其范围为该组织及其下级"),
+                  required=False, help=f"{SCOPED_ROLES}须指定范围组织：其范围为该组织及其下级",
+                  picker="organizations", picker_url=reverse("access:organization-picker")),
         ], buttons=[Button("授予")])
 
 
@@ -224,3 +228,31 @@ def _grant_revoke(request: HttpRequest, pk: int) -> tuple[str, str]:
 user_new = sensitive_post_parameters("password")(page_or_action(_user_new_page, _user_new))
 grant_new = page_or_action(_grant_new_page, _grant_new)
 grant_revoke = page_or_action(_grant_revoke_page, _grant_revoke)
+
+
+# --- the type-ahead of the two forms ----------------------------------------------------------
+# The API's pickers answer within the user's scope, which for the 三员 is empty: these answer
+# what the two forms offer (the persons without an account, every organisation), to the role
+# that fills the form only, in the pickers' format (static/dangjian/picker.js).
+
+def _query(request: HttpRequest) -> str:
+    return str(request.GET.get("q", ""))[:QUERY_MAX]
+
+
+@login_required
+def person_picker(request: HttpRequest) -> JsonResponse:
+    require(request.user, "access.create_user")
+    rows = matching(Person.objects.filter(user__isnull=True), _query(request))
+    rows = rows.select_related("organization").order_by("name", "id")[:PICKER_LIMIT]
+    return JsonResponse([{"id": p.pk, "label": p.name, "detail": p.organization.name}
+                         for p in rows], safe=False)
+
+
+@login_required
+def organization_picker(request: HttpRequest) -> JsonResponse:
+    require(request.user, "access.grant")
+    rows = matching(Organization.objects.all(), _query(request))
+    rows = rows.select_related("parent").order_by("path")[:PICKER_LIMIT]
+    return JsonResponse([{"id": o.pk, "label": o.name, "depth": o.depth,
+                          "detail": o.parent.name if o.parent else ""} for o in rows],
+                        safe=False)

@@ -9,4 +9,6 @@ urlpatterns = [
     path("<int:pk>/", pages.UserDetail.as_view(), name="user_detail"),
     path("<int:pk>/grants/new/", pages.grant_new, name="grant-new"),
     path("grants/<int:pk>/revoke/", pages.grant_revoke, name="grant-revoke"),
+    path("pickers/persons/", pages.person_picker, name="person-picker"),
+    path("pickers/organizations/", pages.organization_picker, name="organization-picker"),
 ]
