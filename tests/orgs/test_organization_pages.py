@@ -5,8 +5,9 @@ from collections.abc import Callable
 
 import pytest
 from django.test import Client
+from rest_framework.test import APIClient
 
-from dangjian.access.models import User
+from dangjian.access.models import Role, RoleGrant, User
 from dangjian.audit.models import AuditEvent
 from dangjian.orgs.models import Organization, OrgKind
 from tests.refused_forms import assert_every_field_named
@@ -228,3 +229,26 @@ def test_a_malformed_or_absent_parent_in_the_address_is_not_found(
         query: str, as_user: Callable[[str], Client]) -> None:
     assert as_user("finance_clerk").get("/organizations/new/", {"parent": query}).status_code \
         == 404
+
+
+def test_what_the_user_sees_but_does_not_maintain_is_refused_with_the_apis_reason(
+        as_user: Callable[[str], Client], user: Callable[[str], User],
+        org: Callable[[str], Organization]) -> None:
+    """A clerk who also inspects the county sees the other units but maintains only his own:
+    the page and the API refuse alike, with one message."""
+    clerk = user("finance_clerk")
+    RoleGrant.objects.create(user=clerk, role=Role.INSPECTOR,
+                             organization=Organization.objects.get(depth=1))
+    branch, elsewhere, before = org(BRANCH), org("县教育局"), _tree()
+    client = as_user("finance_clerk")
+    page = client.get("/organizations/new/", {"parent": elsewhere.pk})
+    assert page.status_code == 403 and "您没有维护该组织的权限" in page.content.decode()
+    moved = client.post(f"/organizations/{branch.pk}/edit/", {
+        "name": branch.name, "parent": elsewhere.pk}, follow=True)
+    assert moved.status_code == 200 and "您没有维护该组织的权限" in moved.content.decode()
+    api = APIClient()
+    api.force_authenticate(clerk)
+    answer = api.patch(f"/api/v1/organizations/{branch.pk}/", {"parent": elsewhere.pk},
+                       format="json")
+    assert answer.status_code == 403 and answer.json()["detail"] == "您没有维护该组织的权限"
+    assert _tree() == before
