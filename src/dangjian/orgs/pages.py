@@ -132,6 +132,15 @@ def named_in_query(request: HttpRequest, name: str) -> Organization | None:
     return found
 
 
+def refusal_to_add(request: HttpRequest, action: str, org: Organization | None,
+                   orgs: QuerySet[Organization]) -> str:
+    """Why the user may not add under ``org`` or, none named, under any of ``orgs`` (those
+    he maintains): empty when he may."""
+    if org is not None:
+        return refusal_of(request, action, org)
+    return "" if orgs.exists() else rule_for(action).refusal_for(request.user, None)
+
+
 def _name(inputs: Inputs) -> str:
     name = inputs.text("name")
     if len(name) > NAME_MAX:
@@ -154,9 +163,7 @@ def _detail_url(org: Organization) -> str:
 def _organization_new_page(request: HttpRequest) -> HttpResponse:
     orgs = organizations_for_entry(request.user)
     parent = named_in_query(request, "parent")
-    refusal = (refusal_of(request, "orgs.maintain", parent) if parent is not None
-               else "" if orgs.exists() else rule_for("orgs.maintain").refusal_for(
-                   request.user, None))
+    refusal = refusal_to_add(request, "orgs.maintain", parent, orgs)
     return render_action(
         request, title="新建下级组织", draft_key="organization",
         back_url=_detail_url(parent) if parent else reverse("orgs:organization_list"),

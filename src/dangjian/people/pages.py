@@ -16,14 +16,14 @@ from django.views.decorators.cache import never_cache
 from dangjian.access.actor import actor_of
 from dangjian.access.org_permissions import organizations_for_entry
 from dangjian.access.scoping import restrict
-from dangjian.core.action_page import Button, Input, page_or_action, refusal_of, render_action
+from dangjian.core.action_page import Button, Input, page_or_action, render_action
 from dangjian.core.actions import action, drafts, scoped
 from dangjian.core.detail import Action, RecordDetailView, Section
 from dangjian.core.forms import Inputs
 from dangjian.core.lists import RegisterListView
-from dangjian.core.permissions import can, require, rule_for
+from dangjian.core.permissions import can, require
 from dangjian.orgs.models import Organization
-from dangjian.orgs.pages import entry_choices, named_in_query
+from dangjian.orgs.pages import entry_choices, named_in_query, refusal_to_add
 
 from . import services
 from .filtersets import PersonFilterSet
@@ -156,9 +156,7 @@ NAME_MAX = 50  # the model's (and the API's) length
 def _person_new_page(request: HttpRequest) -> HttpResponse:
     orgs = organizations_for_entry(request.user)
     org = named_in_query(request, "organization")
-    refusal = (refusal_of(request, "people.create", org) if org is not None
-               else "" if orgs.exists() else rule_for("people.create").refusal_for(
-                   request.user, None))
+    refusal = refusal_to_add(request, "people.create", org, orgs)
     return render_action(
         request, title="新增人员", draft_key="person", refusal=refusal,
         back_url=(reverse("orgs:organization_detail", args=[org.pk]) if org
