@@ -15,8 +15,8 @@ from dangjian.orgs.models import Organization
 from dangjian.orgs.rules import check_not_before_founding
 
 from ..models import Finding, Inspection, InspectionItem, InspectionTopic, ItemResult
+from .terms import INSPECTION_SOURCE
 
-INSPECTION_SOURCE = "督导检查"
 MAX_TARGETS = 50
 MAX_ITEMS = 100
 
