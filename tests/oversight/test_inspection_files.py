@@ -245,8 +245,11 @@ def test_the_upload_page_refuses_others_with_the_reason(
     assert "只能为本人组织的督导检查上传检查报告" in refused.content.decode()
     detail = clerk.get(f"/oversight/inspections/{inspection.pk}/").content.decode()
     assert "上传检查报告" not in detail and "导出报告（Word）" in detail
-    clerk.post(url, {"file": _pdf()})
+    posted = clerk.post(url, {"file": _pdf()}, follow=True)  # back on the page, refused
+    assert posted.status_code == 403
+    assert "只能为本人组织的督导检查上传检查报告" in posted.content.decode()
     assert as_user("edu_clerk").get(url).status_code == 404
+    assert as_user("edu_clerk").post(url, {"file": _pdf()}).status_code == 404
     assert not InspectionFile.objects.exists()
 
 

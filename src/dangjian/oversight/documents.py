@@ -14,8 +14,7 @@ from .models import Inspection, InspectionItem, ItemResult, Notice
 from .models.findings import FindingStatus
 
 ISSUER = getattr(settings, "DANGJIAN_INSPECTION_ISSUER", "中共示范县纪委监委派驻纪检监察组")
-# The 督导检查情况报告 goes to the party group the vice heads report to; its serial's prefix.
-REPORT_TO = getattr(settings, "DANGJIAN_INSPECTION_REPORT_TO", "县政府党组")
+# The prefix of the 督导检查情况报告's serial.
 REPORT_PREFIX = getattr(settings, "DANGJIAN_INSPECTION_REPORT_PREFIX", "督查")
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
@@ -91,6 +90,8 @@ def _findings(inspection: Inspection, viewer: Any) -> list[str]:
 
 
 def inspection_document(inspection: Inspection, viewer: Any) -> OfficialDocument:
+    """The report in the name of the organiser's body (the 党组 whose member he is), signed by
+    him; no 主送: it is the body's own record of its member's inspection."""
     organizer = inspection.organizer
     issuer = organizer.organization.name
     targets = [t.name for t in inspection.targets.order_by("path")]
@@ -105,7 +106,7 @@ def inspection_document(inspection: Inspection, viewer: Any) -> OfficialDocument
     body.append("特此报告。")
     return OfficialDocument(
         issuer=issuer, number=inspection_number(inspection),
-        title=f"关于对{_named(targets)}\n开展督导检查情况的报告", recipient=REPORT_TO,
+        title=f"关于对{_named(targets)}\n开展督导检查情况的报告", recipient="",
         body=body, signer=organizer.name, date=timezone.localdate())
 
 
