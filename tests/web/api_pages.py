@@ -35,6 +35,7 @@ PAGES: dict[str, str] = {
     "PATCH /api/v1/risk-points/{id}/": "oversight:riskpoint-edit",
     "POST /api/v1/inspections/": "oversight:inspection-new",
     "POST /api/v1/inspections/{id}/findings/": "oversight:inspection-finding",
+    "POST /api/v1/inspections/{id}/files/": "oversight:inspection-attach",
     "POST /api/v1/rectification-campaigns/": "oversight:campaign-new",
     "POST /api/v1/rectification-campaigns/{id}/findings/": "oversight:campaign-findings",
     "POST /api/v1/rectification-campaigns/{id}/plans/": "oversight:campaign-plan",
