@@ -100,10 +100,15 @@ class UserDetail(AccountKeepersOnly, RecordDetailView):
 
 # --- 新建账户 -----------------------------------------------------------------------------
 
+# The selects offer the first rows (tree order); the type-ahead picker over them finds the
+# rest, so a county of thousands of persons does not send them all in one page.
+SELECT_MAX = 300
+
+
 def _person_choices() -> list[tuple[str, str]]:
     """Persons without an account, by organisation: whom a new account may stand for."""
     free = Person.objects.filter(user__isnull=True).select_related("organization").order_by(
-        "organization__path", "name", "id")
+        "organization__path", "name", "id")[:SELECT_MAX]
     return [("", NO_PERSON)] + [(str(p.pk), f"{p.name}（{p.organization.name}）") for p in free]
 
 
@@ -152,7 +157,7 @@ def _picked_person(inputs: Inputs) -> Person | None:
 # --- 授予角色 and 撤销授权 -----------------------------------------------------------------
 
 def _organization_choices() -> list[tuple[str, str]]:
-    rows = Organization.objects.order_by("path").values_list("pk", "name")  # in tree order
+    rows = Organization.objects.order_by("path").values_list("pk", "name")[:SELECT_MAX]
     return [("", NO_ORGANIZATION)] + [(str(pk), name) for pk, name in rows]
 
 

@@ -135,7 +135,11 @@ def grant_role(
                       "rule": SEPARATION_OF_DUTIES.citation})
         raise ValidationError({"role": f"{refusal}（{SEPARATION_OF_DUTIES.citation}）"})
     with transaction.atomic():
-        grant = RoleGrant.objects.create(user=user, role=role, organization=organization)
+        try:
+            with transaction.atomic():  # a concurrent twin hits the unique constraints
+                grant = RoleGrant.objects.create(user=user, role=role, organization=organization)
+        except IntegrityError:
+            raise ValidationError({"role": "该用户已拥有此授权"}) from None
         record(actor=actor, action="grant.create", target=grant,
                after={"user": user.pk, "role": role,
                       "organization": organization.pk if organization else None})
