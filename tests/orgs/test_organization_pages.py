@@ -19,15 +19,6 @@ BRANCH = "县财政局机关第一党支部"
 OTHER_BRANCH = "县财政局机关第二党支部"
 
 
-@pytest.fixture
-def as_user(user: Callable[[str], User]) -> Callable[[str], Client]:
-    def make(username: str) -> Client:
-        client = Client()
-        client.force_login(user(username))
-        return client
-
-    return make
-
 
 def _tree() -> dict[int, tuple[str, str]]:
     return {pk: (name, path) for pk, name, path

@@ -47,15 +47,6 @@ def inspection(user: Callable[[str], User], org: Callable[[str], Organization]) 
     return made
 
 
-@pytest.fixture
-def as_user(user: Callable[[str], User]) -> Callable[[str], Client]:
-    def make(username: str) -> Client:
-        client = Client()
-        client.force_login(user(username))
-        return client
-
-    return make
-
 
 def _files_url(inspection: Inspection) -> str:
     return f"/api/v1/inspections/{inspection.pk}/files/"

@@ -7,7 +7,6 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 
-from dangjian.access.models import User
 from dangjian.audit.models import AuditEvent
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
@@ -20,15 +19,6 @@ BRANCH = "县财政局机关第一党支部"
 NEW_NUMBER = "11010519491231002X"
 PHONE = "13912345678"
 
-
-@pytest.fixture
-def as_user(user: Callable[[str], User]) -> Callable[[str], Client]:
-    def make(username: str) -> Client:
-        client = Client()
-        client.force_login(user(username))
-        return client
-
-    return make
 
 
 def _form(org: Organization, **changes: str) -> dict[str, str]:
