@@ -9,6 +9,8 @@ from dangjian.core.models import Recorded
 from dangjian.core.scope_fields import ScopeFields
 from dangjian.orgs.models import Organization
 
+from .rules import operating_categories
+
 
 class VillageKind(models.TextChoices):
     VILLAGE = "村", "村"
@@ -108,8 +110,7 @@ class Income(Recorded):
 
     @property
     def operating_income(self) -> Decimal:
-        from .rules import operating_categories  # the county's definition, read each time
-
+        """By the county's definition (``rules.operating_categories``, read each time)."""
         amounts = self.amounts()
         return sum((amounts[c] for c in operating_categories()), Decimal("0"))
 

@@ -9,6 +9,7 @@ from dangjian.orgs.models import Organization
 from dangjian.people.models import Link, Person
 
 from ..models import Growth, Income, Measure, Target, Village, VillageKind
+from ..rules import accounting_system
 from ..services.profiles import POPULATION_MAX
 
 
@@ -46,8 +47,6 @@ class IncomeSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_amounts(self, income: Income) -> dict[str, str]:
-        from ..rules import accounting_system
-
         system = accounting_system(income.year)
         amounts = income.amounts()
         names = system.categories if system else tuple(amounts)

@@ -16,9 +16,9 @@ LINKABLE = (OrgKind.TOWNSHIP, OrgKind.VILLAGE)
 
 def link_create(*, actor: User, leader: Person, organization: Organization, start_on: date,
                 end_on: date | None = None) -> Link:
-    require(actor, "villages.configure", organization)
-    if organization.kind not in LINKABLE:
+    if organization.kind not in LINKABLE:  # before the role: the county's own clerk asks
         raise ValidationError({"organization": "包联对象应为乡镇或村（社区）"})
+    require(actor, "villages.configure", organization)
     if end_on is not None and end_on < start_on:
         raise ValidationError({"end_on": "结束日期不能早于开始日期"})
     with transaction.atomic():
