@@ -184,3 +184,15 @@ def test_a_vice_head_reads_his_linked_village_and_cannot_report(
     rows = vice.get(URL, {"organization": village.pk}).json()
     assert rows["count"] >= 1
     assert _report(vice, village).status_code == 403
+
+
+def test_a_verification_sent_twice_is_refused_the_second_time(
+        api_as: Callable[[str], APIClient], village: Organization) -> None:
+    income = _submitted(api_as, village)
+    town = api_as("town_clerk")
+    first = town.post(f"{URL}{income['id']}/verify/", {"decision": "accept"}, format="json")
+    assert first.status_code == 200
+    again = town.post(f"{URL}{income['id']}/verify/", {"decision": "return", "comment": "再看"},
+                      format="json")
+    assert again.status_code == 400
+    assert Income.objects.get(pk=income["id"]).status == IncomeStatus.VERIFIED

@@ -5,7 +5,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from dangjian.access.models import User
@@ -76,8 +76,13 @@ def income_create(*, actor: User, organization: Organization, year: int,
                                                      year=year).exists():
             raise ValidationError({"year": f"{organization}{year}年的集体经济收入已填报，"
                                            f"请修改原记录"})
-        income = Income.objects.create(organization=organization, year=year,
-                                       created_by=actor, **values)
+        try:
+            with transaction.atomic():  # a twin inserted meanwhile trips the unique constraint
+                income = Income.objects.create(organization=organization, year=year,
+                                               created_by=actor, **values)
+        except IntegrityError:
+            raise ValidationError({"year": f"{organization}{year}年的集体经济收入已填报，"
+                                           f"请修改原记录"}) from None
         record(actor=actor, action="village_income.create", target=income,
                after={"organization": organization.pk, "year": year,
                       **{k: str(v) for k, v in values.items()}})
