@@ -90,3 +90,15 @@ def test_the_county_sets_a_target_and_the_township_may_not(
     share = api_as("county_clerk").post("/api/v1/village-targets/",
                                         {**body, "target_share": "140"}, format="json")
     assert share.status_code == 400
+
+
+def test_a_subsidy_heavy_report_and_a_jump_are_flagged(
+        api_as: Callable[[str], APIClient]) -> None:
+    income = Income.objects.filter(year=LAST_YEAR, status__in=COUNTED).order_by("pk").first()
+    assert income is not None
+    Income.objects.filter(pk=income.pk).update(operating=Decimal("1"), investment=0, other=0,
+                                               subsidy=Decimal("900"))
+    summary = api_as("county_head").get("/api/v1/villages/summary/", {"year": LAST_YEAR}).json()
+    flags = [a["flag"] for a in summary["anomalies"] if a["id"] == income.organization_id]
+    assert any("补助收入占总收入" in f for f in flags)
+    assert any("倍" in f for f in flags)

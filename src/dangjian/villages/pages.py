@@ -464,6 +464,7 @@ def summary(request: HttpRequest) -> HttpResponse:
     figures = selectors.summary(request.user, year, township)
     return render(request, "villages/summary.html", {
         "year": year, "figures": figures, "townships": townships, "township": township,
+        "anomalies": figures.anomalies(),
         "years": range(timezone.localdate().year, timezone.localdate().year - 6, -1),
         "may_configure": _county(request) is not None,
         "rule": TARGET_RULE, "shell_rule": SHELL_RULE})

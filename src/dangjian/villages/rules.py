@@ -50,6 +50,14 @@ TARGET_RULE = Rule(
     "县委党建工作要点（三.三）", Status.CONFIRMED, note="seed 004, 三.三")
 
 DEFAULT_OPERATING = ("经营收入", "发包及上交收入", "投资收益")
+# Anomaly flags (提示核实, not errors): the county may set them (settings).
+DEFAULT_SUBSIDY_SHARE = 60  # 补助收入 above this % of the total
+DEFAULT_JUMP_RATIO = 3  # the total more than this many times last year's
+
+
+def anomaly_limits() -> tuple[int, int]:
+    return (getattr(settings, "DANGJIAN_VILLAGE_SUBSIDY_SHARE", DEFAULT_SUBSIDY_SHARE),
+            getattr(settings, "DANGJIAN_VILLAGE_JUMP_RATIO", DEFAULT_JUMP_RATIO))
 
 
 def accounting_system(year: int) -> AccountingSystem | None:

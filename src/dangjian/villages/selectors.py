@@ -14,6 +14,7 @@ from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import Link
 
 from .models import Growth, Income, IncomeStatus, Measure, Target
+from .rules import anomaly_limits
 
 # Reports counted in the figures: reported by the village, verified or confirmed (a draft or a
 # returned report is still the village's own work).
@@ -112,6 +113,22 @@ class Summary:
         if self.target is not None and self.target.growth == Growth.COUNTY:
             return self.total() >= self.total(previous=True)
         return not self.declined
+
+    def anomalies(self) -> list[tuple[Row, str]]:
+        """Reports to check again: 补助收入 above a share of the total, a jump over a ratio."""
+        share, ratio = anomaly_limits()
+        flagged = []
+        for row in self.reported:
+            income = row.income
+            assert income is not None
+            if income.total > 0 and income.subsidy * HUNDRED > income.total * share:
+                part = income.subsidy * HUNDRED / income.total
+                flagged.append((row, f"补助收入占总收入{part:.0f}%，超过{share}%"))
+            if row.previous is not None and row.previous.total > 0 \
+                    and income.total > row.previous.total * ratio:
+                flagged.append((row, f"总收入为上年的{income.total / row.previous.total:.1f}倍，"
+                                     f"超过{ratio}倍"))
+        return flagged
 
     def by_township(self) -> list[dict[str, Any]]:
         names: dict[str, list[Row]] = {}

@@ -144,6 +144,12 @@ class SummaryVillageSerializer(serializers.Serializer):
         return None if value is None else str(value)
 
 
+class AnomalySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    flag = serializers.CharField()
+
+
 class SummarySerializer(serializers.Serializer):
     year = serializers.IntegerField()
     villages = serializers.IntegerField()
@@ -159,3 +165,4 @@ class SummarySerializer(serializers.Serializer):
     declined = SummaryVillageSerializer(many=True)
     growth_met = serializers.BooleanField()
     by_township = serializers.ListField(child=serializers.DictField())
+    anomalies = AnomalySerializer(many=True)

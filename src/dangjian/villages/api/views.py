@@ -129,6 +129,8 @@ def summary_data(summary: selectors.Summary) -> dict[str, Any]:
         "share": summary.share, "target_share": target.target_share if target else None,
         "declined": summary.declined, "growth_met": summary.growth_met,
         "by_township": summary.by_township(),
+        "anomalies": [{"id": row.village.pk, "name": row.village.name, "flag": flag}
+                      for row, flag in summary.anomalies()],
     }
 
 
