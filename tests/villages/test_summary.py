@@ -5,11 +5,12 @@ from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
+from django.test import Client
 from rest_framework.test import APIClient
 
 from dangjian.access.models import User
 from dangjian.orgs.models import Organization, OrgKind
-from dangjian.villages.models import Income, IncomeStatus, Target
+from dangjian.villages.models import Income, IncomeStatus, Measure, Target
 from dangjian.villages.rules import operating_categories
 from tests.conftest import fixed_today
 
@@ -102,3 +103,22 @@ def test_a_subsidy_heavy_report_and_a_jump_are_flagged(
     flags = [a["flag"] for a in summary["anomalies"] if a["id"] == income.organization_id]
     assert any("补助收入占总收入" in f for f in flags)
     assert any("倍" in f for f in flags)
+
+
+def test_on_an_operating_target_the_decline_list_judges_and_shows_operating_income(
+        api_as: Callable[[str], APIClient], as_user: Callable[[str], Client]) -> None:
+    Target.objects.filter(year=LAST_YEAR).update(measure=Measure.OPERATING)
+    this = {i.organization_id: _operating(i) for i in
+            Income.objects.filter(year=LAST_YEAR, status__in=COUNTED)}
+    before = {i.organization_id: _operating(i) for i in
+              Income.objects.filter(year=LAST_YEAR - 1, status__in=COUNTED)}
+    declined = {pk for pk, amount in this.items() if pk in before and amount < before[pk]}
+    assert declined, "the demo has villages whose operating income fell"
+    summary = api_as("county_head").get("/api/v1/villages/summary/", {"year": LAST_YEAR}).json()
+    assert {v["id"] for v in summary["declined"]} == declined
+    page = as_user("county_head").get("/villages/summary/", {"year": LAST_YEAR}).content.decode()
+    table = page[page.index('data-testid="decline-list"'):]
+    table = table[:table.index("</table>")]
+    assert "经营性收入" in table
+    for pk in declined:
+        assert f"<td>{before[pk]}</td><td>{this[pk]}</td>" in table

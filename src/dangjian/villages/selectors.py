@@ -104,6 +104,17 @@ class Summary:
                 and (r.measure(self.measure, r.income) or 0)
                 < (r.measure(self.measure, r.previous) or 0)]
 
+    @property
+    def measure_label(self) -> str:
+        return Measure(self.measure).label
+
+    @property
+    def declines(self) -> list[tuple[Row, Decimal | None, Decimal | None]]:
+        """Each declined village with last year's and this year's amount on the target's
+        measure (what the decline was judged on)."""
+        return [(r, r.measure(self.measure, r.previous), r.measure(self.measure, r.income))
+                for r in self.declined]
+
     def total(self, previous: bool = False) -> Decimal:
         return sum(((r.measure(self.measure, r.previous if previous else r.income)
                      or Decimal("0")) for r in self.rows), Decimal("0"))
