@@ -23,6 +23,7 @@ api_v1 = [
     path("", include("dangjian.tasks.api.urls")),
     path("", include("dangjian.orglife.api.urls")),
     path("", include("dangjian.members.api.urls")),
+    path("", include("dangjian.openness.api.urls")),
     path("assessment/", include("dangjian.assessment.api.urls")),
     path("", include("dangjian.dashboard.api.urls")),
 ]
