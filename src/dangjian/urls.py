@@ -38,6 +38,8 @@ urlpatterns = [
     path("tasks/", include("dangjian.tasks.urls")),
     path("orglife/", include("dangjian.orglife.urls")),
     path("members/", include("dangjian.members.urls")),
+    path("openness/", include("dangjian.openness.urls")),
+    path("gongkai/", include("dangjian.openness.portal_urls")),
     path("assessment/", include("dangjian.assessment.urls")),
     path("cockpit/", include("dangjian.dashboard.urls")),
     path("organizations/", include("dangjian.orgs.urls")),
