@@ -17,7 +17,7 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connection, transaction
-from django.test import TransactionTestCase
+from django.test import Client, TransactionTestCase
 from rest_framework.test import APIClient
 
 from dangjian.access.models import User
@@ -139,6 +139,17 @@ def api_as(user: Callable[[str], User]) -> Callable[[str], APIClient]:
         return client
 
     return client_for
+
+@pytest.fixture
+def as_user(user: Callable[[str], User]) -> Callable[[str], Client]:
+    """A page client signed in (a session) as a demo account."""
+
+    def make(username: str) -> Client:
+        client = Client()
+        client.force_login(user(username))
+        return client
+
+    return make
 
 @pytest.fixture
 def org(db: None) -> Callable[[str], Organization]:

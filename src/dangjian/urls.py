@@ -45,5 +45,6 @@ urlpatterns = [
     path("organizations/", include("dangjian.orgs.urls")),
     path("persons/", include("dangjian.people.urls")),
     path("audit/", include("dangjian.audit.urls")),
+    path("accounts/", include("dangjian.access.urls")),
     path("", include("dangjian.web.urls")),
 ]

@@ -27,6 +27,8 @@ from dangjian.access.roles import Role
 from dangjian.access.scoping import may_enter_data
 from dangjian.assessment.models import Appeal, Indicator, Result, Scheme, Score, TargetKind
 from dangjian.audit.services import record
+from dangjian.core.files.checks import checked_upload
+from dangjian.core.files.storage import store_upload
 from dangjian.demo.generator import DEMO_ACCOUNTS
 from dangjian.duties.models import ResponsibilityTemplate
 from dangjian.duties.services.fulfilments import fulfilment_record
@@ -45,6 +47,7 @@ from dangjian.oversight.models import (
     Accountability,
     Campaign,
     Inspection,
+    InspectionFile,
     Notice,
     Progress,
     SelfCheck,
@@ -136,6 +139,15 @@ def _meeting_attachment(meeting: Any) -> dict[str, Any]:
     attachment = meeting_attach(actor=_clerk(meeting.organization), meeting=meeting,
                                 upload=_pdf(), kind="签到表")
     return {"attachment": attachment.pk}
+
+
+def _inspection_file(inspection: Any) -> dict[str, Any]:
+    """A file of the inspection, stored as its organiser's upload is (the organiser of the
+    outside one, 县教育局's vice head, has no demo account)."""
+    upload = _pdf()
+    fields = checked_upload(upload, allowed_types=["pdf"], max_bytes=1024 * 1024)
+    kept = store_upload(InspectionFile(inspection=inspection, **fields), upload)
+    return {"file": kept.pk}
 
 
 def _fulfilments() -> Triple:
@@ -428,7 +440,7 @@ RESOURCES: dict[str, Resource] = {
                       note="站内信只属于收件人：范围内发给 `member`，本支部发给 `finance_clerk`，"
                            "范围外发给 `edu_clerk`。"),
     "inspections": Resource(
-        "督导检查", _inspections, BODY_SEES,
+        "督导检查", _inspections, BODY_SEES, params=_inspection_file,
         note="范围内、本支部、范围外各为县财政局、`member` 所在支部、县教育局的督导检查，"
              "组织者为分管该单位的领导（前两个为 `vice_head`）；登记发现问题只属于组织者本人。"),
     "lockouts": Resource("登录锁定", note="安全管理员查看并解除登录锁定；空请求体。"),
@@ -522,6 +534,7 @@ def _bodies(today: date) -> dict[tuple[str, str], Body]:
             "kind": "签到表", "file": _pdf()},
         ("POST", "/api/v1/notices/{pk}/reply/"): lambda obj: {"text": "已整改"},
         ("POST", "/api/v1/self-checks/{pk}/answer/"): lambda obj: {"answer": "不存在"},
+        ("POST", "/api/v1/inspections/{pk}/files/"): lambda obj: {"file": _pdf()},
         ("POST", "/api/v1/inspections/{pk}/findings/"): lambda obj: {
             "organization": obj.organization_id, "category": "组织建设", "severity": "一般",
             "description": "督导检查发现的问题"},

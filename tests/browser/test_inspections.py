@@ -1,6 +1,7 @@
 """督导检查, 专项整治 and the structured reply through the pages (issue 13)."""
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -8,8 +9,9 @@ from playwright.sync_api import Browser, Page, expect
 
 from dangjian.access.models import User
 from dangjian.orgs.models import Organization
-from dangjian.oversight.models import Campaign, Finding, Inspection, NoticeAction
+from dangjian.oversight.models import Campaign, Finding, Inspection, InspectionFile, NoticeAction
 from dangjian.oversight.services.findings import finding_create
+from dangjian.oversight.services.inspections import inspection_create
 from dangjian.oversight.services.notices import notice_acknowledge, notice_create, notice_issue
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -103,3 +105,29 @@ def test_the_inspector_runs_a_campaign_and_the_vice_head_replies_with_actions(
     expect(vice.get_by_role("alert")).to_contain_text("已回复")
     expect(vice.get_by_role("heading", name="回复措施（一岗双责）")).to_be_visible()
     assert NoticeAction.objects.get().person == secretary
+
+
+def test_the_vice_head_uploads_the_signed_report_and_exports_the_word_file(
+        browser: Browser, site: str, demo_password: str, tmp_path: Path) -> None:
+    vice_user = User.objects.get(username="vice_head")
+    inspection = inspection_create(
+        actor=vice_user, targets=[Organization.objects.get(name="县财政局")],
+        topics=["民主集中制"], inspected_on=timezone.localdate() - timedelta(days=1),
+        report="总体较好")
+    vice = _as(browser, site, "vice_head", demo_password,
+               f"/oversight/inspections/{inspection.pk}/")
+    signed = tmp_path / "督导检查报告（签字版）.pdf"
+    signed.write_bytes(b"%PDF-1.4\n% signed\n")
+    vice.get_by_test_id("actions").get_by_role("button", name="上传检查报告").click()
+    vice.get_by_label("检查报告文件").set_input_files(signed)
+    vice.get_by_role("button", name="上传", exact=True).click()
+    expect(vice.get_by_role("alert")).to_contain_text("已上传检查报告")
+    expect(vice).to_have_url(f"{site}/oversight/inspections/{inspection.pk}/")
+    assert InspectionFile.objects.get().inspection == inspection
+    with vice.expect_download() as download:
+        vice.get_by_role("link", name=signed.name).click()
+    assert Path(download.value.path()).read_bytes() == signed.read_bytes()
+    with vice.expect_download() as report:
+        vice.get_by_test_id("actions").get_by_role("button", name="导出报告（Word）").click()
+    assert report.value.suggested_filename.endswith("督导检查情况报告（"
+                                                    f"{inspection.inspected_on}）.docx")

@@ -23,15 +23,6 @@ from tests.web.walk import ROLES, pdf
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def as_user(user: Callable[[str], User]) -> Callable[[str], Client]:
-    def make(username: str) -> Client:
-        client = Client()
-        client.force_login(user(username))
-        return client
-
-    return make
-
 
 @pytest.fixture
 def body_list(user: Callable[[str], User]) -> ResponsibilityList:

@@ -19,15 +19,6 @@ pytestmark = pytest.mark.django_db
 BUSINESS_FREE = {"admin", "secadmin", "auditor"}
 
 
-@pytest.fixture
-def as_user(user: Callable[[str], User]) -> Callable[[str], Client]:
-    def make(username: str) -> Client:
-        client = Client()
-        client.force_login(user(username))
-        return client
-
-    return make
-
 
 def _sheet(content: bytes) -> list[list[object]]:
     rows = load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True)

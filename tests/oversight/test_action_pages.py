@@ -24,15 +24,6 @@ from tests.web.walk import ROLES
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def as_user(user: Callable[[str], User]) -> Callable[[str], Client]:
-    def make(username: str) -> Client:
-        client = Client()
-        client.force_login(user(username))
-        return client
-
-    return make
-
 
 def _actions(html: str) -> str:
     """The detail page's action bar only."""

@@ -21,15 +21,6 @@ from dangjian.oversight.models.risks import RiskLevel
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def as_user(user: Callable[[str], User]) -> Callable[[str], Client]:
-    def make(username: str) -> Client:
-        client = Client()
-        client.force_login(user(username))
-        return client
-
-    return make
-
 
 def _risk(org: Callable[[str], Any], unit: str = "县财政局", **extra: Any) -> dict[str, str]:
     return {"organization": str(org(unit).pk), "post": "预算科科长", "area": "公共财政支出",

@@ -19,15 +19,6 @@ from tests.tasks.test_scope import _plan
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def as_user(user: Callable[[str], User]) -> Callable[[str], Client]:
-    def make(username: str) -> Client:
-        client = Client()
-        client.force_login(user(username))
-        return client
-
-    return make
-
 
 def _inspection(user: Callable[[str], User], org: Callable[[str], Organization]) -> Inspection:
     return inspection_create(

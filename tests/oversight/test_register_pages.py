@@ -9,21 +9,11 @@ import pytest
 from django.test import Client
 from openpyxl import load_workbook
 
-from dangjian.access.models import User
 from dangjian.audit.models import AuditEvent
 from dangjian.oversight.models import Finding
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def as_user(user: Callable[[str], User]) -> Callable[[str], Client]:
-    def make(username: str) -> Client:
-        client = Client()
-        client.force_login(user(username))
-        return client
-
-    return make
 
 
 def test_the_finding_list_filters_counts_and_pages(

@@ -106,7 +106,7 @@ def test_a_name_is_unique_per_list_only_and_forty_characters_fit(
                       format="json").status_code == 201
     assert admin.post("/api/v1/terms/", {"kind": "category", "name": "长" * 40},
                       format="json").status_code == 201
-    clash = admin.patch(f"/api/v1/terms/{_term('source', '自查').pk}/", {"name": "审计"},
+    clash = admin.patch(f"/api/v1/terms/{_term('source', '信访举报').pk}/", {"name": "审计"},
                         format="json")
     assert clash.status_code == 400 and "已有" in str(clash.json())
 
@@ -178,3 +178,22 @@ def test_one_entry_added_twice_at_once_is_added_once(
     assert statuses == [201, 400]
     assert in_thread(lambda: Term.objects.filter(name="并发来源").count(),
                      database=database) == 1
+
+
+@pytest.mark.parametrize("name", ["督导检查", "民主生活会查摆", "自查"])
+@pytest.mark.parametrize("change", [{"active": False}, {"name": "改名后的来源"}])
+def test_a_source_the_platform_writes_is_neither_renamed_nor_deactivated(
+        api_as: Callable[[str], APIClient], name: str, change: dict[str, Any]) -> None:
+    """A 督导检查's findings, a 民主生活会's 整改清单 and a self-check's problems are registered
+    under these sources by name: switching one off would refuse those steps."""
+    source = _term(TermKind.SOURCE, name)
+    events = AuditEvent.objects.count()
+    answer = api_as("admin").patch(f"/api/v1/terms/{source.pk}/", change, format="json")
+    assert answer.status_code == 400
+    assert "不能改名或停用" in answer.content.decode()
+    source.refresh_from_db()
+    assert source.name == name and source.active is True
+    assert AuditEvent.objects.count() == events
+    reordered = api_as("admin").patch(f"/api/v1/terms/{source.pk}/", {"order": 998},
+                                      format="json")
+    assert reordered.status_code == 200, reordered.content  # its place may still change

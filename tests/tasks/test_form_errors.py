@@ -6,21 +6,11 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from dangjian.access.models import User
 from dangjian.tasks.models import Bulletin, Milestone, Plan, Task
 from tests.refused_forms import assert_every_field_named
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def as_user(user: Callable[[str], User]) -> Callable[[str], Client]:
-    def make(username: str) -> Client:
-        client = Client()
-        client.force_login(user(username))
-        return client
-
-    return make
 
 
 @pytest.fixture

@@ -18,15 +18,6 @@ from tests.web.walk import ROLES
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def as_user(user: Callable[[str], User]) -> Callable[[str], Client]:
-    def make(username: str) -> Client:
-        client = Client()
-        client.force_login(user(username))
-        return client
-
-    return make
-
 
 @pytest.fixture
 def tasks(deploy: Callable[..., dict], speech: str) -> list[Task]:

@@ -50,7 +50,7 @@ def test_every_page_reads_clean_for_every_role(
     found: list[str] = []
     paths = {}
     prefixes = {"oversight": "oversight/", "duties": "duties/", "tasks": "tasks/",
-                "orglife": "orglife/", "members": "members/"}
+                "orglife": "orglife/", "members": "members/", "access": "accounts/"}
     for name, pattern in page_patterns():
         prefix = prefixes.get(name.split(":")[0], "")
         paths[name] = "/" + prefix + _path(pattern, name, walked).lstrip("/")

@@ -53,7 +53,7 @@ def test_the_three_administrators_see_no_business_page(
 ) -> None:
     links = {i.href for s in menu_for(user(username)) for i in s.items}
     assert links <= {"/", "/inbox/", "/audit/", "/security/lockouts/", "/oversight/terms/",
-                     "/orglife/agenda-tags/"}
+                     "/orglife/agenda-tags/", "/accounts/"}
     html = _page(user(username))
     assert 'href="/oversight/"' not in html and 'href="/persons/"' not in html
 
@@ -123,3 +123,12 @@ def test_the_help_link_opens_the_chapter_of_the_role_at_the_page_section(
     assert 'href="/help/inspector/#oversight" data-testid="help-link"' in html
     html = _page(user("auditor"), "/audit/")
     assert 'href="/help/audit-admin/#admin" data-testid="help-link"' in html
+
+
+@pytest.mark.parametrize("username", ["admin", "secadmin", "auditor", "county_head",
+                                      "finance_clerk", "member"])
+def test_only_the_system_and_security_administrators_have_the_accounts(
+    user: Callable[[str], User], username: str,
+) -> None:
+    items = [i.label for s in menu_for(user(username)) for i in s.items]
+    assert ("账户" in items) is (username in ("admin", "secadmin"))

@@ -54,6 +54,12 @@ def test_the_system_administrator_counts_the_accounts(user: Callable[[str], User
     active = User.objects.filter(is_active=True).count()
     assert re.search(rf'<span class="workbench-count">{active}</span>启用的账号', page)
     assert "当前被锁定的用户名或地址" not in page and "今日登录失败" not in page
+    # the count links the 账户 list showing exactly those accounts
+    assert '<a href="/accounts/?is_active=true"><span class="workbench-count">' in page
+    client = Client()
+    client.force_login(user("admin"))
+    listed = client.get("/accounts/", {"is_active": "true", "per_page": "100"})
+    assert len(listed.context["table"].rows) == active
 
 
 def test_the_security_administrator_counts_the_locks_in_force(

@@ -26,7 +26,7 @@ ROLES = ["admin", "secadmin", "auditor", "county_head", "vice_head", "inspector"
 NOT_PAGES = {"api", "schema", "healthz", "web:logout"}  # not pages, or a POST only
 # What no page may show: template syntax, raw markup, framework English, research marks.
 LEAKS = [
-    ("template tag", re.compile(r"\{%|%\}|\{\{|\}\}")),
+    ("template tag", re.compile(r"\{%|%\}|\{\{|\}\}|\{#|#\}")),
     ("English framework message", re.compile(
         r"This field is required|Enter a valid|Select a valid choice|-{5,}"
         r"|(?<![A-Za-z])(None|True|False)(?![A-Za-z])")),

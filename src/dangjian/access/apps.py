@@ -8,7 +8,8 @@ class AccessConfig(AppConfig):
     def ready(self) -> None:
         from dangjian.core import burden
 
-        from . import people_permissions  # noqa: F401  (registers people's action table)
+        # The action tables of the account pages, and of orgs and people (below access).
+        from . import account_permissions, org_permissions, people_permissions  # noqa: F401
         from .api import schema  # noqa: F401  (registers the bearer token with the schema)
         from .burden import clerk_organization
         from .scoping import restrict

@@ -92,6 +92,11 @@ class RoleGrant(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "role", "organization"],
                                     name="unique_grant_per_user_role_org"),
+            # NULLs are distinct in the one above: a grant without an organisation (the 三员,
+            # county roles) needs its own, or two concurrent grants would both be stored.
+            models.UniqueConstraint(fields=["user", "role"],
+                                    condition=models.Q(organization__isnull=True),
+                                    name="unique_grant_per_user_role_without_org"),
         ]
 
     def __str__(self) -> str:

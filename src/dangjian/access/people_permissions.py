@@ -16,6 +16,8 @@ def _maintains_roster(user: Any, person: Any) -> bool:
 ACTIONS = {
     # obj: the Person; the clerk or secretary of the unit the person belongs to
     "edit_facts": Rule(_maintains_roster, "仅本单位的党务干事或书记可以修改人员信息"),
+    # obj: the Organization the new person belongs to
+    "create": Rule(may_enter_data, "您没有在该组织录入人员的权限"),
 }
 
 register("people", ACTIONS)

@@ -46,6 +46,8 @@ def user_create(
         raise ValidationError({"username": "用户名不能为空"})
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError({"username": f"用户名“{username}”已存在"})
+    if person is not None and User.objects.filter(person=person).exists():
+        raise ValidationError({"person": f"{person.name}已有账户，一人只能对应一个账户"})
     user = User(username=username, display_name=display_name, person=person,
                 must_change_password=True)
     _checked_password(actor=actor, action="user.create", user=user, password=password)
@@ -133,7 +135,11 @@ def grant_role(
                       "rule": SEPARATION_OF_DUTIES.citation})
         raise ValidationError({"role": f"{refusal}（{SEPARATION_OF_DUTIES.citation}）"})
     with transaction.atomic():
-        grant = RoleGrant.objects.create(user=user, role=role, organization=organization)
+        try:
+            with transaction.atomic():  # a concurrent twin hits the unique constraints
+                grant = RoleGrant.objects.create(user=user, role=role, organization=organization)
+        except IntegrityError:
+            raise ValidationError({"role": "该用户已拥有此授权"}) from None
         record(actor=actor, action="grant.create", target=grant,
                after={"user": user.pk, "role": role,
                       "organization": organization.pk if organization else None})

@@ -29,6 +29,7 @@ ACTION_LABELS: dict[str, str] = {
     "accountability.decide": "问责决定", "accountability.complete": "问责办结",
     "escalation.due_soon": "整改临期提醒", "escalation.overdue": "整改逾期报告分管领导",
     "escalation.accountability": "整改逾期提出问责建议",
+    "inspection.attach": "上传督导检查报告",
     # tasks
     "plan.create": "录入工作部署", "plan.revise": "修订工作部署", "plan.confirm": "确认督办任务",
     "plan.import_start": "开始导入任务分解表", "plan.import": "导入任务分解表",

@@ -33,6 +33,8 @@ class Input:
     help: str = ""
     picker: str = ""  # organizations | persons: a type-ahead over the select (core/_picker.html)
     picker_params: str = ""  # what the type-ahead may offer, e.g. "kind=党支部"
+    # a page's own type-ahead instead of the scoped API's (the 三员 reach no business scope)
+    picker_url: str = ""
     drafted: bool = False  # value is a refused form's input, not the platform's offer
 
 

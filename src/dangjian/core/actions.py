@@ -53,10 +53,15 @@ def drafts(request: HttpRequest) -> dict[str, Any]:
     return dict(request.session.get("drafts", {}))
 
 
+def _kept(key: str) -> bool:
+    # A password typed into a refused form is asked for again, never stored in the session.
+    return key != "csrfmiddlewaretoken" and "password" not in key
+
+
 def _draft(post: QueryDict) -> dict[str, Any]:
     # A ticked list (attendees, introducers) keeps all its values; other fields their one.
     return {key: post.getlist(key) if len(post.getlist(key)) > 1 else post.get(key)
-            for key in post if key != "csrfmiddlewaretoken"}
+            for key in post if _kept(key)}
 
 
 def version_of(request: HttpRequest) -> int | None:

@@ -4,7 +4,9 @@
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 
+from dangjian.core.action_page import Input
 from dangjian.core.forms import Inputs
 
 ORDER_MAX = 999
@@ -35,3 +37,29 @@ def order_input(inputs: Inputs, name: str = "order") -> int | None:
         inputs.refuse(name, f"排序须为0至{ORDER_MAX}的整数")
         return None
     return int(raw)
+
+
+EDIT_LABELS = {"name": "名称", "order": "排序", "active": "状态"}
+
+
+def edit_inputs(entry: Any, *, rename_help: str, states: list[tuple[str, str]]) -> list[Input]:
+    """The edit page's fields of an entry: its name, its place, and 启用/停用."""
+    return [
+        Input("name", "名称", value=entry.name, help=rename_help),
+        Input("order", "排序", "number", value=str(entry.order)),
+        Input("active", "状态", "select", states, value="1" if entry.active else "0"),
+    ]
+
+
+def edit_changes(request: HttpRequest) -> dict[str, Any]:
+    """What an entry's edit form asks to change (``edit_inputs``), each wrong field refused
+    by name; a blank 排序 keeps the entry where it is."""
+    inputs = Inputs(request, EDIT_LABELS)
+    name, order, state = inputs.text("name"), order_input(inputs), inputs.text("active")
+    if state not in ("0", "1"):
+        inputs.refuse("active", "请选择启用或停用")
+    inputs.check()
+    changes: dict[str, Any] = {"name": name, "active": state == "1"}
+    if order is not None:
+        changes["order"] = order
+    return changes

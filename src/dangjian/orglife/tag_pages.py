@@ -2,7 +2,6 @@
 (``core/action.html``; GET shows the form, POST runs the service through
 ``core.actions.action``)."""
 
-from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -13,7 +12,7 @@ from dangjian.access.actor import actor_of
 from dangjian.core.action_page import Input, page_or_action, refusal_of
 from dangjian.core.actions import action
 from dangjian.core.forms import Inputs
-from dangjian.core.list_entries import order_input
+from dangjian.core.list_entries import EDIT_LABELS, edit_changes, edit_inputs, order_input
 from dangjian.core.permissions import can
 
 from .models import AgendaTag
@@ -21,7 +20,6 @@ from .services import tags as tag_services
 from .talk_pages import _page
 
 ADD_FIELDS = {"key": "标识", "name": "名称", "order": "排序"}
-EDIT_FIELDS = {"name": "名称", "order": "排序", "active": "状态"}
 STATES = [("1", "启用"), ("0", "停用（登记会议时不再可选，已有议题保留）")]
 
 
@@ -59,27 +57,15 @@ def _tag_edit_page(request: HttpRequest, pk: int) -> HttpResponse:
     return _page(request, title=f"修改议题标签：{tag.name}", key=f"agenda-tag-{pk}",
                  button="保存", back="orglife:tag_list",
                  refusal=refusal_of(request, "orglife.configure"),
-                 about=[("标识", tag.key)], inputs=[
-                     Input("name", "名称", value=tag.name,
-                           help="改名后，已有议题随之显示新名称"),
-                     Input("order", "排序", "number", value=str(tag.order)),
-                     Input("active", "状态", "select", STATES,
-                           value="1" if tag.active else "0"),
-                 ])
+                 about=[("标识", tag.key)],
+                 inputs=edit_inputs(tag, rename_help="改名后，已有议题随之显示新名称",
+                                    states=STATES))
 
 
-@action("agenda-tag-{pk}", back="orglife:tag-edit", back_kwargs=("pk",), labels=EDIT_FIELDS)
+@action("agenda-tag-{pk}", back="orglife:tag-edit", back_kwargs=("pk",), labels=EDIT_LABELS)
 def _tag_edit(request: HttpRequest, pk: int) -> tuple[str, str]:
     tag = get_object_or_404(AgendaTag, pk=pk)
-    inputs = Inputs(request, EDIT_FIELDS)
-    name, order, state = inputs.text("name"), order_input(inputs), inputs.text("active")
-    if state not in ("0", "1"):
-        inputs.refuse("active", "请选择启用或停用")
-    inputs.check()
-    changes: dict[str, Any] = {"name": name, "active": state == "1"}
-    if order is not None:
-        changes["order"] = order
-    tag = tag_services.tag_update(actor=actor_of(request), tag=tag, **changes)
+    tag = tag_services.tag_update(actor=actor_of(request), tag=tag, **edit_changes(request))
     return f"已保存议题标签：{tag.name}", reverse("orglife:tag_list")
 
 

@@ -73,6 +73,20 @@ def organization_rename(*, actor: Any, org: Organization, name: str) -> Organiza
     return org
 
 
+def organization_change(*, actor: Any, org: Organization, name: str | None = None,
+                        new_parent: Organization | None = None) -> Organization:
+    """Rename and/or move ``org`` in one transaction: both happen or neither. A name or a
+    parent equal to the recorded one is no change (nothing written, nothing audited)."""
+    if name is not None and not name.strip():
+        raise ValidationError({"name": "组织名称不能为空"})
+    with transaction.atomic():
+        if new_parent is not None and new_parent.pk != org.parent_id:
+            org = organization_move(actor=actor, org=org, new_parent=new_parent)
+        if name is not None and name.strip() != org.name:
+            org = organization_rename(actor=actor, org=org, name=name)
+    return org
+
+
 def organization_delete(*, actor: Any, org: Organization) -> None:
     """Delete an empty organisation; one with children or members is refused."""
     org.refresh_from_db()

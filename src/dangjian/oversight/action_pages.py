@@ -43,6 +43,7 @@ from .models.risks import RiskLevel
 from .rules import CAMPAIGN_RULE, INSPECTION_RULE
 from .services.campaigns import PLAN
 from .services.findings import require_raising_side
+from .services.inspections import organiser_refusal
 from .services.selfchecks import peer_units
 
 
@@ -499,6 +500,18 @@ def inspection_finding(request: HttpRequest, pk: int) -> HttpResponse:
                  ], buttons=[Button("登记")])
 
 
+def inspection_attach(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection: Inspection = scoped(Inspection, request, pk)
+    return _page(request, title="上传检查报告", draft_key=f"inspection-attach-{pk}",
+                 record=inspection, detail="inspection", multipart=True,
+                 refusal=organiser_refusal(request.user, inspection, "上传检查报告"),
+                 about=[("检查日期", inspection.inspected_on.isoformat()),
+                        ("检查内容", inspection.topics_text)],
+                 inputs=[Input("file", "检查报告文件", "file",
+                               help="签字盖章的检查报告扫描件或正式文本")],
+                 buttons=[Button("上传")])
+
+
 def campaign_new(request: HttpRequest) -> HttpResponse:
     return _page(request, title="发起专项整治", draft_key="campaign",
                  refusal=_refusal(request, "oversight.inspect"),
@@ -562,6 +575,7 @@ ACTION_PAGES: dict[str, tuple[Callable[..., HttpResponse], Callable[..., HttpRes
     "riskpoint-edit": (risk_point_edit, views.risk_point_edit),
     "inspection-new": (inspection_new, views.inspection_new),
     "inspection-finding": (inspection_finding, views.inspection_finding),
+    "inspection-attach": (inspection_attach, views.inspection_attach),
     "campaign-new": (campaign_new, views.campaign_new),
     "campaign-findings": (campaign_findings, views.campaign_findings),
     "campaign-plan": (campaign_plan, views.campaign_plan),

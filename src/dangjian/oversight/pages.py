@@ -44,6 +44,7 @@ from .services import findings as finding_services
 from .services import measures as measure_services
 from .services import notices as notice_services
 from .services import rechecks as recheck_services
+from .services.inspections import organiser_refusal
 from .tables import (
     AccountabilityTable,
     CampaignProgressTable,
@@ -51,6 +52,7 @@ from .tables import (
     EscalationTable,
     EvidenceTable,
     FindingTable,
+    InspectionFileTable,
     InspectionItemTable,
     InspectionTable,
     LinkedPlanTable,
@@ -375,17 +377,20 @@ class InspectionDetail(RecordDetailView):
     def sections(self) -> list[Section]:
         inspection: Inspection = self.object
         findings = selectors.findings_for(self.request.user).filter(inspection=inspection)
+        files = inspection.files.select_related("uploaded_by")
         return [Section(f"检查清单（{inspection.topics_text}）",
                         InspectionItemTable(inspection.items.all())),
-                Section("发现问题", FindingTable(findings, orderable=False))]
+                Section("发现问题", FindingTable(findings, orderable=False)),
+                Section("检查报告文件", InspectionFileTable(files))]
 
     def actions(self) -> list[Action]:
         inspection: Inspection = self.object
-        user = self.request.user
-        own = getattr(user, "person_id", None) == inspection.organizer_id
-        if own and can(user, "oversight.supervise"):
-            return [Action("登记发现问题", _url("inspection-finding", inspection.pk))]
-        return []
+        report = Action("导出报告（Word）", _url("inspection-report", inspection.pk),
+                        style="secondary")
+        if organiser_refusal(self.request.user, inspection, ""):
+            return [report]
+        return [Action("登记发现问题", _url("inspection-finding", inspection.pk)),
+                Action("上传检查报告", _url("inspection-attach", inspection.pk)), report]
 
     def history_records(self) -> list[Any]:
         return related(self.object, "findings")

@@ -15,6 +15,7 @@ from .models import (
     Evidence,
     Finding,
     Inspection,
+    InspectionFile,
     InspectionItem,
     Measure,
     MeasureStatus,
@@ -264,6 +265,19 @@ class InspectionTable(RegisterTable):
         model = Inspection
         row_attrs = _marked("inspection")
         fields = ("inspected_on", "organizer", "targets", "topics", "findings")
+
+
+class InspectionFileTable(RegisterTable):
+    original_name = tables.Column(
+        verbose_name="文件", linkify=lambda record: reverse("oversight:inspection-file",
+                                                          args=[record.pk]))
+    uploaded_by = tables.Column(verbose_name="上传人")
+    uploaded_at = tables.DateTimeColumn(verbose_name="上传时间", format="Y-m-d H:i")
+
+    class Meta(RegisterTable.Meta):
+        model = InspectionFile
+        fields = ("original_name", "uploaded_by", "uploaded_at")
+        orderable = False
 
 
 class InspectionItemTable(RegisterTable):

@@ -2,7 +2,6 @@
 the 系统管理员's add and edit pages (``core/action.html``; GET shows the form, POST runs the
 service through ``core.actions.action``)."""
 
-from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -12,7 +11,7 @@ from django.urls import reverse
 from dangjian.access.actor import actor_of
 from dangjian.core.actions import action
 from dangjian.core.forms import Inputs
-from dangjian.core.list_entries import order_input
+from dangjian.core.list_entries import EDIT_LABELS, edit_changes, edit_inputs, order_input
 from dangjian.core.permissions import can
 
 from .action_pages import Button, Input, _page, _refusal, page_or_action
@@ -20,7 +19,6 @@ from .models import Term, TermKind
 from .services import terms as term_services
 
 ADD_FIELDS = {"kind": "列表", "name": "名称", "order": "排序"}
-EDIT_FIELDS = {"name": "名称", "order": "排序", "active": "状态"}
 STATES = [("1", "启用"), ("0", "停用（不再出现在表单中，已登记的记录保留）")]
 
 
@@ -58,27 +56,16 @@ def _term_edit_page(request: HttpRequest, pk: int) -> HttpResponse:
     term = get_object_or_404(Term, pk=pk)
     return _page(request, title=f"修改可配置选项：{term.name}", draft_key=f"term-{pk}",
                  refusal=_refusal(request, "oversight.configure"), back="oversight:term_list",
-                 about=[("列表", term.get_kind_display())], inputs=[
-                     Input("name", "名称", value=term.name,
-                           help="改名后，已登记的记录随之显示新名称"),
-                     Input("order", "排序", "number", value=str(term.order)),
-                     Input("active", "状态", "select", STATES,
-                           value="1" if term.active else "0"),
-                 ], buttons=[Button("保存")])
+                 about=[("列表", term.get_kind_display())],
+                 inputs=edit_inputs(term, rename_help="改名后，已登记的记录随之显示新名称",
+                                    states=STATES), buttons=[Button("保存")])
 
 
-@action("term-{pk}", back="oversight:term-edit", back_kwargs=("pk",), labels=EDIT_FIELDS)
+@action("term-{pk}", back="oversight:term-edit", back_kwargs=("pk",), labels=EDIT_LABELS)
 def _term_edit(request: HttpRequest, pk: int) -> tuple[str, str]:
     term = get_object_or_404(Term, pk=pk)
-    inputs = Inputs(request, EDIT_FIELDS)
-    name, order, state = inputs.text("name"), order_input(inputs), inputs.text("active")
-    if state not in ("0", "1"):
-        inputs.refuse("active", "请选择启用或停用")
-    inputs.check()
-    changes: dict[str, Any] = {"name": name, "active": state == "1"}
-    if order is not None:
-        changes["order"] = order
-    term = term_services.term_update(actor=actor_of(request), term=term, **changes)
+    term = term_services.term_update(actor=actor_of(request), term=term,
+                                     **edit_changes(request))
     return f"已保存：{term.name}", reverse("oversight:term_list")
 
 

@@ -15,7 +15,7 @@ from dangjian.access.actor import actor_of
 from dangjian.access.roles import Role
 from dangjian.access.scoping import reaches, restrict, roles_of
 from dangjian.core.actions import action, parse_date, picked, scoped, version_of
-from dangjian.core.files.checks import XLSX, attachment
+from dangjian.core.files.checks import DOCX, XLSX, attachment
 from dangjian.core.files.views import download_page
 from dangjian.core.forms import Inputs
 from dangjian.core.permissions import can
@@ -24,12 +24,14 @@ from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
 
 from . import selectors
+from .documents import inspection_docx, inspection_docx_name
 from .models import (
     Accountability,
     Campaign,
     Evidence,
     Finding,
     Inspection,
+    InspectionFile,
     InspectionTopic,
     Measure,
     MeasureStatus,
@@ -516,6 +518,35 @@ def inspection_finding(request: HttpRequest, pk: int) -> tuple[str, str]:
         description=description, discovered_on=discovered_on,
         regulation=request.POST.get("regulation", ""))
     return f"已登记督导检查发现的问题：{finding.organization}", _detail("inspection", pk)
+
+
+@action("inspection-attach-{pk}", back="oversight:inspection-attach", back_kwargs=("pk",),
+        labels={"file": "检查报告文件"})
+def inspection_attach(request: HttpRequest, pk: int) -> tuple[str, str]:
+    inspection = scoped(Inspection, request, pk)
+    upload = request.FILES.get("file")
+    if upload is None:
+        raise ValidationError({"file": "请选择要上传的检查报告文件"})
+    item = inspection_services.inspection_attach(actor=actor_of(request),
+                                                 inspection=inspection, upload=upload)
+    return f"已上传检查报告：{item.original_name}", _detail("inspection", pk)
+
+
+@login_required
+def inspection_file(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """A file of an inspection, only for an inspection the user sees, checked against its
+    SHA-256."""
+    item = get_object_or_404(InspectionFile.objects.filter(
+        inspection__in=restrict(Inspection.objects.all(), request.user)), pk=pk)
+    return download_page(evidence=item, actor=actor_of(request))
+
+
+@login_required
+def inspection_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """督导检查情况报告 (Word), the same file as the API's."""
+    inspection = scoped(Inspection, request, pk)
+    return attachment(inspection_docx(inspection, request.user), DOCX,
+                      inspection_docx_name(inspection))
 
 
 CAMPAIGN_FIELDS = {"name": "名称", "starts_on": "开始日期", "ends_on": "结束日期",

@@ -1,6 +1,6 @@
 """The persons register's pages (人员): list, detail with masked personal data, the audited
-unmask (查看完整个人信息) for holders of the permission, and the facts form (学历, 一线或关键岗位,
-生活困难) for who maintains the unit's roster."""
+unmask (查看完整个人信息) for holders of the permission, and the forms of who maintains the
+unit's roster: 新增人员 and the facts (学历, 一线或关键岗位, 生活困难)."""
 
 from typing import Any
 
@@ -14,16 +14,20 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 
 from dangjian.access.actor import actor_of
+from dangjian.access.org_permissions import organizations_for_entry
 from dangjian.access.scoping import restrict
+from dangjian.core.action_page import Button, Input, page_or_action, render_action
 from dangjian.core.actions import action, drafts, scoped
 from dangjian.core.detail import Action, RecordDetailView, Section
 from dangjian.core.forms import Inputs
 from dangjian.core.lists import RegisterListView
 from dangjian.core.permissions import can, require
+from dangjian.orgs.models import Organization
+from dangjian.orgs.pages import entry_choices, named_in_query, refusal_to_add
 
 from . import services
 from .filtersets import PersonFilterSet
-from .models import Charge, Education, Person, Post
+from .models import Charge, Education, PartyStatus, Person, Post
 from .tables import ChargeTable, PersonTable, PostTable
 
 
@@ -39,6 +43,14 @@ class PersonList(RegisterListView):
     def rows(self) -> QuerySet[Person]:
         return restrict(Person.objects.select_related("organization"),
                         self.request.user).order_by("name", "id")
+
+    new_label = "新增人员"
+
+    def new_link(self) -> str | None:
+        """Offered to who may register persons in one of their organisations."""
+        if organizations_for_entry(self.request.user).exists():
+            return reverse("people:person-new")
+        return None
 
     def filterset(self, data: Any) -> Any:
         filterset = super().filterset(data)
@@ -134,3 +146,52 @@ def person_facts_page(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "people/facts.html", {
         "person": person, "values": values, "drafted": bool(draft),
         "educations": Education.values, "title": str(person)})
+
+
+NEW_FIELDS = {"name": "姓名", "id_number": "身份证号", "organization": "所在组织",
+              "party_status": "政治面貌", "phone": "手机号", "joined_party_on": "入党时间"}
+NAME_MAX = 50  # the model's (and the API's) length
+
+
+def _person_new_page(request: HttpRequest) -> HttpResponse:
+    orgs = organizations_for_entry(request.user)
+    org = named_in_query(request, "organization")
+    refusal = refusal_to_add(request, "people.create", org, orgs)
+    return render_action(
+        request, title="新增人员", draft_key="person", refusal=refusal,
+        back_url=(reverse("orgs:organization_detail", args=[org.pk]) if org
+                  else reverse("people:person_list")), inputs=[
+            Input("name", "姓名", help=f"不超过{NAME_MAX}个字"),
+            Input("id_number", "身份证号", help="18位；性别和出生日期由身份证号得出。"
+                                                "保存后只显示部分号码"),
+            Input("organization", "所在组织", "select", [("", "请选择"), *entry_choices(orgs)],
+                  value=str(org.pk) if org else "", picker="organizations"),
+            Input("party_status", "政治面貌", "select", list(PartyStatus.choices),
+                  value=PartyStatus.MASSES),
+            Input("phone", "手机号（可选）", required=False, help="保存后只显示部分号码"),
+            Input("joined_party_on", "入党时间（可选）", "date", required=False),
+        ], buttons=[Button("保存")])
+
+
+@action("person", back="people:person-new", labels=NEW_FIELDS)
+def _person_new(request: HttpRequest) -> tuple[str, str]:
+    """ID number and phone are checked by the service; no message repeats what was typed."""
+    inputs = Inputs(request, NEW_FIELDS)
+    name, id_number = inputs.text("name"), inputs.text("id_number")
+    if len(name) > NAME_MAX:
+        inputs.refuse("name", f"姓名不能超过{NAME_MAX}个字")
+    org = inputs.picked(Organization, "organization")
+    party_status = inputs.text("party_status")
+    if party_status and party_status not in PartyStatus.values:
+        inputs.refuse("party_status", "请选择政治面貌")
+    phone = inputs.text("phone", required=False)
+    joined_party_on = inputs.date("joined_party_on", required=False)
+    inputs.check()
+    require(request.user, "people.create", org)
+    person = services.person_create(
+        actor=actor_of(request), name=name, id_number=id_number, organization=org,
+        party_status=party_status, phone=phone, joined_party_on=joined_party_on)
+    return f"已新增人员：{person.name}", reverse("people:person_detail", args=[person.pk])
+
+
+person_new = page_or_action(_person_new_page, _person_new)

@@ -10,6 +10,7 @@ register(MenuSection("basedata", "基础数据", order=70, items=(
     MenuItem("人员", "web:persons", has_business_scope),
 )))
 register(MenuSection("admin", "系统管理", order=80, items=(
+    MenuItem("账户", "access:user_list", has_role(Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN)),
     MenuItem("审计日志", "web:audit", has_role(Role.AUDIT_ADMIN)),
     MenuItem("登录锁定", "web:lockouts", has_role(Role.SECURITY_ADMIN)),
 )))

@@ -70,11 +70,13 @@ def shortcuts_for(roles: set[str]) -> list[dict[str, str]]:
 
 
 def accounts_stats(user: User) -> list[Stat]:
-    """系统管理员: the accounts and their grants (no account pages yet: counts only)."""
+    """系统管理员: the accounts and their grants; the first two link the 账户 list filtered."""
     active = User.objects.filter(is_active=True)
+    accounts = reverse("access:user_list")
     return [
-        Stat("启用的账号", active.count()),
-        Stat("已停用的账号", User.objects.filter(is_active=False).count()),
+        Stat("启用的账号", active.count(), f"{accounts}?is_active=true"),
+        Stat("已停用的账号", User.objects.filter(is_active=False).count(),
+             f"{accounts}?is_active=false"),
         Stat("尚未授予角色的启用账号", active.filter(grants__isnull=True).count()),
         Stat("须修改密码的启用账号", active.filter(must_change_password=True).count()),
     ]

@@ -1,6 +1,6 @@
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import status, viewsets
@@ -8,7 +8,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from dangjian.access.actor import actor_of
-from dangjian.access.scoping import may_enter_data, restrict
+from dangjian.access.scoping import restrict
+from dangjian.core.permissions import require
 from dangjian.core.scoped_ids import OUT_OF_SCOPE
 from dangjian.orgs import services
 from dangjian.orgs.filtersets import OrganizationFilterSet
@@ -18,8 +19,7 @@ from .serializers import OrganizationSerializer, OrganizationWriteSerializer
 
 
 def _writable(user: Any, org: Organization) -> None:
-    if not may_enter_data(user, org):
-        raise PermissionDenied("您没有维护该组织的权限")
+    require(user, "orgs.maintain", org)  # the pages ask the same rule (orgs.pages)
 
 
 class OrganizationViewSet(viewsets.ModelViewSet):

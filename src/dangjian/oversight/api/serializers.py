@@ -15,6 +15,7 @@ from dangjian.oversight.models import (
     Evidence,
     Finding,
     Inspection,
+    InspectionFile,
     InspectionItem,
     InspectionTopic,
     ItemResult,
@@ -156,15 +157,26 @@ class InspectionItemSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class InspectionFileSerializer(StoredFileSerializer):
+    class Meta(StoredFileSerializer.Meta):
+        model = InspectionFile
+
+
+class InspectionFileUploadSerializer(serializers.Serializer):
+    # An empty file reaches the file kernel, which refuses it in the page's words, audited.
+    file = serializers.FileField(allow_empty_file=True)
+
+
 class InspectionSerializer(serializers.ModelSerializer):
     organizer_name = serializers.CharField(source="organizer.name", read_only=True)
     items = InspectionItemSerializer(many=True, read_only=True)
     findings: Any = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    files = InspectionFileSerializer(many=True, read_only=True)
 
     class Meta:
         model = Inspection
         fields = ["id", "organizer", "organizer_name", "organization", "targets", "topics",
-                  "inspected_on", "report", "items", "findings", "created_at"]
+                  "inspected_on", "report", "items", "findings", "files", "created_at"]
         read_only_fields = fields
 
 

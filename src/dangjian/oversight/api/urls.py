@@ -20,5 +20,7 @@ urlpatterns = [
             views.NoticeViewSet.as_view({"get": "document"}), name="notice-document-file"),
     re_path(r"^measures/(?P<pk>[^/.]+)/evidence/(?P<evidence>[^/.]+)/file$",
             views.MeasureViewSet.as_view({"get": "evidence_file"}), name="measure-evidence-file"),
+    re_path(r"^inspections/(?P<pk>[^/.]+)/files/(?P<file>[^/.]+)/file$",
+            views.InspectionViewSet.as_view({"get": "file"}), name="inspection-file-file"),
     *router.urls,
 ]

@@ -18,7 +18,7 @@ from dangjian.core.parsers import FormParser, JSONParser, MultiPartParser
 from dangjian.core.permissions import require
 from dangjian.core.viewsets import ScopedViewSet as BaseScopedViewSet
 from dangjian.core.viewsets import download_schema
-from dangjian.oversight.documents import notice_docx
+from dangjian.oversight.documents import inspection_docx, inspection_docx_name, notice_docx
 from dangjian.oversight.filtersets import (
     AccountabilityFilterSet,
     CampaignFilterSet,
@@ -357,8 +357,9 @@ class InspectionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
 
     serializer_class = s.InspectionSerializer
     base_queryset = Inspection.objects.select_related("organizer").prefetch_related(
-        "targets", "items", "findings")
+        "targets", "items", "findings", "files")
     filterset_class = InspectionFilterSet
+    parser_classes = [JSONParser, FormParser, MultiPartParser]
 
     @extend_schema(request=s.InspectionInSerializer, responses={201: s.InspectionSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -384,6 +385,31 @@ class InspectionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
         fresh = FindingViewSet.base_queryset.get(pk=finding.pk)
         return Response(s.FindingSerializer(fresh, context=self.get_serializer_context()).data,
                         status=status.HTTP_201_CREATED)
+
+    @extend_schema(request={"multipart/form-data": s.InspectionFileUploadSerializer},
+                   responses={201: s.InspectionFileSerializer})
+    @action(detail=True, methods=["post"])
+    def files(self, request: Request, pk: str | None = None) -> Response:
+        """Upload a file of the inspection (the signed 检查报告): who registers its findings."""
+        data = self.validated(s.InspectionFileUploadSerializer)
+        item = inspection_services.inspection_attach(
+            actor=actor_of(request), inspection=self.get_object(), upload=data["file"])
+        return Response(s.InspectionFileSerializer(item).data, status=status.HTTP_201_CREATED)
+
+    @download_schema("file")
+    @action(detail=True, methods=["get"], url_path=r"files/(?P<file>[^/.]+)/file")
+    def file(self, request: Request, pk: str | None = None,
+             file: str | None = None) -> HttpResponseBase:
+        """One file of the inspection, as uploaded (checked against its SHA-256)."""
+        return self.download(self.get_object().files.all(), file)
+
+    @extend_schema(request=None, responses={(200, DOCX): bytes})
+    @action(detail=True, methods=["get"])
+    def report(self, request: Request, pk: str | None = None) -> HttpResponse:
+        """督导检查情况报告 as a GB/T 9704-2012 Word file, with the findings the caller sees."""
+        inspection = self.get_object()
+        return attachment(inspection_docx(inspection, request.user), DOCX,
+                          inspection_docx_name(inspection))
 
 
 class CampaignViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,

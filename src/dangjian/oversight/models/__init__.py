@@ -3,7 +3,13 @@
 from .accountability import Accountability, AccountabilityCorrection
 from .campaigns import Campaign, CampaignPlan
 from .findings import Finding, Term, TermKind
-from .inspections import Inspection, InspectionItem, InspectionTopic, ItemResult
+from .inspections import (
+    Inspection,
+    InspectionFile,
+    InspectionItem,
+    InspectionTopic,
+    ItemResult,
+)
 from .measures import Escalation, Evidence, Measure, MeasureStatus, Progress, Verification
 from .notices import Notice, NoticeAction, NoticeCounter, NoticeStatus, ReplyActionKind
 from .rechecks import Recheck, RecheckResult
@@ -19,6 +25,7 @@ __all__ = [
     "Evidence",
     "Finding",
     "Inspection",
+    "InspectionFile",
     "InspectionItem",
     "InspectionTopic",
     "ItemResult",

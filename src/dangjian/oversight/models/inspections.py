@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 
+from dangjian.core.files.models import StoredFile
 from dangjian.core.models import Recorded
 from dangjian.core.scope_fields import ScopeFields
 from dangjian.orgs.models import Organization
@@ -77,3 +78,16 @@ class InspectionItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.text}：{self.result}"
+
+
+class InspectionFile(StoredFile):
+    """A file of an inspection: the signed 检查报告 a county keeps, scanned or as issued."""
+
+    inspection = models.ForeignKey(Inspection, verbose_name="督导检查", on_delete=models.CASCADE,
+                                   related_name="files")
+    file = models.FileField("文件", upload_to="inspections/%Y/%m/")
+
+    class Meta:
+        verbose_name = "检查报告文件"
+        verbose_name_plural = "检查报告文件"
+        ordering = ["uploaded_at", "id"]

@@ -5,18 +5,29 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
 from dangjian.access.models import User
 from dangjian.audit.services import record
-from dangjian.core.permissions import can, require
+from dangjian.core.files.checks import checked_upload
+from dangjian.core.files.storage import stored_uploads
+from dangjian.core.permissions import can, require, rule_for
 from dangjian.orgs.models import Organization
 from dangjian.orgs.rules import check_not_before_founding
 
-from ..models import Finding, Inspection, InspectionItem, InspectionTopic, ItemResult
+from ..models import (
+    Finding,
+    Inspection,
+    InspectionFile,
+    InspectionItem,
+    InspectionTopic,
+    ItemResult,
+)
+from ..rules import local_settings
+from .terms import INSPECTION_SOURCE
 
-INSPECTION_SOURCE = "督导检查"
 MAX_TARGETS = 50
 MAX_ITEMS = 100
 
@@ -94,12 +105,27 @@ def inspection_create(
     return inspection
 
 
+def organiser_refusal(actor: Any, inspection: Inspection, doing: str) -> str:
+    """Why ``actor`` may not act for the inspection (empty when he may): only its organiser,
+    while his 分管 still covers one of its targets. ``doing`` names the act in the message."""
+    if getattr(actor, "person_id", None) is None or actor.person_id != inspection.organizer_id:
+        return f"只能为本人组织的督导检查{doing}"
+    if not any(can(actor, "oversight.supervise", t) for t in inspection.targets.all()):
+        return rule_for("oversight.supervise").refusal_for(actor, None)
+    return ""
+
+
+def require_organiser(actor: User, inspection: Inspection, doing: str) -> None:
+    refusal = organiser_refusal(actor, inspection, doing)
+    if refusal:
+        raise PermissionDenied(refusal)
+
+
 def check_inspection_finding(actor: User, inspection: Inspection, organization: Organization,
                              source: str, discovered_on: date) -> None:
     """A finding from a 督导检查 is registered by the inspection's organiser only, on one of
     its targets still in his 分管 scope, with the source 督导检查, not before the inspection."""
-    if actor.person_id is None or actor.person_id != inspection.organizer_id:
-        raise PermissionDenied("只能为本人组织的督导检查登记问题")
+    require_organiser(actor, inspection, "登记问题")
     require(actor, "oversight.supervise", organization)
     target_paths = list(inspection.targets.values_list("path", flat=True))
     if not any(organization.path.startswith(p) for p in target_paths):
@@ -123,3 +149,18 @@ def inspection_add_finding(
         severity=severity, description=description,
         discovered_on=discovered_on or inspection.inspected_on, regulation=regulation,
         inspection=inspection)
+
+
+def inspection_attach(*, actor: User, inspection: Inspection, upload: UploadedFile
+                      ) -> InspectionFile:
+    """Keep a file of the inspection (the signed 检查报告), checked by the file kernel against
+    the county's evidence types and size; who may is who registers its findings."""
+    require_organiser(actor, inspection, "上传检查报告")
+    limits = local_settings()
+    fields = checked_upload(upload, allowed_types=limits.evidence_types,
+                            max_bytes=limits.evidence_max_bytes, actor=actor)
+    with stored_uploads() as uploads, transaction.atomic():
+        row = InspectionFile(inspection=inspection, uploaded_by=actor, **fields)
+        uploads.store(row, upload)
+        record(actor=actor, action="inspection.attach", target=inspection, after=fields)
+    return row

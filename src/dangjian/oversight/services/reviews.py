@@ -31,8 +31,7 @@ from .findings import (
     term,
 )
 from .measures import _check_fields
-
-LIFE_MEETING_SOURCE = "民主生活会查摆"
+from .terms import LIFE_MEETING_SOURCE
 
 
 def ledger_unit(organization: Organization) -> Organization:

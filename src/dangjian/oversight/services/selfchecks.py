@@ -18,6 +18,7 @@ from dangjian.people.models import Charge
 
 from ..models import Finding, SelfCheck
 from .findings import finding_create
+from .terms import SELF_CHECK_SOURCE
 
 
 def peer_units(finding: Finding) -> list[Organization]:
@@ -77,7 +78,7 @@ def self_check_answer(
         if answer == SelfCheck.Answer.EXISTS:
             origin = check.origin
             finding_create(
-                actor=actor, organization=check.organization, source="自查",
+                actor=actor, organization=check.organization, source=SELF_CHECK_SOURCE,
                 category=origin.category.name, severity=origin.severity.name,
                 description=f"举一反三自查发现：{check.answer_text}",
                 discovered_on=timezone.localdate(), regulation=origin.regulation,

@@ -16,6 +16,14 @@ from ..models import Term, TermKind
 
 NAME_MAX = Term._meta.get_field("name").max_length or 40
 
+# 问题来源 the platform writes itself (a 督导检查's findings, a 民主生活会's 整改清单, a
+# 举一反三 self-check's own problems): looked up by name, so they are neither renamed nor
+# deactivated, or those steps would be refused.
+INSPECTION_SOURCE = "督导检查"
+LIFE_MEETING_SOURCE = "民主生活会查摆"
+SELF_CHECK_SOURCE = "自查"
+PLATFORM_SOURCES = frozenset({INSPECTION_SOURCE, LIFE_MEETING_SOURCE, SELF_CHECK_SOURCE})
+
 
 def _name(value: Any) -> str:
     return entry_name(value, NAME_MAX)
@@ -69,6 +77,10 @@ def term_update(*, actor: User, term: Term, **changes: Any) -> Term:
                   .order_by("pk")}
         term = locked[term.pk]
         before = _state(term)
+        if term.kind == TermKind.SOURCE and term.name in PLATFORM_SOURCES and (
+                changes.get("name", term.name) != term.name or changes.get("active") is False):
+            raise ValidationError({"name": f"“{term.name}”是平台自动登记问题时使用的来源，"
+                                           "不能改名或停用"})
         if "name" in changes:
             term.name = _name(changes["name"])
             _taken(term.kind, term.name, exclude=term.pk)

@@ -1,6 +1,5 @@
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
@@ -9,7 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from dangjian.access.actor import actor_of
-from dangjian.access.scoping import may_enter_data, restrict
+from dangjian.access.scoping import restrict
 from dangjian.core.permissions import require
 from dangjian.people import services
 from dangjian.people.filtersets import PersonFilterSet
@@ -42,8 +41,7 @@ class PersonViewSet(
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
         org = values.pop("organization")
-        if not may_enter_data(request.user, org):
-            raise PermissionDenied("您没有在该组织录入人员的权限")
+        require(request.user, "people.create", org)  # as the page (people:person-new)
         person = services.person_create(actor=actor_of(request), organization=org, **values)
         return Response(PersonSerializer(person).data, status=status.HTTP_201_CREATED)
 
