@@ -99,6 +99,7 @@ PAGES: dict[str, str] = {
     # openness (党务政务公开)
     "POST /api/v1/disclosure-catalogue/": "openness:item-new",
     "POST /api/v1/disclosures/": "openness:disclosure-new",
+    "POST /api/v1/disclosures/prepare/": "openness:disclosure-prepare",
     "POST /api/v1/disclosures/{id}/attachments/": "openness:disclosure-attach",
     "POST /api/v1/disclosures/{id}/submit/": "openness:disclosure-submit",
     "POST /api/v1/disclosures/{id}/review/": "openness:disclosure-review",

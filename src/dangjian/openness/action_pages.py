@@ -31,6 +31,7 @@ from .models import (
 from .services import catalogue as catalogue_services
 from .services import disclosures as disclosure_services
 from .services import feedback as feedback_services
+from .services import prepared as prepared_services
 from .services import requests as request_services
 from .services.disclosures import ACCEPT, RETURN
 
@@ -155,6 +156,28 @@ def _disclosure_new(request: HttpRequest) -> tuple[str, str]:
 
 
 disclosure_new = page_or_action(_disclosure_new_page, _disclosure_new)
+
+
+def _prepare_page(request: HttpRequest) -> HttpResponse:
+    return _page(request, title="从已有数据生成草稿", key="openness-prepare", button="生成草稿",
+                 refusal=_any_unit_refusal(request), back="openness:disclosure_list", inputs=[
+                     Input("organization", "公开主体", "select", _units(request),
+                           help="为近90天内开始公示的发展党员步骤各生成一份公示草稿，已生成的不重复"),
+                 ])
+
+
+@action("openness-prepare", back="openness:disclosure-prepare",
+        labels={"organization": "公开主体"})
+def _prepare(request: HttpRequest) -> tuple[str, str]:
+    inputs = Inputs(request, {"organization": "公开主体"})
+    organization = inputs.picked(Organization, "organization")
+    inputs.check()
+    made = prepared_services.drafts_prepare(actor=actor_of(request), organization=organization)
+    message = f"已生成{len(made)}份草稿，请核对后提交审核" if made else "没有需要生成的草稿"
+    return message, reverse("openness:disclosure_list") + "?status=拟稿"
+
+
+disclosure_prepare = page_or_action(_prepare_page, _prepare)
 
 
 def _drafter_refusal(request: HttpRequest, disclosure: Disclosure, what: str) -> str:

@@ -114,6 +114,8 @@ class Disclosure(models.Model):
     withdrawn_reason = models.TextField("撤回理由", blank=True)
     withdrawn_on = models.DateField("撤回日期", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The record a prepared draft was made from ("members.step:12"): one draft per record.
+    source = models.CharField("来源", max_length=80, blank=True, default="")
 
     scope_fields = ORG_SCOPE
 
@@ -122,6 +124,8 @@ class Disclosure(models.Model):
         verbose_name_plural = "公开事项"
         ordering = ["-due_on", "-id"]
         indexes = [models.Index(fields=["status", "audience"])]
+        constraints = [models.UniqueConstraint(fields=["source"], condition=~models.Q(source=""),
+                                               name="one_disclosure_per_source")]
 
     def __str__(self) -> str:
         return self.title

@@ -10,6 +10,7 @@ urlpatterns = [
     path("catalogue/new/", actions.item_new, name="item-new"),
     path("disclosures/", pages.DisclosureList.as_view(), name="disclosure_list"),
     path("disclosures/new/", actions.disclosure_new, name="disclosure-new"),
+    path("disclosures/prepare/", actions.disclosure_prepare, name="disclosure-prepare"),
     path("disclosures/<int:pk>/", pages.DisclosureDetail.as_view(), name="disclosure_detail"),
     path("disclosures/<int:pk>/attach/", actions.disclosure_attach, name="disclosure-attach"),
     *[path(f"disclosures/<int:pk>/{verb}/", view, name=f"disclosure-{verb}")

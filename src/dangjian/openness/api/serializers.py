@@ -67,7 +67,7 @@ class DisclosureSerializer(serializers.ModelSerializer):
                   "audience", "channel", "matter_on", "due_on", "due_provisional", "status",
                   "status_display", "drafted_by", "reviewed_by", "review_note", "approved_by",
                   "published_on", "on_time", "url", "withdrawn_reason", "withdrawn_on",
-                  "attachments", "created_at"]
+                  "attachments", "source", "created_at"]
         read_only_fields = fields
 
 
@@ -80,6 +80,10 @@ class DisclosureInSerializer(serializers.Serializer):
     domain = serializers.ChoiceField(choices=Domain.choices, required=False)
     audience = serializers.ChoiceField(choices=Audience.choices, required=False)
     channel = serializers.ChoiceField(choices=Channel.choices, required=False)
+
+
+class PrepareSerializer(serializers.Serializer):
+    organization = ScopedId(Organization)
 
 
 class DecisionSerializer(serializers.Serializer):

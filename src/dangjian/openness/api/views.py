@@ -17,6 +17,7 @@ from ..models import CatalogueItem, Disclosure, DisclosureRequest, Feedback
 from ..services import catalogue as catalogue_services
 from ..services import disclosures as disclosure_services
 from ..services import feedback as feedback_services
+from ..services import prepared as prepared_services
 from ..services import requests as request_services
 from . import serializers as s
 
@@ -54,6 +55,15 @@ class DisclosureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     def _act(self, service: Any, **kwargs: Any) -> Response:
         done = service(actor=actor_of(self.request), disclosure=self.get_object(), **kwargs)
         return Response(self.get_serializer(self.base_queryset.get(pk=done.pk)).data)
+
+    @extend_schema(request=s.PrepareSerializer, responses={201: s.DisclosureSerializer(many=True)})
+    @action(detail=False, methods=["post"])
+    def prepare(self, request: Request) -> Response:
+        """Draft the 发展党员公示 not yet drafted from the development records held (减负)."""
+        data = self.validated(s.PrepareSerializer)
+        made = prepared_services.drafts_prepare(actor=actor_of(request), **data)
+        rows = self.base_queryset.filter(pk__in=[d.pk for d in made])
+        return Response(self.get_serializer(rows, many=True).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=None, responses=s.DisclosureSerializer)
     @action(detail=True, methods=["post"])
