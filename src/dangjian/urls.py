@@ -24,6 +24,7 @@ api_v1 = [
     path("", include("dangjian.orglife.api.urls")),
     path("", include("dangjian.members.api.urls")),
     path("", include("dangjian.openness.api.urls")),
+    path("", include("dangjian.villages.api.urls")),
     path("assessment/", include("dangjian.assessment.api.urls")),
     path("", include("dangjian.dashboard.api.urls")),
 ]
@@ -40,6 +41,7 @@ urlpatterns = [
     path("members/", include("dangjian.members.urls")),
     path("openness/", include("dangjian.openness.urls")),
     path("gongkai/", include("dangjian.openness.portal_urls")),
+    path("villages/", include("dangjian.villages.urls")),
     path("assessment/", include("dangjian.assessment.urls")),
     path("cockpit/", include("dangjian.dashboard.urls")),
     path("organizations/", include("dangjian.orgs.urls")),

@@ -42,7 +42,7 @@ from dangjian.openness.models import (
 )
 from dangjian.orglife.models import AgendaTag
 from dangjian.orglife.services.attachments import meeting_attach
-from dangjian.orgs.models import Organization
+from dangjian.orgs.models import Organization, OrgKind
 from dangjian.oversight.models import (
     Accountability,
     Campaign,
@@ -54,8 +54,11 @@ from dangjian.oversight.models import (
     Term,
 )
 from dangjian.oversight.services.measures import measure_add_evidence
+from dangjian.people.models import Link
 from dangjian.tasks.matching import charged_leader
 from dangjian.tasks.services.progress import task_report_progress
+from dangjian.villages.models import Income, Village
+from dangjian.villages.models import Target as VillageTarget
 from tests.access import test_matrix as orgs_scope
 from tests.access.matrix import BRANCH, INSIDE, MEMBERS_BRANCH, OUTSIDE, SEES, WHERE, ScopeMatrix
 from tests.duties import test_scope as duties_scope
@@ -380,6 +383,55 @@ OPENNESS_NOTE = ("范围内、本支部、范围外各为县财政局、`member`
 ASSESSMENT_NOTE = ("考核的写操作只属于考核管理员（`assessor`，不在本表的十个账号中）"
                    "与审定的县领导；范围内、本支部、范围外各为县财政局、`member` 所在支部、"
                    "县教育局的{what}。")
+def _demo_villages() -> list[Organization]:
+    """The demo's villages in tree order: ``vice_head`` is 包联 leader of the second (the demo
+    village clerk's) and of the sixth; the third and the last are nobody's of this cast."""
+    return list(Organization.objects.filter(kind=OrgKind.VILLAGE).order_by("path"))
+
+
+def _village_triple() -> list[Organization]:
+    villages = _demo_villages()
+    return [villages[1], villages[2], villages[-1]]
+
+
+def _village_profiles() -> Triple:
+    inside, branch, outside = (Village.objects.get(organization=v) for v in _village_triple())
+    return inside, branch, outside
+
+
+def _village_incomes() -> Triple:
+    year = timezone.localdate().year - 2
+    inside, branch, outside = (Income.objects.get(organization=v, year=year)
+                               for v in _village_triple())
+    return inside, branch, outside
+
+
+def _village_targets() -> Triple:
+    county = Organization.objects.get(name="中共示范县委员会")
+    year = timezone.localdate().year
+    made = VillageTarget.objects.create(organization=county, year=year, threshold=10)
+    inside, branch = VillageTarget.objects.filter(organization=county, year__lt=year)[:2]
+    return inside, branch, made
+
+
+def _links() -> Triple:
+    vice_head = User.objects.get(username="vice_head").person
+    villages = _village_triple()
+    inside = Link.objects.get(leader=vice_head, organization=villages[0])
+    branch, outside = (Link.objects.create(leader=vice_head, organization=v,
+                                           start_on=date(2000, 1, 1), end_on=date(2000, 12, 31))
+                       for v in villages[1:])
+    return inside, branch, outside
+
+
+# 包联 reads: county-wide roles see every village; vice_head the village of his current 包联
+# link only; the departments' clerks, the member and the 三员 none.
+LINKED_SEES = {**_only("county_head", "inspector"), "vice_head": {INSIDE}}
+VILLAGE_NOTE = ("范围内为 `vice_head` 当前包联的村（演示村务干事所在村），本支部、范围外为"
+                "另两个村（本表借用这两列）。包联只读：`vice_head` 能看不能写；填报、审核、"
+                "核定分属村、乡镇、县级的党务干事（`village_clerk`、`town_clerk`、"
+                "`county_clerk`，不在本表的十个账号中）。")
+
 BODY_SEES = tasks_scope.UNIT_SEES  # a member's own records hold no unit or branch business
 RESOURCES: dict[str, Resource] = {
     "accountability": Resource("问责", _accountability, BODY_SEES),
@@ -485,6 +537,20 @@ RESOURCES: dict[str, Resource] = {
                       note="范围内：`member` 的账号；本支部：`finance_clerk` 的账号；"
                            "范围外：`edu_clerk` 的账号。"),
     "visits": _matrix("走访慰问", members_scope.TestVisitsMatrix),
+    "villages": Resource("村情与村集体经济汇总", _village_profiles, LINKED_SEES,
+                         query=lambda obj: {"page_size": 500, "township": obj.organization_id},
+                         note=VILLAGE_NOTE + "汇总（`summary/`）以 `township` 指名该村，只统计"
+                                             "各人范围内的村，范围外的单位答400。"),
+    "village-incomes": Resource("村集体经济收入", _village_incomes, LINKED_SEES,
+                                note=VILLAGE_NOTE),
+    "village-targets": Resource(
+        "村集体经济目标", _village_targets, _only("county_head", "inspector"),
+        note="目标属于全县（县委）：范围内、本支部为前两年的目标，范围外为今年新设的目标；"
+             "设置只属于县级党务干事或书记（`county_clerk`）。"),
+    "links": Resource(
+        "包联关系", _links, LINKED_SEES,
+        note="范围内为 `vice_head` 当前的包联关系；本支部、范围外为他已结束的两条包联"
+             "（已结束的不再带来查看范围）。新增、结束只属于县级党务干事或书记。"),
 }
 
 
@@ -546,6 +612,11 @@ def _bodies(today: date) -> dict[tuple[str, str], Body]:
         ("POST", "/api/v1/tasks/{pk}/milestones/"): lambda obj: {"title": "节点", "due_on": day},
         ("POST", "/api/v1/tasks/{pk}/progress/"): lambda obj: {"text": "进展"},
         ("POST", "/api/v1/tasks/{pk}/review/"): lambda obj: {"decision": "return"},
+        ("POST", "/api/v1/village-incomes/{pk}/verify/"): lambda obj: {
+            "decision": "return", "comment": "请补充凭证"},
+        ("PATCH", "/api/v1/village-incomes/{pk}/"): lambda obj: {
+            "version": _fresh(obj).version, "amounts": {}},
+        ("POST", "/api/v1/links/{pk}/end/"): lambda obj: {"end_on": day},
     }
 
 

@@ -111,6 +111,16 @@ PAGES: dict[str, str] = {
     "POST /api/v1/disclosure-requests/{id}/extend/": "openness:request-extend",
     "POST /api/v1/disclosure-requests/{id}/decide/": "openness:request-decide",
     "POST /api/v1/public/disclosures/{id}/feedback/": "gongkai:detail",
+    # villages (村集体经济, 包联)
+    "POST /api/v1/villages/": "villages:village-profile",
+    "POST /api/v1/village-incomes/": "villages:income-new",
+    "PATCH /api/v1/village-incomes/{id}/": "villages:income-edit",
+    "POST /api/v1/village-incomes/{id}/submit/": "villages:income-submit",
+    "POST /api/v1/village-incomes/{id}/verify/": "villages:income-verify",
+    "POST /api/v1/village-incomes/{id}/confirm/": "villages:income-confirm",
+    "POST /api/v1/village-targets/": "villages:target",
+    "POST /api/v1/links/": "villages:link-new",
+    "POST /api/v1/links/{id}/end/": "villages:link-end",
     # orgs, people (基础数据), notifications, sign-in
     "POST /api/v1/organizations/": "orgs:organization-new",
     "PATCH /api/v1/organizations/{id}/": "orgs:organization-edit",

@@ -24,9 +24,10 @@ SECTIONS_BY_USER = {
     "admin": [*DESK, "系统管理"],  # the county's configurable lists (议题标签, 问题台账选项)
     "secadmin": [*DESK, "系统管理"],
     "auditor": [*DESK, "系统管理"],
-    **{name: BUSINESS for name in ["county_head", "vice_head", "inspector",
-                                   "finance_secretary", "finance_clerk", "edu_clerk",
-                                   "assessor"]},
+    # 村集体经济 for those whose scope holds a village (the vice head's through his 包联)
+    **{name: [*BUSINESS[:-1], "村集体经济", "基础数据"]
+       for name in ["county_head", "vice_head", "inspector", "assessor"]},
+    **{name: BUSINESS for name in ["finance_secretary", "finance_clerk", "edu_clerk"]},
     # a plain member is not scored and keeps no assessment (考核) section, nor his unit's 公开
     "member": [s for s in BUSINESS if s not in ("党建考核", "党务政务公开")],
 }

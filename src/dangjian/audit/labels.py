@@ -51,6 +51,12 @@ ACTION_LABELS: dict[str, str] = {
     "meeting.attach": "上传会议附件", "candidate.open": "建立发展党员档案",
     "candidate.step": "记录发展步骤", "candidate.extend": "延长预备期",
     "candidate.close": "结束发展程序", "study.create": "登记学习培训", "visit.create": "登记走访",
+    # villages (村集体经济, 包联)
+    "village.save": "保存村情", "village_income.create": "填报村集体经济收入",
+    "village_income.update": "修改村集体经济收入", "village_income.submit": "村集体经济收入上报",
+    "village_income.accept": "乡镇审核通过", "village_income.return": "乡镇审核退回",
+    "village_income.confirm": "县核定村集体经济收入", "village_target.save": "设置村集体经济目标",
+    "link.create": "新增包联", "link.end": "结束包联",
     # files, notices and operations
     "register.export": "导出台账",
     "file.download": "下载文件", "file.integrity": "文件校验失败", "upload.refused": "上传被拒绝",

@@ -28,6 +28,7 @@ from dangjian.oversight.terms import ensure_default_terms
 from dangjian.people import idnumber
 from dangjian.people.models import Charge, Education, PartyStatus, Person, Post, PostTitle
 from dangjian.people.services import personal_fields
+from dangjian.villages.demo import generate_villages, villages_of
 
 from .names import DEPARTMENTS, GIVEN, SURNAMES, TOWNSHIPS, VILLAGE_WORDS
 from .records import generate_records
@@ -72,6 +73,9 @@ DEMO_ACCOUNTS = [
     DemoAccount("edu_clerk", Role.UNIT_CLERK, "县教育局党务干事：本单位"),
     DemoAccount("member", Role.MEMBER, "县财政局机关党支部的正式党员：本人"),
     DemoAccount("assessor", Role.ASSESSOR, "县委组织部（党建办）考核管理员：全县"),
+    DemoAccount("village_clerk", Role.UNIT_CLERK, "城关镇一个村的党务干事：填报本村集体经济"),
+    DemoAccount("town_clerk", Role.UNIT_CLERK, "城关镇党务干事：审核本镇各村集体经济"),
+    DemoAccount("county_clerk", Role.UNIT_CLERK, "县委组织部党务干事：核定村集体经济、包联"),
 ]
 
 
@@ -311,6 +315,13 @@ def build_demo(
             Charge(leader=builder.persons[i], organization=node.obj, start_on=term_start)
             for i, node in builder.charges
         ], batch_size=2000)
+        # 村集体经济: profiles, two years of income, targets and the vice heads' 包联 villages.
+        if counties[0].root.obj is not None:
+            group = counties[0].government_group
+            vice_heads = [builder.persons[i] for i, title, node, _ in builder.posts
+                          if title == PostTitle.VICE_COUNTY_HEAD and node is group]
+            generate_villages(counties[0].root.obj, vice_heads, today=today, seed=seed,
+                              start_on=term_start)
         # A realistic, imperfect year of 三会一课 (most branches compliant, some not).
         branches = [b.obj for c in counties for b in c.branches if b.obj is not None]
         generate_meetings(branches=branches, year=today.year, until=today,
@@ -332,9 +343,15 @@ def build_demo(
 def _create_accounts(county: _County, persons: dict[str, Person], password: str) -> None:
     hashed = make_password(password)  # one hash for all: same password, and hashing is slow
     finance = county.departments["县财政局"].obj
+    township = next(c.obj for c in county.root.children
+                    if c.kind == OrgKind.TOWNSHIP and c.obj is not None)
+    village = villages_of(township)[1]  # a 村 of 城关镇 (the first is a 社区)
+    persons = {**persons, "village_clerk": Person.objects.filter(
+        organization__path__startswith=village.path).order_by("pk")[0]}
     scope_org = {
         "county_head": county.root.obj, "inspector": county.root.obj,
-        "assessor": county.root.obj,
+        "assessor": county.root.obj, "county_clerk": county.root.obj,
+        "village_clerk": village, "town_clerk": township,
         "finance_secretary": finance, "finance_clerk": finance,
         "edu_clerk": county.departments["县教育局"].obj,
     }

@@ -8,13 +8,13 @@ therefore any person of these three groups, on the day of the lecture:
 - a person kept on the organisation or below it (the branch's own members);
 - a person kept on, or holding a current post in, an organisation above it (the party group's
   secretary and members, the county's leaders, who sit on the county party group);
-- a leader currently in charge (分管, ``people.Charge``) of the organisation or of a unit above it.
+- a leader currently in charge (分管, ``people.Charge``) of the organisation or of a unit above it;
+- a leader currently linked (包联, ``people.Link``) to the organisation or to a unit above it
+  (a vice head lecturing in a village of his 包联 township or his 包联 village itself).
 
 The clerk picks from exactly this list (the form's short list and the type-ahead picker's
 ``reaching`` parameter, which answers beyond the clerk's scope for these leaders only: name and
 organisation, as the county's leadership list is public); the service refuses anyone else.
-A 包联 relation is not on file yet: a leader lecturing in his 包联 area who is none of the
-above cannot be named until it is.
 """
 
 from datetime import date
@@ -23,7 +23,7 @@ from django.db.models import Q, QuerySet
 
 from dangjian.orgs.models import Organization
 
-from .models import Charge, Person, Post
+from .models import Charge, Link, Person, Post
 
 
 def persons_reaching(organization: Organization, on: date) -> QuerySet[Person]:
@@ -31,9 +31,11 @@ def persons_reaching(organization: Organization, on: date) -> QuerySet[Person]:
     posted = Post.objects.current(on).filter(organization_id__in=above).values("person_id")
     charged = Charge.objects.current(on).filter(
         organization_id__in=[*above, organization.pk]).values("leader_id")
+    linked = Link.objects.current(on).filter(
+        organization_id__in=[*above, organization.pk]).values("leader_id")
     return Person.objects.filter(
         Q(organization__path__startswith=organization.path) | Q(organization_id__in=above)
-        | Q(pk__in=posted) | Q(pk__in=charged))
+        | Q(pk__in=posted) | Q(pk__in=charged) | Q(pk__in=linked))
 
 
 def in_charge(person: Person, organization: Organization, on: date) -> bool:

@@ -155,3 +155,24 @@ class Charge(Period):
 
     def __str__(self) -> str:
         return f"{self.leader} 分管 {self.organization}"
+
+
+class Link(Period):
+    """包联: a county leader answers for a township or village for a period (seed 004: leaders
+    "深入分管战线和包联地区"). Beside 分管 (``Charge``), it reaches data for reading only:
+    ``access.scoping`` lets the leader read the linked units' records, never write them."""
+
+    leader = models.ForeignKey(Person, verbose_name="包联领导", on_delete=models.PROTECT,
+                               related_name="links")
+    organization = models.ForeignKey(Organization, verbose_name="包联乡镇/村",
+                                     on_delete=models.PROTECT, related_name="links")
+
+    scope_fields = ScopeFields(path="organization__path", organization="organization")
+
+    class Meta:
+        verbose_name = "包联关系"
+        verbose_name_plural = "包联关系"
+        ordering = ["leader_id", "organization__path"]
+
+    def __str__(self) -> str:
+        return f"{self.leader} 包联 {self.organization}"

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "dangjian.orglife",
     "dangjian.members",
     "dangjian.openness",
+    "dangjian.villages",
     # above the domain apps: the assessment reads them, the cockpit reads all
     "dangjian.assessment",
     "dangjian.dashboard",
