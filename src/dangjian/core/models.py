@@ -65,3 +65,12 @@ class FormBurden(models.Model):
 
     def __str__(self) -> str:
         return f"{self.month:%Y-%m} {self.form}"
+
+
+class ReviewDecision(models.TextChoices):
+    """A reviewer's answer to what was submitted: 通过 or 退回 (with a reason). One choice set
+    for every app that reviews (villages' 乡镇审核, openness' 保密审查 and 审批), so the API
+    schema names it once."""
+
+    ACCEPT = "accept", "通过"
+    RETURN = "return", "退回"

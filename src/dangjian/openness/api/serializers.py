@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from dangjian.core.files.serializers import StoredFileSerializer
 from dangjian.core.inputs import DateField
+from dangjian.core.models import ReviewDecision
 from dangjian.core.scoped_ids import ScopedId
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
@@ -87,7 +88,7 @@ class PrepareSerializer(serializers.Serializer):
 
 
 class DecisionSerializer(serializers.Serializer):
-    decision = serializers.ChoiceField(choices=[("accept", "通过"), ("return", "退回")])
+    decision = serializers.ChoiceField(choices=ReviewDecision.choices)
     comment = serializers.CharField(max_length=1000, required=False, allow_blank=True,
                                     default="")
 
@@ -97,7 +98,7 @@ class PublishSerializer(serializers.Serializer):
     url = serializers.URLField(required=False, allow_blank=True, default="")
 
 
-class ReasonSerializer(serializers.Serializer):
+class DisclosureReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=1000)
 
 
@@ -145,7 +146,7 @@ class ExtendSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=1000)
 
 
-class DecideSerializer(serializers.Serializer):
+class RequestDecideSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=Decision.choices)
     decided_on = DateField(required=False)
 

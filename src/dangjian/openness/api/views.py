@@ -96,14 +96,14 @@ class DisclosureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
         return self._act(disclosure_services.disclosure_publish,
                          **self.validated(s.PublishSerializer))
 
-    @extend_schema(request=s.ReasonSerializer, responses=s.DisclosureSerializer)
+    @extend_schema(request=s.DisclosureReasonSerializer, responses=s.DisclosureSerializer)
     @action(detail=True, methods=["post"])
     def withdraw(self, request: Request, pk: str | None = None) -> Response:
         """撤回 a published disclosure with a reason; it stays in the record."""
         disclosure = self.get_object()
         require(actor_of(request), "openness.approve", disclosure.organization)
         return self._act(disclosure_services.disclosure_withdraw,
-                         **self.validated(s.ReasonSerializer))
+                         **self.validated(s.DisclosureReasonSerializer))
 
     @extend_schema(request={"multipart/form-data": s.UploadSerializer},
                    responses={201: s.AttachmentSerializer})
@@ -161,8 +161,8 @@ class DisclosureRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
         """延长答复期限 once, by at most 20 working days."""
         return self._act(request_services.request_extend, s.ExtendSerializer)
 
-    @extend_schema(request=s.DecideSerializer, responses=s.DisclosureRequestSerializer)
+    @extend_schema(request=s.RequestDecideSerializer, responses=s.DisclosureRequestSerializer)
     @action(detail=True, methods=["post"])
     def decide(self, request: Request, pk: str | None = None) -> Response:
         """答复: record the decision type and date."""
-        return self._act(request_services.request_decide, s.DecideSerializer)
+        return self._act(request_services.request_decide, s.RequestDecideSerializer)

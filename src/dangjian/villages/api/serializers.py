@@ -4,6 +4,7 @@ from typing import Any
 from rest_framework import serializers
 
 from dangjian.core.inputs import YEARS, DateField
+from dangjian.core.models import ReviewDecision
 from dangjian.core.scoped_ids import ScopedId
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Link, Person
@@ -73,7 +74,7 @@ class IncomeVersionSerializer(serializers.Serializer):
 
 
 class IncomeVerifySerializer(IncomeVersionSerializer):
-    decision = serializers.ChoiceField([("accept", "通过"), ("return", "退回")])
+    decision = serializers.ChoiceField(choices=ReviewDecision.choices)
     comment = serializers.CharField(required=False, allow_blank=True, max_length=2000)
 
 
