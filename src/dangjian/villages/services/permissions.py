@@ -54,6 +54,8 @@ ACTIONS = {
     "confirm": Rule(county_over, "仅县级的党务干事或书记可以核定村集体经济收入"),
     # obj: the county (targets) or the township or village linked (包联)
     "configure": Rule(county_over, "仅县级的党务干事或书记可以设置目标和包联关系"),
+    # 创建: the county launches a campaign (obj: the county), accepts and names (obj: village)
+    "campaign": Rule(county_over, "仅县级的党务干事或书记可以发起、验收和命名创建"),
 }
 
 register("villages", ACTIONS)
