@@ -39,7 +39,7 @@ class Step:
 
 # The one allowed move from each stage; 命名 and 未通过 end an entry.
 NEXT = {
-    EntryStage.DECLARED: Step(EntryStage.SELF_EVALUATED, "villages.enter", False),
+    EntryStage.DECLARED: Step(EntryStage.SELF_EVALUATED, "villages.declare", False),
     EntryStage.SELF_EVALUATED: Step(EntryStage.TOWNSHIP_CHECKED, "villages.verify", True),
     EntryStage.TOWNSHIP_CHECKED: Step(EntryStage.COUNTY_ACCEPTED, "villages.campaign", True),
     EntryStage.COUNTY_ACCEPTED: Step(EntryStage.NAMED, "villages.campaign", True),
@@ -88,7 +88,7 @@ def campaign_create(*, actor: User, name: str, kind: str, year: int, organiser: 
 def entry_declare(*, actor: User, campaign: CreationCampaign, organization: Organization,
                   dimension: str, comment: str = "") -> CampaignEntry:
     """申报: the village (or a clerk above it) declares one dimension."""
-    require(actor, "villages.enter", organization)
+    require(actor, "villages.declare", organization)
     if not campaign.participants.filter(pk=organization.pk).exists():
         raise ValidationError({"organization": f"{organization}不在“{campaign}”的参与名单中"})
     if dimension not in campaign.dimensions:
