@@ -205,7 +205,8 @@ class EntryStage(models.TextChoices):
 
 
 class CampaignEntry(Recorded):
-    """One village × one dimension of a campaign: 申报 → 自评 → 乡镇初验 → 县验收 → 命名 | 未通过."""
+    """One village × one dimension of a campaign:
+    申报 → 自评 → 乡镇初验 → 县验收 → 命名 | 未通过."""
 
     campaign = models.ForeignKey(CreationCampaign, verbose_name="创建活动",
                                  on_delete=models.PROTECT, related_name="entries")
@@ -243,3 +244,6 @@ class CampaignStep(models.Model):
         verbose_name = "创建环节"
         verbose_name_plural = "创建环节"
         ordering = ["entry", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.stage}{'' if self.passed else '（未通过）'}"
