@@ -16,10 +16,9 @@ pytestmark = pytest.mark.django_db
 
 def _launched(page_as: Callable[[str], Client], village: Organization) -> CreationCampaign:
     page_as("county_clerk").post("/villages/campaigns/new/", {
-        "name": "五面红旗村创建", "kind": "五面红旗", "year": fixed_today().year,
+        "name": "五面红旗村创建（试点）", "kind": "五面红旗", "year": fixed_today().year,
         "participants": [village.pk], "dimensions": ""})
-    campaign = CreationCampaign.objects.get()
-    return campaign
+    return CreationCampaign.objects.latest("pk")
 
 
 def test_the_county_launches_the_village_declares_and_the_entry_is_named(
@@ -29,7 +28,7 @@ def test_the_county_launches_the_village_declares_and_the_entry_is_named(
     campaign = _launched(page_as, village)
     assert campaign.dimensions[0] == "脱贫攻坚"
     clerk = page_as("village_clerk")
-    assert "五面红旗村创建" in clerk.get("/villages/campaigns/").content.decode()
+    assert "五面红旗村创建（试点）" in clerk.get("/villages/campaigns/").content.decode()
     clerk.post(f"/villages/campaigns/{campaign.pk}/declare/",
                {"organization": village.pk, "dimension": "美丽乡村"})
     entry = CampaignEntry.objects.get()

@@ -70,7 +70,10 @@ def test_five_banners_get_their_five_dimensions_and_the_village_sees_the_campaig
     assert campaign["dimensions"] == ["脱贫攻坚", "产业发展", "基层党建", "维护稳定", "美丽乡村"]
     seen = api_as("village_clerk").get(CAMPAIGNS).json()
     rows = seen["results"] if isinstance(seen, dict) else seen
-    assert [c["id"] for c in rows] == [campaign["id"]]
+    assert campaign["id"] in [c["id"] for c in rows]
+    stranger = _clerk_at("other_town_clerk", Organization.objects.filter(
+        kind=OrgKind.TOWNSHIP).exclude(pk=user("town_clerk").grants.get().organization_id)[0])
+    assert stranger.get(f"{CAMPAIGNS}{campaign['id']}/").status_code == 404
 
 
 def test_an_entry_goes_from_declaration_to_naming(
@@ -166,7 +169,7 @@ def test_roles_below_the_county_cannot_launch(
         answer = api_as(username).post(CAMPAIGNS, body, format="json")
         assert answer.status_code == 403
         assert "仅县级" in answer.json()["detail"]
-    assert not CreationCampaign.objects.exists()
+    assert not CreationCampaign.objects.filter(name="森林管护区创建").exists()
 
 
 def test_the_same_dimension_declared_twice_is_refused(
