@@ -14,10 +14,16 @@ from tests.conftest import fixed_today
 pytestmark = pytest.mark.django_db
 
 
+def _neighbour(village: Organization) -> Organization:
+    """Another village of the same township: the campaign is then seen twice over in scope."""
+    return Organization.objects.filter(kind=OrgKind.VILLAGE, path__startswith=village.path[
+        :-Organization.steplen * 2]).exclude(pk=village.pk).first()
+
+
 def _launched(page_as: Callable[[str], Client], village: Organization) -> CreationCampaign:
     page_as("county_clerk").post("/villages/campaigns/new/", {
         "name": "五面红旗村创建（试点）", "kind": "五面红旗", "year": fixed_today().year,
-        "participants": [village.pk], "dimensions": ""})
+        "participants": [village.pk, _neighbour(village).pk], "dimensions": ""})
     return CreationCampaign.objects.latest("pk")
 
 
@@ -35,6 +41,8 @@ def test_the_county_launches_the_village_declares_and_the_entry_is_named(
     url = f"/villages/campaign-entries/{entry.pk}/advance/"
     clerk.post(url, {"decision": "pass", "comment": "自评达标"})
     town = page_as("town_clerk")
+    detail = town.get(f"/villages/campaigns/{campaign.pk}/").content.decode()
+    assert f'href="{url}">乡镇初验' in detail
     refused = town.post(url, {"decision": "fail", "comment": ""}, follow=True)
     assert "未通过须写明理由" in refused.content.decode()
     town.post(url, {"decision": "pass"})

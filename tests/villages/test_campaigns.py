@@ -29,11 +29,17 @@ def _clerk_at(username: str, organization: Organization) -> APIClient:
     return client
 
 
+def _neighbour(village: Organization) -> Organization:
+    """Another village of the same township: the campaign is then seen twice over in scope."""
+    return Organization.objects.filter(kind=OrgKind.VILLAGE, path__startswith=village.path[
+        :-Organization.steplen * 2]).exclude(pk=village.pk).first()
+
+
 def _launch(api_as: Callable[[str], APIClient], user: Callable[[str], User],
             village: Organization) -> dict[str, Any]:
     answer = api_as("county_clerk").post(CAMPAIGNS, {
         "name": "五面红旗村创建", "kind": "五面红旗", "year": fixed_today().year,
-        "organiser": _county(user).pk, "participants": [village.pk],
+        "organiser": _county(user).pk, "participants": [village.pk, _neighbour(village).pk],
         "basis": "县委关于开展五面红旗村创建的通知"}, format="json")
     assert answer.status_code == 201, answer.json()
     return dict(answer.json())

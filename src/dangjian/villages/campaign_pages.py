@@ -11,7 +11,7 @@ from itertools import groupby
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
@@ -36,6 +36,14 @@ ENTRY_LABELS = {"organization": "村/社区", "dimension": "创建内容", "comm
 ADVANCE_LABELS = {"decision": "结论", "comment": "意见（未通过须写理由）"}
 
 
+def _campaign(request: HttpRequest, pk: int) -> CreationCampaign:
+    """The campaign in scope (else 404); seen through each participating village in scope, so
+    the scoped rows repeat and are made distinct here."""
+    campaign: CreationCampaign = get_object_or_404(
+        restrict(CreationCampaign.objects.all(), request.user).distinct(), pk=pk)
+    return campaign
+
+
 def _seen(request: HttpRequest) -> None:
     if not has_business_scope(request.user):
         raise PermissionDenied(NO_BUSINESS_DATA)
@@ -53,7 +61,7 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _seen(request)
-    campaign: CreationCampaign = scoped(CreationCampaign, request, pk)
+    campaign = _campaign(request, pk)
     entries = restrict(CampaignEntry.objects.filter(campaign=campaign).select_related(
         "organization").prefetch_related("steps"), request.user).order_by(
         "organization__path", "dimension")
@@ -120,7 +128,7 @@ def _campaign_new(request: HttpRequest) -> tuple[str, str]:
 # --- declare, advance ------------------------------------------------------------------------
 
 def _entry_new_page(request: HttpRequest, pk: int) -> HttpResponse:
-    campaign: CreationCampaign = scoped(CreationCampaign, request, pk)
+    campaign = _campaign(request, pk)
     villages = [v for v in restrict(campaign.participants.all(), request.user).order_by("path")
                 if can(request.user, "villages.declare", v)]
     return render_action(
@@ -139,7 +147,7 @@ def _entry_new_page(request: HttpRequest, pk: int) -> HttpResponse:
 @action("campaign-{pk}-entry", back="villages:campaign-entry-new", back_kwargs=("pk",),
         labels=ENTRY_LABELS)
 def _entry_new(request: HttpRequest, pk: int) -> tuple[str, str]:
-    campaign: CreationCampaign = scoped(CreationCampaign, request, pk)
+    campaign = _campaign(request, pk)
     inputs = Inputs(request, ENTRY_LABELS)
     village = inputs.picked(Organization, "organization")
     dimension = inputs.text("dimension")
