@@ -33,6 +33,13 @@ from dangjian.demo.generator import DEMO_ACCOUNTS
 from dangjian.duties.models import ResponsibilityTemplate
 from dangjian.duties.services.fulfilments import fulfilment_record
 from dangjian.notifications.models import Notification
+from dangjian.openness.models import (
+    CatalogueItem,
+    Disclosure,
+    DisclosureRequest,
+    DisclosureStatus,
+    Feedback,
+)
 from dangjian.orglife.models import AgendaTag
 from dangjian.orglife.services.attachments import meeting_attach
 from dangjian.orgs.models import Organization, OrgKind
@@ -337,6 +344,49 @@ def _results() -> Triple:
     return inside, branch, outside
 
 
+def _catalogue() -> Triple:
+    clerk = User.objects.get(username="finance_clerk")
+    inside, branch, outside = (CatalogueItem.objects.create(
+        organization=unit, year=2026, domain="党务", content=f"{unit.name}党费收缴使用",
+        audience="党内", cadence="每季", channel="会议", created_by=clerk) for unit in _units())
+    return inside, branch, outside
+
+
+def _disclosures(status: str = DisclosureStatus.DRAFT, audience: str = "党内") -> Triple:
+    clerk = User.objects.get(username="finance_clerk")
+    today = timezone.localdate()
+    published = today if status == DisclosureStatus.PUBLISHED else None
+    inside, branch, outside = (Disclosure.objects.create(
+        organization=unit, domain="党务", title=f"{unit.name}公开事项", body="内容",
+        audience=audience, channel="公开栏", matter_on=today, due_on=today, status=status,
+        published_on=published, drafted_by=clerk) for unit in _units())
+    return inside, branch, outside
+
+
+def _public_disclosures() -> Triple:
+    return _disclosures(DisclosureStatus.PUBLISHED, "向社会")
+
+
+def _feedback() -> Triple:
+    today = timezone.localdate()
+    inside, branch, outside = (Feedback.objects.create(
+        disclosure=disclosure, text="留言", address_hash="authz", answer_due=today)
+        for disclosure in _public_disclosures())
+    return inside, branch, outside
+
+
+def _disclosure_requests() -> Triple:
+    clerk = User.objects.get(username="finance_clerk")
+    today = timezone.localdate()
+    inside, branch, outside = (DisclosureRequest.objects.create(
+        organization=unit, applicant="申请人", content="申请公开", received_on=today,
+        due_on=today + timedelta(days=28), created_by=clerk) for unit in _units())
+    return inside, branch, outside
+
+
+OPENNESS_NOTE = ("范围内、本支部、范围外各为县财政局、`member` 所在支部、县教育局的{what}；"
+                 "拟稿、公开、答复由本单位党务干事或书记办理，审批与撤回只属于本单位书记，"
+                 "审核人与审批人不能是拟稿人。")
 ASSESSMENT_NOTE = ("考核的写操作只属于考核管理员（`assessor`，不在本表的十个账号中）"
                    "与审定的县领导；范围内、本支部、范围外各为县财政局、`member` 所在支部、"
                    "县教育局的{what}。")
@@ -442,6 +492,19 @@ RESOURCES: dict[str, Resource] = {
         orgs_scope.TestOrganizationsMatrix.sees, query=_compliance_query,
         note="以查询参数 `organization` 指定组织：范围内与本支部均为 `member` 所在支部，"
              "范围外为县教育局的支部。"),
+    "disclosure-catalogue": Resource("公开目录", _catalogue, BODY_SEES,
+                                     note=OPENNESS_NOTE.format(what="公开目录事项")),
+    "disclosure-feedback": Resource("群众留言", _feedback, BODY_SEES,
+                                    note=OPENNESS_NOTE.format(what="公开事项下的群众留言")),
+    "disclosure-requests": Resource("依申请公开", _disclosure_requests, BODY_SEES,
+                                    note=OPENNESS_NOTE.format(what="依申请公开登记")),
+    "disclosures": Resource("公开事项", _disclosures, BODY_SEES,
+                            note=OPENNESS_NOTE.format(what="拟稿状态的党内公开事项")),
+    "public/disclosures": Resource(
+        "公开网站", _public_disclosures, {**EVERYONE, ANONYMOUS: set(WHERE)},
+        note="公开网站（/gongkai/）的接口，无需登录：只读出已公开且向社会公开的事项；"
+             "三个对象都是已向社会公开的事项，所以人人可见。拟稿、党内、已撤回的事项一律 404"
+             "（tests/openness/test_portal.py）。留言按来源地址限流。"),
     "dashboard": Resource(
         "领导驾驶舱",
         note="本人查看范围内的驾驶舱数字，只读；"
@@ -601,7 +664,7 @@ def _bodies(today: date) -> dict[tuple[str, str], Body]:
 # --- endpoints --------------------------------------------------------------------------------
 
 # API prefixes grouping several resources (/api/v1/assessment/schemes/ …): each is its own.
-NAMESPACES = {"assessment"}
+NAMESPACES = {"assessment", "public"}
 
 
 @dataclass(frozen=True, order=True)
@@ -781,8 +844,8 @@ INTRO = f"""\
 >
 > `tests/access/test_authorization_doc.py` 在 SQLite 与 PostgreSQL 上各生成一次并与本文件比对，
 > 不一致即失败；同时检查：任何角色都拿不到其查看范围以外的对象，三员（系统管理员、安全管理员、
-> 审计管理员）拿不到业务数据，未登录只能访问签发令牌接口，URL 配置中的每个接口都在表中，
-> 没有接口出现 5xx。
+> 审计管理员）拿不到业务数据，未登录只能访问签发令牌接口与公开网站接口，
+> URL 配置中的每个接口都在表中，没有接口出现 5xx。
 
 本表对 `/api/v1/` 下的**每一个接口**（含 issue/acknowledge/verify/progress/evidence 等动作、
 document.docx / tasks.xlsx 等文件、/me/、/auth/token/、/compliance/orglife/ 等非对象接口），

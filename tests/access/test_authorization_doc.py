@@ -30,6 +30,9 @@ pytestmark = pytest.mark.django_db
 # Resources that are the administrators' own work, not business data.
 ADMIN_RESOURCES = {"users", "grants", "audit-events", "me", "auth", "lockouts",
                    "terms", "agenda-tags"}  # the county's configurable lists: settings
+# What anyone may read and post without signing in: the openness portal's API (what is
+# published to society, and feedback on it); every other endpoint answers 401.
+PUBLIC_RESOURCES = {"public/disclosures"}
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +60,7 @@ def test_no_role_reaches_an_object_outside_its_scope(matrix: Matrix) -> None:
 
 def test_the_three_administrators_get_no_business_data(matrix: Matrix) -> None:
     reached = [f"{endpoint} {username}" for endpoint, cells in matrix.rows
-               if endpoint.resource not in ADMIN_RESOURCES
+               if endpoint.resource not in ADMIN_RESOURCES | PUBLIC_RESOURCES
                and len(cells["admin"]) == len(WHERE)
                for username in ADMINS if OK in cells[username]]
     assert not reached
@@ -78,7 +81,12 @@ def test_no_endpoint_answers_a_server_error(matrix: Matrix) -> None:
     assert not errors
 
 
-def test_only_the_token_endpoint_answers_an_anonymous_client(matrix: Matrix) -> None:
+def test_only_the_token_and_portal_endpoints_answer_an_anonymous_client(matrix: Matrix
+                                                                        ) -> None:
     public = [str(endpoint) for endpoint, cells in matrix.rows
-              if set(cells[ANONYMOUS]) != {"401"}]
+              if set(cells[ANONYMOUS]) != {"401"} and endpoint.resource not in PUBLIC_RESOURCES]
     assert public == ["POST /api/v1/auth/token/"]
+    portal = {str(endpoint) for endpoint, _ in matrix.rows
+              if endpoint.resource in PUBLIC_RESOURCES}
+    assert portal == {"GET /api/v1/public/disclosures/", "GET /api/v1/public/disclosures/{pk}/",
+                      "POST /api/v1/public/disclosures/{pk}/feedback/"}

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 DESK = ["工作台"]
 BUSINESS = ["工作台", "主体责任", "督查督办", "监督整改", "组织生活", "党建考核", "党员发展",
-            "基础数据"]
+            "党务政务公开", "基础数据"]
 SECTIONS_BY_USER = {
     "admin": [*DESK, "系统管理"],  # the county's configurable lists (议题标签, 问题台账选项)
     "secadmin": [*DESK, "系统管理"],
@@ -28,8 +28,8 @@ SECTIONS_BY_USER = {
     **{name: [*BUSINESS[:-1], "村集体经济", "基础数据"]
        for name in ["county_head", "vice_head", "inspector", "assessor"]},
     **{name: BUSINESS for name in ["finance_secretary", "finance_clerk", "edu_clerk"]},
-    # a plain member is not scored and keeps no assessment (考核) section
-    "member": [s for s in BUSINESS if s != "党建考核"],
+    # a plain member is not scored and keeps no assessment (考核) section, nor his unit's 公开
+    "member": [s for s in BUSINESS if s not in ("党建考核", "党务政务公开")],
 }
 
 

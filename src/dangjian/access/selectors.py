@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
 
-from .models import User
+from .models import RoleGrant, User
 from .scoping import scope_for
 
 
@@ -25,11 +25,19 @@ def scope_summary(user: Any) -> dict[str, Any]:
 
 
 def users_covering(organization: Organization, roles: set[str]) -> QuerySet[User]:
-    """Active users holding one of ``roles`` on ``organization`` or an organisation above it."""
+    """The active users answering for ``organization`` in one of ``roles``: those whose grant
+    sits on the nearest organisation, itself or above, that has such a grant. A unit's own
+    clerk and secretary are reminded of its work; a clerk granted higher up (a township's for
+    its villages, the county's 组织部 clerk) only where the unit has none of its own."""
+    grants = RoleGrant.objects.filter(
+        role__in=roles, user__is_active=True,
+        organization__path__in=organization.ancestor_paths())
+    nearest = grants.order_by("-organization__depth").values_list(
+        "organization__depth", flat=True).first()
+    if nearest is None:
+        return User.objects.none()
     return User.objects.filter(
-        is_active=True, grants__role__in=roles,
-        grants__organization__path__in=organization.ancestor_paths(),
-    ).distinct()
+        is_active=True, grants__in=grants.filter(organization__depth=nearest)).distinct()
 
 
 def user_of(person: Person | None) -> User | None:

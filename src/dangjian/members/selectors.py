@@ -1,6 +1,7 @@
 """Reads for the members pages and API, always through access.scoping."""
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -11,7 +12,7 @@ from dangjian.core.citations import Rule
 from dangjian.people.models import PartyStatus, Person
 
 from . import rules
-from .models import Candidate, StudyKind, StudyRecord, Visit
+from .models import Candidate, Step, StudyKind, StudyRecord, Visit
 
 MEMBER_STATUSES = (PartyStatus.FULL_MEMBER, PartyStatus.PROBATIONARY)
 
@@ -85,3 +86,16 @@ def study_summary(user: Any, year: int) -> StudySummary:
     return StudySummary(year, members, groups,
                         rules.member_study_hours(target),
                         rules.group_study_sessions(local.group_study_sessions_per_year))
+
+
+def publicity_facts(*, organization_path: str, since: date) -> list[dict[str, Any]]:
+    """发展党员 steps with a publicity start on or after ``since`` in the subtree of
+    ``organization_path``: what ``openness`` drafts a 公示 from (``core.crossings``
+    "members.publicity_facts"). The caller has checked the organisation is its user's."""
+    steps = Step.objects.filter(publicity_from__gte=since,
+                                candidate__organization__path__startswith=organization_path
+                                ).select_related("candidate__person", "candidate__organization")
+    return [{"source": f"members.step:{step.pk}", "organization": step.candidate.organization,
+             "name": step.candidate.person.name, "step": step.name,
+             "publicity_from": step.publicity_from} for step in steps.order_by("publicity_from",
+                                                                               "id")]

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "dangjian.oversight",
     "dangjian.orglife",
     "dangjian.members",
+    "dangjian.openness",
     "dangjian.villages",
     # above the domain apps: the assessment reads them, the cockpit reads all
     "dangjian.assessment",

@@ -4,7 +4,7 @@ The organisations, persons and meetings come from ``generator``; this package ad
 county records in a year: 责任清单 with fulfilments (``duties``), a 工作要点 and its supervised
 tasks with progress reports (``tasks``), findings, 提示单, measures, 举一反三, 屡查屡犯 and
 问责 (``oversight``), development records, study and visits (``members``), 谈心谈话 and
-the 党组's 民主生活会 (``lifemeetings``).
+the 党组's 民主生活会 (``lifemeetings``), and 党务政务公开 (``openness``).
 
 Every date is placed relative to ``today`` and every choice comes from the seed. Rows are bulk
 inserted, but each one is in the state the services would have left it in (a red task is
@@ -19,7 +19,7 @@ from datetime import date
 from dangjian.audit.services import record
 from dangjian.orgs.models import Organization
 
-from . import duties, lifemeetings, members, orglife, oversight, tasks
+from . import duties, lifemeetings, members, openness, orglife, oversight, tasks
 from .cast import Cast
 
 
@@ -34,6 +34,7 @@ def generate_records(root: Organization, *, today: date, seed: int) -> dict[str,
     counts.update(members.generate(cast, rng))
     counts.update(orglife.generate(cast, rng))
     counts.update(lifemeetings.generate(cast, rng))
+    counts.update(openness.generate(cast, rng))
     record(actor=None, action="demo.records", after=counts)
     return counts
 

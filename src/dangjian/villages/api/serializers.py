@@ -68,11 +68,11 @@ class IncomeUpdateSerializer(serializers.Serializer):
     amounts = AmountsField()
 
 
-class VersionSerializer(serializers.Serializer):
+class IncomeVersionSerializer(serializers.Serializer):
     version = serializers.IntegerField(min_value=1, required=False)
 
 
-class VerifySerializer(VersionSerializer):
+class IncomeVerifySerializer(IncomeVersionSerializer):
     decision = serializers.ChoiceField([("accept", "通过"), ("return", "退回")])
     comment = serializers.CharField(required=False, allow_blank=True, max_length=2000)
 

@@ -61,27 +61,27 @@ class IncomeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedView
                                        **values)
         return self._answer(income)
 
-    @extend_schema(request=s.VersionSerializer, responses=s.IncomeSerializer)
+    @extend_schema(request=s.IncomeVersionSerializer, responses=s.IncomeSerializer)
     @action(detail=True, methods=["post"])
     def submit(self, request: Request, pk: str | None = None) -> Response:
-        values = self.validated(s.VersionSerializer)
+        values = self.validated(s.IncomeVersionSerializer)
         income = incomes.income_submit(actor=actor_of(request), income=self.get_object(),
                                        **values)
         return self._answer(income)
 
-    @extend_schema(request=s.VerifySerializer, responses=s.IncomeSerializer)
+    @extend_schema(request=s.IncomeVerifySerializer, responses=s.IncomeSerializer)
     @action(detail=True, methods=["post"])
     def verify(self, request: Request, pk: str | None = None) -> Response:
         """乡镇审核: ``decision`` accept or return (a return needs ``comment``)."""
         income = self.get_object()
-        values = self.validated(s.VerifySerializer)
+        values = self.validated(s.IncomeVerifySerializer)
         income = incomes.income_verify(actor=actor_of(request), income=income, **values)
         return self._answer(income)
 
-    @extend_schema(request=s.VersionSerializer, responses=s.IncomeSerializer)
+    @extend_schema(request=s.IncomeVersionSerializer, responses=s.IncomeSerializer)
     @action(detail=True, methods=["post"])
     def confirm(self, request: Request, pk: str | None = None) -> Response:
-        values = self.validated(s.VersionSerializer)
+        values = self.validated(s.IncomeVersionSerializer)
         income = incomes.income_confirm(actor=actor_of(request), income=self.get_object(),
                                         **values)
         return self._answer(income)

@@ -1,0 +1,179 @@
+from typing import Any
+
+from rest_framework import serializers
+
+from dangjian.core.files.serializers import StoredFileSerializer
+from dangjian.core.inputs import DateField
+from dangjian.core.scoped_ids import ScopedId
+from dangjian.orgs.models import Organization
+from dangjian.people.models import Person
+
+from ..models import (
+    Audience,
+    Cadence,
+    CatalogueItem,
+    Channel,
+    Decision,
+    Disclosure,
+    DisclosureAttachment,
+    DisclosureRequest,
+    Domain,
+    Feedback,
+)
+from ..services.requests import is_overdue
+
+
+class CatalogueItemSerializer(serializers.ModelSerializer):
+    organization_name = serializers.CharField(source="organization.name", read_only=True)
+    responsible_name = serializers.CharField(source="responsible.name", read_only=True,
+                                             default=None)
+
+    class Meta:
+        model = CatalogueItem
+        fields = ["id", "organization", "organization_name", "year", "domain", "content",
+                  "audience", "cadence", "working_days", "channel", "basis", "responsible",
+                  "responsible_name", "created_at"]
+        read_only_fields = fields
+
+
+class CatalogueItemInSerializer(serializers.Serializer):
+    organization = ScopedId(Organization)
+    year = serializers.IntegerField(min_value=2000, max_value=2100)
+    domain = serializers.ChoiceField(choices=Domain.choices)
+    content = serializers.CharField(max_length=200)
+    audience = serializers.ChoiceField(choices=Audience.choices)
+    cadence = serializers.ChoiceField(choices=Cadence.choices)
+    working_days = serializers.IntegerField(min_value=1, max_value=60, required=False,
+                                            allow_null=True)
+    channel = serializers.ChoiceField(choices=Channel.choices)
+    basis = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    responsible = ScopedId(Person, required=False, allow_null=True)
+
+
+class AttachmentSerializer(StoredFileSerializer):
+    class Meta(StoredFileSerializer.Meta):
+        model = DisclosureAttachment
+
+
+class DisclosureSerializer(serializers.ModelSerializer):
+    organization_name = serializers.CharField(source="organization.name", read_only=True)
+    status_display = serializers.CharField(source="get_status_display", read_only=True)
+    attachments = AttachmentSerializer(many=True, read_only=True)
+    on_time = serializers.BooleanField(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Disclosure
+        fields = ["id", "organization", "organization_name", "item", "domain", "title", "body",
+                  "audience", "channel", "matter_on", "due_on", "due_provisional", "status",
+                  "status_display", "drafted_by", "reviewed_by", "review_note", "approved_by",
+                  "published_on", "on_time", "url", "withdrawn_reason", "withdrawn_on",
+                  "attachments", "source", "created_at"]
+        read_only_fields = fields
+
+
+class DisclosureInSerializer(serializers.Serializer):
+    organization = ScopedId(Organization)
+    item = ScopedId(CatalogueItem, required=False, allow_null=True)
+    title = serializers.CharField(max_length=200)
+    body = serializers.CharField(max_length=20000)
+    matter_on = DateField()
+    domain = serializers.ChoiceField(choices=Domain.choices, required=False)
+    audience = serializers.ChoiceField(choices=Audience.choices, required=False)
+    channel = serializers.ChoiceField(choices=Channel.choices, required=False)
+
+
+class PrepareSerializer(serializers.Serializer):
+    organization = ScopedId(Organization)
+
+
+class DecisionSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=[("accept", "通过"), ("return", "退回")])
+    comment = serializers.CharField(max_length=1000, required=False, allow_blank=True,
+                                    default="")
+
+
+class PublishSerializer(serializers.Serializer):
+    published_on = DateField(required=False)
+    url = serializers.URLField(required=False, allow_blank=True, default="")
+
+
+class ReasonSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=1000)
+
+
+class UploadSerializer(serializers.Serializer):
+    file = serializers.FileField()
+
+
+class FeedbackSerializer(serializers.ModelSerializer):
+    """The unit's view of a message: the contact masked, never decrypted here."""
+
+    class Meta:
+        model = Feedback
+        fields = ["id", "disclosure", "text", "contact_masked", "created_at", "answer_due",
+                  "answer", "answered_on"]
+        read_only_fields = fields
+
+
+class AnswerSerializer(serializers.Serializer):
+    answer = serializers.CharField(max_length=2000)
+
+
+class DisclosureRequestSerializer(serializers.ModelSerializer):
+    overdue = serializers.SerializerMethodField()
+
+    class Meta:
+        model = DisclosureRequest
+        fields = ["id", "organization", "applicant", "content", "received_on", "due_on",
+                  "extended_days", "extension_reason", "decision", "decided_on", "overdue",
+                  "created_at"]
+        read_only_fields = fields
+
+    def get_overdue(self, obj: DisclosureRequest) -> bool:
+        return is_overdue(obj)
+
+
+class DisclosureRequestInSerializer(serializers.Serializer):
+    organization = ScopedId(Organization)
+    applicant = serializers.CharField(max_length=100)
+    content = serializers.CharField(max_length=5000)
+    received_on = DateField()
+
+
+class ExtendSerializer(serializers.Serializer):
+    days = serializers.IntegerField(min_value=1, max_value=20)
+    reason = serializers.CharField(max_length=1000)
+
+
+class DecideSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=Decision.choices)
+    decided_on = DateField(required=False)
+
+
+# --- public (no sign-in) ------------------------------------------------------------------
+
+class PublicDisclosureSerializer(serializers.ModelSerializer):
+    """What the portal shows: the disclosure itself, nothing about who drafted or approved it."""
+
+    organization_name = serializers.CharField(source="organization.name", read_only=True)
+
+    class Meta:
+        model = Disclosure
+        fields = ["id", "organization", "organization_name", "domain", "title", "body",
+                  "channel", "published_on", "url"]
+        read_only_fields = fields
+
+
+class PublicFeedbackInSerializer(serializers.Serializer):
+    text = serializers.CharField(max_length=1000)
+    contact = serializers.CharField(max_length=30, required=False, allow_blank=True, default="")
+
+
+class PublicFeedbackOutSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    answer_due = serializers.DateField()
+    contact_masked = serializers.CharField()
+
+    def to_representation(self, instance: Any) -> Any:
+        return {"id": instance.pk, "answer_due": str(instance.answer_due),
+                "contact_masked": instance.contact_masked}

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import portal
+
+app_name = "gongkai"
+urlpatterns = [
+    path("", portal.portal_list, name="list"),
+    path("<int:pk>/", portal.portal_detail, name="detail"),
+]
