@@ -57,7 +57,14 @@ from dangjian.oversight.services.measures import measure_add_evidence
 from dangjian.people.models import Link
 from dangjian.tasks.matching import charged_leader
 from dangjian.tasks.services.progress import task_report_progress
-from dangjian.villages.models import Income, Village
+from dangjian.villages.models import (
+    CampaignEntry,
+    CampaignStep,
+    CreationCampaign,
+    EntryStage,
+    Income,
+    Village,
+)
 from dangjian.villages.models import Target as VillageTarget
 from tests.access import test_matrix as orgs_scope
 from tests.access.matrix import BRANCH, INSIDE, MEMBERS_BRANCH, OUTSIDE, SEES, WHERE, ScopeMatrix
@@ -424,6 +431,31 @@ def _links() -> Triple:
     return inside, branch, outside
 
 
+def _campaigns_of_villages() -> Triple:
+    county = Organization.objects.get(name="中共示范县委员会")
+    made = []
+    for village in _village_triple():
+        campaign = CreationCampaign.objects.create(
+            name=f"{village.name}森林管护区创建", kind="森林管护区", year=2026,
+            dimensions=["管护"], organiser=county)
+        campaign.participants.set([village])
+        made.append(campaign)
+    return made[0], made[1], made[2]
+
+
+def _campaign_entries() -> Triple:
+    clerk = User.objects.get(username="village_clerk")
+    made = []
+    for campaign in _campaigns_of_villages():
+        entry = CampaignEntry.objects.create(campaign=campaign, dimension="管护",
+                                             organization=campaign.participants.get(),
+                                             stage=EntryStage.SELF_EVALUATED)
+        CampaignStep.objects.create(entry=entry, stage=EntryStage.SELF_EVALUATED, actor=clerk,
+                                    on=date(2026, 1, 5))
+        made.append(entry)
+    return made[0], made[1], made[2]
+
+
 # 包联 reads: county-wide roles see every village; vice_head the village of his current 包联
 # link only; the departments' clerks, the member and the 三员 none.
 LINKED_SEES = {**_only("county_head", "inspector"), "vice_head": {INSIDE}}
@@ -547,6 +579,14 @@ RESOURCES: dict[str, Resource] = {
         "村集体经济目标", _village_targets, _only("county_head", "inspector"),
         note="目标属于全县（县委）：范围内、本支部为前两年的目标，范围外为今年新设的目标；"
              "设置只属于县级党务干事或书记（`county_clerk`）。"),
+    "campaigns": Resource(
+        "创建活动", _campaigns_of_villages, LINKED_SEES,
+        note="范围内、本支部、范围外各为只有一个参与村的创建活动，参与村依次为 `vice_head` "
+             "包联的村和另两个村；活动由参与村所在的范围看到。发起只属于县级党务干事或书记。"),
+    "campaign-entries": Resource(
+        "创建申报", _campaign_entries, LINKED_SEES,
+        note="范围内、本支部、范围外各为三个村已自评的申报；申报、自评属于村和乡镇，"
+             "初验属于乡镇，验收、命名属于县级（同一人不连续办理两个环节）。"),
     "links": Resource(
         "包联关系", _links, LINKED_SEES,
         note="范围内为 `vice_head` 当前的包联关系；本支部、范围外为他已结束的两条包联"
@@ -617,6 +657,7 @@ def _bodies(today: date) -> dict[tuple[str, str], Body]:
         ("PATCH", "/api/v1/village-incomes/{pk}/"): lambda obj: {
             "version": _fresh(obj).version, "amounts": {}},
         ("POST", "/api/v1/links/{pk}/end/"): lambda obj: {"end_on": day},
+        ("POST", "/api/v1/campaign-entries/{pk}/advance/"): lambda obj: {"decision": "pass"},
     }
 
 

@@ -121,6 +121,9 @@ PAGES: dict[str, str] = {
     "POST /api/v1/village-targets/": "villages:target",
     "POST /api/v1/links/": "villages:link-new",
     "POST /api/v1/links/{id}/end/": "villages:link-end",
+    "POST /api/v1/campaigns/": "villages:campaign-new",
+    "POST /api/v1/campaign-entries/": "villages:campaign-entry-new",
+    "POST /api/v1/campaign-entries/{id}/advance/": "villages:campaign-entry-advance",
     # orgs, people (基础数据), notifications, sign-in
     "POST /api/v1/organizations/": "orgs:organization-new",
     "PATCH /api/v1/organizations/{id}/": "orgs:organization-edit",

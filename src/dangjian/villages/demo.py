@@ -1,5 +1,6 @@
 """The demo's 村集体经济: every village's profile, two closed years of income (a few 空壳村, a few
-declines), a target for each year, and 2–3 包联 villages for each vice head. Deterministic:
+declines), a target for each year, 2–3 包联 villages for each vice head, and a 五面红旗
+campaign for the first township's villages. Deterministic:
 same seed and same ``today``, same figures; the years are the two before ``today``'s."""
 
 import random
@@ -11,7 +12,17 @@ from django.db.models import QuerySet
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import Link, Person
 
-from .models import CATEGORY_FIELDS, Income, IncomeStatus, Target, Village, VillageKind
+from .models import (
+    CATEGORY_FIELDS,
+    FIVE_BANNER_DIMENSIONS,
+    CampaignKind,
+    CreationCampaign,
+    Income,
+    IncomeStatus,
+    Target,
+    Village,
+    VillageKind,
+)
 from .rules import accounting_system
 
 CENT = Decimal("0.01")
@@ -85,4 +96,10 @@ def generate_villages(county: Organization, vice_heads: list[Person], *, today: 
                 links.append(Link(leader=leader, organization=villages[index],
                                   start_on=start_on))
     Link.objects.bulk_create(links)
+    # One light 创建 campaign, open for the first township's villages to declare.
+    campaign = CreationCampaign.objects.create(
+        name="五面红旗村创建", kind=CampaignKind.FIVE_BANNERS, year=today.year,
+        dimensions=list(FIVE_BANNER_DIMENSIONS), organiser=county,
+        basis="县委关于开展“五面红旗”村创建活动的通知")
+    campaign.participants.set([v for v in villages if v.path.startswith(first_township)])
     return {"villages": len(profiles), "incomes": len(incomes), "links": len(links)}

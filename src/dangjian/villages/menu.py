@@ -19,5 +19,6 @@ register(MenuSection("villages", "村集体经济", order=65, items=(
     MenuItem("乡镇审核", "villages:income_list", sees_villages,
              query=(("status", "村已报"),)),
     MenuItem("包联关系", "villages:link_list", sees_villages),
+    MenuItem("创建活动", "villages:campaign_list", sees_villages),
     MenuItem("我的包联村", "villages:my-links", has_role(Role.COUNTY_LEADER, Role.VICE_HEAD)),
 )))

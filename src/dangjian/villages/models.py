@@ -153,3 +153,97 @@ class Target(Recorded):
 
     def __str__(self) -> str:
         return f"{self.organization} {self.year}年村集体经济目标"
+
+
+# --- 创建 campaigns ---------------------------------------------------------------------------
+
+class CampaignKind(models.TextChoices):
+    FIVE_BANNERS = "五面红旗", "五面红旗"
+    FOREST = "森林管护区", "森林管护区"
+    OTHER = "其他", "其他"
+
+
+FIVE_BANNER_DIMENSIONS = ("脱贫攻坚", "产业发展", "基层党建", "维护稳定", "美丽乡村")
+
+
+class CreationCampaign(Recorded):
+    """创建: a county campaign (五面红旗, 森林管护区, …) that villages take part in, per dimension.
+
+    The 2024 减负规定 restrains 创建示范 activities: campaigns are kept few and light, an entry
+    carries a short comment per step and optional evidence, and nothing here is scored on 留痕.
+    """
+
+    name = models.CharField("名称", max_length=100)
+    kind = models.CharField("类型", max_length=10, choices=CampaignKind.choices)
+    year = models.PositiveSmallIntegerField("年度")
+    dimensions = models.JSONField("创建内容", default=list)
+    organiser = models.ForeignKey(Organization, verbose_name="组织单位", on_delete=models.PROTECT,
+                                  related_name="organised_campaigns")
+    participants = models.ManyToManyField(Organization, verbose_name="参与村（社区）",
+                                          related_name="creation_campaigns")
+    basis = models.TextField("依据", blank=True)
+
+    # Seen by the organiser's side and by every participating village's (the county sees all).
+    scope_fields = ScopeFields(path="participants__path", organization="participants")
+
+    class Meta:
+        verbose_name = "创建活动"
+        verbose_name_plural = "创建活动"
+        ordering = ["-year", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.year}年{self.name}"
+
+
+class EntryStage(models.TextChoices):
+    DECLARED = "申报", "申报"
+    SELF_EVALUATED = "自评", "自评"
+    TOWNSHIP_CHECKED = "乡镇初验", "乡镇初验"
+    COUNTY_ACCEPTED = "县验收", "县验收"
+    NAMED = "命名", "命名"
+    FAILED = "未通过", "未通过"
+
+
+class CampaignEntry(Recorded):
+    """One village × one dimension of a campaign:
+    申报 → 自评 → 乡镇初验 → 县验收 → 命名 | 未通过."""
+
+    campaign = models.ForeignKey(CreationCampaign, verbose_name="创建活动",
+                                 on_delete=models.PROTECT, related_name="entries")
+    organization = models.ForeignKey(Organization, verbose_name="村/社区",
+                                     on_delete=models.PROTECT, related_name="campaign_entries")
+    dimension = models.CharField("创建内容", max_length=20)
+    stage = models.CharField("环节", max_length=10, choices=EntryStage.choices,
+                             default=EntryStage.DECLARED)
+
+    scope_fields = ScopeFields(path="organization__path", organization="organization")
+
+    class Meta:
+        verbose_name = "创建申报"
+        verbose_name_plural = "创建申报"
+        ordering = ["campaign", "organization__path", "dimension"]
+        constraints = [models.UniqueConstraint(fields=["campaign", "organization", "dimension"],
+                                               name="campaign_entry_once")]
+
+    def __str__(self) -> str:
+        return f"{self.organization}·{self.dimension}"
+
+
+class CampaignStep(models.Model):
+    """One step of an entry: who passed (or failed: ``passed`` false) it, when, and why."""
+
+    entry = models.ForeignKey(CampaignEntry, on_delete=models.CASCADE, related_name="steps")
+    stage = models.CharField("环节", max_length=10, choices=EntryStage.choices)
+    passed = models.BooleanField("通过", default=True)
+    on = models.DateField("日期")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="经办人",
+                              on_delete=models.PROTECT, related_name="+")
+    comment = models.TextField("意见", blank=True)
+
+    class Meta:
+        verbose_name = "创建环节"
+        verbose_name_plural = "创建环节"
+        ordering = ["entry", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.stage}{'' if self.passed else '（未通过）'}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import pages
+from . import campaign_pages, pages
 
 app_name = "villages"
 urlpatterns = [
@@ -18,4 +18,10 @@ urlpatterns = [
     path("links/new/", pages.link_new, name="link-new"),
     path("links/<int:pk>/end/", pages.link_end, name="link-end"),
     path("mine/", pages.my_links, name="my-links"),
+    path("campaigns/", campaign_pages.campaign_list, name="campaign_list"),
+    path("campaigns/new/", campaign_pages.campaign_new, name="campaign-new"),
+    path("campaigns/<int:pk>/", campaign_pages.campaign_detail, name="campaign_detail"),
+    path("campaigns/<int:pk>/declare/", campaign_pages.entry_new, name="campaign-entry-new"),
+    path("campaign-entries/<int:pk>/advance/", campaign_pages.entry_advance,
+         name="campaign-entry-advance"),
 ]

@@ -47,6 +47,15 @@ def county_over(user: Any, organization: Organization) -> bool:
                for org in grants)
 
 
+def village_side(user: Any, village: Organization) -> bool:
+    """A clerk or secretary of the village or of its township (never the county's): who
+    declares and self-evaluates a 创建 entry."""
+    township = township_of(village)
+    return any(village.path.startswith(org.path)
+               and (township is None or org.path.startswith(township.path))
+               for org in _entering_grants(user))
+
+
 ACTIONS = {
     # obj: the village Organization
     "enter": Rule(may_enter_data, "仅本村（社区）或上级的党务干事、书记可以填报村集体经济"),
@@ -54,6 +63,9 @@ ACTIONS = {
     "confirm": Rule(county_over, "仅县级的党务干事或书记可以核定村集体经济收入"),
     # obj: the county (targets) or the township or village linked (包联)
     "configure": Rule(county_over, "仅县级的党务干事或书记可以设置目标和包联关系"),
+    "declare": Rule(village_side, "仅本村（社区）或所属乡镇的党务干事、书记可以申报和自评创建"),
+    # 创建: the county launches a campaign (obj: the county), accepts and names (obj: village)
+    "campaign": Rule(county_over, "仅县级的党务干事或书记可以发起、验收和命名创建"),
 }
 
 register("villages", ACTIONS)
