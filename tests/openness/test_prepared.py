@@ -2,7 +2,7 @@
 read from members through core.crossings; once per step, for the unit's own records only."""
 
 from collections.abc import Callable
-from datetime import date
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -13,18 +13,22 @@ from dangjian.members.models import Candidate, Step
 from dangjian.openness.models import Disclosure
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Person
+from tests.conftest import fixed_today
 
 pytestmark = pytest.mark.django_db
 PREPARE = "/api/v1/disclosures/prepare/"
+TODAY = fixed_today()
 
 
 def _step_in(unit_branch: Any, clerk: User) -> Step:
     person = Person.objects.filter(organization=unit_branch).order_by("pk").first()
     assert person is not None
     candidate = Candidate.objects.create(person=person, organization=unit_branch,
-                                         applied_on=date(2025, 3, 1), created_by=clerk)
-    return Step.objects.create(candidate=candidate, number=3, date=date(2026, 11, 25),
-                               publicity_from=date(2026, 11, 20), recorded_by=clerk)
+                                         applied_on=TODAY - timedelta(days=640),
+                                         created_by=clerk)
+    # a publicity of last week, on whatever day the run treats as today
+    return Step.objects.create(candidate=candidate, number=3, date=TODAY - timedelta(days=8),
+                               publicity_from=TODAY - timedelta(days=13), recorded_by=clerk)
 
 
 def test_a_publicity_draft_is_made_once_and_only_for_the_units_own_records(

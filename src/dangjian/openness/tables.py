@@ -8,7 +8,7 @@ from django.utils.safestring import SafeString
 
 from dangjian.core.lists import RegisterTable
 
-from .models import CatalogueItem, Disclosure, DisclosureRequest, Feedback
+from .models import CatalogueItem, Disclosure, DisclosureRequest, DisclosureStatus, Feedback
 from .services.requests import is_overdue
 
 
@@ -21,7 +21,7 @@ def _red(overdue: bool) -> SafeString | str:
 
 
 def _late(record: Disclosure) -> bool:
-    return (record.published_on is None and record.status != "已撤回"
+    return (record.published_on is None and record.status != DisclosureStatus.WITHDRAWN
             and record.due_on < timezone.localdate())
 
 

@@ -172,7 +172,7 @@ class PublicFeedbackInSerializer(serializers.Serializer):
 
 class PublicFeedbackOutSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    answer_due = serializers.DateField()
+    answer_due = DateField()
     contact_masked = serializers.CharField()
 
     def to_representation(self, instance: Any) -> Any:
