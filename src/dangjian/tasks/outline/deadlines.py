@@ -7,6 +7,7 @@ words (按期, 及时) match nothing. Years inside 《…》 are titles, not dea
 
 import re
 
+from .numerals import numeral_value
 from .spans import mask
 
 YEAR = r"\d{4}年"
@@ -40,14 +41,14 @@ def calendar_end(end: str, year: int) -> DateKey | None:
     explicit_year, month, day, part = parts.groups() if parts else (None, None, None, None)
     if explicit_year is None and month is None and not re.search(r"年|季度", end):
         return None  # "15个工作日内", "汛期": a limit, not a calendar date
-    resolved_year = int(explicit_year) if explicit_year else year
+    resolved_year = (numeral_value(explicit_year) if explicit_year else None) or year
     quarter = QUARTER.search(end)
     if quarter:
         return (resolved_year, 3 * ("一二三四".index(quarter.group(1)) + 1), 31)
     if "上半年" in end:
         return (resolved_year, 6, 30)
-    last_day = int(day) if day else DAY_OF_PART.get(part or "", 31)
-    return (resolved_year, int(month) if month else 12, last_day)
+    last_day = (numeral_value(day) if day else None) or DAY_OF_PART.get(part or "", 31)
+    return (resolved_year, (numeral_value(month) if month else None) or 12, last_day)
 
 
 def date_key(expression: str, year: int) -> DateKey | None:
@@ -67,7 +68,7 @@ def extract_deadline(text: str) -> str | None:
     keyed: list[tuple[tuple[int, int, int], int, str]] = []
     for order, expression in enumerate(found):
         explicit = re.match(r"(\d{4})年", expression)
-        year = int(explicit.group(1)) if explicit else year
+        year = (numeral_value(explicit.group(1)) if explicit else None) or year
         key = date_key(expression, year)
         if key is not None:
             keyed.append((key, order, expression))

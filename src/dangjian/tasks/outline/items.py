@@ -9,7 +9,8 @@ they are the section's or the document's closing words, not the item's.
 import re
 from dataclasses import dataclass
 
-from .markers import Marker
+from .item import Cut, CutKind
+from .markers import Kind, Marker
 from .noise import Paragraph
 
 # 要 opening a parallel sentence, not 要求/要点/… opening a noun.
@@ -48,6 +49,7 @@ class Leaf:
     path: tuple[str, ...]
     title: str
     text: str
+    reason: Cut = Cut()
 
 
 def title_of(text: str) -> str:
@@ -108,7 +110,8 @@ def strip_yao(text: str) -> str:
     return text[1:].lstrip() if starts_run(text) else text
 
 
-def paragraph_run(path: tuple[str, ...], chunks: list[Chunk], closed: bool) -> list[Leaf] | None:
+def paragraph_run(path: tuple[str, ...], chunks: list[Chunk], closed: bool, label: str = ""
+                  ) -> list[Leaf] | None:
     """Parallel paragraphs each opening with 要, numbered #1, #2, …; None when there is no run."""
     starts = [k for k, chunk in enumerate(chunks) if starts_run(chunk.text)]
     if len(starts) < 2:
@@ -120,11 +123,12 @@ def paragraph_run(path: tuple[str, ...], chunks: list[Chunk], closed: bool) -> l
         if n == len(starts) - 1 and not closed:
             body = trailing_body(body)
         text = join(strip_yao(chunks[first].text), body)
-        leaves.append(Leaf((*path, f"#{n + 1}"), title_of(text), text))
+        leaves.append(Leaf((*path, f"#{n + 1}"), title_of(text), text,
+                           Cut(CutKind.DIRECTIVE, "要", label)))
     return leaves
 
 
-def sentence_run(path: tuple[str, ...], segment: str) -> list[Leaf] | None:
+def sentence_run(path: tuple[str, ...], segment: str, label: str = "") -> list[Leaf] | None:
     """要 sentences run on inside a heading's paragraph, split when there are enough of them."""
     sentences = SENTENCE.findall(segment)[1:]
     starts = [k for k, s in enumerate(sentences) if starts_run(s.strip())]
@@ -134,17 +138,19 @@ def sentence_run(path: tuple[str, ...], segment: str) -> list[Leaf] | None:
     for n, first in enumerate(starts):
         last = starts[n + 1] if n + 1 < len(starts) else len(sentences)
         text = strip_yao("".join(sentences[first:last]).strip())
-        leaves.append(Leaf((*path, f"#{n + 1}"), title_of(text), text))
+        leaves.append(Leaf((*path, f"#{n + 1}"), title_of(text), text,
+                           Cut(CutKind.DIRECTIVE, "要", label)))
     return leaves
 
 
 def leaf_items(
-    path: tuple[str, ...], segment: str, chunks: list[Chunk], sibling_follows: bool, top: bool
+    path: tuple[str, ...], segment: str, chunks: list[Chunk], sibling_follows: bool, top: bool,
+    reason: Cut,
 ) -> list[Leaf]:
     """The item(s) one childless marker yields."""
-    run = paragraph_run(path, chunks, closed=sibling_follows)
+    run = paragraph_run(path, chunks, closed=sibling_follows, label=reason.label)
     if run is None and top:
-        run = sentence_run(path, segment)
+        run = sentence_run(path, segment, reason.label)
     if run is not None:
         return run
     if sibling_follows:
@@ -153,7 +159,7 @@ def leaf_items(
         body = trailing_body(chunks)
     else:
         body = []
-    return [Leaf(path, title_of(segment), join(segment, body))]
+    return [Leaf(path, title_of(segment), join(segment, body), reason)]
 
 
 def is_action(titles: list[str]) -> bool:
@@ -167,6 +173,15 @@ def intro_of(paragraphs: list[Paragraph], marker: Marker) -> str:
     return paragraphs[marker.para - 1].text.strip() if marker.para > 0 else ""
 
 
+def cut_of(paragraphs: list[Paragraph], marker: Marker, labels: list[str]) -> Cut:
+    """Why a marker's item starts here: the marker as written, under the nearest label line."""
+    label = next((name for name in reversed(labels) if name), "")
+    if marker.kind == Kind.LABEL:
+        return Cut(CutKind.LABEL, marker.label)
+    cue = paragraphs[marker.para].text[marker.start : marker.end].strip()
+    return Cut(CutKind.MARKER, cue, label)
+
+
 def build_leaves(paragraphs: list[Paragraph], markers: list[Marker]) -> list[Leaf]:
     if not markers:
         run = paragraph_run((), [Chunk(p.text, p.blank_before) for p in paragraphs], closed=False)
@@ -174,13 +189,15 @@ def build_leaves(paragraphs: list[Paragraph], markers: list[Marker]) -> list[Lea
     leaves: list[Leaf] = []
     path: list[str] = []
     titles: list[str] = []
+    labels: list[str] = []  # per depth: the label line's text, or "" for a marker
     descriptive_depth: int | None = None  # depth of a list that reports rather than assigns
     for index, marker in enumerate(markers):
         following = markers[index + 1] if index + 1 < len(markers) else None
         segment = own_segment(paragraphs, marker, following)
-        del path[marker.depth - 1 :], titles[marker.depth - 1 :]
+        del path[marker.depth - 1 :], titles[marker.depth - 1 :], labels[marker.depth - 1 :]
         path.append(marker.label)
         titles.append(title_of(segment))
+        labels.append(marker.label if marker.kind == Kind.LABEL else "")
         if descriptive_depth is not None and (
             marker.depth < descriptive_depth
             or (marker.depth == descriptive_depth and marker.number == 1)
@@ -194,5 +211,6 @@ def build_leaves(paragraphs: list[Paragraph], markers: list[Marker]) -> list[Lea
             continue
         sibling_follows = following is not None and following.depth == marker.depth
         chunks = tail_chunks(paragraphs, marker, following)
-        leaves.extend(leaf_items(tuple(path), segment, chunks, sibling_follows, marker.depth == 1))
+        leaves.extend(leaf_items(tuple(path), segment, chunks, sibling_follows, marker.depth == 1,
+                                 cut_of(paragraphs, marker, labels[:-1])))
     return leaves

@@ -4,6 +4,11 @@ A document's levels are not fixed: one speech nests 一是 under 第一, a plan 
 1. under 一、. So a marker's depth comes from the order in which marker kinds open inside one
 another (a stack), and a candidate is only accepted when its number starts a list (1) or
 continues the list of its kind; this keeps stray "三是" or "(1)" in prose from breaking the tree.
+
+A short line ending in a colon ("工作目标：", 标签行) directly followed by an item numbered 1 is
+a level of its own, so "工作目标：1、2、保障措施：1、2、" gives four distinct paths. The parser
+sees half-width punctuation as full-width (see ``parser.normalise``), so patterns name only the
+full-width forms where the two used to differ.
 """
 
 import re
@@ -11,7 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from .noise import Paragraph
-from .numerals import CIRCLED, HAN_CLASS, numeral_value
+from .numerals import CIRCLED, HAN_CLASS, ROMAN_CHARS, numeral_value
 
 HAN = f"({HAN_CLASS}{{1,3}})"
 
@@ -25,6 +30,8 @@ class Kind(Enum):
     NUM = "1."
     PAREN_NUM = "（1）"
     CIRCLED = "①"
+    ROMAN = "Ⅰ、"
+    LABEL = "标签行："
 
 
 # Tried in this order at a paragraph's start; the group is the numeral as written.
@@ -37,10 +44,15 @@ PARA_START: list[tuple[Kind, re.Pattern[str]]] = [
     (Kind.PAREN_NUM, re.compile(r"[（(]\s*(\d{1,2})\s*[）)]\s*[、.．]?\s*")),
     (Kind.NUM, re.compile(r"(\d{1,2})\s*(?:[.．](?!\d)|、)\s*")),
     (Kind.CIRCLED, re.compile(rf"([{CIRCLED}])\s*")),
+    (Kind.ROMAN, re.compile(rf"([{ROMAN_CHARS}])\s*[、.．]?\s*|([IVX]{{1,5}})\s*[、.．]\s*")),
 ]
 # Kinds a writer also runs on inside a paragraph ("…。二是…"); 一、 and 1. only head lines.
 INLINE_KINDS = {Kind.ORDINAL, Kind.PAREN_HAN, Kind.SHI, Kind.PAREN_NUM, Kind.CIRCLED}
-INLINE_AFTER = "。！？；：!?;:"
+INLINE_AFTER = "。！？；："
+LABEL_MIN, LABEL_MAX = 2, 16
+LABEL_STOP = re.compile(r"[。！？；，]")
+# Salutations and lead-ins ("同志们：", "具体安排如下：") introduce, they name no level.
+NOT_LABEL = re.compile(r"(?:们|同志|各位|如下|以下|下列|如次)$|^(?:现将|根据|按照|为)")
 
 
 @dataclass(frozen=True)
@@ -86,11 +98,35 @@ def find_candidates(paragraphs: list[Paragraph]) -> list[Marker]:
             if hit is None:
                 continue
             kind, match = hit
-            number = numeral_value(match.group(1))
+            label = next(g for g in match.groups() if g is not None)
+            number = numeral_value(label)
             if number is None:
                 continue
-            found.append(Marker(kind, match.group(1), number, index, pos, match.end()))
-    return found
+            found.append(Marker(kind, label, number, index, pos, match.end()))
+    return with_label_lines(paragraphs, found)
+
+
+def is_label_line(text: str) -> bool:
+    """"工作目标：", "保障措施：": a short colon-ended line that names what follows."""
+    if not text.endswith("：") or match_at(text, 0) is not None:
+        return False
+    body = text[:-1].strip()
+    return (
+        LABEL_MIN <= len(body) <= LABEL_MAX
+        and not LABEL_STOP.search(body)
+        and not NOT_LABEL.search(body)
+    )
+
+
+def with_label_lines(paragraphs: list[Paragraph], found: list[Marker]) -> list[Marker]:
+    """The candidates plus a LABEL marker for each label line whose next line starts a list."""
+    opening = {m.para for m in found if m.at_para_start and m.number == 1}
+    labels: list[Marker] = []
+    for index, paragraph in enumerate(paragraphs):
+        if index + 1 in opening and is_label_line(paragraph.text):
+            body = paragraph.text[:-1].strip()
+            labels.append(Marker(Kind.LABEL, body, len(labels) + 1, index, 0, 0))
+    return sorted([*found, *labels], key=lambda m: m.position)
 
 
 def accept(candidates: list[Marker]) -> list[Marker]:

@@ -1,9 +1,20 @@
-"""Chinese and circled numerals as they appear in outline markers."""
+"""Numerals as they appear in outline markers and dates: the one place a numeral becomes an int.
+
+Every marker and date pattern accepts several scripts — ASCII and full-width digits (and any
+other Unicode decimal digit that ``\\d`` matches), circled ①…⑳, Chinese 一…九十九 and Roman
+Ⅰ…Ⅻ / I…XII — so every conversion goes through :func:`numeral_value`, which knows them all and
+answers ``None`` (never an exception) for anything else.
+"""
+
+import unicodedata
 
 HAN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
 HAN_CLASS = "[一二三四五六七八九十]"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+ROMAN_CHARS = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"  # the single-character Roman numerals Ⅰ…Ⅻ
+ROMAN_LETTERS = {"I": 1, "V": 5, "X": 10, "L": 50}
+MAX_ROMAN = 39  # an outline never counts further in Roman numerals
 
 
 def han_to_int(text: str) -> int | None:
@@ -20,10 +31,53 @@ def han_to_int(text: str) -> int | None:
     return tens * 10 + units
 
 
+def roman_to_int(text: str) -> int | None:
+    """Ⅳ → 4, XII → 12 (upper case only, canonical spelling); None otherwise."""
+    if len(text) == 1 and text in ROMAN_CHARS:
+        return ROMAN_CHARS.index(text) + 1
+    if not text or any(c not in ROMAN_LETTERS for c in text):
+        return None
+    total = 0
+    for index, char in enumerate(text):
+        value = ROMAN_LETTERS[char]
+        following = ROMAN_LETTERS[text[index + 1]] if index + 1 < len(text) else 0
+        total += -value if value < following else value
+    return total if 0 < total <= MAX_ROMAN and int_to_roman(total) == text else None
+
+
+def int_to_roman(number: int) -> str:
+    out = ""
+    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+def decimal_value(text: str) -> int | None:
+    """"12", "１２", "١٢": digits of any script that ``\\d`` accepts; None when one is not."""
+    if not text:
+        return None
+    total = 0
+    for char in text:
+        digit = unicodedata.decimal(char, None)
+        if digit is None:
+            return None
+        total = total * 10 + digit
+    return total
+
+
 def numeral_value(label: str) -> int | None:
-    """The value of a marker's numeral, whichever script it is written in."""
-    if label.isdecimal():
-        return int(label)
+    """The value of a marker's or a date's numeral, whichever script it is written in."""
+    label = label.strip()
+    if not label:
+        return None
+    value = decimal_value(label)
+    if value is not None:
+        return value
     if len(label) == 1 and label in CIRCLED:
         return CIRCLED.index(label) + 1
+    value = roman_to_int(label)
+    if value is not None:
+        return value
     return han_to_int(label)

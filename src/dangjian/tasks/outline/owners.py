@@ -21,10 +21,13 @@ NAME = rf"[\u4e00-\u9fff“”（）(){MASK}]{{0,24}}?{SUFFIX}{ALTERNATIVE}"
 DUTY = (
     r"(?:要|必须|应当|应|务必|需要|需|负责|牵头|配合|带头|自觉|切实|作为|是第一责任人|"
     r"是[\u4e00-\u9fff]{0,12}责任人|是责任主体|于|每|结合|按照|对照|统筹|会同|亲自|认真|及时|"
-    r"定期|严格|全面|主动|积极|全年|第一时间|以[^，。；]{0,10}身份)"
+    r"定期|严格|全面|主动|积极|全年|第一时间|以[^，。；]{0,10}身份|"
+    r"对[^，。；]{1,40}?(?:负|承担|履行)[^，。；]{0,4}责任)"
 )
 AFTER_NAME = r"(?:制定|统筹|研究|做好|抓好|开展|建立|落实|推进|组织|对|等|，|。|共同)"
-NAMES = rf"{NAME}(?:、{NAME})*"  # a name holds no 、, so a list splits one way only
+# "组织、宣传部门": bare words sharing the suffix of the name they are listed before.
+SHARED = r"(?:[\u4e00-\u9fff]{1,4}、)*"
+NAMES = rf"{SHARED}{NAME}(?:、{SHARED}{NAME})*"  # a name holds no 、: lists split one way only
 SUBJECT = re.compile(rf"(?P<name>{NAMES}){DUTY}")
 DIRECTED = re.compile(
     rf"(?:督促指导|督促|指导|推动|要求|责成|动员)(?P<name>{NAMES})"
@@ -51,17 +54,34 @@ def is_name(text: str) -> bool:
     return bool(NAME_ONLY.fullmatch(text)) and not NOT_A_NAME.match(text)
 
 
+def listed_names(name: str) -> list[str]:
+    """"甲局、乙局" → two names; "组织、宣传部门" → one, the bare word sharing the suffix."""
+    names: list[str] = []
+    bare: list[str] = []
+    for part in (p for p in name.split("、") if p):
+        if NAME_ONLY.fullmatch(part):
+            names.append("、".join([*bare, part]))
+            bare = []
+        else:
+            bare.append(part)
+    return names + (["、".join(bare)] if bare else [])
+
+
 def split_names(name: str) -> list[str]:
     """"甲局、乙局" and "党组织和在职党员" are two parties each; "县粮食和物资储备中心" is one."""
     names: list[str] = []
-    for listed in (p for p in name.split("、") if p):
+    for listed in listed_names(name):
         parts = [p for p in re.split(r"以及|和|及|与", listed) if p]
         names.extend(parts if len(parts) > 1 and all(map(is_name, parts)) else [listed])
     return names
 
 
 def acceptable(name: str) -> bool:
-    return len(name) >= 2 and "的" not in name and MASK not in name and not NOT_A_NAME.match(name)
+    """A party's name: no verb-led fragment ("应按规定与对方…"), except a bare word listed before
+    a shared suffix ("组织、宣传部门")."""
+    lead = name.split("、", 1)[0]
+    verb_led = NOT_A_NAME.match(name) and (lead == name or NAME_ONLY.fullmatch(lead))
+    return len(name) >= 2 and "的" not in name and MASK not in name and not verb_led
 
 
 def owner_hits(text: str) -> list[tuple[int, str]]:
