@@ -2,11 +2,14 @@
 
 Usage: .venv/bin/python bench/parser/bench_parser.py [--show]
 
-Reads every ``*.txt`` with a ``.labels.json`` beside it in ``bench/parser/corpus/`` and in the
-shared seeds folder (``../shared/seeds`` from the repository root; skipped with a note when
+Reads every ``*.txt`` with a ``.labels.json`` beside it, in three splits reported apart: dev
+(``bench/parser/corpus/``, used to tune the rules), blind (``bench/parser/blind/`` when it
+exists: written and labelled by people who never saw the parser, scored, never tuned on) and
+the seeds (``../shared/seeds`` from the repository root; each split is skipped with a note when
 absent). An item matches when path and title are equal; owners, deadline, targets and text are
-then compared on the matched pairs. Not a test: the figures go into the issue's closing note.
-``--show`` prints every mismatch.
+then compared on the matched pairs. Each split also counts refusals of documents whose labels
+hold at least two items (directives) and items whose path repeats within one answer. Not a
+test: the figures go into the issue's closing note. ``--show`` prints every mismatch.
 """
 
 import argparse
@@ -22,6 +25,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from dangjian.tasks.outline import OutlineError, parse_outline  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
+BLIND = Path(__file__).resolve().parent / "blind"
 SEEDS = ROOT.parent / "shared" / "seeds"
 FIELDS = ("owners", "deadline", "targets", "text")
 
@@ -33,11 +37,15 @@ class Score:
     matched: int = 0
     field_hits: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
     mismatches: list[str] = field(default_factory=list)
+    refused: int = 0  # documents labelled with two items or more that the parser refused
+    duplicate_paths: int = 0  # items whose path an earlier item of the same answer has
 
     def add(self, other: "Score") -> None:
         self.expected += other.expected
         self.found += other.found
         self.matched += other.matched
+        self.refused += other.refused
+        self.duplicate_paths += other.duplicate_paths
         for name in FIELDS:
             self.field_hits[name] += other.field_hits[name]
 
@@ -88,12 +96,18 @@ def score(expected: list[dict[str, Any]], found: list[dict[str, Any]]) -> Score:
 
 def score_file(path: Path) -> Score:
     expected = json.loads(path.with_suffix(".labels.json").read_text(encoding="utf-8"))
+    refused = 0
     try:
         found = [item.as_dict() for item in parse_outline(path.read_text(encoding="utf-8"))]
     except OutlineError as error:
         found = []
+        refused = int(len(expected) >= 2)
         print(f"  {path.name}: {error}")
-    return score(expected, found)
+    result = score(expected, found)
+    paths = [tuple(item["path"]) for item in found]
+    result.refused = refused
+    result.duplicate_paths = len(paths) - len(set(paths))
+    return result
 
 
 def documents(folder: Path) -> list[Path]:
@@ -118,6 +132,8 @@ def report(title: str, paths: list[Path], show: bool) -> Score:
         if show:
             print("\n".join(result.mismatches) or "  (no mismatch)")
     print(row("overall", total))
+    print(f"{len(paths)} documents; refusals of documents with >= 2 directives: {total.refused}; "
+          f"duplicate paths: {total.duplicate_paths}")
     return total
 
 
@@ -126,11 +142,13 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="print every mismatch")
     args = parser.parse_args()
     print("Field columns: share of matched items whose field equals the label exactly.")
-    report("Corpus (how it was made: bench/parser/README.md)", documents(CORPUS), args.show)
-    if SEEDS.is_dir():
-        report("Seeds", documents(SEEDS), args.show)
-    else:
-        print(f"\nSeeds skipped: {SEEDS} not found.")
+    for title, folder in (("Dev split: bench/parser/corpus (tuned on; see README)", CORPUS),
+                          ("Blind split: bench/parser/blind (never tuned on)", BLIND),
+                          ("Seeds: ../shared/seeds", SEEDS)):
+        if folder.is_dir() and documents(folder):
+            report(title, documents(folder), args.show)
+        else:
+            print(f"\n{title}: skipped, {folder.name}/ not found or empty.")
 
 
 if __name__ == "__main__":

@@ -30,6 +30,16 @@ class DocumentSerializer(serializers.Serializer):
     file = serializers.FileField(required=False)
 
 
+class CutReasonSerializer(serializers.Serializer):
+    """Why an item was cut where it was (切分依据)."""
+
+    kind = serializers.ChoiceField(choices=["marker", "label", "directive", "split"])
+    cue = serializers.CharField(allow_blank=True)
+    label = serializers.CharField(allow_blank=True)
+    note = serializers.CharField()
+    needs_review = serializers.BooleanField()
+
+
 class OutlineItemSerializer(serializers.Serializer):
     path = serializers.ListField(child=serializers.CharField())
     title = serializers.CharField()
@@ -37,6 +47,7 @@ class OutlineItemSerializer(serializers.Serializer):
     owners = serializers.ListField(child=serializers.CharField())
     deadline = serializers.CharField(allow_null=True)
     targets = serializers.ListField(child=serializers.CharField())
+    reason = CutReasonSerializer()
 
 
 class ParseResultSerializer(serializers.Serializer):
@@ -55,7 +66,8 @@ class ProposalSerializer(serializers.ModelSerializer):
     class Meta:
         model = Proposal
         fields = ["id", "position", "path", "title", "text", "owners", "deadline", "targets",
-                  "suggestions", "lead_unit", "co_units", "leader", "due_on", "dropped", "task"]
+                  "suggestions", "lead_unit", "co_units", "leader", "due_on", "dropped", "task",
+                  "reason"]
 
 
 class RevisionSerializer(serializers.ModelSerializer):

@@ -76,7 +76,7 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
     def parse(self, request: Request) -> Response:
         """The proposed items of a document; nothing is saved."""
         items = plan_services.plan_parse(actor=actor_of(request), **self._document(request))
-        return Response({"items": [item.as_dict() for item in items]})
+        return Response({"items": [item.as_result() for item in items]})
 
     @extend_schema(request={"application/json": s.PlanCreateSerializer,
                             "multipart/form-data": s.PlanCreateSerializer},

@@ -21,6 +21,13 @@ AD_SIGNALS = re.compile(
     r"更多[^。，]{0,8}(?:材料|资料|范文)"
 )
 
+# 红头 (the red masthead of an official document) and its file-number and issue lines: they
+# head a 通知 or 实施方案 pasted from a Word file and are never part of its outline.
+MASTHEAD = re.compile(
+    r"^(?:[\u4e00-\u9fff（）()]{2,30}文件|[\u4e00-\u9fff]{1,12}[〔［\[]\d{4}[〕］\]]\s*\d{1,4}\s*号|"
+    r"签发人[：:].{0,12}|(?:特急|加急|平急|机密|秘密|绝密)(?:[★\s].{0,10})?|[—─━_\-]{5,}.*)$"
+)
+
 SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]+|[^。！？!?]+$")
 
 
@@ -40,6 +47,11 @@ def strip_ads(line: str) -> str:
     return "".join(kept).strip()
 
 
+def paragraphs_with_text(paragraphs: list["Paragraph"]) -> bool:
+    """Whether the document's body has begun: a masthead only stands above it."""
+    return any(len(p.text) > 40 for p in paragraphs)
+
+
 def clean_paragraphs(text: str) -> list[Paragraph]:
     """Normalised, ad-free, non-empty paragraphs in document order."""
     lines = re.split(r"\r\n|\r|\n|\u2028|\u2029", text)
@@ -53,6 +65,8 @@ def clean_paragraphs(text: str) -> list[Paragraph]:
             blank = True
             continue
         line = strip_ads(line)
+        if MASTHEAD.match(line) and not paragraphs_with_text(paragraphs):
+            continue
         if line:
             paragraphs.append(Paragraph(line, blank))
             blank = False

@@ -169,6 +169,7 @@ def _propose(revision: PlanRevision, position: int, item: OutlineItem, matcher: 
         revision=revision, position=position, path=list(item.path), title=item.title[:200],
         text=item.text, owners=list(item.owners), deadline=(item.deadline or "")[:60],
         targets=list(item.targets), suggestions=[m.as_dict() for m in matches],
+        reason=item.reason.as_dict(),
         lead_unit=lead, leader=leader, task=task,
         due_on=task.due_on if keep_due and task else suggested_due(item.deadline, year=year),
     )

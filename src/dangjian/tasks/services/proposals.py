@@ -90,6 +90,8 @@ def proposal_merge(*, actor: User, proposal: Proposal) -> Proposal:
             proposal.due_on = following.due_on  # the merged task ends when both parts do
         proposal.lead_unit = proposal.lead_unit or following.lead_unit
         proposal.leader = proposal.leader or following.leader
+        proposal.reason = {**proposal.reason, "merged": True,
+                           "note": f"{proposal.reason.get('note') or '审核时'}；已与下一条合并"}
         proposal.save()
         proposal.co_units.add(*[u for u in following.co_units.all()
                                 if u.pk != proposal.lead_unit_id])
@@ -115,7 +117,7 @@ def proposal_split(*, actor: User, proposal: Proposal, at: int) -> Proposal:
         second = Proposal.objects.create(
             revision=proposal.revision, position=proposal.position + 1, path=proposal.path,
             title=_title_of(tail), text=tail, lead_unit=proposal.lead_unit,
-            leader=proposal.leader, due_on=proposal.due_on)
+            leader=proposal.leader, due_on=proposal.due_on, reason=SPLIT_REASON)
         second.co_units.set(proposal.co_units.all())
         record(actor=actor, action="proposal.split", target=proposal,
                after={"at": at, "new": second.pk})
@@ -146,6 +148,11 @@ def proposals_assign(
         for proposal in proposals:
             proposal_update(actor=actor, proposal=proposal, **changes)
     return len(proposals)
+
+
+# The reason a split-off proposal carries: the reviewer, not the parser, cut it.
+SPLIT_REASON = {"kind": "split", "cue": "", "label": "", "note": "审核时从上一条拆分",
+                "needs_review": False}
 
 
 def _union(first: list[str], second: list[str]) -> list[str]:
