@@ -46,7 +46,15 @@ def create(api_as: Callable[[str], APIClient], government: Organization, today: 
     ({"text": "同志们：今天的会议很重要，大家要认真学习领会，抓好贯彻落实。"}, "未识别到提纲层次"),
     ({"file": SimpleUploadedFile("讲话.docx", b"PK\x03\x04 not really a zip")}, "已损坏"),
     ({"file": SimpleUploadedFile("讲话.doc", b"\xd0\xcf\x11\xe0")}, "另存为 .docx"),
-    ({"file": SimpleUploadedFile("讲话.pdf", b"%PDF-1.4")}, "只能上传 .docx 或 .txt"),
+    ({"file": SimpleUploadedFile("讲话.pdf", b"%PDF-1.4")}, "PDF"),
+    ({"file": SimpleUploadedFile("讲话.pdf", b"PK\x03\x04 a zip")}, "不是PDF文档"),
+    ({"file": SimpleUploadedFile("讲话.rtf", b"{\\rtf1}")}, "只能上传 .docx、.txt 或 .pdf"),
+    ({"file": SimpleUploadedFile("讲话.txt", b"PK\x03\x04\x14\x00")}, "不是纯文本"),
+    ({"file": SimpleUploadedFile("讲话.docx", "一、要学习。".encode())}, "内容不是Word文档"),
+    ({"file": SimpleUploadedFile("讲话.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+                                 + "EncryptionInfo".encode("utf-16-le"))}, "已加密"),
+    ({"text": "县融媒体中心讯 昨天下午，县第三届农民运动会开幕，共有800名运动员参加。"},
+     "也没有“要……”“必须……”等工作要求句"),
     ({"file": SimpleUploadedFile("讲话.txt", b"\xff\xfe\x00")}, "编码"),
 ])
 def test_a_bad_document_is_refused_with_a_clear_message(

@@ -44,7 +44,10 @@ def _parse_answers_the_labelled_items_and_saves_nothing(client: APIClient, folde
     text = (folder / f"{stem}.txt").read_text(encoding="utf-8")
     response = client.post("/api/v1/plans/parse/", {"text": text}, format="json")
     assert response.status_code == 200, response.content
-    assert response.json() == {"items": labels(folder, stem)}
+    items = response.json()["items"]
+    assert [{k: v for k, v in i.items() if k != "reason"} for i in items] == labels(folder, stem)
+    assert all(i["reason"]["kind"] in {"marker", "label", "directive"} and i["reason"]["note"]
+               for i in items)  # why each item was cut there
     assert (Plan.objects.count(), AuditEvent.objects.count()) == before
 
 
