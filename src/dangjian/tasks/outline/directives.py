@@ -26,6 +26,7 @@ HEAD = re.compile(DIRECTIVE_WORD)
 SUBJECT_HEAD = re.compile(
     rf"(?P<name>{NAMES})(?:要(?![求点素闻害件是])|必须|务必|应当|须|负责|牵头)"
 )
+REQUEST = re.compile(rf"请(?={NAMES})")  # "请各单位于…前报送": a request to a named party
 BARE_YAO = re.compile(r"要(?![求点素闻害件是])")
 # "会议强调，" "张书记在讲话中指出：": words that introduce what follows, asking nothing.
 LEAD_IN = re.compile(r"(?:强调|指出|要求|提出|表示|认为|希望|号召|明确|部署|称)$")
@@ -51,7 +52,7 @@ class _Draft:
 
 def directive_cue(clause: str) -> str | None:
     """The directive word a clause opens with, or a party given a duty; None otherwise."""
-    head = HEAD.match(clause)
+    head = HEAD.match(clause) or REQUEST.match(clause)
     if head:
         return head.group(0)
     subject = SUBJECT_HEAD.match(clause)

@@ -25,10 +25,16 @@ DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 ANY_PUNCT = re.compile(r"[，,。；;：:！？!?、]")
 # Standard plan sections that set a frame but ask nobody to do anything.
 NON_ACTION = re.compile(
-    r"^(?:总体要求|指导思想|基本原则|工作原则|(?:总体|主要|工作)?目标|"
+    r"^(?:总体要求|指导思想|基本原则|工作原则|[\u4e00-\u9fff]{0,4}目标|"
+    r"(?:存在|主要|查摆|突出|发现)?问题(?:清单)?|"
     r"编制依据|工作依据|背景意义|基本情况|工作背景|"
     r"(?:考核|慰问|评选|评议|参评|培训|实施|适用|帮扶|救助|补助|奖励|资助|服务|走访|参加|申报)"
     r"(?:对象|范围|标准|条件))$"
+)
+# A rule sheet's (制度) opening and closing articles: its purpose and who interprets it.
+FRAME_ARTICLE = re.compile(
+    r"^(?:为[^。]{0,80}(?:制定|特制定|制订)本(?:制度|办法|规定|细则|规则|方案|清单)|"
+    r"本(?:制度|办法|规定|细则|规则|清单)[^。]{0,30}(?:解释|施行|执行))"
 )
 # A list introduced as what was achieved or what falls short ("取得了明显成效：一是…") reports,
 # it assigns nothing.
@@ -163,7 +169,8 @@ def leaf_items(
 
 
 def is_action(titles: list[str]) -> bool:
-    return not any(NON_ACTION.match(t.strip().rstrip("。：:")) for t in titles)
+    return not any(NON_ACTION.match(t.strip().rstrip("。：:")) or FRAME_ARTICLE.match(t.strip())
+                   for t in titles)
 
 
 def intro_of(paragraphs: list[Paragraph], marker: Marker) -> str:

@@ -32,12 +32,14 @@ class Kind(Enum):
     CIRCLED = "①"
     ROMAN = "Ⅰ、"
     LABEL = "标签行："
+    ARTICLE = "第一条"
 
 
 # Tried in this order at a paragraph's start; the group is the numeral as written.
 PARA_START: list[tuple[Kind, re.Pattern[str]]] = [
     (Kind.PART, re.compile(rf"第{HAN}(?:部分|章|篇)[\s、，,：:.．]*")),
     (Kind.ORDINAL, re.compile(rf"第{HAN}\s*[，,、：:.．]\s*")),
+    (Kind.ARTICLE, re.compile(rf"第{HAN}条\s*[、：.．]?\s*")),
     (Kind.PAREN_HAN, re.compile(rf"[（(]\s*{HAN}\s*[）)]\s*[、.．]?\s*")),
     (Kind.HAN, re.compile(rf"{HAN}\s*[、.．]\s*")),
     (Kind.SHI, re.compile(rf"{HAN}(?:是要|是|要)(?![求点])")),

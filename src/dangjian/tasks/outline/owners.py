@@ -13,7 +13,7 @@ from .spans import MASK, clauses, mask
 SUFFIX = (
     r"(?:党工委|党委|党组|党组织|党支部|党总支|支部|工委|常委会(?:会议)?|委员会|书记|成员|班子|"
     r"机关|机构|部门|单位|地区|政府|局|办|委|厅|室|所|站|中心|院|队|乡镇|街道|社区|企业|学校|"
-    r"医院|公司|领导|负责人|同志|干部|党员|主任|部长|局长|县长|部|组|专班)"
+    r"医院|公司|领导|负责人|同志|干部|党员|主任|部长|局长|县长|部|组|专班|股|股长|委员|科|科长)"
 )
 ALTERNATIVE = r"(?:[（(][\u4e00-\u9fff]{1,6}[）)])?"  # 党组（党委）
 NAME = rf"[\u4e00-\u9fff“”（）(){MASK}]{{0,24}}?{SUFFIX}{ALTERNATIVE}"
@@ -21,10 +21,11 @@ NAME = rf"[\u4e00-\u9fff“”（）(){MASK}]{{0,24}}?{SUFFIX}{ALTERNATIVE}"
 DUTY = (
     r"(?:要|必须|应当|应|务必|需要|需|负责|牵头|配合|带头|自觉|切实|作为|是第一责任人|"
     r"是[\u4e00-\u9fff]{0,12}责任人|是责任主体|于|每|结合|按照|对照|统筹|会同|亲自|认真|及时|"
-    r"定期|严格|全面|主动|积极|全年|第一时间|以[^，。；]{0,10}身份|"
+    r"定期|严格|全面|主动|积极|全年|第一时间|以[^，。；]{0,10}身份|制定|组织(?=验收|实施|召开|开展|评选)|"
     r"对[^，。；]{1,40}?(?:负|承担|履行)[^，。；]{0,4}责任)"
 )
-AFTER_NAME = r"(?:制定|统筹|研究|做好|抓好|开展|建立|落实|推进|组织|对|等|，|。|共同)"
+AFTER_NAME = (r"(?:制定|统筹|研究|做好|抓好|开展|建立|落实|推进|组织|对|等|，|。|共同|及时|认真|"
+              r"切实|负责|做|抓|按|于|在)")
 # "组织、宣传部门": bare words sharing the suffix of the name they are listed before.
 SHARED = r"(?:[\u4e00-\u9fff]{1,4}、)*"
 NAMES = rf"{SHARED}{NAME}(?:、{SHARED}{NAME})*"  # a name holds no 、: lists split one way only
@@ -37,7 +38,8 @@ DIRECTED = re.compile(
 ROLE_OF = re.compile(rf"发挥(?P<name>{NAME})的")
 JOINT = re.compile(rf"会同(?P<name>{NAMES})(?={AFTER_NAME})")
 ROLE_LIST = re.compile(
-    r"(?:牵头单位|责任单位|配合单位|协办单位|牵头部门|责任部门|配合部门|责任领导|牵头领导)"
+    r"(?:牵头单位|责任单位|配合单位|协办单位|牵头部门|责任部门|配合部门|责任领导|牵头领导|"
+    r"责任人|责任主体)"
     r"[:：](?P<names>[^；;）)。\n]+)"
 )
 # A name never starts with a verb or preposition: "组织党员干部…" names no duty-bearer.
