@@ -159,3 +159,29 @@ def test_an_import_shows_its_progress_then_the_tasks(
     head.get_by_role("link", name="查看任务分解").click()
     expect(head.get_by_test_id("plan-tasks").locator("tbody tr")).to_have_count(450)
     assert Plan.objects.get(title="2026年任务分解表").tasks.count() == 450
+
+
+MEETING_REPORT = (
+    "县委召开党建工作推进会\n"
+    "会议强调,要提高政治站位,切实把党建责任扛在肩上。要压实主体责任,各乡镇党委书记要亲自抓。"
+    "要加强督促检查,县委组织部要每季度通报1次。\n"
+)
+
+
+def test_a_meeting_report_without_markers_shows_why_each_item_was_cut(
+    browser: Browser, site: str, demo_password: str,
+) -> None:
+    head = _as(browser, site, "county_head", demo_password)
+    head.get_by_test_id("registers").get_by_text("录入讲话、工作要点或实施方案").click()
+    head.get_by_label("部署单位").select_option(label="示范县人民政府党组")
+    head.get_by_label("粘贴全文").fill(MEETING_REPORT)
+    head.get_by_role("button", name="识别任务").click()
+    expect(head.get_by_role("heading", name="审核任务建议")).to_be_visible()
+    proposals = head.locator('[data-testid^="proposal-"]')
+    expect(proposals).to_have_count(3)
+    first = proposals.first
+    expect(first).to_contain_text("切分依据：文中无提纲标号，按工作要求句（以“要”开头）切分")
+    expect(first).to_contain_text("请核对切分")
+    first.get_by_role("button", name="与下一条合并").click()
+    expect(proposals).to_have_count(2)
+    expect(proposals.first).to_contain_text("已与下一条合并")

@@ -328,3 +328,19 @@ def test_shuffled_markers_never_raise_anything_but_outline_errors() -> None:
         except OutlineError:
             continue
         assert len(found) == len(set(found))
+
+
+def test_rule_sheet_articles_are_items_but_its_purpose_and_interpretation_are_not() -> None:
+    text = ("第一条 为规范组织生活，制定本制度。\n第二条 支部委员会每月召开1次会议。\n"
+            "第三条 支部书记每年至少讲1次党课。\n第四条 本制度由县直机关工委负责解释。")
+    items = parse_outline(text)
+    assert [i.path for i in items] == [("二",), ("三",)]
+    assert items[1].owners == ("支部书记",) and items[1].reason.cue == "第三条"
+
+
+def test_a_request_to_a_named_party_is_a_directive_and_problem_lists_are_frames() -> None:
+    items = parse_outline("请各单位于6月25日前报送上半年党建工作总结。各乡镇党委要同时报送台账。")
+    assert [(i.path, i.owners, i.deadline) for i in items] == [
+        (("#1",), ("各单位",), "6月25日前"), (("#2",), ("各乡镇党委",), None)]
+    text = "存在问题:\n1、学习不系统。\n2、联系群众少。\n整改措施:\n1、支部每月学习1次。\n2、支部委员要走访。"
+    assert paths(text) == [("整改措施", "1"), ("整改措施", "2")]
