@@ -186,7 +186,8 @@ def test_circled_items_inside_a_paragraph_and_roman_headings_parse() -> None:
 
 
 @pytest.mark.django_db
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=outlines())
 def test_the_parse_endpoint_never_answers_5xx(api_as: Callable[[str], APIClient], text: str
                                              ) -> None:
@@ -255,7 +256,8 @@ def test_text_files_in_utf8_and_gb18030(api_as: Callable[[str], APIClient], enco
 
 @pytest.mark.django_db
 def test_pdf_text_is_read_in_lines(api_as: Callable[[str], APIClient]) -> None:
-    lines = ["2026年党建工作要点", "一、加强政治建设", "（一）抓好理论学习。各级党组织要每季度开展1次专题研讨。",
+    lines = ["2026年党建工作要点", "一、加强政治建设",
+             "（一）抓好理论学习。各级党组织要每季度开展1次专题研讨。",
              "（二）严肃组织生活。各支部要在6月底前召开组织生活会。"]
     assert read_pdf_text(text_pdf(lines)).splitlines() == lines
     upload = SimpleUploadedFile("要点.pdf", text_pdf(lines))
@@ -342,5 +344,6 @@ def test_a_request_to_a_named_party_is_a_directive_and_problem_lists_are_frames(
     items = parse_outline("请各单位于6月25日前报送上半年党建工作总结。各乡镇党委要同时报送台账。")
     assert [(i.path, i.owners, i.deadline) for i in items] == [
         (("#1",), ("各单位",), "6月25日前"), (("#2",), ("各乡镇党委",), None)]
-    text = "存在问题:\n1、学习不系统。\n2、联系群众少。\n整改措施:\n1、支部每月学习1次。\n2、支部委员要走访。"
+    text = ("存在问题:\n1、学习不系统。\n2、联系群众少。\n"
+            "整改措施:\n1、支部每月学习1次。\n2、支部委员要走访。")
     assert paths(text) == [("整改措施", "1"), ("整改措施", "2")]

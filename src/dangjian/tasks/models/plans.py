@@ -92,7 +92,8 @@ class Proposal(models.Model):
     targets = models.JSONField("量化目标", default=list, blank=True)
     # [{"owner": "…", "organizations": [{"id", "name"}], "persons": [{"id", "name", "post"}]}]
     suggestions = models.JSONField("匹配建议", default=list, blank=True)
-    # Why the parser cut the item here (切分依据): {"kind", "cue", "label", "note", "needs_review"}
+    # Why the parser cut the item here (切分依据): {"kind", "cue", "label_line", "note",
+    # "needs_review"}
     # as ``outline.Cut.as_dict`` gives it; the review page shows the note.
     reason = models.JSONField("切分依据", default=dict, blank=True)
     lead_unit = models.ForeignKey(Organization, verbose_name="牵头单位", null=True, blank=True,

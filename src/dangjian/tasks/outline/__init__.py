@@ -9,9 +9,8 @@ Field conventions (path, title, text, owners, deadline, targets) follow the seed
 """
 
 from .errors import OutlineError
-from .item import OutlineItem
+from .item import Cut, CutKind, OutlineItem
 from .parser import parse_outline
-from .item import Cut, CutKind
 from .readers import read_docx_text, read_pdf_text, read_text_file
 
 __all__ = ["Cut", "CutKind", "OutlineError", "OutlineItem", "parse_outline", "read_docx_text",

@@ -1,11 +1,11 @@
 """The parser's output record, and why each item was cut where it was."""
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class CutKind(str, Enum):
+class CutKind(StrEnum):
     """What made the parser start an item at this place (切分依据)."""
 
     MARKER = "marker"  # an outline marker: 一、 （一） 1. 一是 ①
@@ -37,7 +37,7 @@ class Cut:
         return f"{under}文中无提纲标号，按工作要求句（以“{self.cue}”开头）切分，请核对"
 
     def as_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind.value, "cue": self.cue, "label": self.label,
+        return {"kind": self.kind.value, "cue": self.cue, "label_line": self.label,
                 "note": self.note, "needs_review": self.needs_review}
 
 

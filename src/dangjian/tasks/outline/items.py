@@ -7,7 +7,7 @@ they are the section's or the document's closing words, not the item's.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .item import Cut, CutKind
 from .markers import Kind, Marker
@@ -55,7 +55,7 @@ class Leaf:
     path: tuple[str, ...]
     title: str
     text: str
-    reason: Cut = Cut()
+    reason: Cut = field(default_factory=Cut)
 
 
 def title_of(text: str) -> str:

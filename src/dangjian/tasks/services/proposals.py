@@ -151,7 +151,7 @@ def proposals_assign(
 
 
 # The reason a split-off proposal carries: the reviewer, not the parser, cut it.
-SPLIT_REASON = {"kind": "split", "cue": "", "label": "", "note": "审核时从上一条拆分",
+SPLIT_REASON = {"kind": "split", "cue": "", "label_line": "", "note": "审核时从上一条拆分",
                 "needs_review": False}
 
 
