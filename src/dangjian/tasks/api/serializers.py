@@ -33,7 +33,8 @@ class DocumentSerializer(serializers.Serializer):
 class CutReasonSerializer(serializers.Serializer):
     """Why an item was cut where it was (切分依据)."""
 
-    kind = serializers.CharField(help_text="marker 提纲标号 · label 标签行 · directive 工作要求句 · split 审核时拆分")
+    kind = serializers.CharField(
+        help_text="marker 提纲标号 · label 标签行 · directive 工作要求句 · split 审核时拆分")
     cue = serializers.CharField(allow_blank=True)
     label_line = serializers.CharField(allow_blank=True, help_text="标签行（如“工作目标”）")
     note = serializers.CharField()
