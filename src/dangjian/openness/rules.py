@@ -105,7 +105,7 @@ class LocalSettings:
     request_extension_max: int = 20  # 延长最长20个工作日，只能延长一次
     matter_working_days: int = 20  # 事项形成后公开：默认20个工作日（第二十六条）
     at_once_working_days: int = 5  # 随时公开：N个工作日内（AT_ONCE_RULE，待核实）
-    after_period_working_days: int = 10  # 定期公开：期间结束后N个工作日（AFTER_PERIOD_RULE，待核实）
+    after_period_working_days: int = 10  # 定期公开：期末后N个工作日（AFTER_PERIOD_RULE，待核实）
     # 问责决定 of these forms are drafted for disclosure (ACCOUNTABILITY_PUBLIC_RULE，待核实).
     accountability_public_forms: tuple[str, ...] = ("通报",)
     # 巡察整改 drafts come from findings of these sources (RECTIFICATION_PUBLIC_RULE，待核实).

@@ -39,7 +39,7 @@ class Source:
     crossing: str
     domain: str
     audience: str
-    extra: Callable[[LocalSettings], dict[str, Any]] = lambda local: {}
+    arguments: Callable[[LocalSettings], dict[str, Any]] = lambda local: {}
 
 
 def _members_fact(fact: dict[str, Any]) -> dict[str, Any]:
@@ -75,7 +75,7 @@ def _facts(organization: Organization, since: date, until: date
         if reader is None:  # the providing app is not installed
             continue
         facts = reader(organization_path=organization.path, since=since, until=until,
-                       **source.extra(local))
+                       **source.arguments(local))
         found += [(fact, source.domain, source.audience) for fact in facts]
     return found
 
