@@ -6,6 +6,7 @@ is never published without the workflow; records outside the unit or the window 
 from collections.abc import Callable
 from datetime import timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,6 +21,8 @@ from dangjian.orglife.models.meetings import Meeting, MeetingKind
 from dangjian.oversight.models.accountability import Accountability
 from dangjian.oversight.models.findings import Finding, FindingStatus, Term
 from dangjian.villages.models import Income, IncomeStatus
+
+from tests.concurrency import database_file, in_thread, meeting_before, run_together
 
 pytestmark = pytest.mark.django_db
 PREPARE = "/api/v1/disclosures/prepare/"
@@ -123,3 +126,33 @@ def test_the_county_chooses_which_accountability_forms_are_drafted(
         status=Accountability.Status.DECIDED, decided_on=timezone.localdate())
     rows = _prepare(api_as("finance_clerk"), finance)
     assert f"oversight.accountability:{case.pk}" in {r["source"] for r in rows}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_runs_at_once_make_one_draft_per_record(
+    committed_demo: None, org: Callable[[str], Any], user: Callable[[str], User],
+    tmp_path: Path,
+) -> None:
+    """The clerk and the secretary prepare at the same moment, each held just before saving
+    its draft: both answer 201, and each record has one draft."""
+    branch = org("县财政局机关第一党支部")
+    meeting = Meeting.objects.create(organization=branch, kind=MeetingKind.ORG_LIFE,
+                                     held_on=timezone.localdate(), topic="专题组织生活会")
+    database = database_file(tmp_path)
+
+    def run(username: str) -> Callable[[], Any]:
+        def call() -> Any:
+            client = APIClient()
+            client.force_authenticate(user(username))
+            client.raise_request_exception = False
+            return client.post(PREPARE, {"organization": org("县财政局").pk}, format="json")
+        return call
+
+    with meeting_before(Disclosure, "save", parties=2):
+        answers = run_together([run("finance_clerk"), run("finance_secretary")],
+                               database=database)
+    assert [getattr(a, "status_code", 500) for a in answers] == [201, 201], answers
+    source = f"orglife.meeting:{meeting.pk}"
+    count = in_thread(lambda: Disclosure.objects.filter(source=source).count(),
+                      database=database)
+    assert count == 1
