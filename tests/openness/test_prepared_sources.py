@@ -21,7 +21,6 @@ from dangjian.orglife.models.meetings import Meeting, MeetingKind
 from dangjian.oversight.models.accountability import Accountability
 from dangjian.oversight.models.findings import Finding, FindingStatus, Term
 from dangjian.villages.models import Income, IncomeStatus
-
 from tests.concurrency import database_file, in_thread, meeting_before, run_together
 
 pytestmark = pytest.mark.django_db
