@@ -38,7 +38,7 @@ test: dev-venv browser-deps
 	DJANGO_SETTINGS_MODULE=dangjian.settings.test $(BIN)/dangjian makemigrations --check --dry-run
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy src bench
-	$(BIN)/pytest -n $(PYTEST_WORKERS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(TESTS)
 
 ## Debian's chromium and CJK fonts for the browser tests, installed only when missing.
 browser-deps:

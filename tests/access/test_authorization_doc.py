@@ -25,7 +25,7 @@ from .authorization import (
 
 # The mark tells pytest-django to set up the test database; the matrix itself is measured once
 # per module, in a transaction of its own that is rolled back.
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sweep]
 
 # Resources that are the administrators' own work, not business data.
 ADMIN_RESOURCES = {"users", "grants", "audit-events", "me", "auth", "lockouts",

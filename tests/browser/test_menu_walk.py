@@ -15,7 +15,7 @@ from dangjian.oversight.services.findings import finding_create
 from dangjian.oversight.services.measures import measure_create
 from tests.browser.signin import sign_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.sweep, pytest.mark.django_db(transaction=True)]
 
 ROLES = ["county_head", "vice_head", "inspector", "finance_secretary", "finance_clerk",
          "member", "assessor", "admin", "secadmin", "auditor"]

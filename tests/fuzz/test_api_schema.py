@@ -13,7 +13,7 @@ from rest_framework.test import APIClient
 from dangjian.orglife.models import Meeting
 from tests.fuzz.drill import ROLES, drill, load_schema
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sweep]
 
 EXAMPLES = 3  # valid and invalid requests per operation and role; bench/fuzz_api.py sends more
 

@@ -15,6 +15,8 @@ from psycopg import sql
 
 from .drill import Site, run_drill
 
+pytestmark = pytest.mark.sweep
+
 
 def test_sqlite_drill(tmp_path: Path) -> None:
     sites = [Site(f"sqlite:///{tmp_path / f'{name}.sqlite3'}", tmp_path / f"var-{name}")

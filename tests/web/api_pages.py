@@ -98,6 +98,9 @@ PAGES: dict[str, str] = {
     "POST /api/v1/assessment/appeals/{id}/decide/": "assessment:appeal-decide",
     # openness (党务政务公开)
     "POST /api/v1/disclosure-catalogue/": "openness:item-new",
+    "PATCH /api/v1/disclosure-catalogue/{id}/": "openness:item-edit",
+    "POST /api/v1/disclosure-catalogue/{id}/deactivate/": "openness:item-deactivate",
+    "PATCH /api/v1/disclosures/{id}/": "openness:disclosure-edit",
     "POST /api/v1/disclosures/": "openness:disclosure-new",
     "POST /api/v1/disclosures/prepare/": "openness:disclosure-prepare",
     "POST /api/v1/disclosures/{id}/attachments/": "openness:disclosure-attach",

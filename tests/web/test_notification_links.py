@@ -15,6 +15,8 @@ from rest_framework.test import APIClient
 
 from dangjian.access.models import User
 from dangjian.notifications.models import Notification
+from dangjian.openness.models import Disclosure
+from dangjian.openness.services import disclosures as openness
 from dangjian.orglife.models import Meeting
 from dangjian.orglife.services.reminders import remind_monthly
 from dangjian.orglife.services.rollups import rollups_rebuild
@@ -58,6 +60,16 @@ def kinds_in_the_code() -> set[str]:
                     if kind != Reminder.Kind.ACCOUNTABILITY}
 
 
+def _published(clerk: User, secretary: User, unit: Any, today: date) -> Disclosure:
+    made = openness.disclosure_create(actor=clerk, organization=unit, title="部门预算",
+                                      body="预算", matter_on=today, domain="政务",
+                                      audience="向社会", channel="网站")
+    openness.disclosure_submit(actor=clerk, disclosure=made)
+    for step in (openness.disclosure_review, openness.disclosure_approve):
+        step(actor=secretary, disclosure=made, decision="accept")
+    return openness.disclosure_publish(actor=clerk, disclosure=made)
+
+
 def test_every_notification_links_to_a_page_its_recipient_can_open(
     api_as: Callable[[str], APIClient], user: Callable[[str], User], org: Callable[[str], Any],
     deploy: Callable[..., dict], speech: str, today: date,
@@ -92,6 +104,10 @@ def test_every_notification_links_to_a_page_its_recipient_can_open(
                                                 closed_on=today - timedelta(days=90),
                                                 recheck_on=today)
     assert remind_due(today=today).reminded >= 1
+    shown = _published(user("finance_clerk"), user("finance_secretary"), org("县财政局"), today)
+    # a public message on it: the unit's clerk is told
+    assert APIClient().post(f"/api/v1/public/disclosures/{shown.pk}/feedback/",
+                            {"text": "请公开明细"}, format="json").status_code == 201
 
     sent = Notification.objects.select_related("recipient")
     assert kinds_in_the_code() <= set(sent.values_list("kind", flat=True))

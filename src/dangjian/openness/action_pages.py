@@ -2,6 +2,7 @@
 through ``core.actions.action``. Each refuses exactly what the API refuses, in the same words."""
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -63,7 +64,21 @@ def _any_unit_refusal(request: HttpRequest) -> str:
 
 ITEM_FIELDS = {"organization": "公开主体", "year": "年度", "domain": "类别",
                "content": "公开内容", "audience": "公开范围", "cadence": "公开时限",
-               "working_days": "事项形成后工作日数", "channel": "公开方式", "basis": "公开依据"}
+               "working_days": "事项形成后工作日数", "channel": "公开方式", "basis": "公开依据",
+               "inside_first": "须先党内公开"}
+INSIDE_FIRST_INPUT = Input("inside_first", "须先党内公开", "checks",
+                           [("1", "向社会公开前须先在党内公开（党务公开条例第四条）")],
+                           required=False, help="仅党务公开事项可选")
+
+
+def _item_fields(request: HttpRequest, inputs: Inputs) -> dict[str, Any]:
+    fields: dict[str, Any] = {name: inputs.text(name) for name in
+                              ("domain", "content", "audience", "cadence", "channel")}
+    fields["basis"] = inputs.text("basis", required=False)
+    fields["year"] = _number(inputs, "year")
+    fields["working_days"] = _number(inputs, "working_days", required=False)
+    fields["inside_first"] = request.POST.get("inside_first") == "1"
+    return fields
 
 
 def _item_new_page(request: HttpRequest) -> HttpResponse:
@@ -79,6 +94,7 @@ def _item_new_page(request: HttpRequest) -> HttpResponse:
                            help="公开时限为“事项形成后N个工作日”时填写，如政务信息20个工作日"),
                      Input("channel", "公开方式", "select", _choices(Channel.choices)),
                      Input("basis", "公开依据", required=False),
+                     INSIDE_FIRST_INPUT,
                  ])
 
 
@@ -94,11 +110,7 @@ def _number(inputs: Inputs, name: str, *, required: bool = True) -> int | None:
 def _item_new(request: HttpRequest) -> tuple[str, str]:
     inputs = Inputs(request, ITEM_FIELDS)
     organization = inputs.picked(Organization, "organization")
-    fields: dict[str, Any] = {name: inputs.text(name) for name in
-                              ("domain", "content", "audience", "cadence", "channel")}
-    fields["basis"] = inputs.text("basis", required=False)
-    fields["year"] = _number(inputs, "year")
-    fields["working_days"] = _number(inputs, "working_days", required=False)
+    fields = _item_fields(request, inputs)
     inputs.check()
     item = catalogue_services.item_create(actor=actor_of(request), organization=organization,
                                           **fields)
@@ -106,6 +118,66 @@ def _item_new(request: HttpRequest) -> tuple[str, str]:
 
 
 item_new = page_or_action(_item_new_page, _item_new)
+
+
+def _item_refusal(request: HttpRequest, item: CatalogueItem) -> str:
+    refusal = refusal_of(request, "openness.draft", item.organization)
+    return refusal or ("" if item.active else "该目录事项已停用，不能修改")
+
+
+def _item_edit_page(request: HttpRequest, pk: int) -> HttpResponse:
+    item = scoped(CatalogueItem, request, pk)
+    return _page(request, title=f"修改目录事项：{item.content}", key=f"openness-item-edit-{pk}",
+                 button="保存", refusal=_item_refusal(request, item),
+                 back="openness:catalogue_list", inputs=[
+                     Input("year", "年度", "number", value=str(item.year)),
+                     Input("domain", "类别", "select", _choices(Domain.choices), value=item.domain),
+                     Input("content", "公开内容", value=item.content),
+                     Input("audience", "公开范围", "select", _choices(Audience.choices),
+                           value=item.audience),
+                     Input("cadence", "公开时限", "select", _choices(Cadence.choices),
+                           value=item.cadence),
+                     Input("working_days", "事项形成后工作日数", "number", required=False,
+                           value=str(item.working_days or "")),
+                     Input("channel", "公开方式", "select", _choices(Channel.choices),
+                           value=item.channel),
+                     Input("basis", "公开依据", required=False, value=item.basis),
+                     replace(INSIDE_FIRST_INPUT, values=["1"] if item.inside_first else []),
+                 ])
+
+
+@action("openness-item-edit-{pk}", back="openness:item-edit", back_kwargs=("pk",),
+        labels=ITEM_FIELDS)
+def _item_edit(request: HttpRequest, pk: int) -> tuple[str, str]:
+    item = scoped(CatalogueItem, request, pk)
+    inputs = Inputs(request, ITEM_FIELDS)
+    fields = _item_fields(request, inputs)
+    inputs.check()
+    done = catalogue_services.item_update(actor=actor_of(request), item=item, **fields)
+    return f"已修改目录事项：{done.content}", reverse("openness:catalogue_list")
+
+
+def _item_deactivate_page(request: HttpRequest, pk: int) -> HttpResponse:
+    item = scoped(CatalogueItem, request, pk)
+    refusal = refusal_of(request, "openness.draft", item.organization) or (
+        "" if item.active else "该目录事项已经停用")
+    return render_action(
+        request, title=f"停用目录事项：{item.content}", inputs=[],
+        draft_key=f"openness-item-deactivate-{pk}", buttons=[Button("停用")],
+        back_url=reverse("openness:catalogue_list"), refusal=refusal,
+        about=[("公开主体", item.organization.name), ("年度", str(item.year)),
+               ("说明", "停用后不能再据此拟稿，已有的公开事项保留")])
+
+
+@action("openness-item-deactivate-{pk}", back="openness:item-deactivate", back_kwargs=("pk",))
+def _item_deactivate(request: HttpRequest, pk: int) -> tuple[str, str]:
+    item = scoped(CatalogueItem, request, pk)
+    done = catalogue_services.item_deactivate(actor=actor_of(request), item=item)
+    return f"已停用目录事项：{done.content}", reverse("openness:catalogue_list")
+
+
+item_edit = page_or_action(_item_edit_page, _item_edit)
+item_deactivate = page_or_action(_item_deactivate_page, _item_deactivate)
 
 
 # --- 公开事项 -----------------------------------------------------------------------------
@@ -116,7 +188,8 @@ DISCLOSURE_FIELDS = {"organization": "公开主体", "item": "目录事项", "ti
 
 
 def _disclosure_new_page(request: HttpRequest) -> HttpResponse:
-    items = restrict(CatalogueItem.objects.select_related("organization"), request.user)
+    items = restrict(CatalogueItem.objects.filter(active=True).select_related("organization"),
+                     request.user)
     return _page(request, title="拟稿：公开事项", key="openness-disclosure", button="保存草稿",
                  refusal=_any_unit_refusal(request), back="openness:disclosure_list", inputs=[
                      Input("organization", "公开主体", "select", _units(request)),
@@ -158,11 +231,57 @@ def _disclosure_new(request: HttpRequest) -> tuple[str, str]:
 disclosure_new = page_or_action(_disclosure_new_page, _disclosure_new)
 
 
+def _edit_refusal(request: HttpRequest, disclosure: Disclosure) -> str:
+    refusal = refusal_of(request, "openness.draft", disclosure.organization)
+    if refusal:
+        return refusal
+    try:
+        disclosure_services.editable(request.user, disclosure)  # type: ignore[arg-type]
+    except (ValidationError, PermissionDenied) as exc:
+        return " ".join(getattr(exc, "messages", [str(exc)]))
+    return ""
+
+
+def _disclosure_edit_page(request: HttpRequest, pk: int) -> HttpResponse:
+    d = scoped(Disclosure, request, pk)
+    return _page(request, title=f"修改：{d.title}", key=f"openness-edit-{pk}", button="保存修改",
+                 refusal=_edit_refusal(request, d), back="openness:disclosure_list", record=d,
+                 record_url=reverse("openness:disclosure_detail", args=[pk]), inputs=[
+                     Input("title", "标题", value=d.title),
+                     Input("body", "公开内容", "textarea", value=d.body),
+                     Input("domain", "类别", "select", _choices(Domain.choices), value=d.domain),
+                     Input("audience", "公开范围", "select", _choices(Audience.choices),
+                           value=d.audience, help="党务公开一般先党内后党外"),
+                     Input("channel", "公开方式", "select", _choices(Channel.choices),
+                           value=d.channel),
+                     Input("matter_on", "事项形成日期", "date", value=d.matter_on.isoformat()),
+                 ])
+
+
+@action("openness-edit-{pk}", back="openness:disclosure-edit", back_kwargs=("pk",),
+        labels=DISCLOSURE_FIELDS)
+def _disclosure_edit(request: HttpRequest, pk: int) -> tuple[str, str]:
+    d = scoped(Disclosure, request, pk)
+    inputs = Inputs(request, DISCLOSURE_FIELDS)
+    changes: dict[str, Any] = {name: inputs.text(name) for name in
+                               ("title", "body", "domain", "audience", "channel")}
+    changes["matter_on"] = inputs.date("matter_on")
+    inputs.check()
+    done = disclosure_services.disclosure_edit(actor=actor_of(request), disclosure=d, **changes)
+    return (f"已保存修改：{done.title}，请提交审核",
+            reverse("openness:disclosure_detail", args=[pk]))
+
+
+disclosure_edit = page_or_action(_disclosure_edit_page, _disclosure_edit)
+
+
 def _prepare_page(request: HttpRequest) -> HttpResponse:
     return _page(request, title="从已有数据生成草稿", key="openness-prepare", button="生成草稿",
                  refusal=_any_unit_refusal(request), back="openness:disclosure_list", inputs=[
                      Input("organization", "公开主体", "select", _units(request),
-                           help="为近90天内开始公示的发展党员步骤各生成一份公示草稿，已生成的不重复"),
+                           help="为近期的发展党员公示、召开的组织生活会和民主评议、巡察整改销号、"
+                                "以通报方式作出的问责决定、县核定的村集体经济收入各生成一份草稿，"
+                                "已生成的不重复；草稿须经审核、审批后才公开"),
                  ])
 
 
@@ -209,6 +328,7 @@ def _review(request: HttpRequest, d: Disclosure, inputs: Inputs) -> Disclosure:
 
 def _approve(request: HttpRequest, d: Disclosure, inputs: Inputs) -> Disclosure:
     chosen = _decision(inputs)
+    chosen["inside_first_waiver"] = inputs.text("inside_first_waiver", required=False)
     inputs.check()
     return disclosure_services.disclosure_approve(actor=actor_of(request), disclosure=d,
                                                   **chosen)
@@ -235,7 +355,10 @@ DECISION_INPUTS = [Input("decision", "审核结论", "select", DECISIONS),
 STEPS: dict[str, tuple[str, str, list[Input], StepCall, str]] = {
     "submit": ("提交审核（保密审查）", "openness.draft", [], _submit, ""),
     "review": ("保密审查", "openness.review", DECISION_INPUTS, _review, "审核"),
-    "approve": ("审批", "openness.approve", DECISION_INPUTS, _approve, "审批"),
+    "approve": ("审批", "openness.approve", [*DECISION_INPUTS, Input(
+        "inside_first_waiver", "不先党内公开的理由", "textarea", required=False,
+        help="仅用于目录标明须先党内公开、而本次直接向社会公开的党务事项（党务公开条例第四条）")],
+        _approve, "审批"),
     "publish": ("公开", "openness.draft", [
         Input("published_on", "公开日期", "date", required=False, help="不填为今天"),
         Input("url", "公开网址", required=False, help="网站公开时填写；公开栏请先添加照片附件"),
@@ -244,7 +367,7 @@ STEPS: dict[str, tuple[str, str, list[Input], StepCall, str]] = {
                  _withdraw, ""),
 }
 STEP_LABELS = {"decision": "审核结论", "comment": "意见", "published_on": "公开日期",
-               "url": "公开网址", "reason": "撤回理由"}
+               "url": "公开网址", "reason": "撤回理由", "inside_first_waiver": "不先党内公开的理由"}
 
 
 def _step_view(verb: str) -> Callable[..., HttpResponse]:

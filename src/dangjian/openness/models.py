@@ -59,6 +59,10 @@ class CatalogueItem(models.Model):
     basis = models.CharField("公开依据", max_length=200, blank=True)
     responsible = models.ForeignKey(Person, verbose_name="责任人", null=True, blank=True,
                                     on_delete=models.PROTECT, related_name="+")
+    # 先党内后党外 (党务公开条例 第四条): a 向社会 disclosure of this item waits for its 党内 one.
+    inside_first = models.BooleanField("须先党内公开", default=False)
+    # A deactivated item stays (its disclosures point at it) but takes no new ones.
+    active = models.BooleanField("启用", default=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                    related_name="+", verbose_name="登记人")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -113,6 +117,8 @@ class Disclosure(models.Model):
     url = models.URLField("公开网址", blank=True)
     withdrawn_reason = models.TextField("撤回理由", blank=True)
     withdrawn_on = models.DateField("撤回日期", null=True, blank=True)
+    # Why the approver lets a 向社会 item out before its 党内 disclosure (rules.INSIDE_FIRST_RULE).
+    inside_first_waiver = models.TextField("不先党内公开的理由", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     # The record a prepared draft was made from ("members.step:12"): one draft per record.
     source = models.CharField("来源", max_length=80, blank=True, default="")

@@ -101,7 +101,8 @@ class DisclosureDetail(RecordDetailView):
     model = Disclosure
     fields = ("organization", "item", "domain", "title", "body", "audience", "channel",
               "matter_on", "due_on", "status", "drafted_by", "reviewed_by", "review_note",
-              "approved_by", "published_on", "url", "withdrawn_reason", "withdrawn_on")
+              "approved_by", "inside_first_waiver", "published_on", "url", "withdrawn_reason",
+              "withdrawn_on")
     list_url = "openness:disclosure_list"
 
     def sections(self) -> list[Section]:
@@ -114,6 +115,10 @@ class DisclosureDetail(RecordDetailView):
         shown = [Action(label, _url(f"disclosure-{verb}", disclosure.pk))
                  for verb, new, label, rule in STEPS
                  if new in TRANSITIONS[disclosure.status] and can(user, rule, org)]
+        if (disclosure.status == S.DRAFT and user.pk == disclosure.drafted_by_id
+                and can(user, "openness.draft", org)):
+            shown.append(Action("修改", _url("disclosure-edit", disclosure.pk),
+                                style="secondary"))
         if disclosure.status == S.DRAFT and can(user, "openness.draft", org):
             shown.append(Action("添加附件", _url("disclosure-attach", disclosure.pk),
                                 style="secondary"))

@@ -64,7 +64,7 @@ def figures(*, disclosures: QuerySet[Disclosure], items: QuerySet[CatalogueItem]
     due = disclosures.filter(due_on__lte=today, due_on__year=year)
     published = due.filter(published_on__isnull=False)
     on_time = sum(1 for d in published.only("published_on", "due_on") if d.on_time)
-    year_items = items.filter(year=year)
+    year_items = items.filter(year=year, active=True)
     answered = feedback.filter(answer_due__lte=today)
     return Figures(
         due=due.count(), on_time=on_time, overdue=due.filter(published_on__isnull=True).count(),

@@ -6,9 +6,11 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from dangjian.calendar.lights import LABELS, cutoffs
 from dangjian.core.lists import RegisterTable
 
 from .models import CatalogueItem, Disclosure, DisclosureRequest, DisclosureStatus, Feedback
+from .rules import local_settings
 from .services.requests import is_overdue
 
 
@@ -39,12 +41,24 @@ class CatalogueTable(RegisterTable):
     cadence = tables.Column(verbose_name="公开时限")
     channel = tables.Column(verbose_name="公开方式")
     responsible = tables.Column(verbose_name="责任人")
+    inside_first = tables.BooleanColumn(verbose_name="须先党内", yesno="是,")
+    active = tables.Column(verbose_name="操作", empty_values=(), orderable=False)
 
     class Meta(RegisterTable.Meta):
         model = CatalogueItem
         row_attrs = _marked("item")
         fields = ("organization", "year", "domain", "content", "audience", "cadence", "channel",
-                  "responsible")
+                  "responsible", "inside_first", "active")
+
+    def render_active(self, record: CatalogueItem) -> SafeString | str:
+        if not record.active:
+            return "已停用"
+        return format_html('<a href="{}">修改</a> <a href="{}">停用</a>',
+                           reverse("openness:item-edit", args=[record.pk]),
+                           reverse("openness:item-deactivate", args=[record.pk]))
+
+    def value_active(self, record: CatalogueItem) -> str:
+        return "启用" if record.active else "已停用"
 
 
 class DisclosureTable(RegisterTable):
@@ -73,6 +87,7 @@ class FeedbackTable(RegisterTable):
     text = tables.Column(verbose_name="留言")
     contact_masked = tables.Column(verbose_name="联系方式")
     answer_due = tables.DateColumn(verbose_name="答复期限", format="Y-m-d")
+    light = tables.Column(verbose_name="提示", empty_values=(), orderable=False)
     answered_on = tables.DateColumn(verbose_name="答复日期", format="Y-m-d")
     answer = tables.Column(verbose_name="答复", linkify=lambda record: reverse(
         "openness:feedback-answer", args=[record.pk]), empty_values=())
@@ -80,7 +95,16 @@ class FeedbackTable(RegisterTable):
     class Meta(RegisterTable.Meta):
         model = Feedback
         row_attrs = _marked("feedback")
-        fields = ("disclosure", "text", "contact_masked", "answer_due", "answered_on", "answer")
+        fields = ("disclosure", "text", "contact_masked", "answer_due", "light", "answered_on",
+                  "answer")
+
+    def render_light(self, record: Feedback) -> SafeString | str:
+        """红黄绿灯 of an unanswered message against its answer deadline (working days)."""
+        if record.answered_on is not None:
+            return ""
+        cut = cutoffs(yellow_working_days=local_settings().feedback_yellow_working_days)
+        light = cut.light(record.answer_due)
+        return format_html('<span class="light light-{}">{}</span>', light, LABELS[light])
 
     def render_answer(self, value: str) -> str:
         return value or "答复"

@@ -28,11 +28,12 @@ class PublicDisclosureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
 
     def get_queryset(self) -> Any:
         if self.action != "list":
-            return public_disclosures().select_related("organization")
+            return public_disclosures().select_related("organization").prefetch_related(
+                "attachments")
         query = self.request.query_params
         return portal_search(q=query.get("q", "").strip()[:50],
                              organization=query.get("organization", ""),
-                             domain=query.get("domain", ""))
+                             domain=query.get("domain", "")).prefetch_related("attachments")
 
     @extend_schema(request=s.PublicFeedbackInSerializer,
                    responses={201: s.PublicFeedbackOutSerializer})

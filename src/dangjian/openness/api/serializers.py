@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.urls import reverse
 from rest_framework import serializers
 
 from dangjian.core.files.serializers import StoredFileSerializer
@@ -33,7 +34,7 @@ class CatalogueItemSerializer(serializers.ModelSerializer):
         model = CatalogueItem
         fields = ["id", "organization", "organization_name", "year", "domain", "content",
                   "audience", "cadence", "working_days", "channel", "basis", "responsible",
-                  "responsible_name", "created_at"]
+                  "responsible_name", "inside_first", "active", "created_at"]
         read_only_fields = fields
 
 
@@ -49,6 +50,23 @@ class CatalogueItemInSerializer(serializers.Serializer):
     channel = serializers.ChoiceField(choices=Channel.choices)
     basis = serializers.CharField(max_length=200, required=False, allow_blank=True)
     responsible = ScopedId(Person, required=False, allow_null=True)
+    inside_first = serializers.BooleanField(required=False, default=False)
+
+
+class CatalogueItemUpdateSerializer(serializers.Serializer):
+    """An edit of a catalogue line: any field but the organisation, each optional."""
+
+    year = serializers.IntegerField(min_value=2000, max_value=2100, required=False)
+    domain = serializers.ChoiceField(choices=Domain.choices, required=False)
+    content = serializers.CharField(max_length=200, required=False)
+    audience = serializers.ChoiceField(choices=Audience.choices, required=False)
+    cadence = serializers.ChoiceField(choices=Cadence.choices, required=False)
+    working_days = serializers.IntegerField(min_value=1, max_value=60, required=False,
+                                            allow_null=True)
+    channel = serializers.ChoiceField(choices=Channel.choices, required=False)
+    basis = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    responsible = ScopedId(Person, required=False, allow_null=True)
+    inside_first = serializers.BooleanField(required=False)
 
 
 class AttachmentSerializer(StoredFileSerializer):
@@ -68,7 +86,7 @@ class DisclosureSerializer(serializers.ModelSerializer):
                   "audience", "channel", "matter_on", "due_on", "due_provisional", "status",
                   "status_display", "drafted_by", "reviewed_by", "review_note", "approved_by",
                   "published_on", "on_time", "url", "withdrawn_reason", "withdrawn_on",
-                  "attachments", "source", "created_at"]
+                  "inside_first_waiver", "attachments", "source", "created_at"]
         read_only_fields = fields
 
 
@@ -81,6 +99,27 @@ class DisclosureInSerializer(serializers.Serializer):
     domain = serializers.ChoiceField(choices=Domain.choices, required=False)
     audience = serializers.ChoiceField(choices=Audience.choices, required=False)
     channel = serializers.ChoiceField(choices=Channel.choices, required=False)
+
+
+class DisclosureEditSerializer(serializers.Serializer):
+    """An edit of a draft by its drafter: any of these fields, each optional."""
+
+    title = serializers.CharField(max_length=200, required=False)
+    body = serializers.CharField(max_length=20000, required=False)
+    matter_on = DateField(required=False)
+    domain = serializers.ChoiceField(choices=Domain.choices, required=False)
+    audience = serializers.ChoiceField(choices=Audience.choices, required=False)
+    channel = serializers.ChoiceField(choices=Channel.choices, required=False)
+
+
+class ApproveSerializer(serializers.Serializer):
+    """审批: the decision, and for a 向社会 item due first 党内, why it need not wait."""
+
+    decision = serializers.ChoiceField(choices=ReviewDecision.choices)
+    comment = serializers.CharField(max_length=1000, required=False, allow_blank=True,
+                                    default="")
+    inside_first_waiver = serializers.CharField(max_length=1000, required=False,
+                                                allow_blank=True, default="")
 
 
 class PrepareSerializer(serializers.Serializer):
@@ -153,15 +192,30 @@ class RequestDecideSerializer(serializers.Serializer):
 
 # --- public (no sign-in) ------------------------------------------------------------------
 
+class PublicAttachmentSerializer(serializers.ModelSerializer):
+    """An attachment of a public disclosure: its name, size and public download link."""
+
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = DisclosureAttachment
+        fields = ["id", "original_name", "extension", "size", "url"]
+        read_only_fields = fields
+
+    def get_url(self, obj: DisclosureAttachment) -> str:
+        return reverse("gongkai:file", args=[obj.disclosure_id, obj.pk])
+
+
 class PublicDisclosureSerializer(serializers.ModelSerializer):
     """What the portal shows: the disclosure itself, nothing about who drafted or approved it."""
 
     organization_name = serializers.CharField(source="organization.name", read_only=True)
+    attachments = PublicAttachmentSerializer(many=True, read_only=True)
 
     class Meta:
         model = Disclosure
         fields = ["id", "organization", "organization_name", "domain", "title", "body",
-                  "channel", "published_on", "url"]
+                  "channel", "published_on", "url", "attachments"]
         read_only_fields = fields
 
 

@@ -24,16 +24,34 @@ from . import serializers as s
 
 class CatalogueViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
                        mixins.CreateModelMixin, ScopedViewSet):
-    """公开目录: per organisation, year and domain."""
+    """公开目录: per organisation, year and domain; edited and deactivated by the unit."""
 
     serializer_class = s.CatalogueItemSerializer
     base_queryset = CatalogueItem.objects.select_related("organization", "responsible")
-    filterset_fields = ["organization", "year", "domain", "audience", "cadence"]
+    filterset_fields = ["organization", "year", "domain", "audience", "cadence", "active"]
+    http_method_names = ["get", "post", "patch", "head", "options"]
 
     @extend_schema(request=s.CatalogueItemInSerializer, responses={201: s.CatalogueItemSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = self.validated(s.CatalogueItemInSerializer)
         return self.created(catalogue_services.item_create(actor=actor_of(request), **data))
+
+    @extend_schema(request=s.CatalogueItemUpdateSerializer, responses=s.CatalogueItemSerializer)
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Edit a catalogue line: only the fields sent change."""
+        item = self.get_object()
+        require(actor_of(request), "openness.draft", item.organization)
+        changes = self.validated(s.CatalogueItemUpdateSerializer, partial=True)
+        done = catalogue_services.item_update(actor=actor_of(request), item=item, **changes)
+        return Response(self.get_serializer(done).data)
+
+    @extend_schema(request=None, responses=s.CatalogueItemSerializer)
+    @action(detail=True, methods=["post"])
+    def deactivate(self, request: Request, pk: str | None = None) -> Response:
+        """停用: the line stays with its disclosures but takes no new ones."""
+        item = self.get_object()
+        done = catalogue_services.item_deactivate(actor=actor_of(request), item=item)
+        return Response(self.get_serializer(done).data)
 
 
 class DisclosureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
@@ -45,12 +63,19 @@ class DisclosureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
         "attachments")
     filterset_fields = ["organization", "status", "audience", "domain", "item"]
     parser_classes = [JSONParser, FormParser, MultiPartParser]
+    http_method_names = ["get", "post", "patch", "head", "options"]
 
     @extend_schema(request=s.DisclosureInSerializer, responses={201: s.DisclosureSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = self.validated(s.DisclosureInSerializer)
         made = disclosure_services.disclosure_create(actor=actor_of(request), **data)
         return self.created(self.base_queryset.get(pk=made.pk))
+
+    @extend_schema(request=s.DisclosureEditSerializer, responses=s.DisclosureSerializer)
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """The drafter edits a draft (a returned one too); never one past 拟稿."""
+        changes = self.validated(s.DisclosureEditSerializer, partial=True)
+        return self._act(disclosure_services.disclosure_edit, **changes)
 
     def _act(self, service: Any, **kwargs: Any) -> Response:
         done = service(actor=actor_of(self.request), disclosure=self.get_object(), **kwargs)
@@ -59,7 +84,8 @@ class DisclosureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     @extend_schema(request=s.PrepareSerializer, responses={201: s.DisclosureSerializer(many=True)})
     @action(detail=False, methods=["post"])
     def prepare(self, request: Request) -> Response:
-        """Draft the 发展党员公示 not yet drafted from the development records held (减负)."""
+        """Draft from the records held (减负): 发展党员公示, 组织生活会/民主评议, 巡察整改, public
+        问责 decisions, village finances; once per record."""
         data = self.validated(s.PrepareSerializer)
         made = prepared_services.drafts_prepare(actor=actor_of(request), **data)
         rows = self.base_queryset.filter(pk__in=[d.pk for d in made])
@@ -80,14 +106,15 @@ class DisclosureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
         return self._act(disclosure_services.disclosure_review,
                          **self.validated(s.DecisionSerializer))
 
-    @extend_schema(request=s.DecisionSerializer, responses=s.DisclosureSerializer)
+    @extend_schema(request=s.ApproveSerializer, responses=s.DisclosureSerializer)
     @action(detail=True, methods=["post"])
     def approve(self, request: Request, pk: str | None = None) -> Response:
-        """审批 by the unit's secretary: accept or return (with a reason); not by the drafter."""
+        """审批 by the unit's secretary: accept or return (with a reason); not by the drafter.
+        ``inside_first_waiver``: why a 向社会 item due first 党内 need not wait (第四条)."""
         disclosure = self.get_object()
         require(actor_of(request), "openness.approve", disclosure.organization)
         return self._act(disclosure_services.disclosure_approve,
-                         **self.validated(s.DecisionSerializer))
+                         **self.validated(s.ApproveSerializer))
 
     @extend_schema(request=s.PublishSerializer, responses=s.DisclosureSerializer)
     @action(detail=True, methods=["post"])

@@ -1,5 +1,6 @@
 """群众留言 on a published disclosure: left without sign-in, rate-limited per source address,
-answered by the unit within N working days (本县可配置, default 10)."""
+answered by the unit within N working days (本县可配置, default 10). A new message is put in
+the inbox of the responsible unit's clerks (the nearest unit with one, ``users_covering``)."""
 
 from datetime import timedelta
 
@@ -8,13 +9,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from dangjian.access.models import User
+from dangjian.access.roles import Role
+from dangjian.access.selectors import users_covering
 from dangjian.audit.services import record
 from dangjian.calendar.services import add_working_days
 from dangjian.core.crypto import encrypt_field, lookup_hash
 from dangjian.core.permissions import require
+from dangjian.notifications.services import notify
 from dangjian.people.idnumber import mask_phone
 
-from ..models import Feedback
+from ..models import Disclosure, Feedback
 from ..rules import local_settings
 from ..selectors import public_disclosures
 
@@ -62,7 +66,19 @@ def feedback_leave(*, disclosure_id: int, text: str, contact: str = "", ip: str 
             contact_masked=mask_phone(contact) if contact else "")
         record(actor=None, action="feedback.leave", target=feedback,
                after={"disclosure": disclosure.pk, "answer_due": due})
+        _tell_the_unit(disclosure, feedback)
     return feedback
+
+
+def _tell_the_unit(disclosure: Disclosure, feedback: Feedback) -> None:
+    """Notify the unit's clerks; the message text stays on the page, not in a mail."""
+    due = feedback.answer_due
+    for clerk in users_covering(disclosure.organization, {Role.UNIT_CLERK}):
+        notify(recipient=clerk, kind="openness.feedback", title="新的群众留言",
+               body=(f"“{disclosure.title[:40]}”收到一条群众留言，"
+                     f"请于{due.year}年{due.month}月{due.day}日前答复。"),
+               dedupe_key=f"openness.feedback:{feedback.pk}",
+               link=f"/openness/feedback/{feedback.pk}/answer/")
 
 
 def feedback_answer(*, actor: User, feedback: Feedback, answer: str) -> Feedback:
