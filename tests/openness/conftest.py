@@ -2,7 +2,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.test import Client
 from rest_framework.test import APIClient
+
+from dangjian.access.models import User
 
 API = "/api/v1/disclosures/"
 
@@ -38,5 +41,15 @@ def published(api_as: Callable[[str], APIClient], draft: Callable[..., dict[str,
             response = client.post(f"{API}{made['id']}/{verb}/", body, format="json")
             assert response.status_code == 200, (verb, response.content)
         return response.json()
+
+    return make
+
+
+@pytest.fixture
+def browse(user: Callable[[str], User]) -> Callable[[str], Client]:
+    def make(username: str) -> Client:
+        client = Client()
+        client.force_login(user(username))
+        return client
 
     return make

@@ -14,16 +14,6 @@ from dangjian.openness.models import CatalogueItem, Disclosure
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def browse(user: Callable[[str], User]) -> Callable[[str], Client]:
-    def make(username: str) -> Client:
-        client = Client()
-        client.force_login(user(username))
-        return client
-
-    return make
-
-
 def test_the_drafter_edits_a_returned_draft_on_its_page(
     browse: Callable[[str], Client], draft: Callable[..., dict[str, Any]],
 ) -> None:

@@ -12,16 +12,6 @@ from dangjian.openness.models import Disclosure, DisclosureRequest
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def browse(user: Callable[[str], User]) -> Callable[[str], Client]:
-    def make(username: str) -> Client:
-        client = Client()
-        client.force_login(user(username))
-        return client
-
-    return make
-
-
 def test_a_clerk_drafts_on_the_page_and_the_secretary_takes_it_through(
     browse: Callable[[str], Client], org: Callable[[str], Any],
 ) -> None:
